@@ -1,0 +1,157 @@
+/**
+ * The one app API. The renderer calls it; one Node implementation (`db/service`) serves it;
+ * two transports carry it (Electron IPC, local HTTP for browser mode). Every method takes exactly
+ * one argument, validated against `apiInputs[method]` by the transport before the service runs.
+ */
+import { z } from 'zod';
+import {
+  Account,
+  AccountCreate,
+  AccountListQuery,
+  AccountListRow,
+  AccountPatch,
+  Contact,
+  ContactCreate,
+  ContactPatch,
+  FamilyMember,
+  FamilyMemberCreate,
+  FamilyMemberPatch,
+  Id,
+  ImportantDate,
+  ImportantDateCreate,
+  ImportantDatePatch,
+  Note,
+  NoteCreate,
+  NoteRevision,
+  NoteUpdate,
+  Settings,
+  SettingsPatch,
+  Visit,
+  VisitLog,
+  VisitPlan,
+} from '../model/schemas.js';
+
+const None = z.object({}).strict().optional();
+const ById = z.object({ id: Id }).strict();
+const patchOf = <T extends z.ZodTypeAny>(patch: T) => z.object({ id: Id, patch }).strict();
+
+export const apiInputs = {
+  'app.info': None,
+  'settings.get': None,
+  'settings.update': SettingsPatch,
+  'demo.load': None,
+  'backup.create': None,
+
+  'accounts.list': AccountListQuery,
+  'accounts.cities': None,
+  'accounts.get': ById,
+  'accounts.create': AccountCreate,
+  'accounts.update': patchOf(AccountPatch),
+  'accounts.archive': ById,
+  'accounts.restore': ById,
+  'accounts.timeline': ById,
+
+  'contacts.create': ContactCreate,
+  'contacts.update': patchOf(ContactPatch),
+  'contacts.delete': ById,
+
+  'family.create': FamilyMemberCreate,
+  'family.update': patchOf(FamilyMemberPatch),
+  'family.delete': ById,
+
+  'dates.create': ImportantDateCreate,
+  'dates.update': patchOf(ImportantDatePatch),
+  'dates.delete': ById,
+
+  'visits.plan': VisitPlan,
+  'visits.log': VisitLog,
+  'visits.cancel': ById,
+  'visits.upcoming': z.object({ from: z.string().datetime({ offset: true }), days: z.number().int().min(1).max(366) }).strict(),
+
+  'notes.create': NoteCreate,
+  'notes.update': NoteUpdate,
+  'notes.delete': ById,
+  'notes.revisions': ById,
+
+  'search.quick': z.object({ q: z.string().max(100) }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+}
+
+export interface AccountDetail {
+  account: Account;
+  contacts: Contact[];
+  family: FamilyMember[];
+  dates: ImportantDate[];
+  lastVisitAt: string | null;
+}
+
+export type TimelineItem =
+  | { type: 'visit'; at: string; visit: Visit }
+  | { type: 'note'; at: string; note: Note }
+  | { type: 'date'; at: string; date: ImportantDate };
+
+export interface QuickSearchResult {
+  accounts: AccountListRow[];
+  contacts: Array<{ id: string; name: string; title: string | null; accountId: string; accountName: string }>;
+}
+
+/** What each method returns. */
+export interface ApiOutputs {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'demo.load': { accounts: number; contacts: number; visits: number; notes: number };
+  'backup.create': { path: string; bytes: number };
+
+  'accounts.list': { rows: AccountListRow[]; total: number };
+  'accounts.cities': string[];
+  'accounts.get': AccountDetail;
+  'accounts.create': Account;
+  'accounts.update': Account;
+  'accounts.archive': Account;
+  'accounts.restore': Account;
+  'accounts.timeline': TimelineItem[];
+
+  'contacts.create': Contact;
+  'contacts.update': Contact;
+  'contacts.delete': { id: string };
+
+  'family.create': FamilyMember;
+  'family.update': FamilyMember;
+  'family.delete': { id: string };
+
+  'dates.create': ImportantDate;
+  'dates.update': ImportantDate;
+  'dates.delete': { id: string };
+
+  'visits.plan': Visit;
+  'visits.log': Visit;
+  'visits.cancel': Visit;
+  'visits.upcoming': Array<Visit & { accountName: string; tier: 'A' | 'B' | 'C' }>;
+
+  'notes.create': Note;
+  'notes.update': Note;
+  'notes.delete': { id: string };
+  'notes.revisions': NoteRevision[];
+
+  'search.quick': QuickSearchResult;
+}
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+/** The typed client the renderer holds: one function per method. */
+export type RoundsApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
+
+/** The server side: one handler per method, given validated input. */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> };

@@ -1,0 +1,54 @@
+/**
+ * Errors that cross the API boundary. `code` selects the translated message (`errors.<code>`);
+ * `issues` carry field-level validation messages as i18n keys.
+ */
+export type ApiErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'unknown_method'
+  | 'database_newer'
+  | 'database_corrupt'
+  | 'internal';
+
+export interface ApiIssue {
+  path: (string | number)[];
+  /** i18n key, e.g. `validation.required` */
+  message: string;
+}
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  /** i18n key for the whole error */
+  message: string;
+  issues?: ApiIssue[];
+  params?: Record<string, string | number>;
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: ApiIssue[] | undefined;
+  readonly params: Record<string, string | number> | undefined;
+
+  constructor(code: ApiErrorCode, options: { issues?: ApiIssue[]; params?: Record<string, string | number>; detail?: string } = {}) {
+    super(options.detail ?? `errors.${code}`);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = options.issues;
+    this.params = options.params;
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: `errors.${this.code}`, issues: this.issues, params: this.params };
+  }
+
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, { issues: body.issues, params: body.params });
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string';
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { apiInputs, type ApiMethod, type ApiParsedInput } from './contract.js';
+import { ApiError } from './errors.js';
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiInputs, name);
+}
+
+/** Parses one method's argument; throws a `validation` ApiError whose issues are i18n keys. */
+export function parseApiInput<M extends ApiMethod>(method: M, input: unknown): ApiParsedInput<M> {
+  const schema = apiInputs[method] as z.ZodTypeAny;
+  const result = schema.safeParse(input ?? undefined);
+  if (!result.success) {
+    throw new ApiError('validation', {
+      issues: result.error.issues.map((i) => ({
+        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        message: i.message.startsWith('validation.') ? i.message : 'validation.invalid',
+      })),
+    });
+  }
+  return result.data as ApiParsedInput<M>;
+}

@@ -1,0 +1,40 @@
+/** Closed vocabularies of the domain. Stored as these strings; labels come from i18n (`enum.<name>.<value>`). */
+export const TIERS = ['A', 'B', 'C'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const TIER_SOURCES = ['manual', 'suggested'] as const;
+export type TierSource = (typeof TIER_SOURCES)[number];
+
+export const ACCOUNT_STATUSES = ['prospect', 'active', 'at_risk', 'lapsed', 'won_back'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const CONTACT_ROLES = ['decision_maker', 'influencer', 'user', 'gatekeeper'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export const FAMILY_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+
+export const DATE_KINDS = [
+  'birthday',
+  'wedding_anniversary',
+  'founding_day',
+  'contract_anniversary',
+  'first_deal_anniversary',
+  'custom',
+] as const;
+export type DateKind = (typeof DATE_KINDS)[number];
+
+export const CALENDARS = ['gregorian', 'lunar'] as const;
+export type CalendarKind = (typeof CALENDARS)[number];
+
+export const VISIT_KINDS = ['routine', 'complaint_follow_up', 'executive', 'delivery', 'training', 'survey'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ACCOUNT_SORTS = ['name', 'tier', 'lastVisit'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
