@@ -16,6 +16,7 @@ import {
   FamilyMember,
   FamilyMemberCreate,
   FamilyMemberPatch,
+  CalendarDay,
   Id,
   ImportantDate,
   ImportantDateCreate,
@@ -37,6 +38,10 @@ const patchOf = <T extends z.ZodTypeAny>(patch: T) => z.object({ id: Id, patch }
 
 export const apiInputs = {
   'app.info': None,
+  'app.status': None,
+  /** Recover from a database that cannot be opened: restore a backup (file name from app.status) or start empty.
+   *  The broken file is always moved aside, never overwritten. */
+  'app.recover': z.object({ backup: z.string().max(200).nullable() }).strict(),
   'settings.get': None,
   'settings.update': SettingsPatch,
   'demo.load': None,
@@ -62,6 +67,7 @@ export const apiInputs = {
   'dates.create': ImportantDateCreate,
   'dates.update': patchOf(ImportantDatePatch),
   'dates.delete': ById,
+  'dates.upcoming': z.object({ from: CalendarDay, days: z.number().int().min(1).max(366) }).strict(),
 
   'visits.plan': VisitPlan,
   'visits.log': VisitLog,
@@ -105,9 +111,31 @@ export interface QuickSearchResult {
   contacts: Array<{ id: string; name: string; title: string | null; accountId: string; accountName: string }>;
 }
 
+export type AppStatus =
+  | { state: 'ready' }
+  | {
+      state: 'problem';
+      code: 'database_newer' | 'database_corrupt';
+      databasePath: string;
+      backups: Array<{ file: string; createdAt: string; bytes: number }>;
+    };
+
+export interface UpcomingDate {
+  date: ImportantDate;
+  /** the Gregorian calendar day it falls on next (on or after `from`) */
+  occurrence: string;
+  /** years since `date.year` at that occurrence, when the year is known */
+  years: number | null;
+  accountName: string;
+  contactName: string | null;
+  familyMemberName: string | null;
+}
+
 /** What each method returns. */
 export interface ApiOutputs {
   'app.info': AppInfo;
+  'app.status': AppStatus;
+  'app.recover': AppStatus;
   'settings.get': Settings;
   'settings.update': Settings;
   'demo.load': { accounts: number; contacts: number; visits: number; notes: number };
@@ -133,6 +161,7 @@ export interface ApiOutputs {
   'dates.create': ImportantDate;
   'dates.update': ImportantDate;
   'dates.delete': { id: string };
+  'dates.upcoming': UpcomingDate[];
 
   'visits.plan': Visit;
   'visits.log': Visit;
