@@ -28,7 +28,11 @@ export const CALENDARS = ['gregorian', 'lunar'] as const;
 export type CalendarKind = (typeof CALENDARS)[number];
 
 export const VISIT_KINDS = ['routine', 'complaint_follow_up', 'executive', 'delivery', 'training', 'survey'] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
+/** Contacts other than on-site visits; logged like a visit, and counted toward cadence if the user chooses. */
+export const ACTIVITY_KINDS = ['phone_call', 'meeting'] as const;
+/** Everything the visits table stores: on-site visits plus remote activities. */
+export const CONTACT_KINDS = [...VISIT_KINDS, ...ACTIVITY_KINDS] as const;
+export type VisitKind = (typeof CONTACT_KINDS)[number];
 
 export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];

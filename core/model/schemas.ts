@@ -13,7 +13,7 @@ import {
   LANGUAGES,
   TIERS,
   TIER_SOURCES,
-  VISIT_KINDS,
+  CONTACT_KINDS,
   VISIT_STATUSES,
 } from './enums.js';
 import { validateYearlyDate } from '../calendar/validate.js';
@@ -203,7 +203,7 @@ export type ImportantDate = z.infer<typeof ImportantDate>;
 // ---------- visits ----------
 export const VisitPlan = z.object({
   accountId: Id,
-  kind: z.enum(VISIT_KINDS, { message: 'validation.invalidChoice' }).default('routine'),
+  kind: z.enum(CONTACT_KINDS, { message: 'validation.invalidChoice' }).default('routine'),
   plannedAt: Instant,
   purpose: optionalText(1000),
 });
@@ -213,7 +213,7 @@ export type VisitPlan = z.input<typeof VisitPlan>;
 export const VisitLog = z.object({
   visitId: Id.optional(),
   accountId: Id,
-  kind: z.enum(VISIT_KINDS, { message: 'validation.invalidChoice' }).default('routine'),
+  kind: z.enum(CONTACT_KINDS, { message: 'validation.invalidChoice' }).default('routine'),
   doneAt: Instant,
   metContactIds: z.array(Id).max(50).default([]),
   outcome: optionalText(5000),
@@ -226,7 +226,7 @@ export type VisitLog = z.input<typeof VisitLog>;
 
 export const Visit = SyncedRow.extend({
   accountId: Id,
-  kind: z.enum(VISIT_KINDS),
+  kind: z.enum(CONTACT_KINDS),
   status: z.enum(VISIT_STATUSES),
   plannedAt: Instant.nullable(),
   doneAt: Instant.nullable(),

@@ -93,7 +93,7 @@ CREATE INDEX important_dates_contact ON important_dates(contact_id);
 CREATE TABLE visits (
   id TEXT PRIMARY KEY,
   account_id TEXT NOT NULL REFERENCES accounts(id),
-  kind TEXT NOT NULL CHECK (kind IN ('routine','complaint_follow_up','executive','delivery','training','survey')),
+  kind TEXT NOT NULL CHECK (kind IN ('routine','complaint_follow_up','executive','delivery','training','survey','phone_call','meeting')),
   status TEXT NOT NULL CHECK (status IN ('planned','done','cancelled')),
   planned_at TEXT,
   done_at TEXT,
