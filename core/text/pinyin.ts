@@ -9,8 +9,10 @@ export interface SearchKeys {
 
 /** Keys that let a name be found by its pinyin or pinyin initials; Latin text passes through lower-cased. */
 export function searchKeysFor(name: string): SearchKeys {
+  // pinyin-pro returns a run of non-Chinese text as one item ("China Petroleum Co."); split it into
+  // words so each Latin word contributes its own initial (cp for China Petroleum).
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .flatMap((item) => item.toLowerCase().split(/[^a-z0-9]+/))
     .filter(Boolean);
   return {
     pinyin: syllables.join(''),
