@@ -1,0 +1,31 @@
+/**
+ * What the host needs from `db/`: opening the database, building the service, dispatching calls,
+ * listing backups. An interface so tests (and a future worker-thread host) can swap the implementation.
+ */
+import type Database from 'better-sqlite3';
+import type { ApiHandlers } from '../core/api/contract.js';
+import type { ApiErrorBody } from '../core/api/errors.js';
+
+export type ApiResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
+
+export interface ServiceDeps {
+  db: Database.Database;
+  dataDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  now?: () => Date;
+  defaultLanguage?: 'zh-CN' | 'en';
+}
+
+export interface BackupFile {
+  file: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface DatabaseBackend {
+  open(file: string, options: { nativeBinding?: string }): Database.Database;
+  createService(deps: ServiceDeps): ApiHandlers;
+  callApi(handlers: ApiHandlers, method: unknown, input: unknown): ApiResult | Promise<ApiResult>;
+  listBackups(dataDir: string): BackupFile[];
+}

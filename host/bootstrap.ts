@@ -1,0 +1,123 @@
+/**
+ * Starting a host (Electron, browser mode): lock the data folder, open the database, build the
+ * service. A database that cannot be opened does not stop the host: it starts in the *problem* state,
+ * where `app.status` explains and `app.recover` restores a backup or starts empty.
+ */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
+import { ApiError } from '../core/api/errors.js';
+import { databasePathIn } from '../db/paths.js';
+import type { ApiResult, DatabaseBackend } from './backend.js';
+import { clockFromEnv, defaultLanguage } from './environment.js';
+import { acquireDataDirLock } from './lock.js';
+import { moveDatabaseAside, restoreBackup } from './recovery.js';
+
+export interface HostOptions {
+  /** already resolved (see `resolveDataDir` in db/paths.ts) */
+  dataDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  /** better-sqlite3 built for Electron's ABI; Node hosts leave it unset */
+  nativeBinding?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  /** `sqliteBackend` from ./sqlite-backend.js in the real hosts */
+  backend: DatabaseBackend;
+}
+
+export interface RoundsHost {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  status(): AppStatus;
+  /** The one entry both transports use: validates method and input, never throws. */
+  call(method: unknown, input: unknown): Promise<ApiResult>;
+  /** Closes the database and releases the data-folder lock. Idempotent. */
+  close(): void;
+}
+
+type ProblemCode = Extract<AppStatus, { state: 'problem' }>['code'];
+
+function isProblemCode(code: string): code is ProblemCode {
+  return code === 'database_newer' || code === 'database_corrupt';
+}
+
+/** Every method answers with the problem, except the two that explain and fix it. */
+function problemHandlers(problem: ProblemCode, appHandlers: Pick<ApiHandlers, 'app.status' | 'app.recover'>): ApiHandlers {
+  const refuse = () => {
+    throw new ApiError(problem);
+  };
+  const handlers = Object.fromEntries(API_METHODS.map((method) => [method, refuse]));
+  return { ...handlers, ...appHandlers } as ApiHandlers;
+}
+
+/** Throws `DataDirLockedError` when another instance holds the data folder. */
+export function startHost(options: HostOptions): RoundsHost {
+  const env = options.env ?? process.env;
+  const { backend } = options;
+  const now = clockFromEnv(env);
+  const { dataDir } = options;
+  const databasePath = databasePathIn(dataDir);
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+
+  let db: Database.Database | null = null;
+  let status: AppStatus = { state: 'ready' };
+  let handlers: ApiHandlers;
+
+  const appHandlers: Pick<ApiHandlers, 'app.status' | 'app.recover'> = {
+    'app.status': () => status,
+    'app.recover': ({ backup }) => {
+      if (status.state === 'ready') throw new ApiError('conflict');
+      const available = backend.listBackups(dataDir).map((b) => b.file);
+      // Check the backup exists before touching anything, so a bad request leaves the files as they were.
+      if (backup !== null && !available.includes(backup)) throw new ApiError('not_found', { params: { file: backup } });
+      moveDatabaseAside(databasePath, now?.() ?? new Date());
+      if (backup !== null) restoreBackup(dataDir, databasePath, backup, available);
+      open();
+      return status;
+    },
+  };
+
+  function open(): void {
+    try {
+      db = backend.open(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    } catch (error) {
+      if (!(error instanceof ApiError && isProblemCode(error.code))) {
+        lock.release();
+        throw error;
+      }
+      status = { state: 'problem', code: error.code, databasePath, backups: backend.listBackups(dataDir) };
+      handlers = problemHandlers(error.code, appHandlers);
+      return;
+    }
+    status = { state: 'ready' };
+    const service = backend.createService({
+      db,
+      dataDir,
+      host: options.host,
+      version: options.version,
+      defaultLanguage: defaultLanguage(env),
+      ...(now ? { now } : {}),
+    });
+    handlers = { ...service, ...appHandlers };
+  }
+
+  open();
+  let closed = false;
+  return {
+    dataDir,
+    databasePath,
+    status: () => status,
+    call: async (method, input) => {
+      if (closed) return { ok: false, error: new ApiError('internal').toBody() };
+      return backend.callApi(handlers, method, input);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db?.close();
+      lock.release();
+    },
+  };
+}
