@@ -4,6 +4,7 @@
  * one argument, validated against `apiInputs[method]` by the transport before the service runs.
  */
 import { z } from 'zod';
+import type { ApiErrorBody } from './errors.js';
 import {
   Account,
   AccountCreate,
@@ -184,3 +185,10 @@ export type RoundsApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiO
 
 /** The server side: one handler per method, given validated input. */
 export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> };
+
+/** What a transport carries back. Errors travel as data because Electron's contextBridge strips an
+ *  Error subclass down to its message (no code, no issues). */
+export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** The Electron preload's `window.rounds`: one function per method, resolving to an `ApiResult`. */
+export type RoundsBridge = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutputs[M]>> };
