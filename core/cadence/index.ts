@@ -1,0 +1,3 @@
+export * from './policy.js';
+export * from './state.js';
+export * from './lifecycle.js';
