@@ -1,0 +1,115 @@
+/**
+ * Log a visit or write a note in a few keystrokes, from anywhere (the shell opens it with Ctrl/Cmd+L):
+ * pick the account by search (unless given), choose visit or note, type, Enter (or Ctrl/Cmd+Enter in a
+ * text area) saves, Esc closes.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form, Segmented, Select } from 'antd';
+import { useMutation, useQuery } from '../../api/useQuery.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useDebouncedValue } from '../useDebouncedValue.js';
+import { FormModal } from './FormModal.js';
+import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
+import { NoteFields, noteCreateInput, type NoteValues } from './NoteFields.js';
+
+type Mode = 'visit' | 'note';
+type QuickLogValues = { accountId: string } & VisitLogValues & NoteValues;
+
+const SEARCH_DELAY_MS = 150;
+
+export interface QuickLogDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** log for this account; omitted to let the user search for one */
+  accountId?: string;
+}
+
+export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<QuickLogValues>();
+  const mutate = useMutation();
+  const [mode, setMode] = useState<Mode>('visit');
+  const chosenAccountId = (Form.useWatch('accountId', form) as string | undefined) ?? accountId;
+
+  const detail = useQuery(
+    (api) => (open && chosenAccountId ? api['accounts.get']({ id: chosenAccountId }) : Promise.resolve(null)),
+    [open, chosenAccountId],
+  );
+  const contacts = detail.data?.contacts ?? [];
+
+  const save = async (values: QuickLogValues) => {
+    const target = values.accountId ?? accountId;
+    try {
+      if (mode === 'visit') await mutate((api) => api['visits.log'](visitLogInput(target, values)));
+      else await mutate((api) => api['notes.create'](noteCreateInput(target, values)));
+      onClose();
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      throw error;
+    }
+  };
+
+  return (
+    <FormModal<QuickLogValues>
+      open={open}
+      title={t('quickLog.title')}
+      form={form}
+      width={640}
+      initialValues={{ ...visitLogDefaults(), accountId, body: '' }}
+      onClose={onClose}
+      onSubmit={save}
+    >
+      <Form.Item
+        name="accountId"
+        label={t('quickLog.account')}
+        rules={[{ required: true, message: tCommon('validation.required') }]}
+        hidden={Boolean(accountId)}
+      >
+        <AccountSearchSelect initialLabel={detail.data?.account.name} />
+      </Form.Item>
+      {accountId && detail.data && <p>{detail.data.account.name}</p>}
+      <Segmented<Mode>
+        aria-label={t('quickLog.mode')}
+        value={mode}
+        onChange={setMode}
+        options={[
+          { value: 'visit', label: t('quickLog.visit') },
+          { value: 'note', label: t('quickLog.note') },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
+      {mode === 'visit' ? <VisitLogFields contacts={contacts} /> : <NoteFields contacts={contacts} visits={[]} />}
+    </FormModal>
+  );
+}
+
+/** An account picker that asks `search.quick` as the user types (accounts, and contacts by their account). */
+function AccountSearchSelect({ value, onChange, initialLabel, id }: { value?: string; onChange?: (id: string) => void; initialLabel?: string; id?: string }) {
+  const { t } = useTranslation('account');
+  const [typed, setTyped] = useState('');
+  const query = useDebouncedValue(typed.trim(), SEARCH_DELAY_MS);
+
+  const results = useQuery((api) => (query ? api['search.quick']({ q: query }) : Promise.resolve(null)), [query]);
+  const accountOptions = (results.data?.accounts ?? []).map((a) => ({ value: a.id, label: a.city ? `${a.name} · ${a.city}` : a.name }));
+  const contactOptions = (results.data?.contacts ?? [])
+    .filter((c) => !accountOptions.some((o) => o.value === c.accountId))
+    .map((c) => ({ value: c.accountId, label: `${c.accountName} (${c.name})` }));
+  const options = [...accountOptions, ...contactOptions];
+  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
+
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      autoFocus
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      placeholder={t('quickLog.searchPlaceholder')}
+      notFoundContent={query ? t('quickLog.noMatch') : t('quickLog.typeToSearch')}
+      options={options}
+      loading={results.loading && Boolean(query)}
+    />
+  );
+}

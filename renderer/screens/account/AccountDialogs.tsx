@@ -1,0 +1,49 @@
+/**
+ * Every dialog of the account page, opened from the header or any tab through one piece of state,
+ * so each tab only says *what* to open.
+ */
+import type { AccountDetail } from '../../../core/api/contract.js';
+import type { Contact, FamilyMember, ImportantDate, Note, Visit } from '../../../core/model/schemas.js';
+import { AccountForm } from '../accounts/AccountForm.js';
+import { ImportantDateForm, type DateOwner } from '../../components/dates/ImportantDateForm.js';
+import { VisitLogDialog } from '../../components/log/VisitLogDialog.js';
+import { NoteDialog } from '../../components/log/NoteDialog.js';
+import { ContactForm } from './ContactForm.js';
+import { FamilyMemberForm } from './FamilyMemberForm.js';
+import { PlanVisitDialog } from './PlanVisitDialog.js';
+import { NoteHistoryDialog } from './NoteHistoryDialog.js';
+
+export type AccountDialog =
+  | { type: 'editAccount' }
+  | { type: 'planVisit' }
+  | { type: 'logVisit'; visit?: Visit }
+  | { type: 'note'; note?: Note; links?: { visitId?: string; contactId?: string } }
+  | { type: 'noteHistory'; note: Note }
+  | { type: 'contact'; contact?: Contact }
+  | { type: 'family'; contactId: string; member?: FamilyMember }
+  | { type: 'date'; owner: DateOwner; date?: ImportantDate };
+
+export type OpenDialog = (dialog: AccountDialog) => void;
+
+export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: AccountDialog | null; detail: AccountDetail; visits: readonly Visit[]; onClose: () => void }) {
+  if (!dialog) return null;
+  const accountId = detail.account.id;
+  switch (dialog.type) {
+    case 'editAccount':
+      return <AccountForm open account={detail.account} onClose={onClose} />;
+    case 'planVisit':
+      return <PlanVisitDialog open accountId={accountId} onClose={onClose} />;
+    case 'logVisit':
+      return <VisitLogDialog open accountId={accountId} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
+    case 'note':
+      return <NoteDialog open accountId={accountId} contacts={detail.contacts} visits={visits} note={dialog.note} links={dialog.links} onClose={onClose} />;
+    case 'noteHistory':
+      return <NoteHistoryDialog open note={dialog.note} onClose={onClose} />;
+    case 'contact':
+      return <ContactForm open accountId={accountId} contact={dialog.contact} onClose={onClose} />;
+    case 'family':
+      return <FamilyMemberForm open contactId={dialog.contactId} member={dialog.member} onClose={onClose} />;
+    case 'date':
+      return <ImportantDateForm open owner={dialog.owner} date={dialog.date} onClose={onClose} />;
+  }
+}

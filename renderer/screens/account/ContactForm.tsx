@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { CONTACT_ROLES, type ContactRole } from '../../../core/model/enums.js';
+import type { Contact } from '../../../core/model/schemas.js';
+import { useMutation } from '../../api/useQuery.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { FormModal } from '../../components/log/FormModal.js';
+
+interface ContactValues {
+  name: string;
+  title?: string | null;
+  role?: ContactRole | null;
+  phone?: string | null;
+  email?: string | null;
+  wechat?: string | null;
+  interests?: string | null;
+  isKey: boolean;
+}
+
+const PHONE_PATTERN = /^[+()\d\s-]*$/;
+
+export function ContactForm({ open, accountId, contact, onClose }: { open: boolean; accountId: string; contact?: Contact; onClose: () => void }) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<ContactValues>();
+  const mutate = useMutation();
+
+  const save = async (values: ContactValues) => {
+    const fields = { ...values, role: values.role ?? null };
+    try {
+      if (contact) await mutate((api) => api['contacts.update']({ id: contact.id, patch: fields }));
+      else await mutate((api) => api['contacts.create']({ accountId, ...fields }));
+      onClose();
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      throw error;
+    }
+  };
+
+  return (
+    <FormModal<ContactValues>
+      open={open}
+      title={t(contact ? 'contacts.editTitle' : 'contacts.newTitle')}
+      form={form}
+      width={620}
+      initialValues={contact ?? { isKey: false }}
+      onClose={onClose}
+      onSubmit={save}
+    >
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="name" label={t('contacts.name')} rules={[{ required: true, whitespace: true, message: tCommon('validation.required') }]}>
+            <Input maxLength={100} autoFocus />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="title" label={t('contacts.title')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="role" label={t('contacts.role')}>
+            <Select allowClear options={CONTACT_ROLES.map((r) => ({ value: r, label: tCommon(`enum.contactRole.${r}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="isKey" valuePropName="checked" label={t('contacts.keyContact')}>
+            <Checkbox>{t('contacts.isKey')}</Checkbox>
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="phone" label={t('contacts.phone')} rules={[{ pattern: PHONE_PATTERN, message: tCommon('validation.invalidPhone') }]}>
+            <Input maxLength={40} inputMode="tel" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="email" label={t('contacts.email')} rules={[{ type: 'email', message: tCommon('validation.invalidEmail') }]}>
+            <Input maxLength={200} inputMode="email" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="wechat" label={t('contacts.wechat')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="interests" label={t('contacts.interests')} extra={t('contacts.interestsHint')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import type { AccountDetail, TimelineItem } from '../../../core/api/contract.js';
+import { useDateText } from '../../components/dates/useDateText.js';
+import { DateLine } from './DateList.js';
+import { NoteText } from './NoteText.js';
+import { VisitStatusTag } from './VisitStatusTag.js';
+
+/** Newest first, whatever order the service used. */
+export function newestFirst(items: readonly TimelineItem[]): TimelineItem[] {
+  return [...items].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+const TYPE_COLORS: Record<TimelineItem['type'], string> = { visit: 'blue', note: 'gray', date: 'red' };
+
+export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timeline: readonly TimelineItem[] }) {
+  const { t } = useTranslation('account');
+  const { account } = detail;
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('overview.industry')}>{account.industry ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('overview.address')}>{account.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('overview.cadence')}>
+            {account.cadenceDays === null ? t('overview.cadenceByTier') : t('overview.cadenceDays', { count: account.cadenceDays })}
+          </Descriptions.Item>
+          {account.annualRevenue !== null && <Descriptions.Item label={t('overview.revenue')}>{account.annualRevenue.toLocaleString()}</Descriptions.Item>}
+          {account.interests && (
+            <Descriptions.Item label={t('overview.interests')} span={3}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{account.interests}</span>
+            </Descriptions.Item>
+          )}
+          {account.notes && (
+            <Descriptions.Item label={t('overview.notes')} span={3}>
+              <NoteText body={account.notes} />
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+        {t('tabs.timeline')}
+      </Typography.Title>
+      {timeline.length === 0 ? (
+        <Empty description={t('overview.emptyTimeline')} />
+      ) : (
+        <Timeline items={newestFirst(timeline).map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+      )}
+    </Space>
+  );
+}
+
+function timelineKey(item: TimelineItem): string {
+  if (item.type === 'visit') return item.visit.id;
+  if (item.type === 'note') return item.note.id;
+  return item.date.id;
+}
+
+function TimelineEntry({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const dates = useDateText();
+  const when = <Typography.Text type="secondary">{dates.instant(item.at)}</Typography.Text>;
+  switch (item.type) {
+    case 'visit': {
+      const { visit } = item;
+      return (
+        <div>
+          <Space size={6} wrap>
+            {when}
+            <Tag>{tCommon(`enum.visitKind.${visit.kind}`)}</Tag>
+            <VisitStatusTag status={visit.status} />
+            {visit.purpose && <Typography.Text>{visit.purpose}</Typography.Text>}
+          </Space>
+          {visit.outcome && <NoteText body={visit.outcome} />}
+          {visit.nextStep && <Typography.Text type="secondary">{t('visits.nextStepValue', { step: visit.nextStep })}</Typography.Text>}
+        </div>
+      );
+    }
+    case 'note':
+      return (
+        <div>
+          <Space size={6}>
+            {when}
+            <Tag>{t('timeline.note')}</Tag>
+          </Space>
+          <NoteText body={item.note.body} />
+        </div>
+      );
+    case 'date':
+      return <DateLine date={item.date} />;
+  }
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Input, Select } from 'antd';
+import { addDays, setHours, startOfHour } from 'date-fns';
+import { CONTACT_KINDS, type VisitKind } from '../../../core/model/enums.js';
+import { useMutation } from '../../api/useQuery.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { FormModal } from '../../components/log/FormModal.js';
+import { DateTimePicker } from '../../components/dates/DatePicker.js';
+
+interface PlanVisitValues {
+  plannedAt: Date;
+  kind: VisitKind;
+  purpose?: string;
+}
+
+/** Tomorrow at 10:00: the most common choice, one click away from any other. */
+function defaultPlannedAt(): Date {
+  return startOfHour(setHours(addDays(new Date(), 1), 10));
+}
+
+export function PlanVisitDialog({ open, accountId, onClose }: { open: boolean; accountId: string; onClose: () => void }) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<PlanVisitValues>();
+  const mutate = useMutation();
+  const required = [{ required: true, message: tCommon('validation.required') }];
+
+  const save = async (values: PlanVisitValues) => {
+    try {
+      await mutate((api) =>
+        api['visits.plan']({ accountId, kind: values.kind, plannedAt: values.plannedAt.toISOString(), purpose: values.purpose?.trim() || null }),
+      );
+      onClose();
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      throw error;
+    }
+  };
+
+  return (
+    <FormModal<PlanVisitValues>
+      open={open}
+      title={t('visits.planTitle')}
+      form={form}
+      initialValues={{ plannedAt: defaultPlannedAt(), kind: 'routine' }}
+      onClose={onClose}
+      onSubmit={save}
+    >
+      <Form.Item name="plannedAt" label={t('visits.plannedAt')} rules={required}>
+        <DateTimePicker style={{ width: '100%' }} allowClear={false} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('visits.kind')} rules={required}>
+        <Select options={CONTACT_KINDS.map((k) => ({ value: k, label: tCommon(`enum.visitKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('visits.purpose')}>
+        <Input maxLength={1000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

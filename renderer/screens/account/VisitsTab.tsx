@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Contact, Visit } from '../../../core/model/schemas.js';
+import { useMutation } from '../../api/useQuery.js';
+import { useDateText } from '../../components/dates/useDateText.js';
+import type { OpenDialog } from './AccountDialogs.js';
+import { VisitStatusTag } from './VisitStatusTag.js';
+import { visitTime } from './visitTime.js';
+
+export function VisitsTab({ visits, contacts, open }: { visits: readonly Visit[]; contacts: readonly Contact[]; open: OpenDialog }) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const mutate = useMutation();
+  const dates = useDateText();
+  const contactNames = (ids: readonly string[]) => ids.map((id) => contacts.find((c) => c.id === id)?.name).filter(Boolean);
+
+  return (
+    <Space direction="vertical" size={8} style={{ width: '100%' }}>
+      <Space>
+        <Button type="primary" icon={<CalendarOutlined />} onClick={() => open({ type: 'planVisit' })}>
+          {t('actions.planVisit')}
+        </Button>
+        <Button icon={<PlusOutlined />} onClick={() => open({ type: 'logVisit' })}>
+          {t('actions.logVisit')}
+        </Button>
+      </Space>
+      <Table<Visit>
+        size="small"
+        rowKey="id"
+        pagination={visits.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        dataSource={[...visits]}
+        locale={{ emptyText: t('visits.empty') }}
+        columns={[
+          { key: 'when', title: t('visits.when'), width: 190, render: (_, v) => dates.instant(visitTime(v)) },
+          { key: 'kind', title: t('visits.kind'), width: 140, render: (_, v) => tCommon(`enum.visitKind.${v.kind}`) },
+          { key: 'status', title: t('visits.status'), width: 90, render: (_, v) => <VisitStatusTag status={v.status} /> },
+          {
+            key: 'details',
+            title: t('visits.details'),
+            render: (_, v) => (
+              <Space direction="vertical" size={0}>
+                {v.purpose && <Typography.Text>{v.purpose}</Typography.Text>}
+                {v.outcome && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{v.outcome}</Typography.Text>}
+                {v.nextStep && <Typography.Text type="secondary">{t('visits.nextStepValue', { step: v.nextStep })}</Typography.Text>}
+                {v.nextVisitDate && <Typography.Text type="secondary">{t('visits.nextVisitValue', { date: dates.day(v.nextVisitDate) })}</Typography.Text>}
+                {v.metContactIds.length > 0 && (
+                  <span>
+                    {contactNames(v.metContactIds).map((name) => (
+                      <Tag key={name}>{name}</Tag>
+                    ))}
+                  </span>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'actions',
+            title: t('visits.actions'),
+            width: 220,
+            render: (_, v) =>
+              v.status === 'planned' ? (
+                <Space size={4}>
+                  <Button size="small" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit', visit: v })}>
+                    {t('visits.logDone')}
+                  </Button>
+                  <Popconfirm
+                    title={t('visits.cancelConfirm')}
+                    okText={t('visits.cancelVisit')}
+                    cancelText={t('actions.keep')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => mutate((api) => api['visits.cancel']({ id: v.id }))}
+                  >
+                    <Button size="small" danger>
+                      {t('visits.cancelVisit')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ) : v.status === 'done' ? (
+                <Button size="small" type="link" onClick={() => open({ type: 'note', links: { visitId: v.id } })}>
+                  {t('visits.addNote')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
