@@ -3,10 +3,9 @@
  * listing backups. An interface so tests (and a future worker-thread host) can swap the implementation.
  */
 import type Database from 'better-sqlite3';
-import type { ApiHandlers } from '../core/api/contract.js';
-import type { ApiErrorBody } from '../core/api/errors.js';
+import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
 
-export type ApiResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
+export type { ApiResult };
 
 export interface ServiceDeps {
   db: Database.Database;

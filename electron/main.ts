@@ -1,0 +1,56 @@
+/**
+ * The Electron main process, kept thin: single instance, lock + database via the shared host, the
+ * app:// protocol, validated IPC, one hardened window. Bundled to dist/electron/main.cjs.
+ */
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { startHost, type RoundsHost } from '../host/bootstrap.js';
+import { DataDirLockedError } from '../host/lock.js';
+import { sqliteBackend } from '../host/sqlite-backend.js';
+import { registerIpcHandlers } from './ipc.js';
+import { electronDataDir, electronNativeBinding } from './paths.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { createMainWindow } from './window.js';
+
+// The bundle lives in dist/electron; the renderer beside it in dist/renderer.
+const distDir = path.resolve(__dirname, '..');
+
+let mainWindow: BrowserWindow | null = null;
+let host: RoundsHost | null = null;
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  try {
+    host = startHost({
+      dataDir: electronDataDir(process.argv, process.env, app.getPath('userData')),
+      host: 'electron',
+      version: app.getVersion(),
+      nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
+      backend: sqliteBackend,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Rounds', error instanceof DataDirLockedError ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  serveRenderer(path.join(distDir, 'renderer'));
+  registerIpcHandlers(() => mainWindow, host.call);
+  showMainWindow();
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('activate', showMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host?.close());
+  void start();
+}

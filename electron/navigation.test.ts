@@ -1,0 +1,46 @@
+import { shell, type WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebContents } from './electron-mock.js';
+import { lockDownNavigation } from './navigation.js';
+
+vi.mock('electron', async () => (await import('./electron-mock.js')).electronMock());
+
+let contents: FakeWebContents;
+
+beforeEach(() => {
+  vi.mocked(shell.openExternal).mockClear();
+  contents = new FakeWebContents();
+  lockDownNavigation(contents as unknown as WebContents);
+});
+
+describe('will-navigate', () => {
+  it('stays put inside the app', () => {
+    expect(contents.emitCancellable('will-navigate', 'app://rounds/index.html#/accounts')).toBe(false);
+  });
+
+  it('cancels navigation away and hands https links to the OS browser', () => {
+    expect(contents.emitCancellable('will-navigate', 'https://example.com/page')).toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/page');
+  });
+
+  it('cancels and drops anything that is not https', () => {
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://evil/index.html']) {
+      expect(contents.emitCancellable('will-navigate', url)).toBe(true);
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('cancels redirects out of the app and webview attachment', () => {
+    expect(contents.emitCancellable('will-redirect', 'https://example.com/')).toBe(true);
+    expect(contents.emitCancellable('will-attach-webview')).toBe(true);
+  });
+});
+
+describe('window.open', () => {
+  it('is always denied; https opens in the OS browser, other schemes nowhere', () => {
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://rounds/index.html' })).toEqual({ action: 'deny' });
+    expect(vi.mocked(shell.openExternal).mock.calls).toEqual([['https://example.com/']]);
+  });
+});

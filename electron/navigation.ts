@@ -1,0 +1,34 @@
+/**
+ * The window never leaves the app: navigations away are cancelled and new windows denied. An https
+ * link the user clicks opens in the OS browser instead; anything else (http, file, javascript:) is dropped.
+ */
+import { shell, type WebContents } from 'electron';
+import { isAppUrl } from './protocol.js';
+
+export function openExternalIfHttps(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:') return false;
+  void shell.openExternal(parsed.toString());
+  return true;
+}
+
+export function lockDownNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    openExternalIfHttps(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfHttps(url);
+    return { action: 'deny' };
+  });
+}
