@@ -1,0 +1,15 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Tier } from '../../core/model/enums.js';
+
+/** Red / gold / blue, always with the letter, so the tier never depends on colour alone. */
+const TIER_COLORS: Record<Tier, string> = { A: 'volcano', B: 'gold', C: 'blue' };
+
+export function TierTag({ tier }: { tier: Tier }) {
+  const { t } = useTranslation('common');
+  return (
+    <Tag color={TIER_COLORS[tier]} aria-label={t('tier.label', { tier })} title={t('tier.label', { tier })} style={{ fontWeight: 600, marginInlineEnd: 0 }}>
+      {tier}
+    </Tag>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * i18next for the renderer. Every namespace is a JSON file per language under `locales/<lang>/<ns>.json`,
+ * bundled eagerly (the app is offline; there is nothing to fetch). The language follows the user's
+ * setting (`settings.language`); antd and date-fns locales follow i18next's current language.
+ */
+import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Locale } from 'date-fns';
+import { enUS, zhCN } from './dateFnsLocales.js';
+import type { Language } from '../../core/model/enums.js';
+
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+
+/** `{ 'zh-CN': { common: {...}, accounts: {...} }, en: {...} }` from the bundled files. */
+export function bundledResources(): Resource {
+  const resources: Resource = {};
+  for (const [path, content] of Object.entries(files)) {
+    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!match) continue;
+    const [, language, namespace] = match as unknown as [string, string, string];
+    (resources[language] ??= {})[namespace] = content;
+  }
+  return resources;
+}
+
+/** The UI language a locale string (OS, browser or setting) maps to: any Chinese → zh-CN, else English. */
+export function languageOf(locale: string | undefined | null): Language {
+  return locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export const i18n: I18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: bundledResources(),
+  // Until settings arrive (or when the database cannot open) the browser's language is the best guess.
+  lng: languageOf(typeof navigator === 'undefined' ? null : navigator.language),
+  fallbackLng: 'en',
+  supportedLngs: ['zh-CN', 'en'],
+  ns: Object.keys(bundledResources().en ?? {}),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  initAsync: false,
+});
+
+const DATE_FNS_LOCALES: Record<Language, Locale> = { 'zh-CN': zhCN, en: enUS };
+
+/** The date-fns locale of the current UI language; re-renders the caller when the language changes. */
+export function useDateFnsLocale(): Locale {
+  const { i18n: current } = useTranslation();
+  return DATE_FNS_LOCALES[languageOf(current.language)];
+}
+
+/** The current UI language as the app's `Language`; re-renders the caller when it changes. */
+export function useLanguage(): Language {
+  const { i18n: current } = useTranslation();
+  return languageOf(current.language);
+}
