@@ -1,1 +1,77 @@
-// Placeholder; replaced by the real post-install step.
+// After `npm install`: fetch the Electron binary (electron's own install script is disabled by
+// `allowScripts` so a failed download cannot fail the install), then build a second copy of
+// better-sqlite3 for Electron's ABI. Node keeps its own build, so tests never need a rebuild.
+// Every failure here is a warning: without Electron, `npm start` runs browser mode.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ELECTRON_SQLITE_BINDING, ELECTRON_SQLITE_DIR, ROOT, electronBinaryPath, electronVersion } from './electron-runtime.mjs';
+
+const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+const COMPILE_TIMEOUT_MS = 10 * 60_000;
+
+function run(args, options = {}) {
+  const result = spawnSync(process.execPath, args, { stdio: 'pipe', encoding: 'utf8', ...options });
+  return result.status === 0;
+}
+
+function warn(message) {
+  console.warn(`rounds postinstall: ${message}`);
+}
+
+function ensureElectronBinary() {
+  if (electronBinaryPath()) return true;
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
+  run([path.join(ROOT, 'node_modules', 'electron', 'install.js')], { cwd: ROOT, timeout: DOWNLOAD_TIMEOUT_MS });
+  return electronBinaryPath() !== null;
+}
+
+function betterSqliteVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
+}
+
+/** Builds better-sqlite3 against Electron in a scratch copy, so the Node build stays untouched. */
+function ensureElectronSqlite(electron) {
+  const stampFile = path.join(ELECTRON_SQLITE_DIR, 'stamp.json');
+  const stamp = JSON.stringify({ electron, betterSqlite3: betterSqliteVersion(), arch: process.arch });
+  if (fs.existsSync(ELECTRON_SQLITE_BINDING) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return true;
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-electron-sqlite-'));
+  try {
+    const copy = path.join(scratch, 'better-sqlite3');
+    const source = path.join(ROOT, 'node_modules', 'better-sqlite3');
+    // Leave the Node build behind: the copy must compile (or fetch) its own.
+    fs.cpSync(source, copy, { recursive: true, filter: (src) => src !== path.join(source, 'build') });
+    const target = ['--runtime', 'electron', '--target', electron, '--arch', process.arch];
+    const built =
+      run([path.join(ROOT, 'node_modules', 'prebuild-install', 'bin.js'), ...target], { cwd: copy, timeout: DOWNLOAD_TIMEOUT_MS }) ||
+      run([path.join(ROOT, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), 'rebuild', '--release', '--runtime=electron', `--target=${electron}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], { cwd: copy, timeout: COMPILE_TIMEOUT_MS });
+    const output = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
+    if (!built || !fs.existsSync(output)) return false;
+    fs.mkdirSync(ELECTRON_SQLITE_DIR, { recursive: true });
+    fs.copyFileSync(output, ELECTRON_SQLITE_BINDING);
+    fs.writeFileSync(stampFile, stamp);
+    return true;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function main() {
+  const electron = electronVersion();
+  if (!electron) return; // a production install without dev dependencies: nothing to prepare
+  if (!ensureElectronBinary()) {
+    warn('Electron runtime could not be downloaded here; `npm start` will use browser mode');
+    return;
+  }
+  if (!ensureElectronSqlite(electron)) {
+    warn(`better-sqlite3 could not be built for Electron ${electron}; the desktop app will not open its database until it is (re-run \`npm run postinstall\`)`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  warn(`skipped (${error instanceof Error ? error.message : String(error)})`);
+}
