@@ -144,7 +144,7 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
         </Form.Item>
         <Space size="large" align="start" wrap>
           <Form.Item name="annualRevenue" label={t('field.annualRevenue')} rules={[{ type: 'number', min: 0, message: tCommon('validation.negative') }]}>
-            <InputNumber<number> style={{ width: 230 }} min={0} />
+            <InputNumber<number> style={{ width: 230 }} />
           </Form.Item>
           <Form.Item
             name="cadenceDays"
@@ -152,7 +152,7 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
             extra={t('form.cadenceHelp')}
             rules={[{ type: 'integer', min: 1, max: 365, message: tCommon('validation.cadenceRange') }]}
           >
-            <InputNumber<number> style={{ width: 230 }} min={1} max={365} precision={0} placeholder={t('form.cadencePlaceholder')} />
+            <InputNumber<number> style={{ width: 230 }} precision={0} placeholder={t('form.cadencePlaceholder')} />
           </Form.Item>
         </Space>
         <Form.Item name="interests" label={t('field.interests')} extra={t('form.interestsHelp')} rules={[maxLength(2000)]}>

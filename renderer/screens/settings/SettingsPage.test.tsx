@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Settings } from '../../../core/model/schemas.js';
+import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
+import { SettingsPage } from './SettingsPage.js';
+
+afterEach(cleanup);
+
+function settingsApi(initial: Settings = { language: 'en', repName: 'Li Wei', onboarded: true, cadence: { A: 14, B: 30, C: 90 } }) {
+  let stored = initial;
+  return fakeApi({
+    'settings.get': async () => stored,
+    'settings.update': async (patch) => (stored = { ...stored, ...(patch as Partial<Settings>) }),
+    'app.info': async () => ({ version: '0.1.0', host: 'browser', dataDir: '/home/rep/.config/Rounds', databasePath: '/home/rep/.config/Rounds/rounds.db', schemaVersion: 2 }),
+    'backup.create': async () => ({ path: '/home/rep/.config/Rounds/backups/rounds-1.db', bytes: 1024 }),
+  });
+}
+
+describe('SettingsPage', () => {
+  it('switches every visible string to Chinese at once and saves the language', async () => {
+    const api = settingsApi();
+    await renderWithApi(<SettingsPage />, api);
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: '中文' }));
+
+    expect(await screen.findByRole('heading', { name: '设置' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '立即备份' })).toBeTruthy();
+    expect(screen.queryByText('Back up now')).toBeNull();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ language: 'zh-CN' }));
+  });
+
+  it('shows where the data lives and the path of a new backup', async () => {
+    const api = settingsApi();
+    await renderWithApi(<SettingsPage />, api);
+    expect(await screen.findByText('/home/rep/.config/Rounds/rounds.db')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
+    expect(await screen.findByText('/home/rep/.config/Rounds/backups/rounds-1.db')).toBeTruthy();
+    expect(api['backup.create']).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a cadence outside 1–365 days and saves a valid policy', async () => {
+    const api = settingsApi();
+    await renderWithApi(<SettingsPage />, api);
+    const tierA = await screen.findByRole('spinbutton', { name: 'Tier A: visit every … days' });
+    await waitFor(() => expect((tierA as HTMLInputElement).value).toBe('14'));
+    fireEvent.change(tierA, { target: { value: '400' } });
+    fireEvent.blur(tierA);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Between 1 and 365 days')).toBeTruthy();
+    expect(api['settings.update']).not.toHaveBeenCalled();
+
+    fireEvent.change(tierA, { target: { value: '10' } });
+    fireEvent.blur(tierA);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ repName: 'Li Wei', cadence: { A: 10, B: 30, C: 90 } }));
+  });
+});

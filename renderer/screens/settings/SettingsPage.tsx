@@ -1,0 +1,180 @@
+/**
+ * Settings: language (applied at once and saved), the rep's name, the tier cadence policy, where the
+ * data lives, and a manual backup.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { LANGUAGES, TIERS, type Language } from '../../../core/model/enums.js';
+import type { CadencePolicy } from '../../../core/model/schemas.js';
+import { useMutation, useQuery } from '../../api/useQuery.js';
+import { TierTag } from '../../components/TierTag.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useLanguage } from '../../i18n/index.js';
+
+interface ProfileValues {
+  repName: string;
+  cadence: CadencePolicy;
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <section aria-labelledby="settings-title" style={{ maxWidth: 760 }}>
+      <Typography.Title level={1} id="settings-title" style={{ fontSize: 20, marginTop: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Flex vertical gap={16}>
+        <LanguageCard />
+        <ProfileCard />
+        <DataCard />
+      </Flex>
+    </section>
+  );
+}
+
+function CardTitle({ children }: { children: string }) {
+  return (
+    <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+function LanguageCard() {
+  const { t, i18n } = useTranslation('settings');
+  const { t: tCommon } = useTranslation('common');
+  const language = useLanguage();
+  const mutate = useMutation();
+
+  const choose = async (next: Language) => {
+    const previous = language;
+    // Switch first so the UI answers at once; go back if the setting could not be saved.
+    await i18n.changeLanguage(next);
+    try {
+      await mutate((api) => api['settings.update']({ language: next }));
+    } catch {
+      await i18n.changeLanguage(previous);
+    }
+  };
+
+  return (
+    <Card size="small" title={<CardTitle>{t('language.title')}</CardTitle>}>
+      <Radio.Group
+        aria-label={t('language.title')}
+        optionType="button"
+        value={language}
+        onChange={(e) => void choose(e.target.value as Language)}
+        options={LANGUAGES.map((value) => ({ value, label: tCommon(`enum.language.${value}`) }))}
+      />
+    </Card>
+  );
+}
+
+function ProfileCard() {
+  const { t } = useTranslation('settings');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<ProfileValues>();
+  const settings = useQuery((api) => api['settings.get']({}), []);
+  const mutate = useMutation();
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue({ repName: settings.data.repName, cadence: settings.data.cadence });
+  }, [settings.data, form]);
+
+  const save = async (values: ProfileValues) => {
+    setSaving(true);
+    setSaved(false);
+    try {
+      await mutate((api) => api['settings.update'](values));
+      setSaved(true);
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const cadenceRule = { type: 'integer' as const, required: true, min: 1, max: 365, message: tCommon('validation.cadenceRange') };
+
+  return (
+    <Card size="small" title={<CardTitle>{t('profile.title')}</CardTitle>}>
+      <Form<ProfileValues> form={form} layout="vertical" onFinish={(v) => void save(v)} onValuesChange={() => setSaved(false)}>
+        <Form.Item
+          name="repName"
+          label={t('profile.repName')}
+          rules={[
+            { required: true, whitespace: true, message: tCommon('validation.required') },
+            { max: 100, message: tCommon('validation.tooLong') },
+          ]}
+        >
+          <Input style={{ maxWidth: 320 }} autoComplete="name" />
+        </Form.Item>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('profile.cadenceHelp')}
+        </Typography.Paragraph>
+        <Space size="large" wrap>
+          {TIERS.map((tier) => (
+            <Form.Item key={tier} name={['cadence', tier]} label={<Space size={4}><TierTag tier={tier} />{t('profile.cadenceDays')}</Space>} rules={[cadenceRule]}>
+              <InputNumber<number> precision={0} style={{ width: 120 }} aria-label={t('profile.cadenceFor', { tier })} />
+            </Form.Item>
+          ))}
+        </Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {tCommon('actions.save')}
+          </Button>
+          {saved && <Typography.Text type="success" role="status">{t('profile.saved')}</Typography.Text>}
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+function DataCard() {
+  const { t } = useTranslation('settings');
+  const info = useQuery((api) => api['app.info']({}), []);
+  const mutate = useMutation();
+  const [backingUp, setBackingUp] = useState(false);
+  const [backup, setBackup] = useState<{ path: string; bytes: number } | null>(null);
+
+  const backUp = async () => {
+    setBackingUp(true);
+    try {
+      setBackup(await mutate((api) => api['backup.create']({})));
+    } catch {
+      // shown by useMutation
+    } finally {
+      setBackingUp(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={<CardTitle>{t('data.title')}</CardTitle>}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('data.folder')}>
+          <Typography.Text copyable>{info.data?.dataDir ?? '…'}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('data.database')}>
+          <Typography.Text copyable>{info.data?.databasePath ?? '…'}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', info.data) : '…'}</Descriptions.Item>
+      </Descriptions>
+      <Flex vertical gap={8} style={{ marginTop: 12 }}>
+        <Button onClick={() => void backUp()} loading={backingUp} style={{ alignSelf: 'flex-start' }}>
+          {t('data.backUp')}
+        </Button>
+        {backup && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('data.backedUp')}
+            description={<Typography.Text copyable>{backup.path}</Typography.Text>}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}
