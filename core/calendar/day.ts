@@ -68,8 +68,9 @@ function utcEpochDay(year: number, month: number, day: number): number {
 
 /** The day `epochDay` whole days after 1970-01-01. */
 export function dayOfEpochDay(epochDay: number): CalendarDay {
+  // Hot path of every conversion: the parts come from a valid Date, so they need no checking.
   const date = new Date(epochDay * MS_PER_DAY);
-  return dayFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 export function addDays(day: CalendarDay, days: number): CalendarDay {

@@ -134,8 +134,16 @@ function findMonth(table: LunarYearTable, month: number, isLeapMonth: boolean): 
   return table.months.find((m) => m.month === month && m.isLeapMonth === isLeapMonth);
 }
 
+/** The last answer: an agenda asks about the same day for thousands of dates in a row. */
+let lastConversion: { day: CalendarDay; lunar: LunarDate } | undefined;
+
 /** The lunar date of a Gregorian day (1900-01-01 … 2100-12-31). */
 export function gregorianToLunar(day: CalendarDay): LunarDate {
+  if (lastConversion?.day !== day) lastConversion = { day, lunar: convertToLunar(day) };
+  return { ...lastConversion.lunar };
+}
+
+function convertToLunar(day: CalendarDay): LunarDate {
   const epochDay = epochDayOf(day);
   const gregorianYear = partsOfDay(day).year;
   // Before this year's 正月初一 the day still belongs to the previous lunar year.
