@@ -37,6 +37,17 @@ const optionalText = (max: number) =>
   z.string().trim().max(max, { message: 'validation.tooLong' }).nullable().optional()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
+/**
+ * A patch schema: every field optional and without its default. (`.partial()` keeps `.default()`s,
+ * so a patch of one field would come out of parsing with every defaulted field reset.)
+ */
+function patchOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<typeof fields>>, Partial<z.input<typeof fields>>>;
+}
+
 /** Columns every synced row carries. */
 export const SyncedRow = z.object({
   id: Id,
@@ -76,7 +87,7 @@ export const AccountFields = z.object({
 export type AccountFields = z.infer<typeof AccountFields>;
 export const AccountCreate = AccountFields;
 export type AccountCreate = z.input<typeof AccountCreate>;
-export const AccountPatch = AccountFields.partial();
+export const AccountPatch = patchOf(AccountFields);
 export type AccountPatch = z.input<typeof AccountPatch>;
 
 export const Account = SyncedRow.extend(AccountFields.shape).extend({
@@ -138,7 +149,7 @@ export const ContactFields = z.object({
 });
 export const ContactCreate = ContactFields;
 export type ContactCreate = z.input<typeof ContactCreate>;
-export const ContactPatch = ContactFields.omit({ accountId: true }).partial();
+export const ContactPatch = patchOf(ContactFields.omit({ accountId: true }));
 export type ContactPatch = z.input<typeof ContactPatch>;
 export const Contact = SyncedRow.extend(ContactFields.shape);
 export type Contact = z.infer<typeof Contact>;
@@ -151,7 +162,7 @@ export const FamilyMemberFields = z.object({
 });
 export const FamilyMemberCreate = FamilyMemberFields;
 export type FamilyMemberCreate = z.input<typeof FamilyMemberCreate>;
-export const FamilyMemberPatch = FamilyMemberFields.omit({ contactId: true }).partial();
+export const FamilyMemberPatch = patchOf(FamilyMemberFields.omit({ contactId: true }));
 export type FamilyMemberPatch = z.input<typeof FamilyMemberPatch>;
 export const FamilyMember = SyncedRow.extend(FamilyMemberFields.shape);
 export type FamilyMember = z.infer<typeof FamilyMember>;

@@ -1,0 +1,81 @@
+/**
+ * Reader/writer functions for notes. Notes keep their history: every create, edit and delete
+ * appends a `note_revisions` row and bumps `revision`, in the same transaction as the change.
+ */
+import { uuidv7 } from 'uuidv7';
+import { ApiError } from '../../core/api/errors.js';
+import type { Note, NoteRevision } from '../../core/model/schemas.js';
+import type { Db } from '../connection.js';
+import { insertSynced, tombstoneSynced, updateSynced } from './synced.js';
+import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
+
+export const NOTES: TableSpec = {
+  table: 'notes',
+  fields: { accountId: 'value', visitId: 'value', contactId: 'value', body: 'value', revision: 'value' },
+};
+
+export type NoteValues = Pick<Note, 'accountId' | 'visitId' | 'contactId' | 'body'>;
+
+function appendRevision(db: Db, noteId: string, revision: number, body: string, deleted: boolean, now: string): void {
+  statement(db, 'INSERT INTO note_revisions (id, note_id, revision, body, deleted, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    uuidv7(),
+    noteId,
+    revision,
+    body,
+    deleted ? 1 : 0,
+    now,
+  );
+}
+
+export function insertNote(db: Db, values: NoteValues, now: string): Note {
+  return db.transaction(() => {
+    const note = insertSynced<Note>(db, NOTES, uuidv7(), { ...values, revision: 1 }, now);
+    appendRevision(db, note.id, 1, note.body, false, now);
+    return note;
+  })();
+}
+
+/** Replaces the body; an unchanged body is not a new revision. Throws `not_found` for a missing note. */
+export function updateNoteBody(db: Db, id: string, body: string, now: string): Note {
+  return db.transaction(() => {
+    const current = getNote(db, id);
+    if (!current) throw new ApiError('not_found');
+    if (current.body === body) return current;
+    const note = updateSynced<Note>(db, NOTES, id, { body, revision: current.revision + 1 }, now);
+    appendRevision(db, id, note.revision, body, false, now);
+    return note;
+  })();
+}
+
+/** Tombstones the note; its last text stays in the history as the deleting revision. */
+export function deleteNote(db: Db, id: string, now: string): void {
+  db.transaction(() => {
+    const current = getNote(db, id);
+    if (current) {
+      updateSynced<Note>(db, NOTES, id, { revision: current.revision + 1 }, now);
+      appendRevision(db, id, current.revision + 1, current.body, true, now);
+    }
+    tombstoneSynced(db, NOTES, id, now);
+  })();
+}
+
+export function getNote(db: Db, id: string): Note | undefined {
+  return readLive<Note>(db, NOTES, id);
+}
+
+export function listNotesOfAccount(db: Db, accountId: string): Note[] {
+  const sql = 'SELECT * FROM notes WHERE account_id = ? AND deleted_at IS NULL';
+  return (statement(db, sql).all(accountId) as SqlRow[]).map((row) => fromRow<Note>(NOTES, row));
+}
+
+/** Every revision of a note (deleted notes included), newest first. Empty for an unknown note. */
+export function listRevisions(db: Db, noteId: string): NoteRevision[] {
+  const sql = 'SELECT note_id, revision, body, deleted, created_at FROM note_revisions WHERE note_id = ? ORDER BY revision DESC';
+  return (statement(db, sql).all(noteId) as SqlRow[]).map((row) => ({
+    noteId: row.note_id as string,
+    revision: row.revision as number,
+    body: row.body as string,
+    createdAt: row.created_at as string,
+    deleted: row.deleted === 1,
+  }));
+}

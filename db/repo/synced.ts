@@ -1,0 +1,82 @@
+/**
+ * Writes to synced tables. Each write changes the row and appends its outbox entry in one
+ * transaction (nested calls become savepoints of the caller's transaction).
+ */
+import { ApiError } from '../../core/api/errors.js';
+import type { Db } from '../connection.js';
+import { appendOutbox } from './outbox.js';
+import { columnOf, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from './table.js';
+
+/** Columns stored alongside the entity but derived from it (pinyin search keys); never synced. */
+export type DerivedColumns = Record<string, unknown>;
+
+export function insertSynced<T>(
+  db: Db,
+  spec: TableSpec,
+  id: string,
+  values: Record<string, unknown>,
+  now: string,
+  derived: DerivedColumns = {},
+): T {
+  const fields = Object.keys(spec.fields).filter((f) => values[f] !== undefined);
+  const columns = ['id', 'created_at', 'updated_at', ...fields.map(columnOf), ...Object.keys(derived)];
+  const params = [id, now, now, ...fields.map((f) => toSqlValue(spec.fields[f]!, values[f])), ...Object.values(derived)];
+  const synced = Object.fromEntries(fields.map((f) => [f, values[f]]));
+  db.transaction(() => {
+    statement(db, `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...params);
+    appendOutbox(db, { table: spec.table, rowId: id, op: 'upsert', fields: synced, baseVersion: null, createdAt: now });
+  })();
+  return readLive<T>(db, spec, id)!;
+}
+
+/**
+ * Applies the fields of `patch` that differ from the stored row; writes nothing (and no outbox
+ * entry) when nothing differs. Throws `not_found` for a missing or deleted row.
+ */
+export function updateSynced<T>(
+  db: Db,
+  spec: TableSpec,
+  id: string,
+  patch: Record<string, unknown>,
+  now: string,
+  derived: DerivedColumns = {},
+): T {
+  return db.transaction(() => {
+    const current = statement(db, `SELECT * FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as SqlRow | undefined;
+    if (!current) throw new ApiError('not_found');
+    const changed = Object.keys(spec.fields).filter((f) => {
+      if (patch[f] === undefined) return false;
+      return toSqlValue(spec.fields[f]!, patch[f]) !== (current[columnOf(f)] ?? null);
+    });
+    if (changed.length > 0) {
+      const assignments = [...changed.map(columnOf), ...Object.keys(derived), 'updated_at'].map((c) => `${c} = ?`);
+      statement(db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = ?`).run(
+        ...changed.map((f) => toSqlValue(spec.fields[f]!, patch[f])),
+        ...Object.values(derived),
+        now,
+        id,
+      );
+      appendOutbox(db, {
+        table: spec.table,
+        rowId: id,
+        op: 'upsert',
+        fields: Object.fromEntries(changed.map((f) => [f, patch[f]])),
+        baseVersion: (current.server_version as number | null) ?? null,
+        createdAt: now,
+      });
+    }
+    return readLive<T>(db, spec, id)!;
+  })();
+}
+
+/** Marks a row deleted (a tombstone that sync carries to the server). Throws `not_found` if already gone. */
+export function tombstoneSynced(db: Db, spec: TableSpec, id: string, now: string): void {
+  db.transaction(() => {
+    const current = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
+      | { server_version: number | null }
+      | undefined;
+    if (!current) throw new ApiError('not_found');
+    statement(db, `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+    appendOutbox(db, { table: spec.table, rowId: id, op: 'delete', fields: {}, baseVersion: current.server_version, createdAt: now });
+  })();
+}

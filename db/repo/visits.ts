@@ -1,0 +1,62 @@
+/** Reader/writer functions for visits (planned, done or cancelled; on-site visits and calls/meetings). */
+import { uuidv7 } from 'uuidv7';
+import type { Visit } from '../../core/model/schemas.js';
+import type { Db } from '../connection.js';
+import { insertSynced, updateSynced } from './synced.js';
+import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
+
+export const VISITS: TableSpec = {
+  table: 'visits',
+  fields: {
+    accountId: 'value',
+    kind: 'value',
+    status: 'value',
+    plannedAt: 'value',
+    doneAt: 'value',
+    cancelledAt: 'value',
+    purpose: 'value',
+    metContactIds: 'json',
+    outcome: 'value',
+    nextStep: 'value',
+    nextVisitDate: 'value',
+  },
+};
+
+export type VisitValues = Omit<Visit, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+export function insertVisit(db: Db, values: VisitValues, now: string): Visit {
+  return insertSynced<Visit>(db, VISITS, uuidv7(), values, now);
+}
+
+export function updateVisit(db: Db, id: string, patch: Partial<Omit<VisitValues, 'accountId'>>, now: string): Visit {
+  return updateSynced<Visit>(db, VISITS, id, patch, now);
+}
+
+export function getVisit(db: Db, id: string): Visit | undefined {
+  return readLive<Visit>(db, VISITS, id);
+}
+
+export function listVisitsOfAccount(db: Db, accountId: string): Visit[] {
+  const sql = 'SELECT * FROM visits WHERE account_id = ? AND deleted_at IS NULL';
+  return (statement(db, sql).all(accountId) as SqlRow[]).map((row) => fromRow<Visit>(VISITS, row));
+}
+
+export interface PlannedVisit extends Visit {
+  accountName: string;
+  tier: 'A' | 'B' | 'C';
+}
+
+/** Planned visits of live, not archived accounts with `from <= plannedAt < to` (UTC instants), soonest first. */
+export function listPlannedBetween(db: Db, from: string, to: string): PlannedVisit[] {
+  const sql = `
+    SELECT v.*, a.name AS account_name, a.tier AS account_tier
+    FROM visits v JOIN accounts a ON a.id = v.account_id
+    WHERE v.status = 'planned' AND v.deleted_at IS NULL AND v.planned_at >= ? AND v.planned_at < ?
+      AND a.deleted_at IS NULL AND a.archived_at IS NULL
+    ORDER BY v.planned_at`;
+  return (statement(db, sql).all(from, to) as SqlRow[]).map((row) => ({
+    ...fromRow<Visit>(VISITS, row),
+    accountName: row.account_name as string,
+    tier: row.account_tier as PlannedVisit['tier'],
+  }));
+}

@@ -1,0 +1,43 @@
+/** What every group of handlers shares: the connection, the clock, and how references are checked. */
+import { ApiError } from '../../core/api/errors.js';
+import { todayIn } from '../../core/calendar/day.js';
+import type { Db } from '../connection.js';
+
+export interface ServiceDeps {
+  db: Db;
+  dataDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  now?: () => Date;
+  /** the language settings.get returns before the user chose one (the host reads it from the OS locale) */
+  defaultLanguage?: 'zh-CN' | 'en';
+}
+
+export interface ServiceContext {
+  deps: ServiceDeps;
+  db: Db;
+  now: () => Date;
+  /** the current instant as a UTC ISO string, the form every stored instant has */
+  stamp: () => string;
+  /** today's calendar day in the user's time zone */
+  today: () => string;
+}
+
+export function contextOf(deps: ServiceDeps): ServiceContext {
+  const now = deps.now ?? (() => new Date());
+  return { deps, db: deps.db, now, stamp: () => now().toISOString(), today: () => todayIn(undefined, now()) };
+}
+
+/** Stored instants are UTC so that they sort as strings; input may carry any offset. */
+export const toUtc = (instant: string): string => new Date(instant).toISOString();
+
+/** The row acted on must exist. */
+export function found<T>(row: T | undefined): T {
+  if (row === undefined) throw new ApiError('not_found');
+  return row;
+}
+
+/** A field of the input names a row that does not exist or belongs elsewhere. */
+export function invalidReference(path: (string | number)[]): ApiError {
+  return new ApiError('validation', { issues: [{ path, message: 'validation.invalidId' }] });
+}

@@ -1,0 +1,77 @@
+import type { ApiHandlers, ApiParsedInput } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
+import type { Visit } from '../../core/model/schemas.js';
+import { getAccount } from '../repo/accounts.js';
+import { getContact } from '../repo/contacts.js';
+import { insertNote } from '../repo/notes.js';
+import { getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
+import { found, invalidReference, toUtc, type ServiceContext } from './context.js';
+
+type VisitHandlers = Pick<ApiHandlers, 'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.upcoming'>;
+
+const DAY_MS = 86_400_000;
+
+export function visitHandlers({ db, stamp }: ServiceContext): VisitHandlers {
+  /** Completes the planned visit `visitId`, or records a done visit that was never planned; plus its note. */
+  const logVisit = (input: ApiParsedInput<'visits.log'>): Visit => {
+    if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
+    input.metContactIds.forEach((contactId, index) => {
+      if (getContact(db, contactId)?.accountId !== input.accountId) throw invalidReference(['metContactIds', index]);
+    });
+    const now = stamp();
+    const outcome = {
+      kind: input.kind,
+      status: 'done' as const,
+      doneAt: toUtc(input.doneAt),
+      metContactIds: input.metContactIds,
+      outcome: input.outcome,
+      nextStep: input.nextStep,
+      nextVisitDate: input.nextVisitDate,
+    };
+    let visit: Visit;
+    if (input.visitId === undefined) {
+      visit = insertVisit(db, { ...outcome, accountId: input.accountId, plannedAt: null, cancelledAt: null, purpose: null }, now);
+    } else {
+      const planned = found(getVisit(db, input.visitId));
+      if (planned.accountId !== input.accountId) throw invalidReference(['visitId']);
+      if (planned.status !== 'planned') throw new ApiError('conflict', { params: { status: planned.status } });
+      visit = updateVisit(db, planned.id, outcome, now);
+    }
+    if (input.note) insertNote(db, { accountId: input.accountId, visitId: visit.id, contactId: null, body: input.note }, now);
+    return visit;
+  };
+
+  return {
+    'visits.plan': (input) => {
+      if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
+      return insertVisit(
+        db,
+        {
+          accountId: input.accountId,
+          kind: input.kind,
+          status: 'planned',
+          plannedAt: toUtc(input.plannedAt),
+          doneAt: null,
+          cancelledAt: null,
+          purpose: input.purpose,
+          metContactIds: [],
+          outcome: null,
+          nextStep: null,
+          nextVisitDate: null,
+        },
+        stamp(),
+      );
+    },
+    'visits.log': (input) => db.transaction(logVisit)(input),
+    'visits.cancel': ({ id }) => {
+      const visit = found(getVisit(db, id));
+      if (visit.status !== 'planned') throw new ApiError('conflict', { params: { status: visit.status } });
+      const now = stamp();
+      return updateVisit(db, id, { status: 'cancelled', cancelledAt: now }, now);
+    },
+    'visits.upcoming': ({ from, days }) => {
+      const start = new Date(from);
+      return listPlannedBetween(db, start.toISOString(), new Date(start.getTime() + days * DAY_MS).toISOString());
+    },
+  };
+}
