@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+interface Platform {
+  target: string[];
+  icon: string;
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  icon: string;
+  extraResources: unknown;
+  win: Platform;
+  mac: Platform;
+  linux: Platform;
+}
+
+const config = createRequire(import.meta.url)('./electron-builder.config.cjs') as BuilderConfig;
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(path.join(root, file));
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('electron-builder configuration', () => {
+  it('names the app and targets NSIS, dmg, AppImage and deb', () => {
+    expect(config.productName).toBe('Rounds');
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('packages the built app, whose entry is package.json main', () => {
+    expect(config.files).toContain('dist/**/*');
+    expect(manifest.main).toBe('dist/electron/main.cjs');
+    expect(manifest.scripts.dist).toContain('build/electron-builder.config.cjs');
+  });
+
+  it('ships the Electron-ABI better-sqlite3 where electron/paths.ts looks for it', () => {
+    expect(config.extraResources).toEqual([{ from: 'node_modules/.rounds-electron/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
+    expect(fs.readFileSync(path.join(root, 'electron', 'paths.ts'), 'utf8')).toContain("'native', 'better_sqlite3.node'");
+  });
+
+  it('references icons that exist, the PNG being 512×512', () => {
+    for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
+      expect(fs.existsSync(path.join(root, icon)), icon).toBe(true);
+    }
+    expect(pngSize(config.icon)).toEqual({ width: 512, height: 512 });
+    expect(fs.readFileSync(path.join(root, config.mac.icon)).subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(fs.readFileSync(path.join(root, config.win.icon)).readUInt16LE(2)).toBe(1);
+  });
+});
