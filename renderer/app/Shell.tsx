@@ -1,0 +1,102 @@
+/**
+ * The app frame: left navigation, a header with quick search, quick log and the sync status, and the
+ * current screen. Ctrl/Cmd+K opens search and Ctrl/Cmd+L the quick log from anywhere.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { CalendarOutlined, EditOutlined, HomeOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
+import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
+import { AccountPage } from '../screens/account/AccountPage.js';
+import { AccountsPage } from '../screens/accounts/AccountsPage.js';
+import { CalendarPage } from '../screens/calendar/CalendarPage.js';
+import { SettingsPage } from '../screens/settings/SettingsPage.js';
+import { TodayPage } from '../screens/today/TodayPage.js';
+import { useNavigation, type Route } from './navigation.js';
+import { SearchPalette } from './SearchPalette.js';
+import { SyncStatus } from './SyncStatus.js';
+
+type Section = 'today' | 'accounts' | 'calendar' | 'settings';
+
+/** The account page belongs to the Accounts section of the navigation. */
+function sectionOf(route: Route): Section {
+  return route.name === 'account' ? 'accounts' : route.name;
+}
+
+export function Shell() {
+  const { t } = useTranslation('common');
+  const { route, navigate } = useNavigation();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [logOpen, setLogOpen] = useState(false);
+  usePrimaryHotkey('k', () => setSearchOpen(true));
+  usePrimaryHotkey('l', () => setLogOpen(true));
+  const accountInView = route.name === 'account' ? route.id : undefined;
+
+  const items = [
+    { key: 'today', icon: <HomeOutlined />, label: t('nav.today') },
+    { key: 'accounts', icon: <TeamOutlined />, label: t('nav.accounts') },
+    { key: 'calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
+    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ];
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={188} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Typography.Title level={1} style={{ fontSize: 18, margin: '14px 20px' }}>
+          {t('appName')}
+        </Typography.Title>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[sectionOf(route)]}
+            items={items}
+            onClick={({ key }) => navigate({ name: key as Section })}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, borderBlockEnd: '1px solid #f0f0f0' }}>
+          <Tooltip title={t('header.searchShortcut', { shortcut: primaryShortcutLabel('k') })}>
+            <Button icon={<SearchOutlined />} onClick={() => setSearchOpen(true)} style={{ width: 280, justifyContent: 'flex-start' }}>
+              {t('header.search')}
+              <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
+                {primaryShortcutLabel('k')}
+              </Typography.Text>
+            </Button>
+          </Tooltip>
+          <Tooltip title={t('header.logVisitShortcut', { shortcut: primaryShortcutLabel('l') })}>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setLogOpen(true)}>
+              {t('header.logVisit')}
+            </Button>
+          </Tooltip>
+          <Space style={{ marginInlineStart: 'auto' }}>
+            <SyncStatus />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
+          <CurrentScreen route={route} />
+        </Layout.Content>
+      </Layout>
+      <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
+      {logOpen && <QuickLogDialog open={logOpen} onClose={() => setLogOpen(false)} accountId={accountInView} />}
+    </Layout>
+  );
+}
+
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'today':
+      return <TodayPage />;
+    case 'accounts':
+      return <AccountsPage />;
+    case 'account':
+      // Keyed so moving from one account to another starts from a fresh page.
+      return <AccountPage key={route.id} accountId={route.id} />;
+    case 'calendar':
+      return <CalendarPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
