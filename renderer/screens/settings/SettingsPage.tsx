@@ -160,7 +160,7 @@ function DataCard() {
         <Descriptions.Item label={t('data.database')}>
           <Typography.Text copyable>{info.data?.databasePath ?? '…'}</Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', info.data) : '…'}</Descriptions.Item>
+        <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', { ...info.data }) : '…'}</Descriptions.Item>
       </Descriptions>
       <Flex vertical gap={8} style={{ marginTop: 12 }}>
         <Button onClick={() => void backUp()} loading={backingUp} style={{ alignSelf: 'flex-start' }}>
