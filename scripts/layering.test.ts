@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '..') });
+
+/** The no-restricted-imports findings for `code` linted as if it lived at `filePath`. */
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const cases: Array<{ layer: string; file: string; forbidden: string[]; allowed: string[] }> = [
+  {
+    layer: 'core',
+    file: 'core/model/fixture.ts',
+    forbidden: ["import fs from 'node:fs';", "import path from 'path';", "import Database from 'better-sqlite3';", "import { app } from 'electron';", "import React from 'react';", "import { x } from '../../db/paths.js';", "import { x } from '../../renderer/api/client.js';", "export { x } from '../../host/bootstrap.js';"],
+    allowed: ["import { z } from 'zod';", "import { x } from '../api/contract.js';"],
+  },
+  {
+    layer: 'db',
+    file: 'db/repo/fixture.ts',
+    forbidden: ["import { app } from 'electron';", "import React from 'react';", "import { x } from '../../host/bootstrap.js';", "import { x } from '../../renderer/api/client.js';", "import { x } from '../../cli/main.js';"],
+    allowed: ["import fs from 'node:fs';", "import Database from 'better-sqlite3';", "import { x } from '../../core/api/contract.js';"],
+  },
+  {
+    layer: 'renderer',
+    file: 'renderer/screens/fixture.tsx',
+    forbidden: ["import fs from 'node:fs';", "import crypto from 'crypto';", "import Database from 'better-sqlite3';", "import { ipcRenderer } from 'electron';", "import { x } from '../../db/paths.js';", "import { x } from '../../host/http-server.js';", "import { x } from '../../electron/ipc.js';"],
+    allowed: ["import React from 'react';", "import { Button } from 'antd';", "import { x } from '../../core/api/contract.js';"],
+  },
+  ...['electron', 'host', 'cli'].map((folder) => ({
+    layer: folder,
+    file: `${folder}/fixture.ts`,
+    forbidden: ["import { x } from '../renderer/api/client.js';"],
+    allowed: ["import fs from 'node:fs';", "import { x } from '../core/api/contract.js';", "import { y } from '../db/paths.js';"],
+  })),
+];
+
+describe('the layering lint rule', () => {
+  for (const { layer, file, forbidden, allowed } of cases) {
+    it(`reports each forbidden import in ${layer}/`, async () => {
+      for (const line of forbidden) expect(await layeringErrors(file, `${line}\n`), line).toHaveLength(1);
+    });
+
+    it(`lets ${layer}/ import what it may`, async () => {
+      for (const line of allowed) expect(await layeringErrors(file, `${line}\n`), line).toEqual([]);
+    });
+  }
+
+  it('leaves tests free to import what they assert on', async () => {
+    expect(await layeringErrors('core/model/fixture.test.ts', "import fs from 'node:fs';\n")).toEqual([]);
+  });
+});
