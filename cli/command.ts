@@ -1,0 +1,37 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { CliIo } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Wrong arguments: the user gets the message and the command's usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Something went wrong doing the work: the user gets the message, exit code 1. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface CommandContext {
+  values: OptionValues;
+  /** the resolved data folder (`--data-dir`, else ROUNDS_DATA_DIR, else the OS folder) */
+  dataDir: string;
+  io: CliIo;
+}
+
+/** One `rounds <name>` subcommand. Register it in `commands/index.ts`. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** the synopsis after `rounds`, e.g. `seed --scale demo|rep|lead --seed N [--force]` */
+  usage: string;
+  /** one line per option, shown by `rounds <name> --help` */
+  optionHelp: string[];
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(context: CommandContext): Promise<void>;
+}
