@@ -5,8 +5,12 @@ import { diffDays, type CalendarDay } from '../calendar/day.js';
 import type { AccountStatus } from '../model/enums.js';
 import { DEFAULT_CADENCE_POLICY } from './policy.js';
 
-/** Statuses of accounts that are being served and so can lapse. */
 const SERVED: ReadonlySet<AccountStatus> = new Set(['active', 'at_risk', 'won_back']);
+
+/** Accounts being served: they have a revisit cadence and can lapse (prospects and lapsed accounts do not). */
+export function isServed(status: AccountStatus): boolean {
+  return SERVED.has(status);
+}
 
 /**
  * The status an account should have today. Returns `status` itself when nothing changes.
@@ -23,9 +27,18 @@ export function lifecycleTransition(
   today: CalendarDay,
   thresholdDays: number = DEFAULT_CADENCE_POLICY.lapseThresholdDays,
 ): AccountStatus {
-  if (lastActivityDay === null) return status;
-  const inactiveTooLong = diffDays(today, lastActivityDay) > thresholdDays;
-  if (SERVED.has(status) && inactiveTooLong) return 'lapsed';
+  return statusAfterInactivity(status, lastActivityDay === null ? null : diffDays(today, lastActivityDay), thresholdDays);
+}
+
+/** `lifecycleTransition` for callers that already know the days since the last activity (null: none). */
+export function statusAfterInactivity(
+  status: AccountStatus,
+  daysInactive: number | null,
+  thresholdDays: number = DEFAULT_CADENCE_POLICY.lapseThresholdDays,
+): AccountStatus {
+  if (daysInactive === null) return status;
+  const inactiveTooLong = daysInactive > thresholdDays;
+  if (isServed(status) && inactiveTooLong) return 'lapsed';
   if (status === 'lapsed' && !inactiveTooLong) return 'won_back';
   return status;
 }

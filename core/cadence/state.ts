@@ -1,7 +1,7 @@
 /** Where an account stands against its revisit cadence on a given day. */
-import { addDays, diffDays, type CalendarDay } from '../calendar/day.js';
+import { addDays, epochDayOf, type CalendarDay } from '../calendar/day.js';
 import type { Tier } from '../model/enums.js';
-import { DEFAULT_CADENCE_POLICY, gapFor, type CadencePolicy } from './policy.js';
+import { DEFAULT_CADENCE_POLICY, gapFor, type CadenceGap, type CadencePolicy } from './policy.js';
 
 export interface CadenceAccount {
   tier: Tier;
@@ -33,12 +33,42 @@ export function cadenceState(
   today: CalendarDay,
   policy: CadencePolicy = DEFAULT_CADENCE_POLICY,
 ): CadenceStatus {
-  if (lastContactDay === null) return { state: 'never', dueDay: null, overdueDay: null, daysSince: null, daysOverdue: 0 };
-  const gap = gapFor(account.tier, account.cadenceDays, policy);
-  const daysSince = Math.max(0, diffDays(today, lastContactDay));
-  const dueDay = addDays(lastContactDay, gap.ideal);
-  const overdueDay = addDays(lastContactDay, gap.maximum + 1);
-  const daysOverdue = Math.max(0, daysSince - gap.maximum);
-  const state = daysOverdue > 0 ? 'overdue' : daysSince >= gap.ideal ? 'due' : 'ok';
-  return { state, dueDay, overdueDay, daysSince, daysOverdue };
+  return cadenceClock(account, lastContactDay, policy).on(epochDayOf(today));
+}
+
+export interface CadenceClock {
+  /** epoch day number of the due day; null when never contacted */
+  dueEpochDay: number | null;
+  /** just the state on that day: cheap, for deciding whether the full status is needed */
+  stateOn(epochDay: number): CadenceStateName;
+  /** the status on the day with this epoch day number (see `epochDayOf`) */
+  on(epochDay: number): CadenceStatus;
+}
+
+const NEVER: CadenceStatus = { state: 'never', dueDay: null, overdueDay: null, daysSince: null, daysOverdue: 0 };
+
+/**
+ * One account's cadence, set up once and read for many days (a year of agenda asks ~365 times):
+ * the per-day read is arithmetic, without parsing or formatting days.
+ */
+export function cadenceClock(account: CadenceAccount, lastContactDay: CalendarDay | null, policy: CadencePolicy = DEFAULT_CADENCE_POLICY): CadenceClock {
+  if (lastContactDay === null) return { dueEpochDay: null, stateOn: () => 'never', on: () => NEVER };
+  const gap: CadenceGap = gapFor(account.tier, account.cadenceDays, policy);
+  const lastEpochDay = epochDayOf(lastContactDay);
+  const daysSinceOn = (epochDay: number) => Math.max(0, epochDay - lastEpochDay);
+  const stateOn = (epochDay: number): CadenceStateName => {
+    const daysSince = daysSinceOn(epochDay);
+    return daysSince > gap.maximum ? 'overdue' : daysSince >= gap.ideal ? 'due' : 'ok';
+  };
+  // Formatting days is the dear part, and most accounts on most days are simply ok: format on first need.
+  let days: { dueDay: CalendarDay; overdueDay: CalendarDay } | undefined;
+  return {
+    dueEpochDay: lastEpochDay + gap.ideal,
+    stateOn,
+    on(epochDay) {
+      days ??= { dueDay: addDays(lastContactDay, gap.ideal), overdueDay: addDays(lastContactDay, gap.maximum + 1) };
+      const daysSince = daysSinceOn(epochDay);
+      return { state: stateOn(epochDay), ...days, daysSince, daysOverdue: Math.max(0, daysSince - gap.maximum) };
+    },
+  };
 }
