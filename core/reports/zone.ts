@@ -1,0 +1,56 @@
+/**
+ * Calendar days and instants in a named time zone. Reports filter by calendar days the user sees;
+ * the database stores UTC instants, so a day's bounds are the instants its midnight falls on there.
+ */
+import { addDays, partsOfDay, type CalendarDay } from '../calendar/day.js';
+
+/** One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one. */
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The wall-clock time of `instant` in `timeZone`, as a Date whose UTC fields are that wall time.
+ * Spreadsheets have no time zones: a cell holds what the user's clock said.
+ */
+export function wallClockOf(instant: Date, timeZone: string): Date {
+  const fields: Record<string, number> = {};
+  for (const part of wallClockFormatter(timeZone).formatToParts(instant)) fields[part.type] = Number(part.value);
+  return new Date(Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!, instant.getUTCMilliseconds()));
+}
+
+/** Milliseconds `timeZone` is ahead of UTC at `instant`. */
+function offsetAt(instant: Date, timeZone: string): number {
+  return wallClockOf(instant, timeZone).getTime() - instant.getTime();
+}
+
+/** The instant `day` begins in `timeZone` (its first existing minute, should a DST jump skip midnight). */
+export function startOfDayIn(day: CalendarDay, timeZone: string): Date {
+  const { year, month, day: dayOfMonth } = partsOfDay(day);
+  const wallMidnight = Date.UTC(year, month - 1, dayOfMonth);
+  // The offset at the guess can differ from the offset at the answer across a DST change: ask twice.
+  const guess = new Date(wallMidnight - offsetAt(new Date(wallMidnight), timeZone));
+  const answer = new Date(wallMidnight - offsetAt(guess, timeZone));
+  return answer;
+}
+
+/** UTC ISO bounds `[start, end)` of the days `from` … `to` (both included) in `timeZone`. */
+export function instantRangeOfDays(from: CalendarDay, to: CalendarDay, timeZone: string): { start: string; end: string } {
+  return { start: startOfDayIn(from, timeZone).toISOString(), end: startOfDayIn(addDays(to, 1), timeZone).toISOString() };
+}
