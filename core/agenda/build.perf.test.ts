@@ -1,26 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar/day.js';
 import { agendaForRange, buildAgenda } from './build.js';
-import type { AgendaInput } from './types.js';
+import type { AgendaAccount, AgendaContact, AgendaDate, AgendaInput } from './types.js';
 
 /** 2,000 accounts with 10 dates each (a third lunar), 3 contacts each, a visit history spread over a year. */
 function largeBook(): AgendaInput {
   const tiers = ['A', 'B', 'C'] as const;
-  const input: AgendaInput = { accounts: [], contacts: [], dates: [], plannedVisits: [], complaints: [], snoozes: [], greetings: [] };
+  const accounts: AgendaAccount[] = [];
+  const contacts: AgendaContact[] = [];
+  const dates: AgendaDate[] = [];
   for (let a = 0; a < 2000; a++) {
     const accountId = `acc-${a}`;
     const lastDay = addDays('2026-03-10', -((a * 37) % 365));
-    input.accounts.push({ id: accountId, name: `Account ${a}`, tier: tiers[a % 3]!, status: 'active', cadenceDays: null, lastCountedContactDay: lastDay, lastActivityDay: lastDay });
-    for (let c = 0; c < 3; c++) input.contacts.push({ id: `con-${a}-${c}`, accountId, name: `Contact ${a}-${c}`, isKey: c === 0 });
+    accounts.push({ id: accountId, name: `Account ${a}`, tier: tiers[a % 3]!, status: 'active', cadenceDays: null, lastCountedContactDay: lastDay, lastActivityDay: lastDay });
+    for (let c = 0; c < 3; c++) contacts.push({ id: `con-${a}-${c}`, accountId, name: `Contact ${a}-${c}`, isKey: c === 0 });
     for (let d = 0; d < 10; d++) {
       const n = a * 10 + d;
-      input.dates.push({
+      dates.push({
         id: `date-${n}`, accountId, contactId: `con-${a}-${d % 3}`, familyMemberId: null, kind: 'birthday', label: null, leadDays: null,
         calendar: n % 3 === 0 ? 'lunar' : 'gregorian', month: (n % 12) + 1, day: (n % 28) + 1, isLeapMonth: false, year: 1960 + (n % 40),
       });
     }
   }
-  return input;
+  return { accounts, contacts, dates, plannedVisits: [], complaints: [], snoozes: [], greetings: [] };
 }
 
 function medianMs(run: () => unknown, times: number): number {
