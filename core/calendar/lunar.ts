@@ -1,5 +1,6 @@
 /**
- * The Chinese lunar calendar (农历), read from ICU through `Intl.DateTimeFormat` with `-u-ca-chinese`.
+ * The Chinese lunar calendar (农历), read from ICU through `Intl.DateTimeFormat` with `-u-ca-chinese`,
+ * with ICU's few near-midnight new-moon errors corrected (see newMoon.ts).
  *
  * One Intl call costs ~40 µs, far too slow for an agenda over 20,000 dates, so each lunar year is read
  * once into a table of its months (start day, length, leap flag) and every conversion after that is
@@ -8,6 +9,7 @@
  * jump 29 days at a time from month start to month start.
  */
 import { dayFromParts, dayOfEpochDay, epochDayOf, partsOfDay, type CalendarDay } from './day.js';
+import { newMoonDayNear } from './newMoon.js';
 
 export interface LunarDate {
   /** The Gregorian year in which this lunar year begins (its 正月初一). */
@@ -87,28 +89,44 @@ function monthStartOf(epochDay: number): number {
 function buildYearTable(year: number): LunarYearTable {
   // 20 January lies in the 11th or 12th month of the previous lunar year: walk to this year's 正月.
   let start = monthStartOf(epochDayOf(dayFromParts(year, 1, 20)));
-  let first = icuLunarDay(start);
-  while (first.relatedYear < year) {
+  let current = icuLunarDay(start);
+  while (current.relatedYear < year) {
     start = nextMonthStart(start);
-    first = icuLunarDay(start);
-  }
-  const months: LunarMonth[] = [];
-  let current = first;
-  while (current.relatedYear === year) {
-    const next = nextMonthStart(start);
-    months.push({ month: current.month, isLeapMonth: current.isLeapMonth, start, length: (next - start) as LunarMonthLength });
-    start = next;
     current = icuLunarDay(start);
   }
-  const firstMonth = months[0];
-  if (!firstMonth) throw new Error(`ICU returned no months for lunar year ${year}`);
+  const icuMonths: Array<{ month: number; isLeapMonth: boolean; start: number }> = [];
+  while (current.relatedYear === year) {
+    icuMonths.push({ month: current.month, isLeapMonth: current.isLeapMonth, start });
+    start = nextMonthStart(start);
+    current = icuLunarDay(start);
+  }
+  const starts = [...icuMonths.map((m) => m.start), start].map(correctedMonthStart);
+  const months = icuMonths.map((m, i): LunarMonth => ({
+    month: m.month,
+    isLeapMonth: m.isLeapMonth,
+    start: starts[i]!,
+    length: (starts[i + 1]! - starts[i]!) as LunarMonthLength,
+  }));
+  if (months.length < 12 || months.some((m) => m.length !== 29 && m.length !== 30)) {
+    throw new Error(`lunar year ${year} has an impossible month table`);
+  }
   return {
     year,
-    start: firstMonth.start,
-    end: start,
+    start: starts[0]!,
+    end: starts[starts.length - 1]!,
     leapMonth: months.find((m) => m.isLeapMonth)?.month ?? 0,
     months,
   };
+}
+
+/**
+ * ICU's month start, moved to the day of the accurately computed new moon when ICU puts a
+ * near-midnight new moon on the neighbouring day (see newMoon.ts). A disagreement of more than a
+ * day would be a bug in one of the two, not a near-midnight case: then ICU is kept.
+ */
+function correctedMonthStart(icuStart: number): number {
+  const newMoonDay = newMoonDayNear(icuStart);
+  return Math.abs(newMoonDay - icuStart) <= 1 ? newMoonDay : icuStart;
 }
 
 /** A lunar month has 29 or 30 days: day 30 of this month, or day 1 of the next, is 29 days after 初一. */
