@@ -50,10 +50,17 @@ describe('openDatabase', () => {
     const old = new Database(file);
     old.exec(readMigrations()[0]!.sql);
     old.pragma('user_version = 1');
+    const at = '2026-01-01T00:00:00.000Z';
+    old.prepare("INSERT INTO accounts (id, name, tier, created_at, updated_at) VALUES ('a1', '甲', 'A', ?, ?)").run(at, at);
+    const visit = old.prepare("INSERT INTO visits (id, account_id, kind, status, done_at, created_at, updated_at) VALUES (?, 'a1', 'routine', 'done', ?, ?, ?)");
+    visit.run('v1', '2026-03-01T00:00:00.000Z', at, at);
+    visit.run('v2', '2026-02-01T00:00:00.000Z', at, at);
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'visits_account_last_done'").get()).toBeTruthy();
+    // migration 003 fills in the last visit of existing accounts
+    expect(db.prepare("SELECT last_visit_at FROM accounts WHERE id = 'a1'").pluck().get()).toBe('2026-03-01T00:00:00.000Z');
     db.close();
   });
 

@@ -16,9 +16,6 @@ export type ParsedAccountListQuery = z.output<typeof AccountListQuery>;
 
 const TRIGRAM = 3;
 
-const LAST_VISIT_SQL =
-  "(SELECT max(v.done_at) FROM visits v WHERE v.account_id = a.id AND v.status = 'done' AND v.deleted_at IS NULL)";
-const CONTACT_COUNT_SQL = '(SELECT count(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL)';
 
 interface Condition {
   sql: string;
@@ -65,7 +62,7 @@ function orderBy(query: ParsedAccountListQuery): string {
       return `a.tier ${dir}, a.name_pinyin, a.name`;
     case 'lastVisit':
       // never-visited accounts go last in either direction
-      return `last_visit_at IS NULL, last_visit_at ${dir}, a.name_pinyin, a.name`;
+      return `a.last_visit_at IS NULL, a.last_visit_at ${dir}, a.name_pinyin, a.name`;
     case 'name':
       return byName;
   }
@@ -74,13 +71,14 @@ function orderBy(query: ParsedAccountListQuery): string {
 export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: AccountListRow[]; total: number } {
   const where = whereClause(query);
   const total = statement(db, `SELECT count(*) FROM accounts a WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  // Page first, then count contacts for the page's rows only.
+  const order = orderBy(query);
   const sql = `
     SELECT a.id, a.name, a.tier, a.tier_source, a.status, a.city, a.industry, a.long_term_contract, a.strategic,
-           a.archived_at, ${LAST_VISIT_SQL} AS last_visit_at, ${CONTACT_COUNT_SQL} AS contact_count
-    FROM accounts a
-    WHERE ${where.sql}
-    ORDER BY ${orderBy(query)}
-    LIMIT ? OFFSET ?`;
+           a.archived_at, a.last_visit_at,
+           (SELECT count(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL) AS contact_count
+    FROM (SELECT * FROM accounts a WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) a
+    ORDER BY ${order}`;
   const rows = statement(db, sql).all(...where.params, query.limit, query.offset) as SqlRow[];
   return {
     total,

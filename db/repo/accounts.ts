@@ -50,10 +50,9 @@ export function getAccount(db: Db, id: string): Account | undefined {
   return readLive<Account>(db, ACCOUNTS, id);
 }
 
-/** The instant of the account's most recent completed visit. */
+/** The instant of the account's most recent completed visit (kept by triggers, see migration 003). */
 export function lastVisitAt(db: Db, accountId: string): string | null {
-  const sql = "SELECT max(done_at) FROM visits WHERE account_id = ? AND status = 'done' AND deleted_at IS NULL";
-  return (statement(db, sql).pluck().get(accountId) as string | null) ?? null;
+  return (statement(db, 'SELECT last_visit_at FROM accounts WHERE id = ?').pluck().get(accountId) as string | null) ?? null;
 }
 
 /** Cities used by live accounts, for the city filter. */

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, outboxFor, type Harness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { listBackups } from './backup.js';
+import { SCHEMA_VERSION } from '../connection.js';
 
 const tempDir = useTempDir();
 let h: Harness;
@@ -17,7 +18,7 @@ const newAccount = (name = '中国石油天然气', extra: Record<string, unknow
 describe('app and settings', () => {
   it('describes the app and reports ready', async () => {
     const info = await h.call('app.info', undefined);
-    expect(info).toMatchObject({ version: '0.0.0-test', host: 'browser', dataDir: h.dataDir, schemaVersion: 2 });
+    expect(info).toMatchObject({ version: '0.0.0-test', host: 'browser', dataDir: h.dataDir, schemaVersion: SCHEMA_VERSION });
     expect(info.databasePath).toContain('rounds.sqlite');
     expect(await h.call('app.status', undefined)).toEqual({ state: 'ready' });
   });
@@ -190,7 +191,7 @@ describe('important dates', () => {
     await h.call('dates.create', { accountId: account.id, contactId: contact.id, kind: 'birthday', calendar: 'gregorian', month: 12, day: 1, year: 1976 });
     await h.call('dates.create', { accountId: account.id, kind: 'founding_day', calendar: 'gregorian', month: 11, day: 25 });
     await h.call('dates.create', { accountId: account.id, kind: 'custom', label: '签约', calendar: 'gregorian', month: 1, day: 10 });
-    // 2027 正月初一 is 2027-02-07
+    // 2026 正月初一 is 2026-02-17
     await h.call('dates.create', { accountId: account.id, contactId: contact.id, kind: 'wedding_anniversary', calendar: 'lunar', month: 1, day: 1 });
 
     const upcoming = await h.call('dates.upcoming', { from: '2026-11-23', days: 10 });
@@ -199,8 +200,8 @@ describe('important dates', () => {
       ['2026-12-01', 'birthday', '李明', 50],
     ]);
     expect(upcoming[0]?.accountName).toBe('甲公司');
-    const lunar = await h.call('dates.upcoming', { from: '2027-02-01', days: 7 });
-    expect(lunar.map((u) => u.occurrence)).toEqual(['2027-02-07']);
+    const lunar = await h.call('dates.upcoming', { from: '2026-02-10', days: 8 });
+    expect(lunar.map((u) => u.occurrence)).toEqual(['2026-02-17']);
   });
 
   it('updates and deletes dates', async () => {
