@@ -27,8 +27,10 @@ function searchCondition(rawText: string): Condition | null {
   if (text === '') return null;
   if ([...text].length >= TRIGRAM) {
     // A quoted FTS5 string is matched as a substring by the trigram tokenizer (case-insensitive).
-    const phrase = `"${text.replace(/"/g, '""')}"`;
-    return { sql: 'a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)', params: [phrase] };
+    // Pinyin is stored without spaces, so "zhong guo" is also tried as "zhongguo".
+    const phrases = new Set([text, text.replace(/\s+/g, '')]);
+    const match = [...phrases].map((phrase) => `"${phrase.replace(/"/g, '""')}"`).join(' OR ');
+    return { sql: 'a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)', params: [match] };
   }
   const contains = `%${escapeLike(text)}%`;
   const prefix = `${escapeLike(text.toLowerCase())}%`;

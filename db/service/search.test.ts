@@ -35,6 +35,7 @@ describe('account search', () => {
     expect(await names({ search: 'zg' })).toEqual(['中国石油天然气', '中国银行']);
     expect(await names({ search: 'zhongguo' })).toEqual(['中国石油天然气', '中国银行']);
     expect(await names({ search: 'ZhongGuoYin' })).toEqual(['中国银行']);
+    expect(await names({ search: 'zhong guo yin' })).toEqual(['中国银行']);
     expect(await names({ search: 'hw' })).toEqual(['华为技术']);
   });
 
