@@ -2,7 +2,7 @@
  * Calendar days and instants in a named time zone. Reports filter by calendar days the user sees;
  * the database stores UTC instants, so a day's bounds are the instants its midnight falls on there.
  */
-import { addDays, partsOfDay, type CalendarDay } from '../calendar/day.js';
+import { addDays, dayOfEpochDay, partsOfDay, type CalendarDay } from '../calendar/day.js';
 
 /** One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one. */
 const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -53,4 +53,27 @@ export function startOfDayIn(day: CalendarDay, timeZone: string): Date {
 /** UTC ISO bounds `[start, end)` of the days `from` … `to` (both included) in `timeZone`. */
 export function instantRangeOfDays(from: CalendarDay, to: CalendarDay, timeZone: string): { start: string; end: string } {
   return { start: startOfDayIn(from, timeZone).toISOString(), end: startOfDayIn(addDays(to, 1), timeZone).toISOString() };
+}
+
+const MS_PER_QUARTER_HOUR = 900_000;
+const MS_PER_DAY = 86_400_000;
+/**
+ * Zone offsets per quarter hour of UTC: offsets change only on quarter hours (even in zones such as
+ * Newfoundland or Nepal), and a report reads millions of instants.
+ */
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+/** The calendar day an ISO instant falls on in `timeZone`: `dayOfInstant` for hot loops. */
+export function dayInZone(iso: string, timeZone: string): CalendarDay {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`"${iso}" is not an instant`);
+  let offsets = offsetsByHour.get(timeZone);
+  if (!offsets) offsetsByHour.set(timeZone, (offsets = new Map()));
+  const quarterHour = Math.floor(ms / MS_PER_QUARTER_HOUR);
+  let offset = offsets.get(quarterHour);
+  if (offset === undefined) {
+    offset = offsetAt(new Date(quarterHour * MS_PER_QUARTER_HOUR), timeZone);
+    offsets.set(quarterHour, offset);
+  }
+  return dayOfEpochDay(Math.floor((ms + offset) / MS_PER_DAY));
 }
