@@ -3,6 +3,7 @@
  * numbered migrations in `db/migrations/NNN_name.sql` (tracked in `PRAGMA user_version`).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { ApiError } from '../core/api/errors.js';
@@ -27,7 +28,7 @@ export function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[
     .readdirSync(dir)
     .flatMap((file) => {
       const match = MIGRATION_FILE.exec(file);
-      return match ? [{ version: Number(match[1]), file, sql: fs.readFileSync(`${dir}/${file}`, 'utf8') }] : [];
+      return match ? [{ version: Number(match[1]), file, sql: fs.readFileSync(path.join(dir, file), 'utf8') }] : [];
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, index) => {
