@@ -19,8 +19,7 @@ export function buildRenderer() {
   if (result.status !== 0) throw new Error('vite build failed');
 }
 
-export async function buildElectron() {
-  const outDir = path.join(DIST, 'electron');
+export async function buildElectron(outDir = path.join(DIST, 'electron')) {
   const common = { bundle: true, format: 'cjs', sourcemap: 'linked', logLevel: 'warning', external: ['electron'] };
   await build({
     ...common,
