@@ -87,11 +87,13 @@ function overridden(ctx: BookContext, tier: Tier): Tier {
 export function planAccounts(ctx: BookContext, count: number): AccountPlan[] {
   const { rng } = ctx;
   const taken = new Set<string>();
-  const drafts = Array.from({ length: count }, () => {
+  const revenueScores = rng.stratifiedNormals(count);
+  const drafts = revenueScores.map((score) => {
     const place = rng.pick(CITIES);
     const company = uniqueCompanyName(ctx, place.city, taken);
     const status = rng.weighted(STATUS_WEIGHTS);
-    const revenue = status === 'prospect' ? null : Math.round(rng.logNormal(REVENUE_MEDIAN_CNY, REVENUE_SIGMA));
+    // Log-normal: heavy-tailed like real customer revenue.
+    const revenue = status === 'prospect' ? null : Math.round(REVENUE_MEDIAN_CNY * Math.exp(REVENUE_SIGMA * score));
     return { place, company, status, revenue };
   });
   const tiers = paretoTiers(drafts.map((d) => d.revenue ?? 0));

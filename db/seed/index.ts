@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { planAccounts } from './accounts.js';
 import { bookContext } from './context.js';
 import { generatePeople } from './people.js';
-import { SCALE_PROFILES, type Scale } from './profiles.js';
+import { SCALE_PROFILES, type Scale, type ScaleProfile } from './profiles.js';
 import { SeededRandom } from './random.js';
 import { generateActivity } from './visits.js';
 import { bundleWriter, type SeedCounts } from './write.js';
@@ -29,15 +29,19 @@ const ACCOUNTS_PER_TRANSACTION = 500;
  * the caller decides whether the database may already hold data.
  */
 export function seedDatabase(db: Database, opts: SeedOptions): SeedCounts {
-  const profile = SCALE_PROFILES[opts.scale];
-  const rng = new SeededRandom(opts.seed);
+  return seedWithProfile(db, SCALE_PROFILES[opts.scale], opts.seed, opts.now);
+}
+
+/** The same generator at any size: tests use a scaled-down `rep` to check its proportions quickly. */
+export function seedWithProfile(db: Database, profile: ScaleProfile, seed: number, now: Date): SeedCounts {
+  const rng = new SeededRandom(seed);
   const write = bundleWriter(db);
   const counts: SeedCounts = { accounts: 0, contacts: 0, dates: 0, visits: 0, notes: 0 };
   // One rep's data needs no owner (NULL = this device's user); a team's data is split by rep.
-  const ownerIds = profile.reps === 1 ? [null] : Array.from({ length: profile.reps }, () => rng.uuidv7(opts.now));
+  const ownerIds = profile.reps === 1 ? [null] : Array.from({ length: profile.reps }, () => rng.uuidv7(now));
 
   for (const ownerId of ownerIds) {
-    const ctx = bookContext(rng, profile, opts.now, ownerId);
+    const ctx = bookContext(rng, profile, now, ownerId);
     const plans = planAccounts(ctx, profile.accountsPerRep);
     for (let start = 0; start < plans.length; start += ACCOUNTS_PER_TRANSACTION) {
       db.transaction(() => {

@@ -15,8 +15,8 @@ export interface ScaleProfile {
 }
 
 // rep: ≈ 2,000 accounts, 10,000 contacts, 20,000 dates, 50,000 visits, 100,000 notes.
-// A rep's history goes back about two and a half years, so a year-on-year report has data to compare.
-const REP: ScaleProfile = { reps: 1, accountsPerRep: 2000, historyDays: 930, notesPerVisit: 1.8, looseNotesPerAccount: 5 };
+// A rep's history goes back about two and a half years (980 days), so a year-on-year report has data to compare.
+const REP: ScaleProfile = { reps: 1, accountsPerRep: 2000, historyDays: 980, notesPerVisit: 1.85, looseNotesPerAccount: 5 };
 
 export const SCALE_PROFILES: Record<Scale, ScaleProfile> = {
   // demo: small enough to read through, one year of history as the first-run story tells it.

@@ -127,10 +127,10 @@ function note(ctx: BookContext, plan: AccountPlan, at: Date, visitId: string | n
   };
 }
 
-/** Up to twice the mean, so the average comes out right. */
+/** A count that averages `mean`, spread from 0 to about twice the mean. */
 function around(ctx: BookContext, mean: number): number {
-  const whole = Math.floor(mean * 2);
-  return ctx.rng.int(0, whole) + (ctx.rng.chance(mean * 2 - whole) ? 1 : 0);
+  const whole = Math.floor(mean);
+  return ctx.rng.int(0, 2 * whole) + (ctx.rng.chance(mean - whole) ? 1 : 0);
 }
 
 /**
