@@ -1,0 +1,61 @@
+/**
+ * XLSX through exceljs's streaming WorkbookWriter: each row is committed (written out) as soon as it
+ * is added, so a million rows never sit in memory. Cells are typed (dates as dates, numbers as
+ * numbers), the header row is frozen and bold, columns have widths, one sheet per section.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { ColumnType, Section } from './columns.js';
+import { ROWS_PER_TICK, throwIfAborted, writeAtomically, yieldToEventLoop, type ExportOptions } from './job.js';
+
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+};
+
+/** Excel refuses sheet names longer than 31 characters or containing []:*?/\ */
+export function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
+}
+
+async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: Section, progress: { done: number; total: number }, options: ExportOptions): Promise<void> {
+  const { table } = section;
+  const sheet = workbook.addWorksheet(sheetName(section.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column, index) => {
+    const numFmt = NUMBER_FORMATS[column.type];
+    return { key: String(index), header: column.header, width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for (const row of table.rows) {
+    sheet.addRow(table.columns.map((column) => column.value(row))).commit();
+    progress.done += 1;
+    if (progress.done % ROWS_PER_TICK === 0) {
+      options.onProgress?.(progress.done, progress.total);
+      // Lets the zip stream drain to the file before more rows pile up, and an abort get through.
+      await yieldToEventLoop();
+      throwIfAborted(options.signal);
+    }
+  }
+  sheet.commit();
+}
+
+export async function writeXlsx(target: string, sections: readonly Section[], options: ExportOptions = {}): Promise<void> {
+  await writeAtomically(target, options.signal, async (tempPath) => {
+    const file = fs.createWriteStream(tempPath);
+    const closed = once(file, 'close');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+    const progress = { done: 0, total: sections.reduce((sum, section) => sum + section.table.total, 0) };
+    options.onProgress?.(0, progress.total);
+    try {
+      for (const section of sections) await writeSection(workbook, section, progress, options);
+    } finally {
+      // Also on abort: finishing the zip is the one way to let exceljs close the file it writes.
+      await workbook.commit();
+      await closed;
+    }
+    options.onProgress?.(progress.done, progress.total);
+  });
+}
