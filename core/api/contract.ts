@@ -32,6 +32,21 @@ import {
   VisitLog,
   VisitPlan,
 } from '../model/schemas.js';
+import {
+  COMPLAINT_STATUSES,
+  ComplaintCreate,
+  ComplaintRespond,
+  ComplaintResolve,
+  GreetingMark,
+  OrderRecord,
+  SnoozeSet,
+  type Complaint,
+  type Greeting,
+  type Order,
+} from '../model/reminders.js';
+import type { AgendaDay, AgendaItem } from '../agenda/types.js';
+import type { TierSuggestion } from '../tiering/pareto.js';
+import type { WeekPlan } from '../agenda/weekPlan.js';
 
 const None = z.object({}).strict().optional();
 const ById = z.object({ id: Id }).strict();
@@ -81,6 +96,30 @@ export const apiInputs = {
   'notes.revisions': ById,
 
   'search.quick': z.object({ q: z.string().max(100) }).strict(),
+
+  // ---- reminders and the Today agenda (issue 3) ----
+  /** the ranked agenda for one day (default: today in the user's zone) */
+  'agenda.today': z.object({ day: CalendarDay.optional() }).strict().optional(),
+  'agenda.range': z.object({ from: CalendarDay, days: z.number().int().min(1).max(366) }).strict(),
+  'agenda.snooze': SnoozeSet,
+  'agenda.unsnooze': z.object({ key: z.string().min(1).max(300) }).strict(),
+  'greetings.mark': GreetingMark,
+  'greetings.list': z.object({ accountId: Id }).strict(),
+  'complaints.create': ComplaintCreate,
+  'complaints.respond': ComplaintRespond,
+  'complaints.resolve': ComplaintResolve,
+  'complaints.list': z.object({ accountId: Id.optional(), status: z.enum(COMPLAINT_STATUSES).optional() }).strict(),
+  'orders.record': OrderRecord,
+  'orders.list': z.object({ accountId: Id }).strict(),
+  'tiers.suggestions': None,
+  'tiers.accept': z.object({ accountIds: z.array(Id).min(1).max(10000) }).strict(),
+  'tiers.ignore': z.object({ accountIds: z.array(Id).min(1).max(10000) }).strict(),
+  'plan.proposeWeek': z.object({ weekStart: CalendarDay, perDay: z.number().int().min(1).max(20).default(4), days: z.number().int().min(1).max(7).default(5) }).strict(),
+  /** accepts (part of) a proposal: plans the visits in one transaction */
+  'plan.acceptWeek': z.object({ visits: z.array(z.object({ accountId: Id, plannedAt: z.string().datetime({ offset: true }) }).strict()).min(1).max(200) }).strict(),
+  /** notifications to show now (digest, visit reminders); the host fires each once, then calls notifications.fired */
+  'notifications.due': None,
+  'notifications.fired': z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(100) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -175,6 +214,36 @@ export interface ApiOutputs {
   'notes.revisions': NoteRevision[];
 
   'search.quick': QuickSearchResult;
+
+  'agenda.today': { day: string; items: AgendaItem[] };
+  'agenda.range': AgendaDay[];
+  'agenda.snooze': { key: string; untilDay: string };
+  'agenda.unsnooze': { key: string };
+  'greetings.mark': Greeting;
+  'greetings.list': Greeting[];
+  'complaints.create': Complaint;
+  'complaints.respond': Complaint;
+  'complaints.resolve': Complaint;
+  'complaints.list': Array<Complaint & { accountName: string }>;
+  'orders.record': Order;
+  'orders.list': Order[];
+  'tiers.suggestions': Array<TierSuggestion & { accountName: string; ignored: boolean }>;
+  'tiers.accept': { updated: number };
+  'tiers.ignore': { ignored: number };
+  'plan.proposeWeek': WeekPlan;
+  'plan.acceptWeek': Visit[];
+  'notifications.due': Array<DueNotificationView>;
+  'notifications.fired': { recorded: number };
+}
+
+/** A notification to show: what it is about, never prose (the host or renderer translates it). */
+export interface DueNotificationView {
+  key: string;
+  kind: 'digest' | 'visit';
+  fireAt: string;
+  /** digest: counts by agenda item kind; visit: the visit and its account */
+  digest: { total: number; complaints: number; visits: number; overdue: number; dates: number } | null;
+  visit: { id: string; accountId: string; accountName: string; plannedAt: string } | null;
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;

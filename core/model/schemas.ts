@@ -17,19 +17,10 @@ import {
   VISIT_STATUSES,
 } from './enums.js';
 import { validateYearlyDate } from '../calendar/validate.js';
+import { ReminderSettings } from './reminders.js';
 
-export const Id = z.string().uuid({ message: 'validation.invalidId' });
-/** A calendar day as `YYYY-MM-DD`: never a Date, so no time-zone shift can move it. */
-export const CalendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.invalidDate' })
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number);
-    const dt = new Date(Date.UTC(y!, m! - 1, d!));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m! - 1 && dt.getUTCDate() === d;
-  }, { message: 'validation.invalidDate' });
-/** An instant, ISO 8601 with offset or Z. */
-export const Instant = z.string().datetime({ offset: true, message: 'validation.invalidDateTime' });
+export { CalendarDay, Id, Instant } from './primitives.js';
+import { CalendarDay, Id, Instant } from './primitives.js';
 
 const requiredText = (max: number) =>
   z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.tooLong' });
@@ -291,6 +282,8 @@ export const Settings = z.object({
   repName: z.string().trim().max(100),
   onboarded: z.boolean(),
   cadence: CadencePolicy,
+  /** issue 3's reminder settings; defaults in `core/model/reminders.ts` */
+  reminders: ReminderSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().extend({
