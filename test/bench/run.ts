@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark module, each figure printed beside its target.
+ * Exit code 1 if a figure misses its target or a benchmark fails.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { foundationBenchmarks } from './foundation.js';
+import { runBenchmarks, type BenchModule } from './harness.js';
+
+/** Add new benchmark modules here (browser timing, sync, export …). */
+const MODULES: BenchModule[] = [...foundationBenchmarks];
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-'));
+try {
+  console.log(`Rounds benchmarks (work folder ${workDir})`);
+  const { misses, failures } = await runBenchmarks(MODULES, { workDir, shared: new Map() }, (line) => console.log(line));
+  console.log(`\n${misses} missed, ${failures} failed`);
+  process.exitCode = misses + failures > 0 ? 1 : 0;
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
