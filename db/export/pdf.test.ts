@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { presetPeriod } from '../../core/reports/period.js';
+import type { Db } from '../connection.js';
+import { coverageFromDb } from '../reports/coverage.js';
+import { openFixtureDatabase, REP_ONE } from '../reports/testFixture.js';
+import { useTempDir } from '../testing/tempDir.js';
+import { ExportAbortedError } from './job.js';
+import { exportLabels } from './labels.js';
+import { writeReportPdf, type ReportPdfInput } from './pdf.js';
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+describe('period report PDF', () => {
+  const tempDir = useTempDir();
+  let db: Db | undefined;
+  afterEach(() => db?.close());
+
+  function input(language: 'zh-CN' | 'en'): ReportPdfInput {
+    const period = presetPeriod('quarter', '2026-02-15');
+    const timeZone = 'Asia/Shanghai';
+    return {
+      report: coverageFromDb(db!, { from: period.from, to: period.to, asOf: '2026-06-01', timeZone }),
+      period,
+      labels: exportLabels(language),
+      repName: (ownerId) => (ownerId === REP_ONE ? '王小明' : '李四'),
+      subject: language === 'zh-CN' ? '全体销售代表' : 'All reps',
+      generatedAt: new Date('2026-06-01T02:00:00.000Z'),
+      timeZone,
+    };
+  }
+
+  it('has selectable Chinese headings, account and rep names, the period and page numbers', async () => {
+    db = openFixtureDatabase(tempDir());
+    const out = path.join(tempDir(), 'report.pdf');
+    const steps: number[] = [];
+    await writeReportPdf(out, input('zh-CN'), { onProgress: (done) => steps.push(done) });
+    const text = pdfText(out);
+    for (const expected of ['季报', '按客户等级', '各等级拜访覆盖率', '按销售代表', '逾期未访客户', '中国石油天然气股份有限公司', '王小明', '李四', '2026年1月1日', '第 1 页，共']) {
+      expect(text).toContain(expected);
+    }
+    expect(steps.at(-1)).toBe(7);
+  });
+
+  it('repeats the header with period and rep on every page of a long report', async () => {
+    db = openFixtureDatabase(tempDir());
+    const insert = db.prepare("INSERT INTO accounts (id, name, tier, status, owner_id, created_at, updated_at) VALUES (?, ?, 'A', 'active', ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')");
+    const visit = db.prepare("INSERT INTO visits (id, account_id, kind, status, done_at, owner_id, created_at, updated_at) VALUES (?, ?, 'routine', 'done', '2025-10-01T02:00:00.000Z', ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')");
+    for (let i = 0; i < 120; i += 1) {
+      insert.run(`extra-${i}`, `华东客户${i}`, REP_ONE);
+      visit.run(`extra-visit-${i}`, `extra-${i}`, REP_ONE);
+    }
+    const out = path.join(tempDir(), 'long.pdf');
+    await writeReportPdf(out, input('en'));
+    const pages = pdfText(out).split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((page, index) => {
+      expect(page).toContain('Quarterly report');
+      expect(page).toContain('Rep: All reps');
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+    });
+    expect(pages.join('')).toContain('华东客户119');
+  });
+
+  it('leaves no file when cancelled', async () => {
+    db = openFixtureDatabase(tempDir());
+    const dir = tempDir();
+    const controller = new AbortController();
+    await expect(writeReportPdf(path.join(dir, 'r.pdf'), input('en'), { signal: controller.signal, onProgress: (done) => done === 2 && controller.abort() })).rejects.toBeInstanceOf(ExportAbortedError);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});

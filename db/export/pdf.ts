@@ -1,0 +1,207 @@
+/**
+ * The period report as a PDF (pdfkit): the period and rep in a header on every page, page numbers,
+ * coverage tables per tier and per rep, a bar chart of coverage by tier drawn with vectors, and the
+ * overdue accounts. Chinese text uses the embedded Noto Sans CJK font, so it stays selectable and
+ * extractable (pdfkit writes a ToUnicode map for the font subset it embeds).
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { format } from 'date-fns';
+import { enUS, zhCN } from 'date-fns/locale';
+import PDFDocument from 'pdfkit';
+import { TIERS } from '../../core/model/enums.js';
+import type { CoverageReport } from '../../core/reports/coverage.js';
+import type { ReportPeriod } from '../../core/reports/period.js';
+import { wallClockOf } from '../../core/reports/zone.js';
+import type { CellValue, ColumnType, RepNamer, Section } from './columns.js';
+import { throwIfAborted, writeAtomically, yieldToEventLoop, type ExportOptions } from './job.js';
+import type { ExportLabels } from './labels.js';
+import { coverageRatio, reportSections } from './reportTables.js';
+
+/** Debian's fonts-noto-cjk; other systems pass their own path. */
+export const DEFAULT_CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
+
+export interface ReportPdfInput {
+  report: CoverageReport;
+  period: ReportPeriod;
+  labels: ExportLabels;
+  repName: RepNamer;
+  /** who the report is about: a rep's name, or "all reps" */
+  subject: string;
+  generatedAt: Date;
+  timeZone: string;
+  font?: { path: string; family?: string };
+}
+
+const MARGIN = 50;
+const HEADER_SPACE = 40;
+const ROW_HEIGHT = 18;
+const TEXT_SIZE = 9;
+const INK = '#1f2328';
+const MUTED = '#57606a';
+const RULE = '#d0d7de';
+const HEADER_FILL = '#f0f3f6';
+const TIER_COLOURS = { A: '#cf222e', B: '#bf8700', C: '#0969da' } as const;
+
+type Doc = PDFKit.PDFDocument;
+
+function dateLocale(labels: ExportLabels) {
+  return labels.language === 'zh-CN' ? zhCN : enUS;
+}
+
+function formatDay(day: string, labels: ExportLabels): string {
+  return format(new Date(`${day}T00:00:00`), 'PPP', { locale: dateLocale(labels) });
+}
+
+function formatCell(value: CellValue, type: ColumnType, labels: ExportLabels): string {
+  if (value === null) return '–';
+  if (value instanceof Date) return formatDay(value.toISOString().slice(0, 10), labels);
+  if (typeof value === 'number') return type === 'percent' ? `${(value * 100).toFixed(1)}%` : value.toLocaleString(labels.language);
+  return value;
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - 2 * MARGIN;
+}
+
+function bottomLimit(doc: Doc): number {
+  return doc.page.height - MARGIN - 20;
+}
+
+function ensureRoom(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) {
+    doc.addPage();
+    doc.y = MARGIN + HEADER_SPACE;
+  }
+}
+
+function heading(doc: Doc, text: string): void {
+  ensureRoom(doc, 3 * ROW_HEIGHT);
+  doc.moveDown(0.6).fontSize(13).fillColor(INK).text(text, MARGIN, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+}
+
+/** One table row of single-line cells (cut with an ellipsis), numbers right-aligned. */
+function drawRow(doc: Doc, cells: string[], widths: number[], types: ColumnType[], fill?: string): void {
+  const top = doc.y;
+  if (fill) doc.rect(MARGIN, top, contentWidth(doc), ROW_HEIGHT).fill(fill);
+  let x = MARGIN;
+  doc.fontSize(TEXT_SIZE).fillColor(INK);
+  cells.forEach((cell, index) => {
+    const width = widths[index]!;
+    const align = types[index] === 'text' ? 'left' : 'right';
+    doc.text(cell, x + 3, top + 5, { width: width - 6, height: ROW_HEIGHT, align, lineBreak: false, ellipsis: true });
+    x += width;
+  });
+  doc.moveTo(MARGIN, top + ROW_HEIGHT).lineTo(MARGIN + contentWidth(doc), top + ROW_HEIGHT).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.x = MARGIN;
+  doc.y = top + ROW_HEIGHT;
+}
+
+/** A section's table; the header row repeats on every page the table runs onto. */
+function drawTable(doc: Doc, section: Section, labels: ExportLabels): void {
+  const { columns, rows } = section.table;
+  const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = columns.map((column) => (column.width / totalWidth) * contentWidth(doc));
+  const types = columns.map((column) => column.type);
+  const headerRow = () => drawRow(doc, columns.map((column) => column.header), widths, types, HEADER_FILL);
+  heading(doc, section.name);
+  headerRow();
+  let empty = true;
+  for (const row of rows) {
+    empty = false;
+    if (doc.y + ROW_HEIGHT > bottomLimit(doc)) {
+      ensureRoom(doc, ROW_HEIGHT * 2);
+      headerRow();
+    }
+    drawRow(doc, columns.map((column) => formatCell(column.value(row), column.type, labels)), widths, types);
+  }
+  if (empty) doc.fontSize(TEXT_SIZE).fillColor(MUTED).text(labels.report.noData, MARGIN, doc.y + 4);
+}
+
+/** Coverage by tier as horizontal bars: 0–100% of due accounts visited within cadence. */
+function drawCoverageChart(doc: Doc, report: CoverageReport, labels: ExportLabels): void {
+  const barHeight = 16;
+  const labelWidth = 60;
+  const valueWidth = 60;
+  heading(doc, labels.report.chartTitle);
+  ensureRoom(doc, TIERS.length * (barHeight + 8) + 10);
+  const trackWidth = contentWidth(doc) - labelWidth - valueWidth;
+  for (const tier of TIERS) {
+    const top = doc.y + 4;
+    const ratio = coverageRatio(report.byTier[tier]);
+    doc.fontSize(TEXT_SIZE).fillColor(INK).text(labels.tier[tier], MARGIN, top + 3, { width: labelWidth - 6, lineBreak: false });
+    doc.rect(MARGIN + labelWidth, top, trackWidth, barHeight).fill(HEADER_FILL);
+    if (ratio !== null && ratio > 0) doc.rect(MARGIN + labelWidth, top, trackWidth * ratio, barHeight).fill(TIER_COLOURS[tier]);
+    doc.fillColor(INK).text(ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`, MARGIN + labelWidth + trackWidth + 6, top + 3, { width: valueWidth - 6, lineBreak: false });
+    doc.x = MARGIN;
+    doc.y = top + barHeight + 4;
+  }
+}
+
+/** Header and footer on every page, drawn last so that the page count is known. */
+function stampPages(doc: Doc, input: ReportPdfInput, periodText: string): void {
+  const { labels } = input;
+  const range = doc.bufferedPageRange();
+  const title = labels.report.title[input.period.preset];
+  for (let index = 0; index < range.count; index += 1) {
+    doc.switchToPage(range.start + index);
+    // Writing into the bottom margin must not make pdfkit start a new page.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.fontSize(TEXT_SIZE).fillColor(MUTED);
+    doc.text(`${title} · ${labels.report.period}: ${periodText}`, MARGIN, MARGIN - 20, { width: contentWidth(doc), lineBreak: false });
+    doc.text(`${labels.report.rep}: ${input.subject}`, MARGIN, MARGIN - 20, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.moveTo(MARGIN, MARGIN - 6).lineTo(MARGIN + contentWidth(doc), MARGIN - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.text(labels.report.page(index + 1, range.count), MARGIN, doc.page.height - MARGIN + 10, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+}
+
+export async function writeReportPdf(target: string, input: ReportPdfInput, options: ExportOptions = {}): Promise<void> {
+  const font = input.font ?? DEFAULT_CJK_FONT;
+  if (!fs.existsSync(font.path)) throw new Error(`CJK font not found at ${font.path} (install fonts-noto-cjk)`);
+  const { labels, report } = input;
+  const sections = reportSections(report, labels, input.repName);
+  const periodText = `${formatDay(input.period.from, labels)} – ${formatDay(input.period.to, labels)}`;
+  // The wall clock in the report's zone, read back as a local Date for date-fns to format.
+  const generated = format(new Date(wallClockOf(input.generatedAt, input.timeZone).toISOString().slice(0, 19)), 'PPP p', { locale: dateLocale(labels) });
+  const steps: Array<(doc: Doc) => void> = [
+    (doc) => drawTable(doc, sections.byTier, labels),
+    (doc) => drawCoverageChart(doc, report, labels),
+    (doc) => drawTable(doc, sections.byRep, labels),
+    (doc) => {
+      drawTable(doc, sections.overdue, labels);
+      if (sections.overdueNotListed > 0) doc.fontSize(TEXT_SIZE).fillColor(MUTED).text(labels.report.moreOverdue(sections.overdueNotListed), MARGIN, doc.y + 4);
+    },
+    (doc) => drawTable(doc, sections.complaints, labels),
+    (doc) => drawTable(doc, sections.lifecycle, labels),
+    (doc) => drawTable(doc, sections.greetings, labels),
+  ];
+
+  await writeAtomically(target, options.signal, async (tempPath) => {
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${labels.report.title[input.period.preset]} ${periodText}` } });
+    const file = fs.createWriteStream(tempPath);
+    const closed = once(file, 'close');
+    doc.pipe(file);
+    try {
+      doc.registerFont('cjk', font.path, font.family);
+      doc.font('cjk');
+      doc.y = MARGIN + HEADER_SPACE;
+      doc.fontSize(18).fillColor(INK).text(labels.report.title[input.period.preset], MARGIN, doc.y);
+      doc.fontSize(10).fillColor(MUTED).text(`${labels.report.period}: ${periodText}    ${labels.report.rep}: ${input.subject}    ${labels.report.generated}: ${generated}`);
+      options.onProgress?.(0, steps.length);
+      for (const [index, step] of steps.entries()) {
+        step(doc);
+        options.onProgress?.(index + 1, steps.length);
+        await yieldToEventLoop();
+        throwIfAborted(options.signal);
+      }
+      stampPages(doc, input, periodText);
+    } finally {
+      // Also on abort: ending the document is what closes the file, which is then removed.
+      doc.end();
+      await closed;
+    }
+  });
+}
