@@ -9,6 +9,7 @@ import type { Tier } from '../../core/model/enums.js';
 import { coverageReport, type CoverageAccount, type CoverageInput, type CoverageReport, type CoverageVisit } from '../../core/reports/coverage.js';
 import { dayInZone, startOfDayIn } from '../../core/reports/zone.js';
 import type { Db } from '../connection.js';
+import { ownerFilter } from './owners.js';
 import { readSettings } from '../repo/settings.js';
 
 export interface CoverageQuery {
@@ -29,15 +30,8 @@ export function cadencePolicyOf(db: Db): CadencePolicy {
   return ideals ? policyWithIdealDays(ideals) : DEFAULT_CADENCE_POLICY;
 }
 
-function ownerCondition(column: string, ownerIds: ReadonlyArray<string | null> | undefined): { sql: string; params: string[] } {
-  if (ownerIds === undefined) return { sql: '1', params: [] };
-  const ids = ownerIds.filter((id): id is string => id !== null);
-  const parts = [...(ownerIds.includes(null) ? [`${column} IS NULL`] : []), ...(ids.length > 0 ? [`${column} IN (${ids.map(() => '?').join(', ')})`] : []), '0'];
-  return { sql: `(${parts.join(' OR ')})`, params: ids };
-}
-
 export function loadCoverageInput(db: Db, query: CoverageQuery): CoverageInput {
-  const accountOwner = ownerCondition('a.owner_id', query.ownerIds);
+  const accountOwner = ownerFilter('a.owner_id', query.ownerIds);
   const accounts = db
     .prepare(
       `SELECT a.id, a.name, a.tier, a.status, a.cadence_days AS cadenceDays, a.owner_id AS ownerId

@@ -6,6 +6,7 @@ import { addDays, type CalendarDay } from '../../core/calendar/day.js';
 import type { Tier, VisitKind, VisitStatus } from '../../core/model/enums.js';
 import { startOfDayIn } from '../../core/reports/zone.js';
 import type { Db } from '../connection.js';
+import { ownerFilter } from './owners.js';
 
 export const VISIT_LOG_SORTS = ['when', 'account', 'tier', 'city', 'rep', 'kind', 'status'] as const;
 export type VisitLogSort = (typeof VISIT_LOG_SORTS)[number];
@@ -80,13 +81,9 @@ function whereOf(query: VisitLogQuery): { sql: string; params: SqlValue[] } {
     conditions.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values)})`);
     params.push(...values);
   };
-  if (query.ownerIds !== undefined) {
-    const ids = query.ownerIds.filter((id): id is string => id !== null);
-    const own = query.ownerIds.includes(null) ? ['v.owner_id IS NULL'] : [];
-    const listed = ids.length > 0 ? [`v.owner_id IN (${placeholders(ids)})`] : [];
-    conditions.push(`(${[...own, ...listed, '0'].join(' OR ')})`);
-    params.push(...ids);
-  }
+  const owners = ownerFilter('v.owner_id', query.ownerIds);
+  conditions.push(owners.sql);
+  params.push(...owners.params);
   const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (query.from !== undefined) {
     conditions.push(`${WHEN} >= ?`);
