@@ -45,7 +45,7 @@ describe('iCalendar export', () => {
     const lunar = byUid.get('date-lunar-2026-09-25@rounds')!;
     expect(lunar.datetype).toBe('date');
     expect(localDay(lunar.start)).toBe('2026-09-25');
-    expect(localDay(lunar.end)).toBe('2026-09-26');
+    expect(localDay(lunar.end!)).toBe('2026-09-26');
     expect(lunar.summary).toBe('张伟生日（中国石油天然气股份有限公司）');
     expect(lunar.description).toBe('农历八月十五');
     expect(localDay(byUid.get('date-leap-2026-07-14@rounds')!.start)).toBe('2026-07-14');
