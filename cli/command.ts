@@ -19,6 +19,8 @@ export type OptionValues = Record<string, string | boolean | undefined>;
 
 export interface CommandContext {
   values: OptionValues;
+  /** words after the command name that are not options (`rounds export visits` → ['visits']); empty unless the command takes them */
+  args: string[];
   /** the resolved data folder (`--data-dir`, else ROUNDS_DATA_DIR, else the OS folder) */
   dataDir: string;
   io: CliIo;
@@ -33,5 +35,7 @@ export interface Command {
   /** one line per option, shown by `rounds <name> --help` */
   optionHelp: string[];
   options: NonNullable<ParseArgsConfig['options']>;
+  /** whether the command takes words that are not options (else any such word is a usage error) */
+  takesArgs?: boolean;
   run(context: CommandContext): Promise<void>;
 }

@@ -57,9 +57,10 @@ function commandIndex(argv: readonly string[]): number {
 }
 
 /** `parseArgs` reports bad arguments as TypeErrors with ERR_PARSE_ARGS_* codes; they are usage errors. */
-function parseStrict(args: string[], options: NonNullable<ParseArgsConfig['options']>): OptionValues {
+function parseStrict(args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false): { values: OptionValues; positionals: string[] } {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as OptionValues;
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals });
+    return { values: parsed.values as OptionValues, positionals: parsed.positionals };
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
@@ -69,7 +70,7 @@ function parseStrict(args: string[], options: NonNullable<ParseArgsConfig['optio
 
 async function run(argv: string[], io: CliIo): Promise<void> {
   const at = commandIndex(argv);
-  const globals = parseStrict(at === -1 ? argv : argv.slice(0, at), GLOBAL_OPTIONS);
+  const globals = parseStrict(at === -1 ? argv : argv.slice(0, at), GLOBAL_OPTIONS).values;
   if (at === -1) {
     if (globals.version) return io.stdout(`${programVersion()}\n`);
     if (globals.help) return io.stdout(programHelp());
@@ -79,11 +80,12 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   const command = findCommand(name);
   if (!command) throw new UsageError(messages.unknownCommand(name));
   // Global options may also follow the command: `rounds seed --data-dir x`.
-  const values = { ...globals, ...parseStrict(argv.slice(at + 1), { ...GLOBAL_OPTIONS, ...command.options }) };
+  const parsed = parseStrict(argv.slice(at + 1), { ...GLOBAL_OPTIONS, ...command.options }, command.takesArgs === true);
+  const values = { ...globals, ...parsed.values };
   if (values.help) return io.stdout(commandHelp(command));
   if (values.version) return io.stdout(`${programVersion()}\n`);
   const dataDir = resolveDataDir({ flag: values['data-dir'] as string | undefined, env: io.env });
-  await command.run({ values, dataDir, io });
+  await command.run({ values, args: parsed.positionals, dataDir, io });
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
