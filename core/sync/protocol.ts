@@ -1,0 +1,152 @@
+/**
+ * The sync protocol between a Rounds client and the sync server (DESIGN.md "Sync"): push batches of
+ * mutations, pull rows changed since a cursor. Both sides validate every message with these schemas.
+ *
+ * Field names inside `fields` / `data` are the camelCase names of `core/model` (never SQL column names),
+ * so the two stores (SQLite on the laptop, PostgreSQL on the server) can differ in layout.
+ */
+import { z } from 'zod';
+
+/** Bumped on any incompatible change; the server refuses other versions with `426 upgrade_required`. */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+export const SYNCED_TABLES = [
+  'accounts',
+  'contacts',
+  'family_members',
+  'important_dates',
+  'visits',
+  'notes',
+  'complaints',
+  'orders',
+  'greetings',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** Limits the server enforces (a larger message is a 413, nothing applied). */
+export const SYNC_LIMITS = {
+  mutationsPerPush: 500,
+  fieldsBytesPerMutation: 64 * 1024,
+  pullPageMax: 5000,
+} as const;
+
+const Uuid = z.string().uuid();
+
+export const Mutation = z
+  .object({
+    /** per-client, strictly increasing; the server skips ids it has already applied */
+    mutationId: z.number().int().positive(),
+    table: z.enum(SYNCED_TABLES),
+    rowId: Uuid,
+    op: z.enum(['upsert', 'delete']),
+    /** only the fields this change set (camelCase); empty for a delete */
+    fields: z.record(z.string().max(64), z.unknown()),
+    /** the server version of the row this change was made on; null for a row the client created */
+    baseVersion: z.number().int().nonnegative().nullable(),
+    /** the client's clock when the change was made: shown to people, never used for ordering */
+    clientTime: z.string().datetime({ offset: true }),
+  })
+  .strict();
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z
+  .object({
+    protocolVersion: z.number().int(),
+    /** one per installation (device), chosen by the client */
+    clientId: Uuid,
+    mutations: z.array(Mutation).max(SYNC_LIMITS.mutationsPerPush),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const REJECTION_REASONS = ['invalid', 'forbidden', 'not_found', 'deleted'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export interface MutationResult {
+  mutationId: number;
+  /** `duplicate`: already applied by an earlier push (a retry) — treated as applied */
+  status: 'applied' | 'duplicate' | 'rejected';
+  reason?: RejectionReason;
+  /** i18n key of the reason, for the rejected-changes inbox */
+  message?: string;
+  /** the row's server version after this mutation */
+  version?: number;
+  /** a note edited concurrently elsewhere: the incoming text was kept as this conflict copy */
+  conflictCopyId?: string;
+}
+
+export interface PushResponse {
+  results: MutationResult[];
+  /** the highest mutation id of this client the server has processed */
+  lastMutationId: number;
+}
+
+export const PullRequest = z
+  .object({
+    protocolVersion: z.number().int(),
+    clientId: Uuid,
+    /** opaque; null for a first (full) sync */
+    cursor: z.string().max(200).nullable(),
+    limit: z.number().int().min(1).max(SYNC_LIMITS.pullPageMax).default(1000),
+  })
+  .strict();
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export interface PulledRow {
+  table: SyncedTable;
+  id: string;
+  version: number;
+  ownerId: string;
+  /** all fields of the row (camelCase), tombstones included (`deletedAt` set) */
+  data: Record<string, unknown>;
+}
+
+export interface PullResponse {
+  rows: PulledRow[];
+  cursor: string;
+  hasMore: boolean;
+  /** the highest mutation id of this client the server has processed (so the client can clear its outbox) */
+  lastMutationId: number;
+  /** the cursor is older than the tombstone purge window: drop local synced data and pull from null */
+  resetRequired: boolean;
+}
+
+export const LoginRequest = z
+  .object({
+    username: z.string().trim().min(1).max(100),
+    password: z.string().min(1).max(200),
+    deviceName: z.string().trim().min(1).max(100),
+    clientId: Uuid,
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const USER_ROLES = ['rep', 'lead', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  teamId: string;
+  teamName: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** seconds */
+  accessExpiresIn: number;
+  refreshToken: string;
+  user: SessionUser;
+}
+
+export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(500) }).strict();
+
+/** Error body of every non-2xx answer. */
+export interface SyncErrorBody {
+  error: 'invalid' | 'unauthorized' | 'forbidden' | 'payload_too_large' | 'upgrade_required' | 'internal';
+  /** i18n key */
+  message: string;
+  issues?: Array<{ path: (string | number)[]; message: string }>;
+}
