@@ -11,6 +11,8 @@ export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
 export interface ExportLabels {
   language: ExportLanguage;
+  /** the visit log's sheet name */
+  visitLog: string;
   visitColumns: {
     account: string;
     tier: string;
@@ -84,6 +86,7 @@ export interface ExportLabels {
 
 const ZH: ExportLabels = {
   language: 'zh-CN',
+  visitLog: '拜访记录',
   visitColumns: {
     account: '客户名称',
     tier: '等级',
@@ -184,6 +187,7 @@ const ZH: ExportLabels = {
 
 const EN: ExportLabels = {
   language: 'en',
+  visitLog: 'Visit log',
   visitColumns: {
     account: 'Account',
     tier: 'Tier',

@@ -1,0 +1,70 @@
+/**
+ * The three exports end to end (query → file), for the CLI and the app alike: the visit log as CSV or
+ * XLSX, the period report as PDF or XLSX, the calendar as ICS.
+ */
+import type { CalendarDay } from '../../core/calendar/day.js';
+import type { ReportPeriod } from '../../core/reports/period.js';
+import type { Db } from '../connection.js';
+import { calendarEntries } from '../reports/calendar.js';
+import { coverageFromDb } from '../reports/coverage.js';
+import { countVisitLog, iterateVisitLog, type VisitLogQuery } from '../reports/visitLog.js';
+import { visitLogColumns, type RepNamer } from './columns.js';
+import { writeCsv } from './csv.js';
+import { writeCalendar } from './ics.js';
+import type { ExportOptions } from './job.js';
+import type { ExportLabels } from './labels.js';
+import { writeReportPdf } from './pdf.js';
+import { reportSectionList, reportSections } from './reportTables.js';
+import { writeXlsx } from './xlsx.js';
+
+export const EXPORT_KINDS = ['visits', 'report', 'calendar'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The formats each export comes in; the first is the default. */
+export const FORMATS_OF: Record<ExportKind, readonly ExportFormat[]> = {
+  visits: ['csv', 'xlsx'],
+  report: ['pdf', 'xlsx'],
+  calendar: ['ics'],
+};
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf' | 'ics';
+
+export interface ExportRequest {
+  period: ReportPeriod;
+  /** today in `timeZone` */
+  today: CalendarDay;
+  timeZone: string;
+  /** null = this device's user; omitted: the whole team */
+  ownerIds?: ReadonlyArray<string | null>;
+  /** who the export is about, for the report's header */
+  subject: string;
+  labels: ExportLabels;
+  repName: RepNamer;
+  format: ExportFormat;
+  out: string;
+  now: Date;
+}
+
+/** Writes one export; returns how many rows (visits, accounts, events) it holds. */
+export async function runExport(db: Db, kind: ExportKind, request: ExportRequest, options: ExportOptions = {}): Promise<number> {
+  const { period, timeZone, labels, repName } = request;
+  switch (kind) {
+    case 'visits': {
+      const query: VisitLogQuery = { from: period.from, to: period.to, timeZone, sort: 'when', descending: false, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) };
+      const table = { columns: visitLogColumns(labels, repName, timeZone), rows: iterateVisitLog(db, query), total: countVisitLog(db, query) };
+      if (request.format === 'xlsx') await writeXlsx(request.out, [{ name: labels.visitLog, table }], options);
+      else await writeCsv(request.out, table, options);
+      return table.total;
+    }
+    case 'report': {
+      const report = coverageFromDb(db, { from: period.from, to: period.to, asOf: request.today, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
+      if (request.format === 'xlsx') await writeXlsx(request.out, reportSectionList(reportSections(report, labels, repName)), options);
+      else await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone }, options);
+      return report.accounts.length;
+    }
+    case 'calendar': {
+      const entries = calendarEntries(db, { from: period.from, to: period.to, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
+      await writeCalendar(request.out, entries, labels, request.now, options);
+      return entries.visits.length + entries.dates.length + entries.festivals.length;
+    }
+  }
+}
