@@ -288,5 +288,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().extend({
   repName: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }).optional(),
+  /** any subset of the reminder settings; the service merges it over the current ones */
+  reminders: patchOf(ReminderSettings).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -4,13 +4,20 @@
  */
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { accountHandlers } from './accounts.js';
+import { agendaHandlers } from './agenda.js';
 import { appHandlers } from './app.js';
+import { complaintHandlers } from './complaints.js';
 import { contextOf, type ServiceDeps } from './context.js';
 import { dateHandlers } from './dates.js';
+import { greetingHandlers } from './greetings.js';
 import { noteHandlers } from './notes.js';
+import { notificationHandlers } from './notifications.js';
+import { orderHandlers } from './orders.js';
 import { peopleHandlers } from './people.js';
+import { planHandlers } from './plan.js';
 import { searchHandlers } from './search.js';
 import { settingsHandlers } from './settings.js';
+import { tierHandlers } from './tiers.js';
 import { visitHandlers } from './visits.js';
 
 export type { ServiceDeps } from './context.js';
@@ -26,5 +33,12 @@ export function createService(deps: ServiceDeps): ApiHandlers {
     ...visitHandlers(context),
     ...noteHandlers(context),
     ...searchHandlers(context),
+    ...agendaHandlers(context),
+    ...greetingHandlers(context),
+    ...complaintHandlers(context),
+    ...orderHandlers(context),
+    ...tierHandlers(context),
+    ...planHandlers(context),
+    ...notificationHandlers(context),
   };
 }

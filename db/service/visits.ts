@@ -6,12 +6,14 @@ import { getContact } from '../repo/contacts.js';
 import { insertNote } from '../repo/notes.js';
 import { getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
 import { found, invalidReference, toUtc, type ServiceContext } from './context.js';
+import { refreshAccountLifecycle } from './lifecycle.js';
 
 type VisitHandlers = Pick<ApiHandlers, 'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.upcoming'>;
 
 const DAY_MS = 86_400_000;
 
-export function visitHandlers({ db, stamp }: ServiceContext): VisitHandlers {
+export function visitHandlers(context: ServiceContext): VisitHandlers {
+  const { db, stamp } = context;
   /** Completes the planned visit `visitId`, or records a done visit that was never planned; plus its note. */
   const logVisit = (input: ApiParsedInput<'visits.log'>): Visit => {
     if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
@@ -38,6 +40,8 @@ export function visitHandlers({ db, stamp }: ServiceContext): VisitHandlers {
       visit = updateVisit(db, planned.id, outcome, now);
     }
     if (input.note) insertNote(db, { accountId: input.accountId, visitId: visit.id, contactId: null, body: input.note }, now);
+    // A visit to a lapsed account wins it back.
+    refreshAccountLifecycle(context, input.accountId);
     return visit;
   };
 

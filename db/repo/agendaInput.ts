@@ -1,0 +1,184 @@
+/**
+ * Reads what the Today agenda needs (`AgendaInput`) from SQLite: one query per table, never one per
+ * account. Instants become calendar days in the user's time zone with `dayOfInstant` (the runtime's
+ * zone unless one is given); stored calendar days are used as they are, never shifted through UTC.
+ */
+import type { AgendaAccount, AgendaContact, AgendaDate, AgendaInput, GreetingChannel } from '../../core/agenda/types.js';
+import { dayOfInstant, type CalendarDay } from '../../core/calendar/day.js';
+import type { AccountStatus, CalendarKind, DateKind, Tier, VisitKind } from '../../core/model/enums.js';
+import type { Db } from '../connection.js';
+import { statement } from './table.js';
+
+/** An agenda account with what "plan my week" and the festival rule also need. */
+export interface AgendaAccountRow extends AgendaAccount {
+  city: string | null;
+  address: string | null;
+}
+
+/** An agenda contact with its per-contact festival-greetings choice (null = the default rule). */
+export interface AgendaContactRow extends AgendaContact {
+  festivalGreetings: boolean | null;
+}
+
+export interface AgendaData extends AgendaInput {
+  accounts: AgendaAccountRow[];
+  contacts: AgendaContactRow[];
+}
+
+export interface AgendaReadOptions {
+  /** visit kinds whose completion restarts the cadence clock */
+  countingKinds: readonly VisitKind[];
+  /** IANA zone for instants; default the runtime's */
+  timeZone?: string;
+}
+
+const LIVE_ACCOUNT = 'a.deleted_at IS NULL AND a.archived_at IS NULL';
+
+export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData {
+  const dayOf = instantToDay(options.timeZone);
+  const lastCounted = lastCountedContactByAccount(db, options.countingKinds);
+  const lastOrder = new Map(
+    (statement(db, 'SELECT account_id, max(day) AS day FROM orders WHERE deleted_at IS NULL GROUP BY account_id').all() as Array<{ account_id: string; day: string }>).map(
+      (row) => [row.account_id, row.day],
+    ),
+  );
+
+  const accountRows = statement(
+    db,
+    `SELECT a.id, a.name, a.tier, a.status, a.cadence_days, a.city, a.address, a.last_visit_at FROM accounts a WHERE ${LIVE_ACCOUNT}`,
+  ).all() as Array<{ id: string; name: string; tier: Tier; status: AccountStatus; cadence_days: number | null; city: string | null; address: string | null; last_visit_at: string | null }>;
+  const accounts = accountRows.map((row): AgendaAccountRow => {
+    const lastVisitDay = row.last_visit_at === null ? null : dayOf(row.last_visit_at);
+    const lastCountedAt = lastCounted.get(row.id);
+    return {
+      id: row.id,
+      name: row.name,
+      tier: row.tier,
+      status: row.status,
+      cadenceDays: row.cadence_days,
+      lastCountedContactDay: lastCountedAt === undefined ? null : dayOf(lastCountedAt),
+      lastActivityDay: laterDay(lastVisitDay, lastOrder.get(row.id) ?? null),
+      city: row.city,
+      address: row.address,
+    };
+  });
+
+  const contacts = (
+    statement(
+      db,
+      `SELECT c.id, c.account_id, c.name, c.is_key, c.festival_greetings FROM contacts c JOIN accounts a ON a.id = c.account_id
+       WHERE c.deleted_at IS NULL AND ${LIVE_ACCOUNT}`,
+    ).all() as Array<{ id: string; account_id: string; name: string; is_key: number; festival_greetings: number | null }>
+  ).map((row): AgendaContactRow => ({
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    isKey: row.is_key === 1,
+    festivalGreetings: row.festival_greetings === null ? null : row.festival_greetings === 1,
+  }));
+
+  const familyMembers = statement(db, 'SELECT id, name FROM family_members WHERE deleted_at IS NULL').all() as Array<{ id: string; name: string }>;
+
+  const dates = (
+    statement(
+      db,
+      `SELECT d.id, d.account_id, d.contact_id, d.family_member_id, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month, d.year, d.lead_days
+       FROM important_dates d JOIN accounts a ON a.id = d.account_id WHERE d.deleted_at IS NULL AND ${LIVE_ACCOUNT}`,
+    ).all() as Array<{
+      id: string;
+      account_id: string;
+      contact_id: string | null;
+      family_member_id: string | null;
+      kind: DateKind;
+      label: string | null;
+      calendar: CalendarKind;
+      month: number;
+      day: number;
+      is_leap_month: number;
+      year: number | null;
+      lead_days: number | null;
+    }>
+  ).map(
+    (row): AgendaDate => ({
+      id: row.id,
+      accountId: row.account_id,
+      contactId: row.contact_id,
+      familyMemberId: row.family_member_id,
+      kind: row.kind,
+      label: row.label,
+      leadDays: row.lead_days,
+      calendar: row.calendar,
+      month: row.month,
+      day: row.day,
+      isLeapMonth: row.is_leap_month === 1,
+      year: row.year,
+    }),
+  );
+
+  const plannedVisits = (
+    statement(db, "SELECT id, account_id, kind, planned_at FROM visits WHERE status = 'planned' AND deleted_at IS NULL AND planned_at IS NOT NULL").all() as Array<{
+      id: string;
+      account_id: string;
+      kind: VisitKind;
+      planned_at: string;
+    }>
+  ).map((row) => ({ id: row.id, accountId: row.account_id, kind: row.kind, plannedAt: row.planned_at, plannedDay: dayOf(row.planned_at) }));
+
+  const complaints = (
+    statement(
+      db,
+      'SELECT id, account_id, contact_id, severity, received_at, first_responded_at, target_hours FROM complaints WHERE resolved_at IS NULL AND deleted_at IS NULL',
+    ).all() as Array<{ id: string; account_id: string; contact_id: string | null; severity: string; received_at: string; first_responded_at: string | null; target_hours: number | null }>
+  ).map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    contactId: row.contact_id,
+    severity: row.severity,
+    openedAt: row.received_at,
+    firstRespondedAt: row.first_responded_at,
+    targetHours: row.target_hours,
+    resolved: false,
+  }));
+
+  const snoozes = (statement(db, 'SELECT key, until_day FROM snoozes').all() as Array<{ key: string; until_day: string }>).map((row) => ({ key: row.key, untilDay: row.until_day }));
+  const greetings = (
+    statement(db, 'SELECT key, occurrence_day, channel, gift FROM greetings WHERE deleted_at IS NULL').all() as Array<{ key: string; occurrence_day: string; channel: GreetingChannel; gift: string | null }>
+  ).map((row) => ({ key: row.key, day: row.occurrence_day, channel: row.channel, gift: row.gift }));
+
+  return { accounts, contacts, familyMembers, dates, plannedVisits, complaints, snoozes, greetings };
+}
+
+/** Latest completed contact of a counting kind per account (instant). */
+function lastCountedContactByAccount(db: Db, countingKinds: readonly VisitKind[]): Map<string, string> {
+  if (countingKinds.length === 0) return new Map();
+  const sql = `SELECT account_id, max(done_at) AS done_at FROM visits
+    WHERE status = 'done' AND deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?)) GROUP BY account_id`;
+  const rows = statement(db, sql).all(JSON.stringify(countingKinds)) as Array<{ account_id: string; done_at: string | null }>;
+  return new Map(rows.flatMap((row) => (row.done_at === null ? [] : [[row.account_id, row.done_at] as const])));
+}
+
+/** Instant → calendar day, memoised: thousands of rows share a few hundred distinct instants' days per call. */
+function instantToDay(timeZone: string | undefined): (instant: string) => CalendarDay {
+  const days = new Map<string, CalendarDay>();
+  return (instant) => {
+    let day = days.get(instant);
+    if (day === undefined) days.set(instant, (day = dayOfInstant(instant, timeZone)));
+    return day;
+  };
+}
+
+function laterDay(x: CalendarDay | null, y: CalendarDay | null): CalendarDay | null {
+  if (x === null) return y;
+  if (y === null) return x;
+  return x > y ? x : y;
+}
+
+/** One account's status and last activity (completed visit of any kind, or order), for lifecycle checks at write time. */
+export function accountActivity(db: Db, accountId: string, timeZone?: string): { status: AccountStatus; lastActivityDay: CalendarDay | null } | undefined {
+  const sql = `SELECT a.status, a.last_visit_at, (SELECT max(day) FROM orders o WHERE o.account_id = a.id AND o.deleted_at IS NULL) AS last_order_day
+    FROM accounts a WHERE a.id = ? AND a.deleted_at IS NULL`;
+  const row = statement(db, sql).get(accountId) as { status: AccountStatus; last_visit_at: string | null; last_order_day: string | null } | undefined;
+  if (!row) return undefined;
+  const lastVisitDay = row.last_visit_at === null ? null : dayOfInstant(row.last_visit_at, timeZone);
+  return { status: row.status, lastActivityDay: laterDay(lastVisitDay, row.last_order_day) };
+}

@@ -1,0 +1,169 @@
+// The user's zone decides what "today" is and which day an instant falls on; fixed here before any date code runs.
+process.env.TZ = 'Asia/Shanghai';
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AgendaItem, ImportantDateItem } from '../../core/agenda/types.js';
+import { createHarness, outboxFor, type Harness } from '../testing/harness.js';
+import { useTempDir } from '../testing/tempDir.js';
+
+const tempDir = useTempDir();
+let h: Harness;
+
+// Monday 2026-11-23, 10:00 in Shanghai.
+const NOW = '2026-11-23T02:00:00.000Z';
+const TODAY = '2026-11-23';
+
+beforeEach(() => {
+  h = createHarness(tempDir(), NOW);
+});
+
+const account = (name: string, tier: 'A' | 'B' | 'C', extra: Record<string, unknown> = {}) => h.call('accounts.create', { name, tier, city: '上海', ...extra });
+const visitDone = (accountId: string, doneAt: string, kind: 'routine' | 'phone_call' = 'routine') => h.call('visits.log', { accountId, doneAt, kind });
+const kinds = (items: readonly AgendaItem[]) => items.map((item) => `${item.kind}:${item.accountName}`);
+
+/** A small book covering every kind of item on 2026-11-23. */
+async function handBuiltBook() {
+  const overdueA = await account('甲 overdue A', 'A');
+  await visitDone(overdueA.id, '2026-10-20T03:00:00.000Z'); // 34 days: past A's 21-day maximum
+  const dueB = await account('乙 due B', 'B');
+  await visitDone(dueB.id, '2026-10-14T03:00:00.000Z'); // 40 days: between B's 30 and 45
+  const planned = await account('丙 planned', 'C');
+  await h.call('visits.plan', { accountId: planned.id, plannedAt: '2026-11-23T14:00:00+08:00' });
+  const lapsed = await account('丁 lapsed', 'C');
+  await visitDone(lapsed.id, '2026-04-01T03:00:00.000Z'); // 236 days: past the 180-day lapse threshold
+  const birthdayAccount = await account('戊 birthday', 'B');
+  await visitDone(birthdayAccount.id, '2026-11-20T03:00:00.000Z');
+  const contact = await h.call('contacts.create', { accountId: birthdayAccount.id, name: '李娜' });
+  // 1984 had a leap tenth month; 2026 has none, so 闰十月十七 falls on the regular 十月十七 = 2026-11-25.
+  const birthday = await h.call('dates.create', {
+    accountId: birthdayAccount.id, contactId: contact.id, kind: 'birthday', calendar: 'lunar', month: 10, day: 17, isLeapMonth: true, year: 1984,
+  });
+  const breached = await h.call('complaints.create', {
+    accountId: dueB.id, channel: 'phone', severity: 'high', description: '交货延误', receivedAt: '2026-11-22T18:00:00+08:00',
+  });
+  const waiting = await h.call('complaints.create', {
+    accountId: overdueA.id, channel: 'email', severity: 'low', description: 'Invoice typo', receivedAt: '2026-11-23T09:00:00+08:00',
+  });
+  return { overdueA, dueB, planned, lapsed, birthdayAccount, contact, birthday, breached, waiting };
+}
+
+describe('agenda.today on a hand-built database', () => {
+  it('ranks complaints past target, waiting complaints, planned visits, overdue then due revisits, dates, win-back', async () => {
+    const book = await handBuiltBook();
+    const today = await h.call('agenda.today', undefined);
+    expect(today.day).toBe(TODAY);
+    expect(kinds(today.items)).toEqual([
+      'complaint_breached:乙 due B',
+      'complaint_open:甲 overdue A',
+      'planned_visit:丙 planned',
+      'revisit_overdue:甲 overdue A',
+      'revisit_due:乙 due B',
+      'important_date:戊 birthday',
+      'win_back:丁 lapsed',
+    ]);
+    const birthday = today.items.find((item): item is ImportantDateItem => item.kind === 'important_date');
+    expect(birthday).toMatchObject({
+      dateId: book.birthday.id,
+      contactName: '李娜',
+      occurrenceDay: '2026-11-25',
+      daysUntil: 2,
+      years: 42,
+      source: { calendar: 'lunar', month: 10, day: 17, isLeapMonth: true, year: 1984 },
+      lastGreeting: null,
+    });
+    expect(today.items[0]).toMatchObject({ complaintId: book.breached.id, respondBy: '2026-11-22T16:00:00.000Z', minutesPastTarget: 600 });
+  });
+
+  it('shows a planned visit on the day it falls on in the user’s zone, not in UTC', async () => {
+    const early = await account('早 early', 'A');
+    // 07:30 in Shanghai on the 24th is still the 23rd in UTC.
+    await h.call('visits.plan', { accountId: early.id, plannedAt: '2026-11-23T23:30:00.000Z' });
+    expect(kinds((await h.call('agenda.today', undefined)).items)).not.toContain('planned_visit:早 early');
+    expect(kinds((await h.call('agenda.today', { day: '2026-11-24' })).items)).toContain('planned_visit:早 early');
+  });
+
+  it('hides a snoozed item until its day, and the snooze survives a restart', async () => {
+    const book = await handBuiltBook();
+    const revisit = (await h.call('agenda.today', undefined)).items.find((item) => item.accountId === book.dueB.id && item.kind === 'revisit_due')!;
+    await h.call('agenda.snooze', { key: revisit.key, untilDay: '2026-11-25' });
+    const restarted = createHarness(h.dataDir, NOW);
+    expect((await restarted.call('agenda.today', undefined)).items.map((item) => item.key)).not.toContain(revisit.key);
+    expect((await restarted.call('agenda.today', { day: '2026-11-24' })).items.map((item) => item.key)).not.toContain(revisit.key);
+    expect((await restarted.call('agenda.today', { day: '2026-11-25' })).items.map((item) => item.key)).toContain(revisit.key);
+    await restarted.call('agenda.unsnooze', { key: revisit.key });
+    expect((await restarted.call('agenda.today', undefined)).items.map((item) => item.key)).toContain(revisit.key);
+    restarted.db.close();
+  });
+
+  it('a greeting removes the date and shows as last year’s greeting at the next occurrence', async () => {
+    const book = await handBuiltBook();
+    const item = (await h.call('agenda.today', undefined)).items.find((i): i is ImportantDateItem => i.kind === 'important_date')!;
+    const greeting = await h.call('greetings.mark', {
+      key: item.key, accountId: item.accountId, contactId: item.contactId, dateId: item.dateId, occurrenceDay: item.occurrenceDay, channel: 'gift', gift: '一束鲜花',
+    });
+    expect(greeting).toMatchObject({ key: 'date:' + book.birthday.id + ':2026-11-25', channel: 'gift', gift: '一束鲜花', greetedAt: NOW });
+    expect(outboxFor(h.db, greeting.id)).toHaveLength(1);
+    expect((await h.call('agenda.today', undefined)).items.some((i) => i.kind === 'important_date')).toBe(false);
+    // 2027's 十月十七 is 2027-11-14.
+    const nextYear = (await h.call('agenda.today', { day: '2027-11-14' })).items.find((i): i is ImportantDateItem => i.kind === 'important_date');
+    expect(nextYear).toMatchObject({ occurrenceDay: '2027-11-14', years: 43, lastGreeting: { day: '2026-11-25', channel: 'gift', gift: '一束鲜花' } });
+    expect(await h.call('greetings.list', { accountId: book.birthdayAccount.id })).toEqual([greeting]);
+  });
+
+  it('lists each day of a range as it will look that day', async () => {
+    await handBuiltBook();
+    const days = await h.call('agenda.range', { from: TODAY, days: 3 });
+    expect(days.map((day) => day.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+    expect(days[2]!.items.find((item) => item.kind === 'important_date')).toMatchObject({ daysUntil: 0 });
+    expect(days[1]!.items.some((item) => item.kind.startsWith('complaint'))).toBe(false);
+  });
+
+  it('counts phone calls toward cadence only when the settings say so', async () => {
+    const called = await account('电 called', 'A');
+    await visitDone(called.id, '2026-10-01T03:00:00.000Z');
+    await visitDone(called.id, '2026-11-20T03:00:00.000Z', 'phone_call');
+    expect(kinds((await h.call('agenda.today', undefined)).items)).toContain('revisit_overdue:电 called');
+    const { reminders } = await h.call('settings.get', undefined);
+    await h.call('settings.update', { reminders: { countingKinds: [...reminders.countingKinds, 'phone_call'] } });
+    expect(kinds((await h.call('agenda.today', undefined)).items)).not.toContain('revisit_overdue:电 called');
+    expect((await h.call('settings.get', undefined)).reminders.digestTime).toBe(reminders.digestTime);
+  });
+});
+
+describe('lifecycle', () => {
+  it('lapses an active account past the threshold with an ordinary outbox-written update', async () => {
+    const quiet = await account('静 quiet', 'B');
+    await visitDone(quiet.id, '2026-05-01T03:00:00.000Z');
+    await h.call('agenda.today', undefined);
+    expect((await h.call('accounts.get', { id: quiet.id })).account.status).toBe('lapsed');
+    expect(outboxFor(h.db, quiet.id).at(-1)).toEqual({ op: 'upsert', fields: { status: 'lapsed' } });
+    // Nothing more to write the next time.
+    const entries = outboxFor(h.db, quiet.id).length;
+    await h.call('agenda.today', undefined);
+    expect(outboxFor(h.db, quiet.id)).toHaveLength(entries);
+  });
+
+  it('wins a lapsed account back when a visit is logged', async () => {
+    const quiet = await account('访 visited', 'B');
+    await visitDone(quiet.id, '2026-05-01T03:00:00.000Z');
+    await h.call('agenda.today', undefined);
+    await visitDone(quiet.id, '2026-11-23T01:00:00.000Z');
+    expect((await h.call('accounts.get', { id: quiet.id })).account.status).toBe('won_back');
+    expect(kinds((await h.call('agenda.today', undefined)).items)).not.toContain('win_back:访 visited');
+  });
+
+  it('wins a lapsed account back when an order is recorded', async () => {
+    const quiet = await account('订 ordered', 'C', { status: 'lapsed' });
+    const order = await h.call('orders.record', { accountId: quiet.id, day: TODAY, amount: 5000, reference: 'PO-1' });
+    expect(order).toMatchObject({ accountId: quiet.id, day: TODAY, amount: 5000, reference: 'PO-1' });
+    expect((await h.call('accounts.get', { id: quiet.id })).account.status).toBe('won_back');
+    expect(await h.call('orders.list', { accountId: quiet.id })).toEqual([order]);
+  });
+
+  it('leaves prospects alone', async () => {
+    const prospect = await account('新 prospect', 'C', { status: 'prospect' });
+    await visitDone(prospect.id, '2025-01-01T03:00:00.000Z');
+    await h.call('agenda.today', undefined);
+    expect((await h.call('accounts.get', { id: prospect.id })).account.status).toBe('prospect');
+  });
+});
