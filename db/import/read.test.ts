@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../testing/tempDir.js';
+import { detectDelimiter } from './csv.js';
+import { ImportFileError } from './fileError.js';
+import { readImportFile } from './read.js';
+
+const CHINESE_CSV = '客户名称,城市,联系人\r\n华东精密机械有限公司,苏州,张伟\r\n上海云栖软件科技,上海,李娜\r\n';
+
+async function refusal(promise: Promise<unknown>): Promise<{ key: string; params?: Record<string, string | number> }> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportFileError);
+  return (error as ImportFileError).issue;
+}
+
+describe('readImportFile', () => {
+  const tempDir = useTempDir();
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(tempDir(), name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+  const expectedRows = [
+    { line: 2, cells: ['华东精密机械有限公司', '苏州', '张伟'] },
+    { line: 3, cells: ['上海云栖软件科技', '上海', '李娜'] },
+  ];
+
+  it.each([
+    ['UTF-8', Buffer.from(CHINESE_CSV, 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CHINESE_CSV, 'utf8')]), 'utf-8 (BOM)'],
+    ['GBK', iconv.encode(CHINESE_CSV, 'gbk'), 'gb18030'],
+    ['UTF-16 (Excel "Unicode text")', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(CHINESE_CSV.replaceAll(',', '\t'), 'utf16le')]), 'utf-16le'],
+  ])('reads %s text', async (_, bytes, encoding) => {
+    const table = await readImportFile(write('list.csv', bytes));
+    expect(table.headers).toEqual(['客户名称', '城市', '联系人']);
+    expect(table.rows).toEqual(expectedRows);
+    expect(table.source).toBe(encoding);
+  });
+
+  it('detects the delimiter', () => {
+    expect(detectDelimiter('a;b;c\n1;2,5;3\n')).toBe(';');
+    expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    expect(detectDelimiter('a,b\n"x;y",2\n')).toBe(',');
+  });
+
+  it('reports ragged rows by line, counting lines inside quoted cells', async () => {
+    const table = await readImportFile(write('ragged.csv', 'name,city\n"two\nlines",x\nonly-one\nok,y,,\na,b,c\n'));
+    expect(table.rows).toEqual([{ line: 2, cells: ['two\nlines', 'x'] }, { line: 5, cells: ['ok', 'y'] }]);
+    expect(table.problems).toEqual([
+      { line: 4, issue: { key: 'import.row.ragged', params: { found: 1, expected: 2 } } },
+      { line: 6, issue: { key: 'import.row.ragged', params: { found: 3, expected: 2 } } },
+    ]);
+  });
+
+  it('refuses empty, oversize, binary and unknown files clearly', async () => {
+    expect(await refusal(readImportFile(write('empty.csv', '')))).toEqual({ key: 'import.file.empty' });
+    expect(await refusal(readImportFile(write('bom.csv', '\uFEFF\r\n')))).toEqual({ key: 'import.file.empty' });
+    expect(await refusal(readImportFile(write('header.csv', 'name,city\n')))).toEqual({ key: 'import.file.noRows' });
+    expect(await refusal(readImportFile(write('big.csv', CHINESE_CSV.repeat(20_000)), { maxBytes: 1024 * 1024 }))).toEqual({
+      key: 'import.file.tooLarge', params: { megabytes: 2.2, limit: 1 },
+    });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(await refusal(readImportFile(write('picture.csv', png)))).toEqual({ key: 'import.file.notText' });
+    const noise = Buffer.from(Array.from({ length: 4000 }, (_, i) => ((i * 7919) % 255) + 1));
+    expect(await refusal(readImportFile(write('noise.csv', noise)))).toEqual({ key: 'import.file.notText' });
+    expect(await refusal(readImportFile(write('book.csv', Buffer.from('PK\x03\x04rest', 'latin1'))))).toEqual({ key: 'import.file.workbookNamedCsv' });
+    expect(await refusal(readImportFile(write('old.xls', 'x')))).toEqual({ key: 'import.file.unsupportedType', params: { extension: '.xls' } });
+    expect(await refusal(readImportFile(write('fake.xlsx', 'not a zip')))).toEqual({ key: 'import.file.badWorkbook' });
+    expect(await refusal(readImportFile(path.join(tempDir(), 'missing.csv')))).toMatchObject({ key: 'import.file.notFound' });
+    expect(await refusal(readImportFile(write('quote.csv', 'a,b\n1,"open\n')))).toEqual({ key: 'import.file.badCsv', params: { line: 2 } });
+  });
+
+  it('reads a workbook sheet: typed cells, dates, cached formula values; formulas without one are reported', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRows([['note'], ['see the next sheet']]);
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['客户名称', '年销售额', '生日']);
+    sheet.addRow(['华东精密', 1200, new Date(Date.UTC(1980, 2, 5))]);
+    sheet.addRow(['云栖', { formula: 'B2*2', result: 2400 }, '农历八月十五']);
+    sheet.addRow(['Acme', { formula: 'B2*3' }, null]);
+    sheet.addRow(['Bad', { error: '#N/A' }, null]);
+    const file = path.join(tempDir(), 'book.xlsx');
+    await workbook.xlsx.writeFile(file);
+
+    const table = await readImportFile(file, { sheet: '客户' });
+    expect(table.headers).toEqual(['客户名称', '年销售额', '生日']);
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['华东精密', 1200, '1980-03-05'] },
+      { line: 3, cells: ['云栖', 2400, '农历八月十五'] },
+    ]);
+    expect(table.problems).toEqual([
+      { line: 4, issue: { key: 'import.row.formulaWithoutValue', params: { cell: 'B4' } } },
+      { line: 5, issue: { key: 'import.row.cellError', params: { cell: 'B5', error: '#N/A' } } },
+    ]);
+    expect(await refusal(readImportFile(file, { sheet: 'Kunden' }))).toEqual({ key: 'import.file.noSuchSheet', params: { sheet: 'Kunden', sheets: '说明, 客户' } });
+    expect((await readImportFile(file)).rows).toEqual([{ line: 2, cells: ['see the next sheet'] }]);
+  });
+});
