@@ -109,6 +109,10 @@ export interface PullResponse {
   lastMutationId: number;
   /** the cursor is older than the tombstone purge window: drop local synced data and pull from null */
   resetRequired: boolean;
+  /** optional: how many rows this whole pull (all pages from the request's cursor) returns, for a progress bar */
+  total?: number;
+  /** optional: display names of the owners of the rows on this page (a lead's app shows whose account it is) */
+  owners?: Array<{ id: string; displayName: string }>;
 }
 
 export const LoginRequest = z
