@@ -12,10 +12,38 @@ import { ApiProvider } from '../api/ApiContext.js';
 import { i18n, useLanguage } from '../i18n/index.js';
 import { NavigationProvider } from './navigation.js';
 
-/** Calm and dense: a desktop tool read all day, not a landing page. */
+/**
+ * Calm and dense: a desktop tool read all day, not a landing page.
+ * Contrast (WCAG AA, 4.5:1): antd's secondary text (45% black) and the text of several preset tag
+ * colours (`<hue>7` on `<hue>1`, as low as 2.8:1 for gold) are too light, so those tokens are darker here,
+ * for every screen's tags at once.
+ */
+function readableTagText(textColors: Record<string, string>): Record<string, string> {
+  // antd keeps each palette step under two names (`gold7` and `gold-7`); its CSS variables use the second.
+  return Object.fromEntries(Object.entries(textColors).flatMap(([hue, color]) => [[`${hue}7`, color], [`${hue}-7`, color]]));
+}
+
 const THEME: ThemeConfig = {
-  token: { borderRadius: 4, fontSize: 13, colorPrimary: '#1d5f8a' },
-  components: { Layout: { siderBg: '#fbfbfc', headerBg: '#ffffff', headerHeight: 52, headerPadding: '0 16px' } },
+  token: {
+    borderRadius: 4,
+    fontSize: 13,
+    colorPrimary: '#1d5f8a',
+    // The palette antd derives from this primary has a grey-blue tint too dark behind primary text.
+    colorPrimaryBg: '#e4eff6',
+    colorPrimaryBgHover: '#d6e7f1',
+    controlItemBgActive: '#e4eff6',
+    controlItemBgActiveHover: '#d6e7f1',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorLink: '#1d5f8a',
+    ...readableTagText({ volcano: '#ad2102', orange: '#ad4e00', gold: '#874d00', yellow: '#876800', lime: '#3f6600', green: '#237804', cyan: '#006d75' }),
+  },
+  components: {
+    Layout: { siderBg: '#fbfbfc', headerBg: '#ffffff', headerHeight: 52, headerPadding: '0 16px' },
+    Menu: { itemSelectedBg: '#e4eff6', itemSelectedColor: '#17496a', itemActiveBg: '#eef4f8' },
+  },
 };
 
 /** antd's locale (pickers, tables, empty states) and the document language follow the UI language. */

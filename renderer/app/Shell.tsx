@@ -34,10 +34,10 @@ export function Shell() {
   const accountInView = route.name === 'account' ? route.id : undefined;
 
   const items = [
-    { key: 'today', icon: <HomeOutlined />, label: t('nav.today') },
-    { key: 'accounts', icon: <TeamOutlined />, label: t('nav.accounts') },
-    { key: 'calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
-    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    { key: 'today', icon: <HomeOutlined aria-hidden />, label: t('nav.today') },
+    { key: 'accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
+    { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('nav.calendar') },
+    { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
   ];
 
   return (
@@ -59,7 +59,7 @@ export function Shell() {
       <Layout>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, borderBlockEnd: '1px solid #f0f0f0' }}>
           <Tooltip title={t('header.searchShortcut', { shortcut: primaryShortcutLabel('k') })}>
-            <Button icon={<SearchOutlined />} onClick={() => setSearchOpen(true)} style={{ width: 280, justifyContent: 'flex-start' }}>
+            <Button icon={<SearchOutlined aria-hidden />} onClick={() => setSearchOpen(true)} style={{ width: 280, justifyContent: 'flex-start' }}>
               {t('header.search')}
               <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
                 {primaryShortcutLabel('k')}
@@ -67,7 +67,7 @@ export function Shell() {
             </Button>
           </Tooltip>
           <Tooltip title={t('header.logVisitShortcut', { shortcut: primaryShortcutLabel('l') })}>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setLogOpen(true)}>
+            <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setLogOpen(true)}>
               {t('header.logVisit')}
             </Button>
           </Tooltip>

@@ -9,7 +9,7 @@ export function RelativeTime({ at }: { at: string }) {
   return (
     <time dateTime={at} title={format(date, 'PPPp', { locale })}>
       {formatDistanceToNow(date, { addSuffix: true, locale })}{' '}
-      <Typography.Text type="secondary">{format(date, 'P', { locale })}</Typography.Text>
+      <Typography.Text type="secondary">{format(date, 'PP', { locale })}</Typography.Text>
     </time>
   );
 }

@@ -7,7 +7,7 @@ const STATUS_COLORS: Record<AccountStatus, string | undefined> = {
   prospect: 'purple',
   active: 'green',
   at_risk: 'orange',
-  lapsed: 'default',
+  lapsed: undefined,
   won_back: 'cyan',
 };
 

@@ -2,8 +2,11 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../core/model/enums.js';
 
-/** Red / gold / blue, always with the letter, so the tier never depends on colour alone. */
-const TIER_COLORS: Record<Tier, string> = { A: 'volcano', B: 'gold', C: 'blue' };
+/**
+ * Volcano red / gold / blue, always with the letter, so the tier never depends on colour alone.
+ * Solid and dark enough for white text to pass WCAG AA.
+ */
+const TIER_COLORS: Record<Tier, string> = { A: '#b7320c', B: '#8f6200', C: '#0b5cad' };
 
 export function TierTag({ tier }: { tier: Tier }) {
   const { t } = useTranslation('common');

@@ -2,12 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Settings } from '../../../core/model/schemas.js';
+import { DEFAULT_REMINDER_SETTINGS } from '../../../core/model/reminders.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
 import { Onboarding } from './Onboarding.js';
 
 afterEach(cleanup);
 
-const firstRun: Settings = { language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 } };
+const firstRun: Settings = { language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 }, reminders: DEFAULT_REMINDER_SETTINGS };
 
 describe('Onboarding', () => {
   it('requires the rep name, then saves language, name and onboarded together', async () => {

@@ -2,12 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Settings } from '../../../core/model/schemas.js';
+import { DEFAULT_REMINDER_SETTINGS } from '../../../core/model/reminders.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
 import { SettingsPage } from './SettingsPage.js';
 
 afterEach(cleanup);
 
-function settingsApi(initial: Settings = { language: 'en', repName: 'Li Wei', onboarded: true, cadence: { A: 14, B: 30, C: 90 } }) {
+function settingsApi(initial: Settings = { language: 'en', repName: 'Li Wei', onboarded: true, cadence: { A: 14, B: 30, C: 90 }, reminders: DEFAULT_REMINDER_SETTINGS }) {
   let stored = initial;
   return fakeApi({
     'settings.get': async () => stored,
