@@ -58,9 +58,9 @@ export interface ComplaintFilter {
 export function listComplaints(db: Db, filter: ComplaintFilter): Array<Complaint & { accountName: string }> {
   const sql = `
     SELECT c.*, a.name AS account_name FROM complaints c JOIN accounts a ON a.id = c.account_id
-    WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND (?1 IS NULL OR c.account_id = ?1)
+    WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND (@accountId IS NULL OR c.account_id = @accountId)
     ORDER BY c.received_at DESC`;
-  return (statement(db, sql).all(filter.accountId ?? null) as SqlRow[])
+  return (statement(db, sql).all({ accountId: filter.accountId ?? null }) as SqlRow[])
     .map((row) => ({ ...withStatus(fromRow<StoredComplaint>(COMPLAINTS, row)), accountName: row.account_name as string }))
     .filter((complaint) => filter.status === undefined || complaint.status === filter.status);
 }

@@ -5,6 +5,7 @@ import { createHarness, outboxFor, type Harness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { listBackups } from './backup.js';
 import { SCHEMA_VERSION } from '../connection.js';
+import { DEFAULT_REMINDER_SETTINGS } from '../../core/model/reminders.js';
 
 const tempDir = useTempDir();
 let h: Harness;
@@ -24,11 +25,11 @@ describe('app and settings', () => {
   });
 
   it('returns defaults until settings are changed, then keeps the changes', async () => {
-    expect(await h.call('settings.get', undefined)).toEqual({ language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 } });
+    expect(await h.call('settings.get', undefined)).toEqual({ language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 }, reminders: DEFAULT_REMINDER_SETTINGS });
     const updated = await h.call('settings.update', { language: 'zh-CN', repName: '王芳', onboarded: true });
     expect(updated).toMatchObject({ language: 'zh-CN', repName: '王芳', onboarded: true });
     await h.call('settings.update', { cadence: { A: 7, B: 30, C: 60 } });
-    expect(await h.call('settings.get', undefined)).toEqual({ language: 'zh-CN', repName: '王芳', onboarded: true, cadence: { A: 7, B: 30, C: 60 } });
+    expect(await h.call('settings.get', undefined)).toEqual({ language: 'zh-CN', repName: '王芳', onboarded: true, cadence: { A: 7, B: 30, C: 60 }, reminders: DEFAULT_REMINDER_SETTINGS });
   });
 
   it('refuses bad settings without changing anything', async () => {
