@@ -42,7 +42,7 @@ export function useQuery<T>(load: (api: RoundsApi) => Promise<T>, deps: readonly
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass their own deps, as with useEffect
+    // Callers pass their own deps, as with useEffect.
   }, [api, version, nonce, ...deps]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
