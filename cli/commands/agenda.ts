@@ -1,0 +1,180 @@
+/**
+ * `rounds agenda`: the same agenda as the app's Today (the service's `agenda.range`), as JSON for
+ * scripts or as a readable table in English or Chinese.
+ */
+import fs from 'node:fs';
+import type { AgendaDay, AgendaItem, AgendaItemKind } from '../../core/agenda/types.js';
+import { formatLunarDate, type CalendarLanguage } from '../../core/calendar/format.js';
+import { CalendarDay } from '../../core/model/primitives.js';
+import type { YearlyDate } from '../../core/model/schemas.js';
+import { openDatabase } from '../../db/connection.js';
+import { databasePathIn } from '../../db/paths.js';
+import { callApi } from '../../db/service/dispatch.js';
+import { createService } from '../../db/service/index.js';
+import { CommandError, UsageError, type Command } from '../command.js';
+
+const MAX_DAYS = 366;
+
+/** One agenda item as the command prints it: what it is, for whom, when, and from which date. */
+export interface AgendaLine {
+  kind: AgendaItemKind;
+  key: string;
+  tier: string;
+  accountId: string;
+  accountName: string;
+  contactId: string | null;
+  contactName: string | null;
+  /** ISO calendar day the item is about */
+  occurrenceDate: string;
+  daysUntil: number;
+  daysOverdue: number;
+  /** the yearly date an important-date item comes from; null for every other kind */
+  source: YearlyDate | null;
+  festivalId: string | null;
+}
+
+export function agendaLine(item: AgendaItem): AgendaLine {
+  return {
+    kind: item.kind,
+    key: item.key,
+    tier: item.tier,
+    accountId: item.accountId,
+    accountName: item.accountName,
+    contactId: item.contactId,
+    contactName: item.contactName,
+    occurrenceDate: item.occurrenceDay,
+    daysUntil: item.daysUntil,
+    daysOverdue: item.daysOverdue,
+    source: item.kind === 'important_date' ? item.source : null,
+    festivalId: item.kind === 'festival' ? item.festivalId : null,
+  };
+}
+
+const LABELS = {
+  en: {
+    headings: ['Kind', 'Tier', 'Account', 'Contact', 'Date', 'Source'],
+    kinds: {
+      complaint_breached: 'Complaint past target',
+      complaint_open: 'Complaint awaiting reply',
+      planned_visit: 'Planned visit',
+      revisit_overdue: 'Revisit overdue',
+      revisit_due: 'Revisit due',
+      important_date: 'Important date',
+      festival: 'Festival',
+      win_back: 'Win back',
+    },
+    nothing: '(nothing)',
+    overdue: (days: number) => `${days} d overdue`,
+  },
+  'zh-CN': {
+    headings: ['类型', '级别', '客户', '联系人', '日期', '来源'],
+    kinds: {
+      complaint_breached: '投诉已超时',
+      complaint_open: '投诉待回复',
+      planned_visit: '计划拜访',
+      revisit_overdue: '回访已逾期',
+      revisit_due: '回访到期',
+      important_date: '重要日子',
+      festival: '节日',
+      win_back: '赢回客户',
+    },
+    nothing: '（无）',
+    overdue: (days: number) => `逾期 ${days} 天`,
+  },
+} satisfies Record<CalendarLanguage, unknown>;
+
+function sourceText(line: AgendaLine, lang: CalendarLanguage): string {
+  if (line.festivalId) return line.festivalId;
+  if (line.source) {
+    const { calendar, month, day, isLeapMonth, year } = line.source;
+    const text = calendar === 'lunar' ? formatLunarDate({ month, day, isLeapMonth }, lang) : `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return year === null ? text : `${year} ${text}`;
+  }
+  return line.daysOverdue > 0 ? LABELS[lang].overdue(line.daysOverdue) : '';
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return columns;
+}
+
+const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
+
+export function agendaTable(days: readonly AgendaDay[], lang: CalendarLanguage): string {
+  const labels = LABELS[lang];
+  const out: string[] = [];
+  for (const { day, items } of days) {
+    out.push(`== ${day} ==`);
+    if (items.length === 0) {
+      out.push(labels.nothing, '');
+      continue;
+    }
+    const rows = items.map(agendaLine).map((line) => [labels.kinds[line.kind], line.tier, line.accountName, line.contactName ?? '', line.occurrenceDate, sourceText(line, lang)]);
+    const widths = labels.headings.map((heading, column) => Math.max(width(heading), ...rows.map((row) => width(row[column] ?? ''))));
+    for (const row of [labels.headings, ...rows]) out.push(row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd());
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function parseDate(value: string): string {
+  if (!CalendarDay.safeParse(value).success) throw new UsageError(`--date must be a calendar day YYYY-MM-DD (got "${value}").`);
+  return value;
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS} (got "${value}").`);
+  return days;
+}
+
+function parseLang(value: string): CalendarLanguage {
+  if (value !== 'en' && value !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN (got "${value}").`);
+  return value;
+}
+
+export const agendaCommand: Command = {
+  name: 'agenda',
+  summary: 'print the Today agenda for a day or a range of days (今日待办)',
+  usage: 'agenda [--date YYYY-MM-DD] [--days N] [--json] [--lang en|zh-CN]',
+  optionHelp: [
+    '  --date YYYY-MM-DD  first day (default: today in the local time zone)',
+    `  --days N           how many days, 1–${MAX_DAYS} (default: 1)`,
+    '  --json             print JSON: { from, days: [{ day, items: [...] }] }',
+    '  --lang en|zh-CN    labels of the table (default: en)',
+  ],
+  options: {
+    date: { type: 'string' },
+    days: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    lang: { type: 'string', default: 'en' },
+  },
+  async run({ values, dataDir, io }) {
+    const days = parseDays(String(values.days));
+    const lang = parseLang(String(values.lang));
+    const explicitDate = typeof values.date === 'string' ? parseDate(values.date) : undefined;
+    const file = databasePathIn(dataDir);
+    if (!fs.existsSync(file)) throw new CommandError(`No database at ${file} (找不到数据库).`);
+    const db = openDatabase(file);
+    try {
+      const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
+      const from = explicitDate ?? (await call(service, 'agenda.today', {})).day;
+      const agenda = (await call(service, 'agenda.range', { from, days })) as AgendaDay[];
+      if (values.json === true) {
+        io.stdout(`${JSON.stringify({ from, days: agenda.map(({ day, items }) => ({ day, items: items.map(agendaLine) })) }, null, 2)}\n`);
+      } else {
+        io.stdout(agendaTable(agenda, lang));
+      }
+    } finally {
+      db.close();
+    }
+  },
+};
+
+async function call(service: ReturnType<typeof createService>, method: 'agenda.today' | 'agenda.range', input: unknown): Promise<{ day: string } & unknown> {
+  const result = await callApi(service, method, input);
+  if (!result.ok) throw new CommandError(`${method}: ${result.error.code}`);
+  return result.value as { day: string };
+}
