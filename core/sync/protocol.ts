@@ -28,6 +28,8 @@ export const SYNC_LIMITS = {
   mutationsPerPush: 500,
   fieldsBytesPerMutation: 64 * 1024,
   pullPageMax: 5000,
+  /** the largest request body the server reads (a bigger push is split by the client) */
+  requestBytes: 4 * 1024 * 1024,
 } as const;
 
 const Uuid = z.string().uuid();
@@ -149,7 +151,7 @@ export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(50
 
 /** Error body of every non-2xx answer. */
 export interface SyncErrorBody {
-  error: 'invalid' | 'unauthorized' | 'forbidden' | 'payload_too_large' | 'upgrade_required' | 'internal';
+  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'payload_too_large' | 'upgrade_required' | 'internal';
   /** i18n key */
   message: string;
   issues?: Array<{ path: (string | number)[]; message: string }>;
