@@ -131,6 +131,8 @@ export interface AppInfo {
   dataDir: string;
   databasePath: string;
   schemaVersion: number;
+  /** the host's calendar day (`YYYY-MM-DD`, user's zone) by its clock, so a fixed test clock drives the UI too */
+  today: string;
 }
 
 export interface AccountDetail {

@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.js';
 
 type AppHandlers = Pick<ApiHandlers, 'app.info' | 'app.status' | 'app.recover' | 'demo.load' | 'backup.create'>;
 
-export function appHandlers({ db, deps, now }: ServiceContext): AppHandlers {
+export function appHandlers({ db, deps, now, today }: ServiceContext): AppHandlers {
   return {
     'app.info': () => ({
       version: deps.version,
@@ -15,6 +15,7 @@ export function appHandlers({ db, deps, now }: ServiceContext): AppHandlers {
       dataDir: deps.dataDir,
       databasePath: db.name,
       schemaVersion: SCHEMA_VERSION,
+      today: today(),
     }),
     // The host owns recovery (it runs before a database is open); with an open database all is well.
     'app.status': () => ({ state: 'ready' }),

@@ -13,7 +13,7 @@ function settingsApi(initial: Settings = { language: 'en', repName: 'Li Wei', on
   return fakeApi({
     'settings.get': async () => stored,
     'settings.update': async (patch) => (stored = { ...stored, ...(patch as Partial<Settings>) }),
-    'app.info': async () => ({ version: '0.1.0', host: 'browser', dataDir: '/home/rep/.config/Rounds', databasePath: '/home/rep/.config/Rounds/rounds.db', schemaVersion: 2 }),
+    'app.info': async () => ({ version: '0.1.0', host: 'browser', dataDir: '/home/rep/.config/Rounds', databasePath: '/home/rep/.config/Rounds/rounds.db', schemaVersion: 2, today: '2026-11-22' }),
     'backup.create': async () => ({ path: '/home/rep/.config/Rounds/backups/rounds-1.db', bytes: 1024 }),
   });
 }
