@@ -37,5 +37,6 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** whether the command takes words that are not options (else any such word is a usage error) */
   takesArgs?: boolean;
-  run(context: CommandContext): Promise<void>;
+  /** resolves to the exit code when the command has one of its own (e.g. `import`: 3 = invalid rows); nothing = 0 */
+  run(context: CommandContext): Promise<void | number>;
 }

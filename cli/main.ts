@@ -68,7 +68,7 @@ function parseStrict(args: string[], options: NonNullable<ParseArgsConfig['optio
   }
 }
 
-async function run(argv: string[], io: CliIo): Promise<void> {
+async function run(argv: string[], io: CliIo): Promise<void | number> {
   const at = commandIndex(argv);
   const globals = parseStrict(at === -1 ? argv : argv.slice(0, at), GLOBAL_OPTIONS).values;
   if (at === -1) {
@@ -85,13 +85,12 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   if (values.help) return io.stdout(commandHelp(command));
   if (values.version) return io.stdout(`${programVersion()}\n`);
   const dataDir = resolveDataDir({ flag: values['data-dir'] as string | undefined, env: io.env });
-  await command.run({ values, args: parsed.positionals, dataDir, io });
+  return command.run({ values, args: parsed.positionals, dataDir, io });
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    await run(argv, io);
-    return EXIT_OK;
+    return (await run(argv, io)) ?? EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
       const command = findCommand(argv[commandIndex(argv)] ?? '');

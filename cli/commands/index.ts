@@ -2,10 +2,11 @@ import type { Command } from '../command.js';
 import { agendaCommand } from './agenda.js';
 import { backupCommand } from './backup.js';
 import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { seedCommand } from './seed.js';
 
 /** Every `rounds` subcommand; a new one (agenda, import, export, serve, login, sync, user) is one more entry. */
-export const COMMANDS: readonly Command[] = [seedCommand, backupCommand, exportCommand, agendaCommand];
+export const COMMANDS: readonly Command[] = [seedCommand, backupCommand, exportCommand, importCommand, agendaCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -1,0 +1,186 @@
+/**
+ * `rounds import FILE`: accounts, contacts (with their dates) or completed visits from a CSV or XLSX
+ * file. Prints the dry-run report (counts, invalid rows with line and reason, matches), then imports
+ * every valid row in one transaction, or nothing. Messages come from the import's own zh-CN / en
+ * resources through i18next.
+ * Exit codes: 0 done, 1 the file or the import failed, 2 wrong arguments, 3 the file has invalid rows
+ * (nothing imported; also for a dry run) unless --skip-invalid.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { detectMapping, missingHeaders, parseMapping, type ColumnMapping } from '../../core/import/columns.js';
+import { DATE_ORDERS, type DateOrder } from '../../core/import/dates.js';
+import type { ImportIssue } from '../../core/import/issues.js';
+import { IMPORT_MESSAGES } from '../../core/import/messages.js';
+import { LANGUAGES, type Language } from '../../core/model/enums.js';
+import { openDatabase } from '../../db/connection.js';
+import { applyImport } from '../../db/import/apply.js';
+import { ImportFileError } from '../../db/import/fileError.js';
+import { planImport, type ImportPlan } from '../../db/import/plan.js';
+import { DEFAULT_MAX_IMPORT_BYTES, readImportFile } from '../../db/import/read.js';
+import type { ReadTable } from '../../db/import/table.js';
+import { databasePathIn } from '../../db/paths.js';
+import { acquireDataDirLock } from '../../host/lock.js';
+import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import type { CliIo } from '../io.js';
+
+export const EXIT_INVALID_ROWS = 3;
+/** Invalid rows listed in full; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 50;
+
+function translator(language: Language): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: { 'zh-CN': { translation: IMPORT_MESSAGES['zh-CN'] }, en: { translation: IMPORT_MESSAGES.en } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance.t;
+}
+
+const stringOption = (values: OptionValues, name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+
+interface Settings {
+  file: string;
+  order: DateOrder | null;
+  maxBytes: number;
+  timeZone: string;
+}
+
+function parseSettings(values: OptionValues, args: string[], t: TFunction): Settings {
+  const [file, ...rest] = args;
+  if (file === undefined) throw new UsageError(t('import.cli.missingFile'));
+  if (rest.length > 0) throw new UsageError(t('import.cli.extraArgs', { words: rest.join(' ') }));
+  const order = stringOption(values, 'date-order')?.toUpperCase();
+  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(t('import.cli.badDateOrder', { value: order }));
+  const maxMb = stringOption(values, 'max-mb');
+  const maxBytes = maxMb === undefined ? DEFAULT_MAX_IMPORT_BYTES : Number(maxMb) * 1024 * 1024;
+  if (!(maxBytes > 0)) throw new UsageError(t('import.cli.badMaxMb', { value: maxMb }));
+  const timeZone = stringOption(values, 'tz') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new UsageError(t('import.cli.badZone', { value: timeZone }));
+  }
+  checkLanguage(values, t);
+  return { file, order: (order as DateOrder | undefined) ?? null, maxBytes, timeZone };
+}
+
+function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+function checkLanguage(values: OptionValues, t: TFunction): void {
+  const lang = stringOption(values, 'lang');
+  if (lang !== undefined && !isLanguage(lang)) throw new UsageError(t('import.cli.badLanguage', { value: lang }));
+}
+
+const translate = (t: TFunction, issue: ImportIssue) => t(issue.key, issue.params ?? {}) as string;
+
+function readMapping(file: string, t: TFunction): ColumnMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CommandError(error instanceof SyntaxError ? t('import.mapping.notJson') : t('import.cli.mappingUnreadable', { file }));
+  }
+  const parsed = parseMapping(json);
+  if (!parsed.ok) throw new CommandError(t(parsed.key, parsed.params));
+  return parsed.mapping;
+}
+
+function report(io: CliIo, t: TFunction, file: string, table: ReadTable, mapping: ColumnMapping, plan: ImportPlan): void {
+  const lines = [t('import.report.file', { file, source: table.source, rows: table.rows.length + table.problems.length, kind: t(`import.report.kind_${plan.kind}`) }), t('import.report.columns')];
+  const ignored = table.headers.filter((header) => !mapping[header]);
+  for (const header of table.headers) {
+    const field = mapping[header];
+    if (field) lines.push(t('import.report.column', { header, field: t(`import.field.${field}`) }));
+  }
+  if (ignored.length > 0) lines.push(t('import.report.ignored', { headers: ignored.join(', ') }));
+  lines.push('', t('import.report.counts', plan.counts));
+  const inFile = plan.duplicates.filter((d) => d.against === 'file').length;
+  lines.push(t('import.report.duplicates', { database: plan.duplicates.length - inFile, file: inFile }));
+  if (plan.invalid.length > 0) {
+    lines.push('', t('import.report.invalidHeading'));
+    for (const { line, issue } of plan.invalid.slice(0, MAX_LISTED_PROBLEMS)) {
+      const column = issue.params?.column;
+      lines.push(t(column === undefined ? 'import.report.problem' : 'import.report.problemInColumn', { line, column, reason: translate(t, issue) }));
+    }
+    if (plan.invalid.length > MAX_LISTED_PROBLEMS) lines.push(t('import.report.more', { count: plan.invalid.length - MAX_LISTED_PROBLEMS }));
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import accounts, contacts or visits from a CSV or XLSX file, all valid rows or nothing (导入)',
+  usage: 'import FILE [--mapping FILE] [--dry-run] [--skip-invalid] [--date-order MDY|DMY] [--lang zh-CN|en]',
+  optionHelp: [
+    '  FILE                  .csv/.tsv/.txt (UTF-8, GB18030/GBK, UTF-16; any delimiter) or .xlsx',
+    '  --mapping FILE        column mapping as JSON {"source header": "field" | null} (default: detected from the headers)',
+    '  --save-mapping FILE   write the mapping used to FILE, to edit and reuse',
+    '  --dry-run             report what would be imported; change nothing',
+    '  --skip-invalid        import the valid rows even if some are invalid (else nothing is imported, exit 3)',
+    '  --date-order MDY|DMY  how to read 3/5/2026 (default: only unambiguous dates)',
+    '  --sheet NAME          the sheet of a workbook (default: the first)',
+    '  --max-mb N            refuse files larger than N MB (default: 50)',
+    '  --tz ZONE             time zone of visit times in the file (default: this computer’s)',
+    '  --lang zh-CN|en       language of the report (default: en)',
+  ],
+  options: {
+    mapping: { type: 'string' },
+    'save-mapping': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'skip-invalid': { type: 'boolean', default: false },
+    'date-order': { type: 'string' },
+    sheet: { type: 'string' },
+    'max-mb': { type: 'string' },
+    tz: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  takesArgs: true,
+  async run({ values, args, dataDir, io }) {
+    const t = translator(isLanguage(values.lang) ? values.lang : 'en');
+    const settings = parseSettings(values, args, t);
+    try {
+      const sheet = stringOption(values, 'sheet');
+      const table = await readImportFile(settings.file, { maxBytes: settings.maxBytes, ...(sheet === undefined ? {} : { sheet }) });
+      const mappingFile = stringOption(values, 'mapping');
+      const mapping = mappingFile === undefined ? detectMapping(table.headers) : readMapping(mappingFile, t);
+      const missing = missingHeaders(mapping, table.headers);
+      if (missing.length > 0) throw new CommandError(t('import.mapping.missingHeaders', { headers: missing.join(', ') }));
+      const saveTo = stringOption(values, 'save-mapping');
+      if (saveTo !== undefined) {
+        fs.writeFileSync(saveTo, `${JSON.stringify(mapping, null, 2)}\n`);
+        io.stdout(`${t('import.report.mappingSaved', { file: path.resolve(saveTo) })}\n`);
+      }
+      fs.mkdirSync(dataDir, { recursive: true });
+      const lock = acquireDataDirLock(dataDir);
+      try {
+        const db = openDatabase(databasePathIn(dataDir));
+        try {
+          const request = { table, mapping, order: settings.order, timeZone: settings.timeZone };
+          const skipInvalid = values['skip-invalid'] === true;
+          const dryRun = values['dry-run'] === true;
+          const outcome = dryRun ? { imported: false, plan: planImport(db, request) } : applyImport(db, request, { now: io.now().toISOString(), skipInvalid });
+          report(io, t, settings.file, table, mapping, outcome.plan);
+          const invalid = outcome.plan.counts.invalid > 0 && !skipInvalid;
+          if (dryRun) io.stdout(`${t('import.report.dryRun')}\n`);
+          else if (outcome.imported) io.stdout(`${t('import.report.imported', outcome.plan.counts)}\n`);
+          else io.stdout(`${t('import.report.refused', outcome.plan.counts)}\n`);
+          return invalid ? EXIT_INVALID_ROWS : undefined;
+        } finally {
+          db.close();
+        }
+      } finally {
+        lock.release();
+      }
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new CommandError(translate(t, error.issue));
+      throw error;
+    }
+  },
+};
