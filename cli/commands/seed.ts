@@ -10,7 +10,7 @@ import { messages } from '../messages.js';
  * What `--force` empties before seeding, children first. The outbox goes too: its entries describe
  * edits to rows that no longer exist. Settings (language, the rep's name) stay.
  */
-const DATA_TABLES = ['note_revisions', 'notes', 'visits', 'important_dates', 'family_members', 'contacts', 'accounts', 'outbox'];
+const DATA_TABLES = ['greetings', 'complaints', 'orders', 'tier_suggestion_ignores', 'snoozes', 'note_revisions', 'notes', 'visits', 'important_dates', 'family_members', 'contacts', 'accounts', 'outbox'];
 
 function parseScale(value: string): Scale {
   if (!(SCALES as readonly string[]).includes(value)) throw new UsageError(messages.seed.badScale(value, SCALES));

@@ -9,6 +9,7 @@ import { bookContext } from './context.js';
 import { generatePeople } from './people.js';
 import { SCALE_PROFILES, type Scale, type ScaleProfile } from './profiles.js';
 import { SeededRandom } from './random.js';
+import { seedReminders } from './reminders.js';
 import { generateActivity } from './visits.js';
 import { bundleWriter, type SeedCounts } from './write.js';
 
@@ -53,5 +54,7 @@ export function seedWithProfile(db: Database, profile: ScaleProfile, seed: numbe
       })();
     }
   }
+  // Its own random stream, so adding reminders left every earlier row of a data set as it was.
+  seedReminders(db, new SeededRandom(seed + 0x3e3), now);
   return counts;
 }
