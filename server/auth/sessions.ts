@@ -1,0 +1,128 @@
+/** Sign-in, token refresh and sign-out per device; the device check every sync request makes. */
+import { uuidv7 } from 'uuidv7';
+import type { LoginRequest, LoginResponse, UserRole } from '../../core/sync/protocol.js';
+import { ServerError } from '../errors.js';
+import type { SqlClient, SqlQueryable } from '../store/sqlClient.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { ACCESS_TOKEN_SECONDS, hashToken, newRefreshToken, newSecret, signAccessToken, type AccessClaims } from './tokens.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: UserRole;
+  team_id: string;
+  team_name: string;
+  password_hash: string;
+  disabled: boolean;
+}
+
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash, u.disabled_at IS NOT NULL AS disabled`;
+
+/** Compared against when the username is unknown, so a wrong username costs as much time as a wrong password. */
+let decoy: Promise<string> | undefined;
+function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(newSecret());
+  return decoy;
+}
+
+/** The HMAC secret: `ROUNDS_TOKEN_SECRET` if set, else one generated once and kept in the database (shared by all processes). */
+export async function loadTokenSecret(store: SqlClient, fromEnv: string | undefined): Promise<string> {
+  if (fromEnv) return fromEnv;
+  await store.query(`INSERT INTO server_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [newSecret()]);
+  const [row] = await store.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'token_secret'`);
+  return row!.value;
+}
+
+function sessionFor(user: UserRow, device: { id: string; clientId: string }, refreshToken: string, secret: string, now: Date): LoginResponse {
+  return {
+    accessToken: signAccessToken({ userId: user.id, teamId: user.team_id, role: user.role, deviceId: device.id, clientId: device.clientId }, secret, now),
+    accessExpiresIn: ACCESS_TOKEN_SECONDS,
+    refreshToken,
+    user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id, teamName: user.team_name },
+  };
+}
+
+export async function login(store: SqlClient, secret: string, request: LoginRequest, now: Date): Promise<LoginResponse> {
+  const [user] = await store.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u JOIN teams t ON t.id = u.team_id WHERE u.username = $1`, [request.username]);
+  const passwordOk = await verifyPassword(request.password, user?.password_hash ?? (await decoyHash()));
+  if (!user || !passwordOk || user.disabled) throw new ServerError('unauthorized', 'sync.server.badCredentials');
+  const refreshToken = newRefreshToken();
+  const [device] = await store.query<{ id: string; user_id: string }>(
+    `INSERT INTO devices (id, user_id, client_id, name, refresh_token_hash) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name, refresh_token_hash = EXCLUDED.refresh_token_hash,
+       revoked_at = NULL, last_seen_at = now()
+     WHERE devices.user_id = EXCLUDED.user_id
+     RETURNING id, user_id`,
+    [uuidv7(), user.id, request.clientId, request.deviceName, hashToken(refreshToken)],
+  );
+  // No row: the client id is another user's installation.
+  if (!device) throw new ServerError('forbidden', 'sync.server.clientIdTaken');
+  return sessionFor(user, { id: device.id, clientId: request.clientId }, refreshToken, secret, now);
+}
+
+/** Rotates the refresh token: the old one stops working, even if two servers are asked at once. */
+export async function refresh(store: SqlClient, secret: string, refreshToken: string, now: Date): Promise<LoginResponse> {
+  const next = newRefreshToken();
+  const [device] = await store.query<{ id: string; client_id: string; user_id: string }>(
+    `UPDATE devices SET refresh_token_hash = $2, last_seen_at = now()
+     WHERE refresh_token_hash = $1 AND revoked_at IS NULL RETURNING id, client_id, user_id`,
+    [hashToken(refreshToken), hashToken(next)],
+  );
+  if (!device) throw new ServerError('unauthorized', 'sync.server.sessionExpired');
+  const [user] = await store.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = $1`, [device.user_id]);
+  if (!user || user.disabled) throw new ServerError('unauthorized', 'sync.server.sessionExpired');
+  return sessionFor(user, { id: device.id, clientId: device.client_id }, next, secret, now);
+}
+
+export async function logout(store: SqlClient, refreshToken: string): Promise<void> {
+  await store.query('UPDATE devices SET refresh_token_hash = NULL WHERE refresh_token_hash = $1', [hashToken(refreshToken)]);
+}
+
+/** Inside a sync transaction: a revoked device or a disabled user is refused even with an unexpired access token. */
+export async function requireActiveDevice(tx: SqlQueryable, claims: AccessClaims): Promise<void> {
+  const [row] = await tx.query<{ active: boolean }>(
+    `SELECT d.revoked_at IS NULL AND u.disabled_at IS NULL AS active FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = $1 AND d.user_id = $2`,
+    [claims.deviceId, claims.userId],
+  );
+  if (!row?.active) throw new ServerError('unauthorized', 'sync.server.sessionExpired');
+}
+
+export interface DeviceListing {
+  id: string;
+  userId: string;
+  username: string;
+  name: string;
+  clientId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  revokedAt: string | null;
+}
+
+/** The devices of the admin's team. */
+export async function listDevices(store: SqlClient, teamId: string): Promise<DeviceListing[]> {
+  const rows = await store.query<{ id: string; user_id: string; username: string; name: string; client_id: string; created_at: Date; last_seen_at: Date; revoked_at: Date | null }>(
+    `SELECT d.id, d.user_id, u.username, d.name, d.client_id, d.created_at, d.last_seen_at, d.revoked_at
+     FROM devices d JOIN users u ON u.id = d.user_id WHERE u.team_id = $1 ORDER BY u.username, d.created_at`,
+    [teamId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    username: r.username,
+    name: r.name,
+    clientId: r.client_id,
+    createdAt: r.created_at.toISOString(),
+    lastSeenAt: r.last_seen_at.toISOString(),
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeDevice(store: SqlClient, teamId: string, deviceId: string): Promise<void> {
+  const revoked = await store.query(
+    `UPDATE devices d SET revoked_at = COALESCE(d.revoked_at, now()), refresh_token_hash = NULL
+     FROM users u WHERE u.id = d.user_id AND u.team_id = $1 AND d.id = $2 RETURNING d.id`,
+    [teamId, deviceId],
+  );
+  if (revoked.length === 0) throw new ServerError('not_found', 'sync.server.noSuchDevice');
+}

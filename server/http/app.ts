@@ -1,0 +1,108 @@
+/**
+ * The sync server's HTTP API (Fastify). Stateless: everything lives in the store, tokens are checked
+ * with the shared secret, so any number of processes on one PostgreSQL behave as one.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
+import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
+import { listDevices, login, logout, refresh, revokeDevice } from '../auth/sessions.js';
+import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
+import { ServerError } from '../errors.js';
+import type { SqlClient } from '../store/sqlClient.js';
+import { pull } from '../sync/pull.js';
+import { push } from '../sync/push.js';
+import { openApiDocument } from './openapi.js';
+
+export interface SyncServerOptions {
+  store: SqlClient;
+  tokenSecret: string;
+  /** Fastify's pino logger options: JSON lines; false in tests */
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new ServerError(
+      'invalid',
+      'sync.server.invalidRequest',
+      result.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+/** An old (or newer) client is told to update before its request is even read. */
+function checkProtocolVersion(body: unknown): void {
+  const version = typeof body === 'object' && body !== null ? (body as { protocolVersion?: unknown }).protocolVersion : undefined;
+  if (typeof version === 'number' && version !== SYNC_PROTOCOL_VERSION) throw new ServerError('upgrade_required', 'sync.server.upgradeRequired');
+}
+
+function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof ServerError) return reply.code(error.status).send(error.toBody());
+  const fastifyError = error as { code?: string; statusCode?: number };
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: 'payload_too_large', message: 'sync.server.requestTooLarge' });
+  if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // Unparsable JSON, a wrong content type, an empty body: all malformed requests.
+    return reply.code(400).send({ error: 'invalid', message: 'sync.server.invalidRequest' });
+  }
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ error: 'internal', message: 'sync.server.internal' });
+}
+
+export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
+  const { store, tokenSecret } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes });
+
+  function authenticate(request: FastifyRequest): AccessClaims {
+    const header = request.headers.authorization ?? '';
+    const claims = header.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), tokenSecret, now()) : null;
+    if (!claims) throw new ServerError('unauthorized', 'sync.server.sessionExpired');
+    return claims;
+  }
+
+  function requireAdmin(request: FastifyRequest): AccessClaims {
+    const claims = authenticate(request);
+    if (claims.role !== 'admin') throw new ServerError('forbidden', 'sync.server.adminOnly');
+    return claims;
+  }
+
+  app.setErrorHandler((error, request, reply) => errorReply(error, request, reply));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'sync.server.noSuchRoute' }));
+
+  app.get('/health', async () => {
+    await store.query('SELECT 1');
+    return { status: 'ok', protocolVersion: SYNC_PROTOCOL_VERSION };
+  });
+  app.get('/openapi.json', async () => openApiDocument());
+
+  app.post('/v1/auth/login', async (request) => login(store, tokenSecret, parse(LoginRequest, request.body), now()));
+  app.post('/v1/auth/refresh', async (request) => refresh(store, tokenSecret, parse(RefreshRequest, request.body).refreshToken, now()));
+  app.post('/v1/auth/logout', async (request, reply) => {
+    await logout(store, parse(RefreshRequest, request.body).refreshToken);
+    return reply.code(204).send();
+  });
+
+  app.post('/v1/sync/push', async (request) => {
+    checkProtocolVersion(request.body);
+    const session = authenticate(request);
+    return push(store, session, parse(PushRequest, request.body));
+  });
+  app.post('/v1/sync/pull', async (request) => {
+    checkProtocolVersion(request.body);
+    const session = authenticate(request);
+    return pull(store, session, parse(PullRequest, request.body));
+  });
+
+  app.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, requireAdmin(request).teamId) }));
+  app.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
+    const admin = requireAdmin(request);
+    if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
+    await revokeDevice(store, admin.teamId, request.params.id);
+    return reply.code(204).send();
+  });
+
+  return app;
+}

@@ -1,0 +1,142 @@
+/**
+ * The OpenAPI 3.1 document of every route: request bodies generated from the protocol's zod schemas,
+ * responses written out by hand (the protocol declares them as TypeScript interfaces).
+ */
+import { z } from 'zod';
+import { LoginRequest, PullRequest, PushRequest, RefreshRequest, REJECTION_REASONS, SYNCED_TABLES, SYNC_PROTOCOL_VERSION, USER_ROLES } from '../../core/sync/protocol.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const requestSchema = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
+  return rest;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, JsonSchema>, required = Object.keys(properties)): JsonSchema => ({ type: 'object', properties, required });
+const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: ERROR_DESCRIPTIONS[code], ...json(ref('Error')) }]));
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'malformed request; nothing applied',
+  401: 'missing, expired or revoked credentials',
+  403: 'refused; nothing applied',
+  404: 'no such resource',
+  413: 'request or mutation too large; nothing applied',
+  426: 'the client speaks another protocol version and must update',
+};
+
+const SCHEMAS: Record<string, JsonSchema> = {
+  Error: object(
+    {
+      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'payload_too_large', 'upgrade_required', 'internal'] },
+      message: { type: 'string', description: 'i18n key' },
+      issues: { type: 'array', items: object({ path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } }) },
+    },
+    ['error', 'message'],
+  ),
+  LoginRequest: requestSchema(LoginRequest),
+  RefreshRequest: requestSchema(RefreshRequest),
+  PushRequest: requestSchema(PushRequest),
+  PullRequest: requestSchema(PullRequest),
+  LoginResponse: object({
+    accessToken: { type: 'string' },
+    accessExpiresIn: { type: 'integer', description: 'seconds' },
+    refreshToken: { type: 'string' },
+    user: object({
+      id: { type: 'string', format: 'uuid' },
+      username: { type: 'string' },
+      displayName: { type: 'string' },
+      role: { enum: [...USER_ROLES] },
+      teamId: { type: 'string', format: 'uuid' },
+      teamName: { type: 'string' },
+    }),
+  }),
+  MutationResult: object(
+    {
+      mutationId: { type: 'integer' },
+      status: { enum: ['applied', 'duplicate', 'rejected'] },
+      reason: { enum: [...REJECTION_REASONS] },
+      message: { type: 'string', description: 'i18n key of the reason' },
+      version: { type: 'integer' },
+      conflictCopyId: { type: 'string', format: 'uuid', description: 'a note edited concurrently: the incoming text was kept as this new note' },
+    },
+    ['mutationId', 'status'],
+  ),
+  PushResponse: object({ results: { type: 'array', items: ref('MutationResult') }, lastMutationId: { type: 'integer' } }),
+  PulledRow: object({
+    table: { enum: [...SYNCED_TABLES] },
+    id: { type: 'string', format: 'uuid' },
+    version: { type: 'integer' },
+    ownerId: { type: 'string', format: 'uuid' },
+    data: { type: 'object', description: 'every field of the row (camelCase), deletedAt set on tombstones' },
+  }),
+  PullResponse: object({
+    rows: { type: 'array', items: ref('PulledRow') },
+    cursor: { type: 'string' },
+    hasMore: { type: 'boolean' },
+    lastMutationId: { type: 'integer' },
+    resetRequired: { type: 'boolean' },
+  }),
+  Device: object({
+    id: { type: 'string', format: 'uuid' },
+    userId: { type: 'string', format: 'uuid' },
+    username: { type: 'string' },
+    name: { type: 'string' },
+    clientId: { type: 'string', format: 'uuid' },
+    createdAt: { type: 'string', format: 'date-time' },
+    lastSeenAt: { type: 'string', format: 'date-time' },
+    revokedAt: { type: ['string', 'null'], format: 'date-time' },
+  }),
+};
+
+const bearer = [{ bearer: [] }];
+
+export function openApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Rounds sync server', version: `protocol ${SYNC_PROTOCOL_VERSION}` },
+    components: { schemas: SCHEMAS, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'access token from login or refresh (15 minutes)' } } },
+    paths: {
+      '/health': { get: { summary: 'liveness and database reachability', responses: { 200: { description: 'ok', ...json(object({ status: { const: 'ok' }, protocolVersion: { type: 'integer' } })) } } } },
+      '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
+      '/v1/auth/login': {
+        post: { summary: 'sign in a device', requestBody: { required: true, ...json(ref('LoginRequest')) }, responses: { 200: { description: 'signed in', ...json(ref('LoginResponse')) }, ...errors(400, 401, 403, 413) } },
+      },
+      '/v1/auth/refresh': {
+        post: { summary: 'new access token; rotates the refresh token', requestBody: { required: true, ...json(ref('RefreshRequest')) }, responses: { 200: { description: 'refreshed', ...json(ref('LoginResponse')) }, ...errors(400, 401) } },
+      },
+      '/v1/auth/logout': {
+        post: { summary: 'sign the device out (its refresh token stops working)', requestBody: { required: true, ...json(ref('RefreshRequest')) }, responses: { 204: { description: 'signed out' }, ...errors(400) } },
+      },
+      '/v1/sync/push': {
+        post: {
+          summary: 'apply a batch of mutations (idempotent by client id and mutation id)',
+          security: bearer,
+          requestBody: { required: true, ...json(ref('PushRequest')) },
+          responses: { 200: { description: 'every mutation applied, duplicate or rejected', ...json(ref('PushResponse')) }, ...errors(400, 401, 403, 413, 426) },
+        },
+      },
+      '/v1/sync/pull': {
+        post: {
+          summary: 'rows changed since the cursor, tombstones included, one consistent snapshot',
+          security: bearer,
+          requestBody: { required: true, ...json(ref('PullRequest')) },
+          responses: { 200: { description: 'one page', ...json(ref('PullResponse')) }, ...errors(400, 401, 403, 413, 426) },
+        },
+      },
+      '/v1/admin/devices': {
+        get: { summary: "the admin's team's devices", security: bearer, responses: { 200: { description: 'devices', ...json(object({ devices: { type: 'array', items: ref('Device') } })) }, ...errors(401, 403) } },
+      },
+      '/v1/admin/devices/{id}/revoke': {
+        post: {
+          summary: 'revoke a device: its refresh token and access tokens stop working',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) },
+        },
+      },
+    },
+  };
+}

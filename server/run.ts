@@ -1,0 +1,51 @@
+/** Starts a sync server process's worth of parts: store, migrations, secret, HTTP, the tombstone purge. */
+import type { FastifyServerOptions } from 'fastify';
+import { loadTokenSecret } from './auth/sessions.js';
+import { buildSyncServer } from './http/app.js';
+import { openStore, type StoreLocation } from './store/open.js';
+import { DEFAULT_TOMBSTONE_DAYS, purgeTombstones } from './sync/purge.js';
+
+const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+export interface StartOptions {
+  location: StoreLocation;
+  host: string;
+  port: number;
+  logger?: FastifyServerOptions['logger'];
+  /** HMAC secret shared by all processes; default: generated once and kept in the database */
+  tokenSecret?: string;
+  tombstoneDays?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
+  const store = await openStore(options.location);
+  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false });
+  const purge = () =>
+    purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
+      (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),
+      (error: unknown) => app.log.error({ err: error }, 'tombstone purge failed'),
+    );
+  const timer = setInterval(purge, PURGE_EVERY_MS);
+  timer.unref();
+  try {
+    const url = await app.listen({ host: options.host, port: options.port });
+    void purge();
+    return {
+      url,
+      async close() {
+        clearInterval(timer);
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    clearInterval(timer);
+    await store.close();
+    throw error;
+  }
+}

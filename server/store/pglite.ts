@@ -1,0 +1,41 @@
+import { PGlite } from '@electric-sql/pglite';
+import { isolationStatement, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
+
+const INT8_OID = 20;
+
+interface PgliteQueryTarget {
+  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(text: string): Promise<unknown>;
+}
+
+function queryable(target: PgliteQueryTarget): SqlQueryable {
+  return {
+    async query<Row>(text: string, params: readonly SqlParam[] = []) {
+      return (await target.query<Row>(text, [...params])).rows;
+    },
+    async execScript(text: string) {
+      await target.exec(text);
+    },
+  };
+}
+
+/**
+ * The embedded default: PostgreSQL compiled to WASM, running in this process. `dataDir` undefined
+ * keeps the database in memory (tests). One connection: PGlite runs transactions one at a time.
+ */
+export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: (value: string) => Number(value) } });
+  const direct = queryable(db);
+  return {
+    kind: 'pglite',
+    query: direct.query,
+    execScript: direct.execScript,
+    transaction(work, isolation = 'read committed') {
+      return db.transaction(async (tx) => {
+        await tx.query(isolationStatement(isolation));
+        return work(queryable(tx));
+      });
+    },
+    close: () => db.close(),
+  };
+}

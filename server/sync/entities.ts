@@ -1,0 +1,99 @@
+/**
+ * What the server accepts in a mutation's `fields`, per synced table, built from the entity schemas of
+ * `core/model` (camelCase field names). Unknown fields are refused. Each row belongs to one account;
+ * who may read or write it is decided by that account (see `access.ts`).
+ */
+import { z } from 'zod';
+import type { SyncedTable } from '../../core/sync/protocol.js';
+import {
+  AccountFields,
+  ContactFields,
+  FamilyMemberFields,
+  Id,
+  ImportantDate,
+  ImportantDateCreate,
+  Instant,
+  NoteCreate,
+  Visit,
+} from '../../core/model/schemas.js';
+import { COMPLAINT_STATUSES, ComplaintCreate, GreetingMark, OrderRecord } from '../../core/model/reminders.js';
+
+/** The client's own timestamps travel as data (shown to people), never used for ordering. */
+const clientTimestamps = { createdAt: Instant.optional(), updatedAt: Instant.optional() };
+const optionalInstant = Instant.nullable().default(null);
+const optionalText = (max: number) => z.string().max(max, { message: 'validation.tooLong' }).nullable().default(null);
+
+/** How a row finds its account: its own id (accounts), a field naming the account, or its parent contact. */
+export type AccountLink = { kind: 'self' } | { kind: 'field'; field: 'accountId' } | { kind: 'parent'; field: 'contactId'; table: 'contacts' };
+
+export interface SyncedEntity {
+  /** every field a row may carry; defaults fill what a creating mutation leaves out */
+  fields: z.ZodObject;
+  /** a cross-field rule checked on the whole row after merging (e.g. a lunar date that exists) */
+  rowRule?: z.ZodType;
+  accountLink: AccountLink;
+  /** fields that tie the row to its account: set on create, never changed */
+  fixedFields: readonly string[];
+  /** the free text no concurrent edit may overwrite (notes) */
+  protectedText?: string;
+}
+
+const byAccountId: Pick<SyncedEntity, 'accountLink' | 'fixedFields'> = { accountLink: { kind: 'field', field: 'accountId' }, fixedFields: ['accountId'] };
+
+export const SYNCED_ENTITIES: Record<SyncedTable, SyncedEntity> = {
+  accounts: { fields: AccountFields.extend({ archivedAt: optionalInstant, ...clientTimestamps }), accountLink: { kind: 'self' }, fixedFields: [] },
+  contacts: { fields: ContactFields.extend(clientTimestamps), ...byAccountId },
+  family_members: {
+    fields: FamilyMemberFields.extend(clientTimestamps),
+    accountLink: { kind: 'parent', field: 'contactId', table: 'contacts' },
+    fixedFields: ['contactId'],
+  },
+  important_dates: { fields: ImportantDate.omit({ id: true, deletedAt: true }).extend(clientTimestamps), rowRule: ImportantDateCreate, ...byAccountId },
+  visits: { fields: Visit.omit({ id: true, deletedAt: true }).extend(clientTimestamps), ...byAccountId },
+  notes: {
+    fields: NoteCreate.extend({
+      ...clientTimestamps,
+      revision: z.number().int().nonnegative().optional(),
+      /** set on a conflict copy: the note whose concurrent edit this text was */
+      conflictOf: Id.nullable().default(null),
+    }),
+    ...byAccountId,
+    protectedText: 'body',
+  },
+  complaints: {
+    fields: ComplaintCreate.extend({
+      firstRespondedAt: optionalInstant,
+      response: optionalText(5000),
+      resolvedAt: optionalInstant,
+      resolution: optionalText(5000),
+      status: z.enum(COMPLAINT_STATUSES).default('open'),
+      ...clientTimestamps,
+    }),
+    ...byAccountId,
+  },
+  orders: { fields: OrderRecord.extend(clientTimestamps), ...byAccountId },
+  greetings: { fields: GreetingMark.extend({ greetedAt: Instant, ...clientTimestamps }), ...byAccountId },
+};
+
+export type FieldCheck = { ok: true; data: Record<string, unknown> } | { ok: false; issues: Array<{ path: (string | number)[]; message: string }> };
+
+function issuesOf(error: z.ZodError): Array<{ path: (string | number)[]; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issue.message }));
+}
+
+/**
+ * Validates a mutation's fields against the row they will produce. For a new row (`stored` null) the
+ * fields must make a whole row (defaults filled in). For an existing row only the carried fields are
+ * returned — merging field by field — but the merged row must still be valid as a whole.
+ */
+export function checkFields(entity: SyncedEntity, stored: Record<string, unknown> | null, fields: Record<string, unknown>): FieldCheck {
+  const carried = entity.fields.partial().strict().safeParse(fields);
+  if (!carried.success) return { ok: false, issues: issuesOf(carried.error) };
+  const whole = entity.fields.strict().safeParse({ ...(stored ?? {}), ...fields });
+  if (!whole.success) return { ok: false, issues: issuesOf(whole.error) };
+  const rule = entity.rowRule?.safeParse(whole.data);
+  if (rule && !rule.success) return { ok: false, issues: issuesOf(rule.error) };
+  if (!stored) return { ok: true, data: whole.data };
+  const changed = Object.fromEntries(Object.keys(fields).map((key) => [key, (whole.data as Record<string, unknown>)[key]]));
+  return { ok: true, data: changed };
+}

@@ -1,0 +1,64 @@
+/**
+ * A pull: rows of the caller's team (as far as they may read them) with versions above the cursor,
+ * tombstones included, read in one REPEATABLE READ snapshot together with the client's last processed
+ * mutation id. Team versions commit in order (see `apply.ts`), so everything up to the team's
+ * `last_version` in this snapshot is visible in it: the cursor can safely move there.
+ */
+import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
+import { requireActiveDevice } from '../auth/sessions.js';
+import { ServerError } from '../errors.js';
+import type { SqlClient } from '../store/sqlClient.js';
+import { READABLE_ROWS } from './access.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { readsWholeTeam, type SyncSession } from './session.js';
+
+interface RowRecord {
+  table_name: SyncedTable;
+  id: string;
+  version: number;
+  owner_id: string;
+  data: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+function pulledRow(row: RowRecord): PulledRow {
+  return {
+    table: row.table_name,
+    id: row.id,
+    version: row.version,
+    ownerId: row.owner_id,
+    data: {
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      ...row.data,
+      id: row.id,
+      deletedAt: row.deleted_at?.toISOString() ?? null,
+    },
+  };
+}
+
+export async function pull(store: SqlClient, session: SyncSession, request: PullRequest): Promise<PullResponse> {
+  if (request.clientId !== session.clientId) throw new ServerError('forbidden', 'sync.server.foreignClientId');
+  const cursor = request.cursor === null ? null : decodeCursor(request.cursor);
+  return store.transaction(async (tx) => {
+    await requireActiveDevice(tx, session);
+    const [team] = await tx.query<{ last_version: number; purge_horizon: number }>('SELECT last_version, purge_horizon FROM teams WHERE id = $1', [session.teamId]);
+    const [client] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [session.clientId]);
+    const lastMutationId = client?.last_mutation_id ?? 0;
+    if (cursor && (cursor.teamId !== session.teamId || cursor.version < team!.purge_horizon)) {
+      return { rows: [], cursor: encodeCursor({ teamId: session.teamId, version: 0 }), hasMore: false, lastMutationId, resetRequired: true };
+    }
+    const after = cursor?.version ?? 0;
+    const rows = await tx.query<RowRecord>(
+      `SELECT r.table_name, r.id, r.version, r.owner_id, r.data, r.created_at, r.updated_at, r.deleted_at
+       FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4 ORDER BY r.version LIMIT $5`,
+      [session.teamId, session.userId, readsWholeTeam(session), after, request.limit + 1],
+    );
+    const hasMore = rows.length > request.limit;
+    const page = hasMore ? rows.slice(0, request.limit) : rows;
+    const reached = hasMore ? page[page.length - 1]!.version : team!.last_version;
+    return { rows: page.map(pulledRow), cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }), hasMore, lastMutationId, resetRequired: false };
+  }, 'repeatable read');
+}

@@ -1,0 +1,72 @@
+/** Teams and users, managed from the command line (`rounds user …`). */
+import { uuidv7 } from 'uuidv7';
+import type { UserRole } from '../core/sync/protocol.js';
+import { hashPassword } from './auth/passwords.js';
+import { ServerError } from './errors.js';
+import type { SqlClient, SqlQueryable } from './store/sqlClient.js';
+
+export interface UserListing {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  teamName: string;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName?: string;
+  role: UserRole;
+  teamName: string;
+  password: string;
+}
+
+async function teamIdByName(tx: SqlQueryable, name: string): Promise<string> {
+  await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [uuidv7(), name]);
+  const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]);
+  return team!.id;
+}
+
+/** Creates the user (and the team, the first time its name is used). */
+export async function addUser(store: SqlClient, user: NewUser): Promise<UserListing> {
+  const passwordHash = await hashPassword(user.password);
+  return store.transaction(async (tx) => {
+    const teamId = await teamIdByName(tx, user.teamName);
+    const id = uuidv7();
+    const inserted = await tx.query(
+      `INSERT INTO users (id, team_id, username, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [id, teamId, user.username, user.displayName ?? user.username, user.role, passwordHash],
+    );
+    if (inserted.length === 0) throw new ServerError('invalid', 'sync.server.userExists');
+    return { id, username: user.username, displayName: user.displayName ?? user.username, role: user.role, teamName: user.teamName, disabled: false };
+  });
+}
+
+export async function listUsers(store: SqlClient): Promise<UserListing[]> {
+  const rows = await store.query<{ id: string; username: string; display_name: string; role: UserRole; team_name: string; disabled: boolean }>(
+    `SELECT u.id, u.username, u.display_name, u.role, t.name AS team_name, u.disabled_at IS NOT NULL AS disabled
+     FROM users u JOIN teams t ON t.id = u.team_id ORDER BY t.name, u.username`,
+  );
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, teamName: r.team_name, disabled: r.disabled }));
+}
+
+/** Disables the user and revokes every device of theirs: their tokens stop working at once. */
+export async function disableUser(store: SqlClient, username: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const [user] = await tx.query<{ id: string }>('UPDATE users SET disabled_at = now() WHERE username = $1 RETURNING id', [username]);
+    if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
+    await tx.query('UPDATE devices SET revoked_at = now(), refresh_token_hash = NULL WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+  });
+}
+
+/** Sets a new password and signs the user out of every device. */
+export async function resetPassword(store: SqlClient, username: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await store.transaction(async (tx) => {
+    const [user] = await tx.query<{ id: string }>('UPDATE users SET password_hash = $2 WHERE username = $1 RETURNING id', [username, passwordHash]);
+    if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
+    await tx.query('UPDATE devices SET refresh_token_hash = NULL WHERE user_id = $1', [user.id]);
+  });
+}
