@@ -29,7 +29,7 @@ export class FakeWebContents {
 
 export class FakeBrowserWindow {
   static created: FakeBrowserWindow[] = [];
-  readonly webContents = new FakeWebContents();
+  readonly webContents = Object.assign(new FakeWebContents(), { send: vi.fn() });
   readonly loadURL = vi.fn(async () => undefined);
   readonly once = vi.fn();
   destroyed = false;
@@ -41,11 +41,48 @@ export class FakeBrowserWindow {
   }
 }
 
+/** A native notification: records what was shown and lets a test click it. */
+export class FakeNotification {
+  static shown: FakeNotification[] = [];
+  static isSupported = vi.fn(() => true);
+  readonly listeners = new Map<string, Listener>();
+  constructor(readonly options: { title: string; body: string }) {}
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+  click(): void {
+    this.listeners.get('click')?.();
+  }
+}
+
+/** powerMonitor: tests emit 'resume' / 'unlock-screen' themselves. */
+export const fakePowerMonitor = {
+  listeners: new Map<string, Set<Listener>>(),
+  on(event: string, listener: Listener) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener);
+    return this;
+  },
+  removeListener(event: string, listener: Listener) {
+    this.listeners.get(event)?.delete(listener);
+    return this;
+  },
+  emit(event: string) {
+    for (const listener of this.listeners.get(event) ?? []) listener();
+  },
+};
+
 export function electronMock() {
   return {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: vi.fn() },
-    ipcRenderer: { invoke: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    Notification: FakeNotification,
+    powerMonitor: fakePowerMonitor,
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },

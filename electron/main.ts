@@ -8,6 +8,7 @@ import { startHost, type RoundsHost } from '../host/bootstrap.js';
 import { DataDirLockedError } from '../host/lock.js';
 import { sqliteBackend } from '../host/sqlite-backend.js';
 import { registerIpcHandlers } from './ipc.js';
+import { startNotificationScheduler, type NotificationScheduler } from './notifications.js';
 import { electronDataDir, electronNativeBinding } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { createMainWindow } from './window.js';
@@ -17,11 +18,13 @@ const distDir = path.resolve(__dirname, '..');
 
 let mainWindow: BrowserWindow | null = null;
 let host: RoundsHost | null = null;
+let notifications: NotificationScheduler | null = null;
 
-function showMainWindow(): void {
+function showMainWindow(): BrowserWindow {
   if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+  return mainWindow;
 }
 
 async function start(): Promise<void> {
@@ -42,15 +45,19 @@ async function start(): Promise<void> {
   serveRenderer(path.join(distDir, 'renderer'));
   registerIpcHandlers(() => mainWindow, host.call);
   showMainWindow();
+  notifications = startNotificationScheduler({ call: host.call, showWindow: showMainWindow });
 }
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
-  app.on('activate', showMainWindow);
+  app.on('second-instance', () => void showMainWindow());
+  app.on('activate', () => void showMainWindow());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    notifications?.stop();
+    host?.close();
+  });
   void start();
 }

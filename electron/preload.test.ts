@@ -13,11 +13,25 @@ describe('preload', () => {
     const [name, bridge] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] ?? [];
     expect(name).toBe('rounds');
     const api = bridge as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onNavigate'].sort());
     expect(Object.values(api).every((fn) => typeof fn === 'function')).toBe(true);
     expect('invoke' in api).toBe(false);
 
     expect(await api['accounts.get']?.({ id: 'x' })).toEqual({ ok: true, value: 'v' });
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('rounds:accounts.get', { id: 'x' });
+  });
+
+  it('passes navigation requests to the page without the IPC event, until it stops listening', async () => {
+    await import('./preload.js');
+    const [, bridge] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] ?? [];
+    const { onNavigate } = bridge as { onNavigate: (callback: (target: unknown) => void) => () => void };
+    const received: unknown[] = [];
+    const stop = onNavigate((target) => received.push(target));
+    const [channel, listener] = vi.mocked(ipcRenderer.on).mock.calls[0] ?? [];
+    expect(channel).toBe('rounds:navigate');
+    (listener as (event: unknown, target: unknown) => void)({ sender: 'secret' }, { screen: 'today' });
+    expect(received).toEqual([{ screen: 'today' }]);
+    stop();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith('rounds:navigate', listener);
   });
 });

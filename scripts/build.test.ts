@@ -37,6 +37,10 @@ function fakeElectron(dataDir: string) {
     protocol: { registerSchemesAsPrivileged: () => events.push('scheme'), handle: (scheme: string) => events.push(`protocol ${scheme}`) },
     ipcMain: { handle: (channel: string) => events.push(channel) },
     shell: {},
+    powerMonitor: { on: () => undefined, removeListener: () => undefined },
+    Notification: class {
+      static isSupported = () => false;
+    },
     BrowserWindow: class {
       readonly webContents = webContents;
       once() {}

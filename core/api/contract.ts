@@ -263,3 +263,12 @@ export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error
 
 /** The Electron preload's `window.rounds`: one function per method, resolving to an `ApiResult`. */
 export type RoundsBridge = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutputs[M]>> };
+
+/** Where a click on a desktop notification takes the user (sent by the main process to the renderer). */
+export type NavigateTarget = { screen: 'today' } | { screen: 'account'; accountId: string; visitId: string | null };
+
+/** The Electron preload's whole `window.rounds`: the API plus the main process's navigation requests. */
+export type RoundsPreload = RoundsBridge & {
+  /** calls `callback` for each request to open an item; returns a function that stops listening */
+  onNavigate(callback: (target: NavigateTarget) => void): () => void;
+};
