@@ -120,6 +120,26 @@ export const apiInputs = {
   /** notifications to show now (digest, visit reminders); the host fires each once, then calls notifications.fired */
   'notifications.due': None,
   'notifications.fired': z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(100) }).strict(),
+
+  // ---- sync with the team's server (issue 4); tokens stay in the host, never in the renderer ----
+  'sync.status': None,
+  'sync.signIn': z
+    .object({
+      serverUrl: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }),
+      username: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }),
+      password: z.string().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' }),
+    })
+    .strict(),
+  'sync.signOut': None,
+  /** `online`: the OS reports a network again; syncs only if the server answers /health */
+  'sync.now': z.object({ trigger: z.enum(['user', 'online']).default('user') }).strict().optional(),
+  'sync.conflicts': None,
+  /** `noteId` is the conflict copy's id. `mine` keeps the note's text, `theirs` takes the copy's text,
+   *  `both` keeps both as separate notes; `mergedBody` (whatever `keep` says) becomes the note's text. */
+  'sync.resolveConflict': z
+    .object({ noteId: Id, keep: z.enum(['mine', 'theirs', 'both']), mergedBody: z.string().trim().min(1, { message: 'validation.required' }).max(20000, { message: 'validation.tooLong' }).optional() })
+    .strict(),
+  'sync.dismissRejected': z.object({ id: z.number().int().positive() }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -236,6 +256,56 @@ export interface ApiOutputs {
   'plan.acceptWeek': Visit[];
   'notifications.due': Array<DueNotificationView>;
   'notifications.fired': { recorded: number };
+
+  'sync.status': SyncStatusView;
+  'sync.signIn': SyncStatusView;
+  'sync.signOut': SyncStatusView;
+  'sync.now': SyncStatusView;
+  'sync.conflicts': { notes: NoteConflictView[]; rejected: RejectedChangeView[] };
+  'sync.resolveConflict': { noteId: string };
+  'sync.dismissRejected': { id: number };
+}
+
+/** The always-visible sync status. */
+export interface SyncStatusView {
+  state: 'signed_out' | 'online' | 'offline';
+  /** a sync is running now */
+  running: boolean;
+  /** local changes not yet on the server */
+  pending: number;
+  lastSyncedAt: string | null;
+  /** rows pulled so far by the running sync (`total` when the server says) */
+  progress: { done: number; total?: number } | null;
+  /** i18n key of the last failure (`sync:errors.*`); null after a success */
+  lastError: string | null;
+  serverUrl: string | null;
+  user: { id: string; username: string; displayName: string; role: 'rep' | 'lead' | 'admin'; teamName: string } | null;
+  /** open note conflicts plus rejected changes (the inbox badge) */
+  conflicts: number;
+}
+
+export interface NoteConflictView {
+  /** the conflict copy: the other version of the text */
+  copy: Note;
+  /** the note as it stands; null when it was deleted meanwhile */
+  current: Note | null;
+  accountId: string;
+  accountName: string;
+}
+
+/** A change of this device the server refused; kept until the user dismisses it. */
+export interface RejectedChangeView {
+  id: number;
+  mutationId: number;
+  table: string;
+  rowId: string;
+  op: 'upsert' | 'delete';
+  fields: Record<string, unknown>;
+  reason: 'invalid' | 'forbidden' | 'not_found' | 'deleted' | 'too_large';
+  /** i18n key from the server, if any */
+  message: string | null;
+  changedAt: string;
+  rejectedAt: string;
 }
 
 /** A notification to show: what it is about, never prose (the host or renderer translates it). */

@@ -2,6 +2,7 @@
 import { ApiError } from '../../core/api/errors.js';
 import { todayIn } from '../../core/calendar/day.js';
 import type { Db } from '../connection.js';
+import type { SyncHostOptions } from './sync.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -11,6 +12,8 @@ export interface ServiceDeps {
   now?: () => Date;
   /** the language settings.get returns before the user chose one (the host reads it from the OS locale) */
   defaultLanguage?: 'zh-CN' | 'en';
+  /** sync choices of the host (token store, fetch, interval); tokens default to a 0600 file in dataDir */
+  sync?: SyncHostOptions;
 }
 
 export interface ServiceContext {

@@ -17,6 +17,7 @@ import { peopleHandlers } from './people.js';
 import { planHandlers } from './plan.js';
 import { searchHandlers } from './search.js';
 import { settingsHandlers } from './settings.js';
+import { syncHandlers } from './sync.js';
 import { tierHandlers } from './tiers.js';
 import { visitHandlers } from './visits.js';
 
@@ -40,5 +41,6 @@ export function createService(deps: ServiceDeps): ApiHandlers {
     ...tierHandlers(context),
     ...planHandlers(context),
     ...notificationHandlers(context),
+    ...syncHandlers(context),
   };
 }

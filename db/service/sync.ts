@@ -1,0 +1,50 @@
+/** The `sync.*` methods of the app API over the installation's `SyncController`. */
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
+import { listConflicts, resolveNoteConflict } from '../sync/conflicts.js';
+import { SyncController, type SyncControllerOptions } from '../sync/controller.js';
+import { SyncError } from '../sync/http.js';
+import { dismissRejected } from '../sync/state.js';
+import { fileTokenStore } from '../sync/tokens.js';
+import type { ServiceContext } from './context.js';
+
+type SyncHandlers = Pick<
+  ApiHandlers,
+  'sync.status' | 'sync.signIn' | 'sync.signOut' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.dismissRejected'
+>;
+
+/** What a host may choose about sync (all optional): the Electron host passes a safeStorage token store. */
+export type SyncHostOptions = Partial<Omit<SyncControllerOptions, 'db'>>;
+
+/** A failed sign-in shown on the form field it is about. */
+function signInError(error: unknown): unknown {
+  if (!(error instanceof SyncError)) return error;
+  const field = error.code === 'bad_credentials' ? 'password' : 'serverUrl';
+  return new ApiError('validation', { issues: [{ path: [field], message: error.messageKey }] });
+}
+
+export function syncHandlers({ db, deps, now, stamp }: ServiceContext): SyncHandlers {
+  const controller = new SyncController({ db, now, tokens: fileTokenStore(deps.dataDir), ...deps.sync });
+  controller.startIfSignedIn();
+  return {
+    'sync.status': () => controller.status(),
+    'sync.signIn': async (input) => {
+      try {
+        return await controller.signIn(input);
+      } catch (error) {
+        throw signInError(error);
+      }
+    },
+    'sync.signOut': () => controller.signOut(),
+    'sync.now': (input) => (input?.trigger === 'online' ? controller.online() : controller.syncNow()),
+    'sync.conflicts': () => listConflicts(db),
+    'sync.resolveConflict': (input) => {
+      resolveNoteConflict(db, input, stamp());
+      return { noteId: input.noteId };
+    },
+    'sync.dismissRejected': ({ id }) => {
+      if (!dismissRejected(db, id)) throw new ApiError('not_found');
+      return { id };
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The client side of the wire protocol (`core/sync/protocol.ts`): JSON over HTTP(S) with a bearer
+ * access token, refreshed once on a 401 (and a little before it expires). Every failure becomes a
+ * `SyncError` whose code the status bar translates (`sync:errors.<code>`).
+ */
+import {
+  SYNC_PROTOCOL_VERSION,
+  type LoginResponse,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type SyncErrorBody,
+} from '../../core/sync/protocol.js';
+import type { SyncTokens, TokenStore } from './tokens.js';
+
+export type SyncErrorCode =
+  | 'offline'
+  | 'signed_out'
+  | 'bad_credentials'
+  | 'forbidden'
+  | 'upgrade_required'
+  | 'invalid'
+  | 'payload_too_large'
+  | 'server';
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  constructor(
+    readonly code: SyncErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+  }
+  /** i18n key of the plain-words message */
+  get messageKey(): string {
+    return `sync:errors.${this.code}`;
+  }
+}
+
+export type Fetch = typeof fetch;
+
+export interface ConnectionOptions {
+  serverUrl: string;
+  clientId: string;
+  tokens: TokenStore;
+  fetch?: Fetch;
+  now?: () => Date;
+  /** per request; a server that does not answer in time counts as unreachable */
+  timeoutMs?: number;
+}
+
+/** Refresh this long before the access token expires, so a request does not race its expiry. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** Accepts `https://host`, `host:8080/`, … and returns the base URL without a trailing slash. */
+export function normalizeServerUrl(input: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim()) ? input.trim() : `http://${input.trim()}`;
+  const url = new URL(withScheme);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SyncError('invalid', `unsupported scheme ${url.protocol}`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+export class SyncConnection {
+  readonly serverUrl: string;
+  private readonly fetch: Fetch;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.serverUrl = normalizeServerUrl(options.serverUrl);
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Real reachability: the server answers `/health`, not merely "the OS says we are online". */
+  async health(): Promise<boolean> {
+    try {
+      const response = await this.fetch(`${this.serverUrl}/health`, { signal: this.signal() });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Signs in and keeps the tokens in the token store. */
+  async login(username: string, password: string, deviceName: string): Promise<LoginResponse> {
+    const response = await this.post<LoginResponse>('/v1/auth/login', { username, password, deviceName, clientId: this.options.clientId }, null);
+    if (response.status === 401) throw new SyncError('bad_credentials');
+    const body = this.bodyOf(response);
+    this.keep(body);
+    return body;
+  }
+
+  /** Revokes the refresh token on the server when reachable; the local tokens go either way. */
+  async logout(): Promise<void> {
+    const tokens = this.options.tokens.load();
+    this.options.tokens.clear();
+    if (!tokens) return;
+    try {
+      await this.post('/v1/auth/logout', { refreshToken: tokens.refreshToken }, tokens.accessToken);
+    } catch {
+      // Offline: the refresh token expires on its own, and an admin can revoke the device.
+    }
+  }
+
+  push(mutations: Mutation[]): Promise<PushResponse> {
+    return this.authorized<PushResponse>('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, mutations });
+  }
+
+  pull(cursor: string | null, limit: number): Promise<PullResponse> {
+    return this.authorized<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, cursor, limit });
+  }
+
+  private async authorized<T>(route: string, body: unknown): Promise<T> {
+    let tokens = this.options.tokens.load();
+    if (!tokens) throw new SyncError('signed_out');
+    if (Date.parse(tokens.accessExpiresAt) - EXPIRY_MARGIN_MS <= this.now().getTime()) tokens = await this.refresh(tokens);
+    let response = await this.post<T>(route, body, tokens.accessToken);
+    if (response.status === 401) {
+      tokens = await this.refresh(tokens);
+      response = await this.post<T>(route, body, tokens.accessToken);
+      if (response.status === 401) throw new SyncError('signed_out');
+    }
+    return this.bodyOf(response);
+  }
+
+  private async refresh(tokens: SyncTokens): Promise<SyncTokens> {
+    const response = await this.post<LoginResponse>('/v1/auth/refresh', { refreshToken: tokens.refreshToken }, null);
+    if (response.status === 401 || response.status === 403) {
+      // The device was revoked or the session expired: only signing in again helps.
+      this.options.tokens.clear();
+      throw new SyncError('signed_out');
+    }
+    return this.keep(this.bodyOf(response), tokens.refreshToken);
+  }
+
+  private keep(body: Pick<LoginResponse, 'accessToken' | 'accessExpiresIn'> & { refreshToken?: string }, previousRefresh?: string): SyncTokens {
+    const tokens: SyncTokens = {
+      accessToken: body.accessToken,
+      // A server that rotates refresh tokens sends a new one; otherwise the old one stays valid.
+      refreshToken: body.refreshToken ?? previousRefresh ?? '',
+      accessExpiresAt: new Date(this.now().getTime() + body.accessExpiresIn * 1000).toISOString(),
+    };
+    this.options.tokens.save(tokens);
+    return tokens;
+  }
+
+  private async post<T>(route: string, body: unknown, accessToken: string | null): Promise<{ status: number; body: T | SyncErrorBody | null }> {
+    let response: Response;
+    try {
+      response = await this.fetch(`${this.serverUrl}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+        body: JSON.stringify(body),
+        signal: this.signal(),
+      });
+    } catch (error) {
+      throw new SyncError('offline', (error as Error).message);
+    }
+    let parsed: T | SyncErrorBody | null = null;
+    try {
+      parsed = (await response.json()) as T | SyncErrorBody;
+    } catch {
+      // A proxy's HTML error page or a cut connection: the status code says enough.
+      if (response.ok) throw new SyncError('offline', 'response body lost');
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  private bodyOf<T>(response: { status: number; body: T | SyncErrorBody | null }): T {
+    if (response.status >= 200 && response.status < 300) return response.body as T;
+    const detail = (response.body as SyncErrorBody | null)?.message;
+    if (response.status === 401) throw new SyncError('signed_out', detail);
+    if (response.status === 403) throw new SyncError('forbidden', detail);
+    if (response.status === 413) throw new SyncError('payload_too_large', detail);
+    if (response.status === 426) throw new SyncError('upgrade_required', detail);
+    if (response.status === 400 || response.status === 422) throw new SyncError('invalid', detail);
+    throw new SyncError('server', `HTTP ${response.status}${detail ? `: ${detail}` : ''}`);
+  }
+
+  private signal(): AbortSignal | undefined {
+    return this.options.timeoutMs ? AbortSignal.timeout(this.options.timeoutMs) : undefined;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Pull: rows changed since the cursor, page by page, each page applied in one transaction together
+ * with the new cursor (a crash mid-pull resumes from the last whole page). Pulled rows write no outbox
+ * entries, and never overwrite a field that a pending local change is about to push.
+ */
+import type { PulledRow, SyncedTable } from '../../core/sync/protocol.js';
+import type { Db } from '../connection.js';
+import { columnOf, statement, toSqlValue, type SqlRow } from '../repo/table.js';
+import { SyncError, type SyncConnection } from './http.js';
+import { readSyncState, saveAcknowledged, saveCursor, saveOwnerNames } from './state.js';
+import { isSyncedTable, SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
+
+export interface PullProgress {
+  done: number;
+  /** when the server says how many rows the whole pull brings */
+  total?: number;
+}
+
+export interface PullReport {
+  pulled: number;
+  /** the server asked for a full resync (our cursor was older than its tombstone purge window) */
+  reset: boolean;
+}
+
+export interface PullOptions {
+  pageSize?: number;
+  onProgress?: (progress: PullProgress) => void;
+}
+
+/**
+ * Pulled pages arrive in server-version order, which is not parent-before-child order (an account edited
+ * after its notes were written comes after them), and a parent may be on a later page. The server is
+ * authoritative for references, so foreign keys are not checked while a page is applied.
+ */
+function withoutForeignKeys<T>(db: Db, work: () => T): T {
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db.transaction(work)();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Fields of a row that local changes still waiting in the outbox will set; `deleted` if one deletes it. */
+function pendingChanges(db: Db, table: SyncedTable, id: string): { deleted: boolean; fields: Set<string> } {
+  const rows = statement(db, 'SELECT op, fields FROM outbox WHERE table_name = ? AND row_id = ?').all(table, id) as Array<{ op: string; fields: string }>;
+  const fields = new Set<string>();
+  let deleted = false;
+  for (const row of rows) {
+    if (row.op === 'delete') deleted = true;
+    for (const field of Object.keys(JSON.parse(row.fields) as object)) fields.add(field);
+  }
+  return { deleted, fields };
+}
+
+/** Applies one pulled row; returns whether it changed anything. */
+export function applyPulledRow(db: Db, row: PulledRow): boolean {
+  if (!isSyncedTable(row.table)) return false;
+  const spec = SYNCED_SPECS[row.table];
+  const local = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ?`).get(row.id) as Pick<SqlRow, 'server_version'> | undefined;
+  // An older version than one we already hold (our own push went past this page's snapshot).
+  if (local && typeof local.server_version === 'number' && local.server_version > row.version) return false;
+  const pending = pendingChanges(db, row.table, row.id);
+  // Our delete goes out with the next push; the server then sends the tombstone.
+  if (pending.deleted) return false;
+  const data = row.data;
+  const deletedAt = (data.deletedAt as string | null | undefined) ?? null;
+  const fields = Object.keys(spec.fields).filter((field) => field in data && !pending.fields.has(field));
+  const values = Object.fromEntries(fields.map((field) => [field, data[field]]));
+  const derived = spec.derive?.(values) ?? {};
+  const sets: Record<string, unknown> = {
+    ...Object.fromEntries(fields.map((field) => [columnOf(field), toSqlValue(spec.fields[field]!, data[field])])),
+    ...derived,
+    deleted_at: deletedAt,
+    server_version: row.version,
+    owner_id: row.ownerId,
+  };
+  if (typeof data.updatedAt === 'string') sets.updated_at = data.updatedAt;
+  if (!local) {
+    // A tombstone of a row we never had: nothing to delete.
+    if (deletedAt !== null) return false;
+    const columns = { id: row.id, created_at: data.createdAt ?? data.updatedAt, ...sets };
+    const names = Object.keys(columns);
+    statement(db, `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(columns));
+    return true;
+  }
+  const names = Object.keys(sets);
+  statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
+  return true;
+}
+
+/**
+ * A full resync: drops every synced row except those with changes still to push (they go out with
+ * the next push and come back with the full pull), and forgets the cursor.
+ */
+export function dropSyncedData(db: Db): void {
+  withoutForeignKeys(db, () => {
+    for (const table of [...SYNCED_TABLE_ORDER].reverse()) {
+      statement(db, `DELETE FROM ${table} WHERE id NOT IN (SELECT row_id FROM outbox WHERE table_name = ?)`).run(table);
+    }
+    statement(db, 'DELETE FROM note_revisions WHERE note_id NOT IN (SELECT id FROM notes)').run();
+    saveCursor(db, null);
+  });
+}
+
+export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
+  const report: PullReport = { pulled: 0, reset: false };
+  let total: number | undefined;
+  for (;;) {
+    const page = await connection.pull(readSyncState(db).cursor, options.pageSize ?? 1000);
+    if (page.resetRequired) {
+      // A server that asks again right after a reset would make us loop.
+      if (report.reset) throw new SyncError('server', 'reset requested twice');
+      dropSyncedData(db);
+      report.reset = true;
+      continue;
+    }
+    total ??= page.total;
+    withoutForeignKeys(db, () => {
+      // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
+      statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(page.lastMutationId);
+      saveAcknowledged(db, page.lastMutationId);
+      for (const row of page.rows) applyPulledRow(db, row);
+      if (page.owners) saveOwnerNames(db, page.owners);
+      saveCursor(db, page.cursor);
+    });
+    report.pulled += page.rows.length;
+    options.onProgress?.(total === undefined ? { done: report.pulled } : { done: report.pulled, total });
+    if (!page.hasMore) return report;
+  }
+}

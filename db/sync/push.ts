@@ -1,0 +1,123 @@
+/**
+ * Push: the outbox, oldest first, in batches the server applies one mutation at a time. Applied and
+ * duplicate (a retry of something already applied) entries leave the outbox; rejected ones move to
+ * `rejected_mutations` so that one bad change never blocks the ones behind it.
+ */
+import { SYNC_LIMITS, type Mutation, type MutationResult } from '../../core/sync/protocol.js';
+import type { Db } from '../connection.js';
+import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
+import { statement } from '../repo/table.js';
+import { SyncError, type SyncConnection } from './http.js';
+import { recordRejected, saveAcknowledged } from './state.js';
+import { isSyncedTable } from './tables.js';
+
+export interface PushReport {
+  applied: number;
+  rejected: number;
+  /** notes the server kept as conflict copies because someone else had changed them meanwhile */
+  conflicts: number;
+}
+
+const toMutation = (entry: OutboxEntry): Mutation => ({
+  mutationId: entry.mutationId,
+  table: entry.table as Mutation['table'],
+  rowId: entry.rowId,
+  op: entry.op,
+  fields: entry.fields,
+  baseVersion: entry.baseVersion,
+  clientTime: entry.createdAt,
+});
+
+const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** Room for the request envelope around the mutations. */
+const ENVELOPE_BYTES = 1024;
+
+/**
+ * The next batch: a prefix of the outbox with at most one mutation per row, within the server's request
+ * size. A second change of the same row waits for the next batch, so that it goes out with the server
+ * version the first produced as its base (otherwise the server would see our own earlier edit as a
+ * concurrent one).
+ */
+export function nextBatch(db: Db): OutboxEntry[] {
+  const entries = listOutbox(db, { limit: SYNC_LIMITS.mutationsPerPush });
+  const rows = new Set<string>();
+  const batch: OutboxEntry[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const entry of entries) {
+    const key = `${entry.table}/${entry.rowId}`;
+    bytes += byteLength(toMutation(entry));
+    if (rows.has(key) || (batch.length > 0 && bytes > SYNC_LIMITS.requestBytes)) break;
+    rows.add(key);
+    batch.push(entry);
+  }
+  return batch;
+}
+
+/** A change the server would refuse whole (413) or cannot place: rejected here, never sent. */
+function localRejection(entry: OutboxEntry): 'too_large' | 'invalid' | null {
+  if (!isSyncedTable(entry.table)) return 'invalid';
+  return byteLength(entry.fields) > SYNC_LIMITS.fieldsBytesPerMutation ? 'too_large' : null;
+}
+
+const removeEntry = (db: Db, mutationId: number): void => {
+  statement(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
+};
+
+function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined): void {
+  removeEntry(db, entry.mutationId);
+  if (version === undefined) return;
+  // Table names come from the outbox, checked against SYNCED_TABLES before sending.
+  statement(db, `UPDATE ${entry.table} SET server_version = ? WHERE id = ? AND (server_version IS NULL OR server_version < ?)`).run(
+    version,
+    entry.rowId,
+    version,
+  );
+  // Our later changes of this row were made on top of this one: their base is now this version.
+  statement(
+    db,
+    'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)',
+  ).run(version, entry.table, entry.rowId, version);
+}
+
+export async function pushOutbox(db: Db, connection: SyncConnection, now: () => string): Promise<PushReport> {
+  const report: PushReport = { applied: 0, rejected: 0, conflicts: 0 };
+  for (;;) {
+    const batch = nextBatch(db);
+    if (batch.length === 0) return report;
+    const refused = batch.filter((entry) => localRejection(entry) !== null);
+    if (refused.length > 0) {
+      db.transaction(() => {
+        for (const entry of refused) {
+          recordRejected(db, entry, localRejection(entry)!, null, now());
+          removeEntry(db, entry.mutationId);
+        }
+      })();
+      report.rejected += refused.length;
+      continue;
+    }
+    const response = await connection.push(batch.map(toMutation));
+    const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
+    const settled = db.transaction(() => {
+      let count = 0;
+      for (const entry of batch) {
+        const result = byId.get(entry.mutationId);
+        if (!result) continue;
+        count += 1;
+        if (result.status === 'rejected') {
+          recordRejected(db, entry, result.reason ?? 'invalid', result.message ?? null, now());
+          removeEntry(db, entry.mutationId);
+          report.rejected += 1;
+        } else {
+          settleApplied(db, entry, result.version);
+          report.applied += 1;
+          if (result.conflictCopyId) report.conflicts += 1;
+        }
+      }
+      saveAcknowledged(db, response.lastMutationId);
+      return count;
+    })();
+    // A server that answers without results for what we sent would otherwise make us loop forever.
+    if (settled === 0) throw new SyncError('server', 'push made no progress');
+  }
+}

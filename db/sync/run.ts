@@ -1,0 +1,50 @@
+/** One sync: push, pull, push again (what the pull's snapshot did not yet include goes out at once). */
+import type { Db } from '../connection.js';
+import { statement } from '../repo/table.js';
+import { SyncError, type SyncConnection } from './http.js';
+import { pullChanges, type PullProgress } from './pull.js';
+import { pushOutbox } from './push.js';
+import { saveOutcome } from './state.js';
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  /** changes the server refused in this run (now in the conflicts inbox) */
+  rejected: number;
+  /** unresolved note conflict copies after this run */
+  conflicts: number;
+  /** the server asked for a full resync */
+  reset: boolean;
+}
+
+export interface SyncOnceOptions {
+  now?: () => Date;
+  pageSize?: number;
+  onProgress?: (progress: PullProgress) => void;
+}
+
+export function countNoteConflicts(db: Db): number {
+  return statement(db, 'SELECT count(*) FROM notes WHERE conflict_of IS NOT NULL AND deleted_at IS NULL').pluck().get() as number;
+}
+
+/** Records the outcome (last sync instant, or the error's i18n key) and rethrows a failure. */
+export async function syncOnce(db: Db, connection: SyncConnection, options: SyncOnceOptions = {}): Promise<SyncReport> {
+  const now = options.now ?? (() => new Date());
+  const stamp = () => now().toISOString();
+  try {
+    const first = await pushOutbox(db, connection, stamp);
+    const pulled = await pullChanges(db, connection, { pageSize: options.pageSize, onProgress: options.onProgress });
+    const second = await pushOutbox(db, connection, stamp);
+    saveOutcome(db, { syncedAt: stamp() });
+    return {
+      pushed: first.applied + second.applied,
+      pulled: pulled.pulled,
+      rejected: first.rejected + second.rejected,
+      conflicts: countNoteConflicts(db),
+      reset: pulled.reset,
+    };
+  } catch (error) {
+    saveOutcome(db, { errorKey: error instanceof SyncError ? error.messageKey : 'sync:errors.unexpected' });
+    throw error;
+  }
+}

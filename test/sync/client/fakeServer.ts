@@ -1,0 +1,249 @@
+/**
+ * An in-memory sync server that follows `core/sync/protocol.ts`, reached through a `fetch` function,
+ * so the real client code (HTTP, JSON, status codes, token refresh) runs in tests without a network.
+ * Rules are the simplest ones the protocol allows: one version counter, field-by-field merge, a note
+ * body edited on an older base becomes a conflict copy, deletes are tombstones, edits of a deleted
+ * row are rejected. Reps read and write their own rows; leads read everyone's.
+ */
+import { randomUUID } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import {
+  LoginRequest,
+  PullRequest,
+  PushRequest,
+  RefreshRequest,
+  SYNC_PROTOCOL_VERSION,
+  type Mutation,
+  type MutationResult,
+  type PulledRow,
+  type SessionUser,
+  type SyncErrorBody,
+  type SyncedTable,
+} from '../../../core/sync/protocol.js';
+
+interface StoredRow {
+  table: SyncedTable;
+  id: string;
+  version: number;
+  ownerId: string;
+  data: Record<string, unknown>;
+  /** the version that last changed a note's body */
+  bodyVersion: number;
+}
+
+interface ClientLog {
+  lastMutationId: number;
+  results: Map<number, MutationResult>;
+}
+
+type Reply = { status: number; body: unknown };
+
+export class FakeSyncServer {
+  readonly url = 'http://sync.test';
+  private readonly users = new Map<string, SessionUser & { password: string }>();
+  private readonly rows = new Map<string, StoredRow>();
+  private readonly clients = new Map<string, ClientLog>();
+  private readonly accessTokens = new Map<string, string>();
+  private readonly refreshTokens = new Map<string, string>();
+  private version = 0;
+  private purgedThrough = 0;
+
+  /** false: every request fails as if the network were down */
+  online = true;
+  /** this many coming push requests are committed, then their answer is lost */
+  dropPushResponses = 0;
+  /** seconds an access token lives, as told to the client */
+  accessTtlSeconds = 900;
+  /** a mutation this returns a reason for is rejected (to test rejections the local app cannot produce) */
+  rejectWhen: (mutation: Mutation) => 'invalid' | 'forbidden' | null = () => null;
+  /** rows per pull page at most, whatever the client asks (to exercise paging with small data) */
+  pageLimit = Number.POSITIVE_INFINITY;
+  readonly requests: string[] = [];
+
+  addUser(username: string, password: string, role: SessionUser['role'] = 'rep'): SessionUser {
+    const user = { id: uuidv7(), username, displayName: username.toUpperCase(), role, teamId: 'team-1', teamName: 'East', password };
+    this.users.set(username, user);
+    const { password: _password, ...session } = user;
+    return session;
+  }
+
+  /** Forgets every access token (as if they expired): the next request gets a 401 and must refresh. */
+  expireAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+
+  /** Drops tombstones; cursors from before now get `resetRequired`. */
+  purgeTombstones(): void {
+    for (const [key, row] of this.rows) if (row.data.deletedAt) this.rows.delete(key);
+    this.purgedThrough = this.version;
+  }
+
+  /** Live rows of a table, for comparing with the replicas. */
+  liveRows(table: SyncedTable): StoredRow[] {
+    return [...this.rows.values()].filter((row) => row.table === table && !row.data.deletedAt);
+  }
+
+  /** How many times each client's mutations were applied (a retry must not add one). */
+  appliedCount = 0;
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    if (!this.online) throw new TypeError('fetch failed');
+    const url = new URL(String(input));
+    this.requests.push(url.pathname);
+    const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const token = new Headers(init?.headers).get('authorization')?.replace(/^Bearer /, '') ?? null;
+    const reply = this.handle(url.pathname, body, token);
+    if (url.pathname === '/v1/sync/push' && reply.status === 200 && this.dropPushResponses > 0) {
+      this.dropPushResponses -= 1;
+      throw new TypeError('fetch failed: connection reset');
+    }
+    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+  };
+
+  private handle(route: string, body: unknown, token: string | null): Reply {
+    if (route === '/health') return { status: 200, body: { ok: true } };
+    if (route === '/v1/auth/login') return this.login(body);
+    if (route === '/v1/auth/refresh') return this.refresh(body);
+    const user = token ? this.userOf(this.accessTokens.get(token)) : undefined;
+    if (!user) return error(401, 'unauthorized');
+    if (route === '/v1/auth/logout') {
+      this.refreshTokens.delete((body as { refreshToken?: string }).refreshToken ?? '');
+      return { status: 200, body: {} };
+    }
+    if (route === '/v1/sync/push') return this.push(user, body);
+    if (route === '/v1/sync/pull') return this.pull(user, body);
+    return error(404, 'invalid');
+  }
+
+  private userOf(id: string | undefined): SessionUser | undefined {
+    return [...this.users.values()].find((user) => user.id === id);
+  }
+
+  private issue(user: SessionUser, refreshToken: string) {
+    const accessToken = randomUUID();
+    this.accessTokens.set(accessToken, user.id);
+    return { accessToken, accessExpiresIn: this.accessTtlSeconds, refreshToken };
+  }
+
+  private login(body: unknown): Reply {
+    const parsed = LoginRequest.safeParse(body);
+    if (!parsed.success) return error(400, 'invalid');
+    const user = this.users.get(parsed.data.username);
+    if (!user || user.password !== parsed.data.password) return error(401, 'unauthorized');
+    const refreshToken = randomUUID();
+    this.refreshTokens.set(refreshToken, user.id);
+    const { password: _password, ...session } = user;
+    return { status: 200, body: { ...this.issue(user, refreshToken), user: session } };
+  }
+
+  private refresh(body: unknown): Reply {
+    const parsed = RefreshRequest.safeParse(body);
+    const user = parsed.success ? this.userOf(this.refreshTokens.get(parsed.data.refreshToken)) : undefined;
+    if (!parsed.success || !user) return error(401, 'unauthorized');
+    return { status: 200, body: this.issue(user, parsed.data.refreshToken) };
+  }
+
+  private push(user: SessionUser, body: unknown): Reply {
+    const parsed = PushRequest.safeParse(body);
+    if (!parsed.success) return error(400, 'invalid');
+    if (parsed.data.protocolVersion !== SYNC_PROTOCOL_VERSION) return error(426, 'upgrade_required');
+    const log = this.clients.get(parsed.data.clientId) ?? { lastMutationId: 0, results: new Map() };
+    this.clients.set(parsed.data.clientId, log);
+    const results = parsed.data.mutations.map((mutation) => {
+      const earlier = log.results.get(mutation.mutationId);
+      if (mutation.mutationId <= log.lastMutationId) return earlier ? { ...earlier, status: 'duplicate' as const } : { mutationId: mutation.mutationId, status: 'duplicate' as const };
+      const result = this.apply(user, mutation);
+      log.lastMutationId = mutation.mutationId;
+      log.results.set(mutation.mutationId, result);
+      return result;
+    });
+    return { status: 200, body: { results, lastMutationId: log.lastMutationId } };
+  }
+
+  private apply(user: SessionUser, mutation: Mutation): MutationResult {
+    const reject = (reason: MutationResult['reason']): MutationResult => ({ mutationId: mutation.mutationId, status: 'rejected', reason, message: `sync:rejected.${reason}` });
+    const refused = this.rejectWhen(mutation);
+    if (refused) return reject(refused);
+    const key = `${mutation.table}/${mutation.rowId}`;
+    const row = this.rows.get(key);
+    if (row && row.ownerId !== user.id) return reject('forbidden');
+    if (mutation.op === 'delete') {
+      if (!row) return reject('not_found');
+      if (!row.data.deletedAt) this.bump(row, { deletedAt: mutation.clientTime, updatedAt: mutation.clientTime });
+      this.appliedCount += 1;
+      return { mutationId: mutation.mutationId, status: 'applied', version: row.version };
+    }
+    if (!row) {
+      if (mutation.baseVersion !== null) return reject('not_found');
+      this.version += 1;
+      const created: StoredRow = {
+        table: mutation.table,
+        id: mutation.rowId,
+        version: this.version,
+        ownerId: user.id,
+        data: { ...mutation.fields, createdAt: mutation.clientTime, updatedAt: mutation.clientTime, deletedAt: null },
+        bodyVersion: this.version,
+      };
+      this.rows.set(key, created);
+      this.appliedCount += 1;
+      return { mutationId: mutation.mutationId, status: 'applied', version: created.version };
+    }
+    if (row.data.deletedAt) return reject('deleted');
+    const fields = { ...mutation.fields };
+    let conflictCopyId: string | undefined;
+    const bodyChangedElsewhere = mutation.table === 'notes' && 'body' in fields && (mutation.baseVersion ?? 0) < row.bodyVersion && fields.body !== row.data.body;
+    if (bodyChangedElsewhere) {
+      conflictCopyId = this.conflictCopy(row, String(fields.body), mutation.clientTime);
+      delete fields.body;
+      delete fields.revision;
+    }
+    this.bump(row, { ...fields, updatedAt: mutation.clientTime });
+    this.appliedCount += 1;
+    return { mutationId: mutation.mutationId, status: 'applied', version: row.version, ...(conflictCopyId ? { conflictCopyId } : {}) };
+  }
+
+  private bump(row: StoredRow, fields: Record<string, unknown>): void {
+    this.version += 1;
+    row.version = this.version;
+    if ('body' in fields && fields.body !== row.data.body) row.bodyVersion = this.version;
+    row.data = { ...row.data, ...fields };
+  }
+
+  private conflictCopy(note: StoredRow, body: string, at: string): string {
+    this.version += 1;
+    const id = uuidv7();
+    const { accountId, visitId, contactId } = note.data;
+    this.rows.set(`notes/${id}`, {
+      table: 'notes',
+      id,
+      version: this.version,
+      ownerId: note.ownerId,
+      data: { accountId, visitId, contactId, body, revision: 1, conflictOf: note.id, createdAt: at, updatedAt: at, deletedAt: null },
+      bodyVersion: this.version,
+    });
+    return id;
+  }
+
+  private pull(user: SessionUser, body: unknown): Reply {
+    const parsed = PullRequest.safeParse(body);
+    if (!parsed.success) return error(400, 'invalid');
+    if (parsed.data.protocolVersion !== SYNC_PROTOCOL_VERSION) return error(426, 'upgrade_required');
+    const lastMutationId = this.clients.get(parsed.data.clientId)?.lastMutationId ?? 0;
+    const after = parsed.data.cursor === null ? 0 : Number(parsed.data.cursor);
+    if (parsed.data.cursor !== null && after < this.purgedThrough) {
+      return { status: 200, body: { rows: [], cursor: parsed.data.cursor, hasMore: false, lastMutationId, resetRequired: true } };
+    }
+    const visible = [...this.rows.values()]
+      .filter((row) => row.version > after && (user.role !== 'rep' || row.ownerId === user.id))
+      .sort((a, b) => a.version - b.version);
+    const page = visible.slice(0, Math.min(parsed.data.limit, this.pageLimit));
+    const rows: PulledRow[] = page.map((row) => ({ table: row.table, id: row.id, version: row.version, ownerId: row.ownerId, data: { ...row.data } }));
+    const owners = [...new Set(page.map((row) => row.ownerId))].map((id) => ({ id, displayName: this.userOf(id)?.displayName ?? id }));
+    const cursor = String(page.at(-1)?.version ?? after);
+    return { status: 200, body: { rows, cursor, hasMore: page.length < visible.length, lastMutationId, resetRequired: false, total: visible.length, owners } };
+  }
+}
+
+function error(status: number, code: SyncErrorBody['error']): Reply {
+  return { status, body: { error: code, message: `sync:errors.${code}` } satisfies SyncErrorBody };
+}
