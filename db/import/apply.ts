@@ -8,7 +8,7 @@ import { insertContact, updateContact } from '../repo/contacts.js';
 import { insertDate, updateDate } from '../repo/dates.js';
 import { insertVisit } from '../repo/visits.js';
 import type { Db } from '../connection.js';
-import { planImport, runImport, type ImportPlan, type ImportRequest } from './plan.js';
+import { runImport, type ImportPlan, type ImportRequest } from './plan.js';
 import type { ImportSink } from './reconcile.js';
 
 export interface ApplyOptions {
@@ -36,11 +36,24 @@ function writingSink(db: Db, now: string): ImportSink {
   };
 }
 
+/** Thrown inside the transaction to roll back an import whose file turned out to have invalid rows. */
+class InvalidRowsRollback extends Error {
+  constructor(readonly plan: ImportPlan) {
+    super('import rolled back: invalid rows');
+  }
+}
+
 export function applyImport(db: Db, request: ImportRequest, options: ApplyOptions): ImportOutcome {
-  return db.transaction((): ImportOutcome => {
-    // The dry run inside the transaction sees exactly the data the import will change.
-    const plan = planImport(db, request);
-    if (plan.counts.invalid > 0 && !options.skipInvalid) return { imported: false, plan };
-    return { imported: true, plan: runImport(db, request, writingSink(db, options.now)) };
-  }).immediate();
+  try {
+    // One pass that writes as it goes: most imports are valid, and a separate dry run first would
+    // double the work. A file with invalid rows is rolled back whole, unless they are to be skipped.
+    return db.transaction((): ImportOutcome => {
+      const plan = runImport(db, request, writingSink(db, options.now));
+      if (plan.counts.invalid > 0 && !options.skipInvalid) throw new InvalidRowsRollback(plan);
+      return { imported: true, plan };
+    }).immediate();
+  } catch (error) {
+    if (error instanceof InvalidRowsRollback) return { imported: false, plan: error.plan };
+    throw error;
+  }
 }

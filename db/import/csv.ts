@@ -13,6 +13,7 @@ import { uniqueHeaders, type ReadTable } from './table.js';
 
 const SNIFF_BYTES = 64 * 1024;
 /** Control characters (other than tab, CR, LF, FF) that no text file has in any number. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 const MAX_CONTROL_SHARE = 0.01;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
