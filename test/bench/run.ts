@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { agendaBenchmark } from './agenda.bench.js';
 import { foundationBenchmarks } from './foundation.js';
 import { runBenchmarks, type BenchModule } from './harness.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks];
+const MODULES: BenchModule[] = [...foundationBenchmarks, agendaBenchmark];
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-'));
 try {
