@@ -12,16 +12,20 @@ import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
 import { CalendarPage } from '../screens/calendar/CalendarPage.js';
 import { SettingsPage } from '../screens/settings/SettingsPage.js';
+import { TierReviewPage } from '../screens/reminders/TierReviewPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
+import { useBrowserNotifications } from './notifications.js';
 import { useNavigation, type Route } from './navigation.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 
 type Section = 'today' | 'accounts' | 'calendar' | 'settings';
 
-/** The account page belongs to the Accounts section of the navigation. */
+/** The account page belongs to the Accounts section of the navigation, the tier review to Today (its entry point). */
 function sectionOf(route: Route): Section {
-  return route.name === 'account' ? 'accounts' : route.name;
+  if (route.name === 'account') return 'accounts';
+  if (route.name === 'tiers') return 'today';
+  return route.name;
 }
 
 export function Shell() {
@@ -31,6 +35,7 @@ export function Shell() {
   const [logOpen, setLogOpen] = useState(false);
   usePrimaryHotkey('k', () => setSearchOpen(true));
   usePrimaryHotkey('l', () => setLogOpen(true));
+  useBrowserNotifications();
   const accountInView = route.name === 'account' ? route.id : undefined;
 
   const items = [
@@ -98,5 +103,7 @@ function CurrentScreen({ route }: { route: Route }) {
       return <CalendarPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'tiers':
+      return <TierReviewPage />;
   }
 }

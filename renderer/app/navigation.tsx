@@ -5,7 +5,8 @@ export type Route =
   | { name: 'accounts' }
   | { name: 'account'; id: string; tab?: string }
   | { name: 'calendar' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'tiers' };
 
 interface Navigation {
   route: Route;
@@ -20,7 +21,7 @@ function routeFromLocation(): Route {
   const name = params.get('r');
   const id = params.get('id');
   if (name === 'account' && id) return { name: 'account', id, ...(params.get('tab') ? { tab: params.get('tab')! } : {}) };
-  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today') return { name };
+  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers') return { name };
   return { name: 'today' };
 }
 

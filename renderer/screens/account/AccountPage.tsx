@@ -16,8 +16,10 @@ import { ContactsTab } from './ContactsTab.js';
 import { NotesTab } from './NotesTab.js';
 import { OverviewTab, newestFirst } from './OverviewTab.js';
 import { VisitsTab } from './VisitsTab.js';
+import { ComplaintsTab } from '../../components/complaints/ComplaintsTab.js';
+import { RevenueTab } from '../reminders/RevenueTab.js';
 
-export const ACCOUNT_TABS = ['overview', 'contacts', 'visits', 'notes'] as const;
+export const ACCOUNT_TABS = ['overview', 'contacts', 'visits', 'notes', 'complaints', 'revenue'] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
 function tabOf(tab: string | undefined): AccountTab {
@@ -26,6 +28,8 @@ function tabOf(tab: string | undefined): AccountTab {
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation('account');
+  const { t: tComplaints } = useTranslation('complaints');
+  const { t: tReminders } = useTranslation('reminders');
   const errorText = useErrorText();
   const { route, navigate } = useNavigation();
   const [dialog, setDialog] = useState<AccountDialog | null>(null);
@@ -63,6 +67,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
           { key: 'contacts', label: t('tabs.contacts', { count: data.contacts.length }), children: <ContactsTab detail={data} open={setDialog} /> },
           { key: 'visits', label: t('tabs.visits', { count: visits.length }), children: <VisitsTab visits={visits} contacts={data.contacts} open={setDialog} /> },
           { key: 'notes', label: t('tabs.notes', { count: notes.length }), children: <NotesTab notes={notes} contacts={data.contacts} visits={visits} open={setDialog} /> },
+          { key: 'complaints', label: tComplaints('tab'), children: <ComplaintsTab accountId={accountId} contacts={data.contacts} /> },
+          { key: 'revenue', label: tReminders('revenue.tab'), children: <RevenueTab accountId={accountId} /> },
         ]}
       />
       <AccountDialogs dialog={dialog} detail={data} visits={visits} onClose={() => setDialog(null)} />

@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '../../api/useQuery.js';
 import { TierTag } from '../../components/TierTag.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
+import { ReminderSettingsCard } from './ReminderSettingsCard.js';
 
 interface ProfileValues {
   repName: string;
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <Flex vertical gap={16}>
         <LanguageCard />
         <ProfileCard />
+        <ReminderSettingsCard />
         <DataCard />
       </Flex>
     </section>

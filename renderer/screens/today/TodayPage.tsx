@@ -1,118 +1,97 @@
 /**
- * Today, for now: planned visits today and this week, important dates and festivals in the next 14 days.
- * (The ranked agenda with cadence, complaints and win-back arrives with the reminders work.)
+ * Today: the ranked agenda (complaints past target first, then today's visits, overdue and due
+ * revisits, dates, festivals and win-back), each item actionable where it stands; the week's planned
+ * visits; and "Plan my week". "Today" is the host's day, so the host's clock drives the whole page.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Empty, Flex, Space, Typography } from 'antd';
-import { differenceInCalendarDays, format, formatDistanceStrict, startOfDay } from 'date-fns';
-import type { ApiOutputs } from '../../../core/api/contract.js';
-import { addDays, festivalsBetween, todayIn } from '../../../core/calendar/index.js';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
+import { ScheduleOutlined, RiseOutlined } from '@ant-design/icons';
+import { format } from 'date-fns';
 import { useQuery } from '../../api/useQuery.js';
-import { AccountLink } from '../../components/AccountLink.js';
-import { TierTag } from '../../components/TierTag.js';
-import { UpcomingDateLine } from '../../components/UpcomingDateLine.js';
+import { useNavigation } from '../../app/navigation.js';
+import { AgendaRow } from '../../components/agenda/AgendaRow.js';
+import { groupAgenda, type AgendaGroup } from '../../components/agenda/groups.js';
+import { useHostToday } from '../../components/agenda/useHostToday.js';
 import { dateOfDay } from '../../components/dates/useDateText.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
-import { GettingStarted } from '../accounts/GettingStarted.js';
+import { useErrorText } from '../../i18n/errors.js';
 import { AccountForm } from '../accounts/AccountForm.js';
-
-const VISIT_DAYS = 7;
-const DATE_DAYS = 14;
-
-type PlannedVisit = ApiOutputs['visits.upcoming'][number];
+import { GettingStarted } from '../accounts/GettingStarted.js';
+import { PlanWeekDialog } from './PlanWeekDialog.js';
+import { WeekView } from './WeekView.js';
 
 export function TodayPage() {
   const { t } = useTranslation('today');
-  const locale = useDateFnsLocale();
+  const { navigate } = useNavigation();
+  const errorText = useErrorText();
+  const today = useHostToday();
   const [creating, setCreating] = useState(false);
-  const today = todayIn();
-  const visits = useQuery((api) => api['visits.upcoming']({ from: startOfDay(new Date()).toISOString(), days: VISIT_DAYS }), [today]);
-  const dates = useQuery((api) => api['dates.upcoming']({ from: today, days: DATE_DAYS }), [today]);
+  const [planning, setPlanning] = useState(false);
+  const agenda = useQuery((api) => (today ? api['agenda.today']({ day: today }) : Promise.resolve(undefined)), [today]);
   const anyAccount = useQuery((api) => api['accounts.list']({ limit: 1 }), []);
-  const festivals = festivalsBetween(today, addDays(today, DATE_DAYS - 1));
-
-  /** "Today", "Tomorrow", or "in 5 days", then the day itself. */
-  const whenText = (day: string) => {
-    const distance = differenceInCalendarDays(dateOfDay(day), dateOfDay(today));
-    const relative = distance === 0 ? t('when.today') : distance === 1 ? t('when.tomorrow') : formatDistanceStrict(dateOfDay(day), dateOfDay(today), { unit: 'day', addSuffix: true, locale });
-    return `${relative} · ${format(dateOfDay(day), 'EEE PP', { locale })}`;
-  };
 
   if (anyAccount.data && anyAccount.data.total === 0) {
     return (
       <section aria-labelledby="today-title">
-        <TodayTitle />
+        <TodayTitle today={today} />
         <GettingStarted onCreate={() => setCreating(true)} />
         {creating && <AccountForm open onClose={() => setCreating(false)} />}
       </section>
     );
   }
 
-  const planned = visits.data ?? [];
-  const isToday = (v: PlannedVisit) => v.plannedAt !== null && todayIn(undefined, new Date(v.plannedAt)) === today;
-  const todays = planned.filter(isToday);
-  const later = planned.filter((v) => !isToday(v));
-
+  const groups = groupAgenda(agenda.data?.items ?? []);
   return (
-    <section aria-labelledby="today-title">
-      <TodayTitle />
-      <Flex vertical gap={16} style={{ maxWidth: 900 }}>
-        <Section title={t('visits.today')} loading={visits.loading && !visits.data} empty={t('visits.noneToday')}>
-          {todays.map((v) => <VisitLine key={v.id} visit={v} when={format(new Date(v.plannedAt!), 'HH:mm', { locale })} />)}
-        </Section>
-        <Section title={t('visits.week')} loading={visits.loading && !visits.data} empty={t('visits.noneThisWeek')}>
-          {later.map((v) => <VisitLine key={v.id} visit={v} when={format(new Date(v.plannedAt!), 'EEE PP HH:mm', { locale })} />)}
-        </Section>
-        <Section title={t('dates.title', { days: DATE_DAYS })} loading={dates.loading && !dates.data} empty={t('dates.none')}>
-          {(dates.data ?? []).map((d) => <UpcomingDateLine key={`${d.date.id}:${d.occurrence}`} item={d} when={whenText(d.occurrence)} />)}
-        </Section>
-        <Section title={t('festivals.title')} loading={false} empty={t('festivals.none')}>
-          {festivals.map((f) => (
-            <Space key={f.id}>
-              <Typography.Text strong>{whenText(f.day)}</Typography.Text>
-              <span>{t(`festival:${f.id}`)}</span>
-            </Space>
-          ))}
-        </Section>
+    <section aria-labelledby="today-title" style={{ maxWidth: 960 }}>
+      <Flex justify="space-between" align="baseline" wrap gap={8}>
+        <TodayTitle today={today} />
+        <Space wrap>
+          <Button icon={<ScheduleOutlined aria-hidden />} disabled={!today} onClick={() => setPlanning(true)}>
+            {t('planWeek.open')}
+          </Button>
+          <Button icon={<RiseOutlined aria-hidden />} onClick={() => navigate({ name: 'tiers' })}>
+            {t('tierReview')}
+          </Button>
+        </Space>
       </Flex>
+      <Flex vertical gap={16}>
+        {agenda.error ? <Alert type="error" showIcon title={errorText(agenda.error)} /> : null}
+        {!agenda.data && !agenda.error && <Skeleton active />}
+        {agenda.data && groups.length === 0 && <Empty description={t('agenda.empty')} />}
+        {today && groups.map(({ group, items }) => (
+          <Card key={group} size="small" title={<GroupTitle group={group} count={items.length} />} styles={group === 'complaints' ? { header: { borderInlineStart: '4px solid #cf1322' } } : undefined}>
+            <ul aria-label={t(`group.${group}`)} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {items.map((item) => (
+                <li key={item.key} style={{ borderBlockEnd: '1px solid #f0f0f0' }}>
+                  <AgendaRow item={item} today={today} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ))}
+        {today && <WeekView today={today} />}
+      </Flex>
+      {planning && today && <PlanWeekDialog today={today} onClose={() => setPlanning(false)} />}
     </section>
   );
 }
 
-function TodayTitle() {
+function GroupTitle({ group, count }: { group: AgendaGroup; count: number }) {
   const { t } = useTranslation('today');
-  const locale = useDateFnsLocale();
   return (
-    <Typography.Title level={1} id="today-title" style={{ fontSize: 20, marginTop: 0 }}>
-      {t('title')} <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>{format(new Date(), 'PPPP', { locale })}</Typography.Text>
+    <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }} type={group === 'complaints' ? 'danger' : undefined}>
+      {t(`group.${group}`)} <Typography.Text type="secondary" style={{ fontWeight: 400 }}>({count})</Typography.Text>
     </Typography.Title>
   );
 }
 
-function Section({ title, loading, empty, children }: { title: string; loading: boolean; empty: string; children: ReactNode[] }) {
+function TodayTitle({ today }: { today: string | undefined }) {
+  const { t } = useTranslation('today');
+  const locale = useDateFnsLocale();
   return (
-    <Card size="small" loading={loading} title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>}>
-      {children.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
-      ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
-          {children.map((child, i) => <li key={i}>{child}</li>)}
-        </ul>
-      )}
-    </Card>
-  );
-}
-
-function VisitLine({ visit, when }: { visit: PlannedVisit; when: string }) {
-  const { t: tCommon } = useTranslation('common');
-  return (
-    <Space wrap size={6}>
-      <Typography.Text strong>{when}</Typography.Text>
-      <TierTag tier={visit.tier} />
-      <AccountLink id={visit.accountId}>{visit.accountName}</AccountLink>
-      <Typography.Text type="secondary">{tCommon(`enum.visitKind.${visit.kind}`)}</Typography.Text>
-      {visit.purpose && <span>· {visit.purpose}</span>}
-    </Space>
+    <Typography.Title level={1} id="today-title" style={{ fontSize: 20, marginTop: 0 }}>
+      {t('title')} {today && <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>{format(dateOfDay(today), 'PPPP', { locale })}</Typography.Text>}
+    </Typography.Title>
   );
 }

@@ -1,0 +1,130 @@
+/**
+ * Notifications in browser mode: every minute (and when the window comes back into view) ask the host
+ * what is due, show each once — a Web Notification when the user allowed them, else an in-app antd
+ * notification — and record it with `notifications.fired` so it never fires again. In Electron the
+ * main process notifies natively; here we only follow its "open this" requests.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { App } from 'antd';
+import { format } from 'date-fns';
+import type { DueNotificationView, RoundsApi } from '../../core/api/contract.js';
+import { useApi } from '../api/ApiContext.js';
+import { useDateFnsLocale } from '../i18n/index.js';
+import { useNavigation, type Route } from './navigation.js';
+
+const POLL_MS = 60_000;
+
+/** What the Electron preload may offer: the main process asks the page to open an item. */
+interface NavigationBridge {
+  onNavigate?: (listener: (target: { accountId?: string | null }) => void) => (() => void) | void;
+}
+
+export interface ShownNotification {
+  key: string;
+  title: string;
+  body: string;
+  route: Route;
+}
+
+export interface NotificationDisplay {
+  show: (notification: ShownNotification) => void;
+}
+
+/**
+ * One round: fetch what is due, show what this page has not shown yet, record it as fired.
+ * `shown` remembers keys across rounds so a failed `fired` call cannot show one twice.
+ */
+export async function fireDueNotifications(api: RoundsApi, describe: (due: DueNotificationView) => ShownNotification, display: NotificationDisplay, shown: Set<string>): Promise<void> {
+  const due = (await api['notifications.due']({})).filter((n) => !shown.has(n.key));
+  if (due.length === 0) return;
+  for (const notification of due) {
+    shown.add(notification.key);
+    display.show(describe(notification));
+  }
+  await api['notifications.fired']({ keys: due.map((n) => n.key) });
+}
+
+/** Web Notifications once the user has allowed them (asked from Settings, never on load). */
+export function webNotificationsAllowed(): boolean {
+  return typeof Notification !== 'undefined' && Notification.permission === 'granted';
+}
+
+/** Asks for permission to show desktop notifications; resolves to whether they are allowed. */
+export async function requestNotificationPermission(): Promise<boolean> {
+  if (typeof Notification === 'undefined') return false;
+  return (await Notification.requestPermission()) === 'granted';
+}
+
+export function isElectron(): boolean {
+  return typeof window !== 'undefined' && window.rounds !== undefined;
+}
+
+/** Mount once in the shell. */
+export function useBrowserNotifications(): void {
+  const api = useApi();
+  const { navigate } = useNavigation();
+  const { notification } = App.useApp();
+  const { t } = useTranslation('reminders');
+  const locale = useDateFnsLocale();
+  const shown = useRef(new Set<string>());
+  // The latest translations and navigation without restarting the poll when they change.
+  const latest = useRef({ navigate, notification, t, locale });
+  latest.current = { navigate, notification, t, locale };
+
+  useEffect(() => {
+    if (isElectron()) {
+      const bridge = window.rounds as unknown as NavigationBridge;
+      const stop = bridge.onNavigate?.((target) => latest.current.navigate(target.accountId ? { name: 'account', id: target.accountId } : { name: 'today' }));
+      return () => {
+        if (typeof stop === 'function') stop();
+      };
+    }
+
+    const describe = (due: DueNotificationView): ShownNotification => {
+      const { t: tr, locale: loc } = latest.current;
+      if (due.kind === 'visit' && due.visit) {
+        return { key: due.key, title: tr('notify.visitTitle', { time: format(new Date(due.visit.plannedAt), 'HH:mm', { locale: loc }) }), body: due.visit.accountName, route: { name: 'account', id: due.visit.accountId } };
+      }
+      const d = due.digest ?? { total: 0, complaints: 0, visits: 0, overdue: 0, dates: 0 };
+      return { key: due.key, title: tr('notify.digestTitle', { count: d.total }), body: tr('notify.digestBody', d), route: { name: 'today' } };
+    };
+    const display: NotificationDisplay = {
+      show: (n) => {
+        const open = () => latest.current.navigate(n.route);
+        if (webNotificationsAllowed()) {
+          const web = new Notification(n.title, { body: n.body, tag: n.key });
+          web.onclick = () => {
+            window.focus();
+            open();
+          };
+        } else {
+          latest.current.notification.info({ key: n.key, title: n.title, description: n.body, onClick: open, duration: 0 });
+        }
+      },
+    };
+
+    let running = false;
+    const poll = () => {
+      if (running) return;
+      running = true;
+      fireDueNotifications(api, describe, display, shown.current)
+        .catch(() => undefined) // the host may be restarting; the next round tries again
+        .finally(() => {
+          running = false;
+        });
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') poll();
+    };
+    poll();
+    const timer = window.setInterval(poll, POLL_MS);
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', poll);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', poll);
+    };
+  }, [api]);
+}

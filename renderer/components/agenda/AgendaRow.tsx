@@ -1,0 +1,59 @@
+/**
+ * One agenda item: tier and account, the contact (or family member), what it is, last year's greeting,
+ * and its actions, each one or two clicks away.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Flex, Space, Typography } from 'antd';
+import type { AgendaAction, AgendaItem } from '../../../core/agenda/types.js';
+import { useNavigation } from '../../app/navigation.js';
+import { PlanVisitDialog } from '../../screens/account/PlanVisitDialog.js';
+import { AccountLink } from '../AccountLink.js';
+import { TierTag } from '../TierTag.js';
+import { ComplaintStepDialog } from '../complaints/ComplaintStepDialog.js';
+import { AgendaLogVisitDialog } from './AgendaLogVisitDialog.js';
+import { MarkGreetedDialog } from './MarkGreetedDialog.js';
+import { SnoozeButton } from './SnoozeButton.js';
+import { useAgendaText } from './useAgendaText.js';
+
+type DialogAction = Exclude<AgendaAction, 'snooze' | 'open_account'>;
+
+export function AgendaRow({ item, today }: { item: AgendaItem; today: string }) {
+  const { t } = useTranslation('today');
+  const { navigate } = useNavigation();
+  const describe = useAgendaText();
+  const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const text = describe(item);
+  const breached = item.kind === 'complaint_breached';
+  const close = () => setDialog(null);
+
+  return (
+    <Flex wrap gap={8} align="center" justify="space-between" style={{ padding: '6px 0' }}>
+      <Space wrap size={6}>
+        <TierTag tier={item.tier} />
+        <AccountLink id={item.accountId}>{item.accountName}</AccountLink>
+        {item.contactName && <Typography.Text>{item.contactName}</Typography.Text>}
+        <Typography.Text strong type={breached ? 'danger' : undefined}>{text.what}</Typography.Text>
+        {text.when && <Typography.Text type="secondary">{text.when}</Typography.Text>}
+        {text.lastGreeting && <Typography.Text type="secondary">· {text.lastGreeting}</Typography.Text>}
+      </Space>
+      <Space wrap size={4}>
+        {item.actions.map((action) => {
+          if (action === 'snooze') return <SnoozeButton key={action} itemKey={item.key} today={today} />;
+          const onClick = action === 'open_account' ? () => navigate({ name: 'account', id: item.accountId }) : () => setDialog(action);
+          return (
+            <Button key={action} size="small" type={action === item.actions[0] ? 'primary' : 'default'} onClick={onClick} aria-label={`${t(`action.${action}`)} · ${item.accountName}`}>
+              {t(`action.${action}`)}
+            </Button>
+          );
+        })}
+      </Space>
+      {dialog === 'log_visit' && <AgendaLogVisitDialog accountId={item.accountId} visitId={item.kind === 'planned_visit' ? item.visitId : undefined} onClose={close} />}
+      {dialog === 'plan_visit' && <PlanVisitDialog open accountId={item.accountId} onClose={close} />}
+      {dialog === 'mark_greeted' && (item.kind === 'important_date' || item.kind === 'festival') && <MarkGreetedDialog item={item} onClose={close} />}
+      {dialog === 'respond_complaint' && (item.kind === 'complaint_breached' || item.kind === 'complaint_open') && (
+        <ComplaintStepDialog step="respond" complaintId={item.complaintId} onClose={close} />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Input, Radio } from 'antd';
+import { GREETING_CHANNELS, type FestivalItem, type GreetingChannel, type ImportantDateItem } from '../../../core/agenda/types.js';
+import { useMutation } from '../../api/useQuery.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { FormModal } from '../log/FormModal.js';
+
+interface GreetedValues {
+  channel: GreetingChannel;
+  gift?: string;
+  note?: string;
+}
+
+/** Marks a date or festival reminder done (`greetings.mark`): how the contact was greeted and what was given. */
+export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem | FestivalItem; onClose: () => void }) {
+  const { t } = useTranslation('reminders');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<GreetedValues>();
+  const mutate = useMutation();
+
+  const save = async (values: GreetedValues) => {
+    try {
+      await mutate((api) =>
+        api['greetings.mark']({
+          key: item.key,
+          accountId: item.accountId,
+          contactId: item.contactId,
+          familyMemberId: item.kind === 'important_date' ? item.familyMemberId : null,
+          dateId: item.kind === 'important_date' ? item.dateId : null,
+          festivalId: item.kind === 'festival' ? item.festivalId : null,
+          occurrenceDay: item.occurrenceDay,
+          channel: values.channel,
+          gift: values.gift?.trim() || null,
+          note: values.note?.trim() || null,
+        }),
+      );
+      onClose();
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      throw error;
+    }
+  };
+
+  return (
+    <FormModal<GreetedValues> open title={t('greeted.title')} form={form} initialValues={{ channel: 'wechat' }} onClose={onClose} onSubmit={save}>
+      <Form.Item name="channel" label={t('greeted.channel')} rules={[{ required: true, message: tCommon('validation.required') }]}>
+        <Radio.Group optionType="button" options={GREETING_CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="gift" label={t('greeted.gift')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="note" label={t('greeted.note')}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}

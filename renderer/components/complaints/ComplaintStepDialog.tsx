@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Input } from 'antd';
+import { useMutation } from '../../api/useQuery.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { DateTimePicker } from '../dates/DatePicker.js';
+import { FormModal } from '../log/FormModal.js';
+
+export type ComplaintStep = 'respond' | 'resolve';
+
+interface StepValues {
+  at: Date;
+  text?: string;
+}
+
+/** Records the first response to a complaint (`complaints.respond`) or its resolution (`complaints.resolve`). */
+export function ComplaintStepDialog({ step, complaintId, onClose }: { step: ComplaintStep; complaintId: string; onClose: () => void }) {
+  const { t } = useTranslation('complaints');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<StepValues>();
+  const mutate = useMutation();
+
+  const save = async ({ at, text }: StepValues) => {
+    const written = text?.trim() || null;
+    try {
+      await mutate((api) =>
+        step === 'respond'
+          ? api['complaints.respond']({ id: complaintId, respondedAt: at.toISOString(), response: written })
+          : api['complaints.resolve']({ id: complaintId, resolvedAt: at.toISOString(), resolution: written }),
+      );
+      onClose();
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      throw error;
+    }
+  };
+
+  return (
+    <FormModal<StepValues> open title={t(`${step}.title`)} form={form} initialValues={{ at: new Date() }} onClose={onClose} onSubmit={save}>
+      <Form.Item name="at" label={t(`${step}.at`)} rules={[{ required: true, message: tCommon('validation.required') }]}>
+        <DateTimePicker style={{ width: '100%' }} allowClear={false} />
+      </Form.Item>
+      <Form.Item name="text" label={t(`${step}.text`)}>
+        <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}
