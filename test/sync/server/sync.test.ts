@@ -13,7 +13,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     fixture = await syncFixture(db.store);
     await fixture.addUser('alice', 'rep', 'north');
     await fixture.addUser('lena', 'lead', 'north');
-  });
+  }, 60_000);
   afterAll(async () => {
     await fixture?.close();
     await db?.drop();

@@ -1,0 +1,51 @@
+import { storeLocation } from '../../server/cliSupport.js';
+import { startSyncServer } from '../../server/run.js';
+import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
+import { UsageError, type Command } from '../command.js';
+
+function portOf(value: string | boolean | undefined): number {
+  const port = value === undefined ? 8787 : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${String(value)}").`);
+  return port;
+}
+
+function tombstoneDays(value: string | undefined): number {
+  const days = value === undefined ? DEFAULT_TOMBSTONE_DAYS : Number(value);
+  if (!Number.isFinite(days) || days <= 0) throw new UsageError(`ROUNDS_TOMBSTONE_DAYS must be a positive number of days (got "${value}").`);
+  return days;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the team sync server (同步服务器) until stopped',
+  usage: 'serve [--port 8787] [--host 127.0.0.1] [--database-url URL | --data-dir DIR]',
+  optionHelp: [
+    '  --port N            port to listen on (0 picks a free one; default 8787)',
+    '  --host ADDRESS      address to listen on (default 127.0.0.1)',
+    '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server)',
+    '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90)',
+  ],
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' } },
+  async run({ values, dataDir, io }) {
+    const port = portOf(values.port);
+    const location = storeLocation({ databaseUrl: values['database-url'] as string | undefined, dataDir, env: io.env });
+    const server = await startSyncServer({
+      location,
+      host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+      port,
+      logger: { level: io.env.ROUNDS_LOG_LEVEL ?? 'info' },
+      tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
+      tombstoneDays: tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS),
+    });
+    io.stdout(`Rounds sync server listening on ${server.url} (${'databaseUrl' in location ? 'PostgreSQL' : `PGlite in ${'dataDir' in location ? location.dataDir : 'memory'}`})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};
