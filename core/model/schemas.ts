@@ -113,6 +113,9 @@ export interface AccountListRow {
   /** Instant of the most recent completed visit, if any. */
   lastVisitAt: string | null;
   contactCount: number;
+  /** who owns the account once synced (a lead's app lists the team's reps' accounts, read-only); null before */
+  ownerId?: string | null;
+  ownerName?: string | null;
 }
 
 // ---------- contacts ----------

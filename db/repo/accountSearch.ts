@@ -77,7 +77,8 @@ export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: Acc
   const order = orderBy(query);
   const sql = `
     SELECT a.id, a.name, a.tier, a.tier_source, a.status, a.city, a.industry, a.long_term_contract, a.strategic,
-           a.archived_at, a.last_visit_at,
+           a.archived_at, a.last_visit_at, a.owner_id,
+           (SELECT display_name FROM sync_owners o WHERE o.id = a.owner_id) AS owner_name,
            (SELECT count(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL) AS contact_count
     FROM (SELECT * FROM accounts a WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) a
     ORDER BY ${order}`;
@@ -97,6 +98,8 @@ export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: Acc
       archivedAt: (row.archived_at as string | null) ?? null,
       lastVisitAt: (row.last_visit_at as string | null) ?? null,
       contactCount: row.contact_count as number,
+      ownerId: (row.owner_id as string | null) ?? null,
+      ownerName: (row.owner_name as string | null) ?? null,
     })),
   };
 }
