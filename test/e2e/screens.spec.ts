@@ -1,0 +1,92 @@
+/**
+ * Every screen, in both languages, on demo data: an accessibility scan (no serious or critical
+ * violations), no untranslated i18n keys on screen, and a screenshot for people to look at
+ * (test-results/screens/<language>-<screen>.png).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { launchRounds, type RoundsApp } from './support/app.js';
+import { fixBrowserClock } from './support/ui.js';
+
+const NOW = '2026-11-23T01:30:00.000Z';
+const LANGUAGES = [
+  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷' },
+  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei' },
+] as const;
+
+/** Text that looks like an i18n key leaking through (`enum.tier.A`, `validation.required`, `today.title`). */
+const RAW_KEY = /\b(enum|validation|errors|today|accounts|account|settings|calendar|festival|common|reminders|complaints|sync|onboarding)\.[a-z][\w.]*\b/;
+
+async function checkScreen(page: Page, language: string, screen: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('main')).toBeVisible();
+  const text = await page.locator('body').innerText();
+  expect(text, `untranslated key on ${screen}`).not.toMatch(RAW_KEY);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`), `axe on ${screen} (${language})`).toEqual([]);
+  await page.screenshot({ path: `test-results/screens/${language}-${screen}.png`, fullPage: false });
+}
+
+for (const language of LANGUAGES) {
+  test.describe(`every screen in ${language.code}`, () => {
+    let app: RoundsApp;
+    test.afterEach(async () => {
+      await app?.close();
+    });
+
+    test(`is accessible, translated and captured (${language.code})`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      app = await launchRounds(browser, { now: NOW, language: language.code });
+      const { page } = app;
+      await fixBrowserClock(page, NOW);
+      await page.reload();
+
+      await expect(page.getByRole('button', { name: language.start })).toBeVisible();
+      const onboardingScan = await new AxeBuilder({ page }).analyze();
+      expect(onboardingScan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/${language.code}-onboarding.png` });
+      await page.getByRole('textbox').first().fill(language.name);
+      await page.getByRole('button', { name: language.loadDemo }).click();
+      await expect(page.getByText(/60/).first()).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('button', { name: language.start }).click();
+
+      const nav = page.getByRole('navigation');
+      const items = nav.getByRole('menuitem');
+      await expect(items.first()).toBeVisible();
+      const count = await items.count();
+      expect(count).toBeGreaterThanOrEqual(4);
+      for (let index = 0; index < count; index += 1) {
+        await items.nth(index).click();
+        await checkScreen(page, language.code, `nav-${index + 1}`);
+      }
+
+      // An account page and each of its tabs.
+      await page.goto(page.url().replace(/\?.*$/, '?r=accounts'));
+      await page.getByRole('main').getByRole('link').first().click();
+      await expect(page.getByRole('tablist')).toBeVisible();
+      const tabs = page.getByRole('tab');
+      const tabCount = await tabs.count();
+      for (let index = 0; index < tabCount; index += 1) {
+        await tabs.nth(index).click();
+        await checkScreen(page, language.code, `account-tab-${index + 1}`);
+      }
+
+      // Quick search palette.
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.type('zg');
+      await checkScreenDialog(page, language.code, 'search-palette');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+    });
+  });
+}
+
+async function checkScreenDialog(page: Page, language: string, screen: string): Promise<void> {
+  await page.waitForTimeout(500);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`), `axe on ${screen} (${language})`).toEqual([]);
+  await page.screenshot({ path: `test-results/screens/${language}-${screen}.png` });
+}
