@@ -25,6 +25,8 @@ export interface SyncControllerOptions {
   timeoutMs?: number;
   timers?: Timers;
   random?: () => number;
+  /** run the sync loop (at start when signed in, and after signing in); the CLI syncs only when told */
+  autoSync?: boolean;
 }
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
@@ -49,7 +51,7 @@ export class SyncController {
 
   /** Starts the loop when this installation is signed in (the app calls it once at start). */
   startIfSignedIn(): void {
-    if (this.connection()) this.loop.start();
+    if (this.options.autoSync !== false && this.connection()) this.loop.start();
   }
 
   stop(): void {
@@ -80,7 +82,7 @@ export class SyncController {
     saveSignIn(this.db, serverUrl, session.user);
     this.reachable = true;
     this.loop.stop();
-    this.loop.start();
+    this.startIfSignedIn();
     return this.status();
   }
 

@@ -4,14 +4,14 @@
  * live rows, no text of a note is lost to a concurrent edit, and nothing deleted comes back.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, insertAccount, updateAccount } from '../../../db/repo/accounts.js';
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../../../db/repo/notes.js';
 import { tombstoneSynced } from '../../../db/repo/synced.js';
 import { syncOnce } from '../../../db/sync/run.js';
 import { countPending, listRejected } from '../../../db/sync/state.js';
 import { closeDevices, createDevice, type Device } from './device.js';
-import { FakeSyncServer } from './fakeServer.js';
+import { fakeBackend, realBackend, type Backend, type BackendFactory } from './backends.js';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 
@@ -23,7 +23,7 @@ const operation = fc.record({
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 interface World {
-  server: FakeSyncServer;
+  server: Backend;
   devices: Device[];
   offline: boolean[];
   counter: number;
@@ -85,9 +85,9 @@ async function perform(world: World, op: Operation): Promise<void> {
       world.offline[index] = !world.offline[index];
       return;
     case 'loseAnswer':
-      world.server.dropPushResponses = 1;
+      world.server.losePushAnswers(1);
       await trySync(world, index);
-      world.server.dropPushResponses = 0;
+      world.server.losePushAnswers(0);
       return;
   }
 }
@@ -99,36 +99,48 @@ const snapshot = (device: Device) => ({
 
 afterEach(closeDevices);
 
+function convergenceProperty(backend: () => BackendFactory) {
+  return fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(operation, { minLength: 5, maxLength: 40 }), async (clients, operations) => {
+    const server = await backend()();
+    const devices: Device[] = [];
+    for (let i = 0; i < clients; i += 1) devices.push(await createDevice(server, server.username, server.password));
+    const world: World = { server, devices, offline: devices.map(() => false), counter: 0, written: new Set(), removed: new Set(), deletedIds: new Set() };
+    for (const op of operations) await perform(world, op);
+
+    world.offline.fill(false);
+    for (let round = 0; round < 5; round += 1) {
+      for (const device of devices) await syncOnce(device.db, device.connection());
+    }
+    const [first, ...others] = devices.map(snapshot);
+    for (const other of others) expect(other).toEqual(first);
+    for (const device of devices) expect(countPending(device.db)).toBe(0);
+    expect(first!.notes.map((note) => (note as { id: string }).id)).toEqual(await server.liveNoteIds());
+
+    const liveBodies = new Set(first!.notes.map((note) => (note as { body: string }).body));
+    const rejectedBodies = new Set(devices.flatMap((device) => listRejected(device.db).map((change) => change.fields.body)));
+    for (const text of world.written) {
+      if (!world.removed.has(text)) expect(liveBodies.has(text) || rejectedBodies.has(text), `text lost: ${text}`).toBe(true);
+    }
+    const liveEverywhere = new Set([...first!.accounts, ...first!.notes].map((row) => (row as { id: string }).id));
+    for (const id of world.deletedIds) expect(liveEverywhere.has(id), `resurrected: ${id}`).toBe(false);
+    closeDevices();
+  });
+}
+
 describe('sync convergence (property)', () => {
-  it('converges with nothing lost and nothing resurrected', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(operation, { minLength: 5, maxLength: 40 }), async (clients, operations) => {
-        const server = new FakeSyncServer();
-        server.addUser('wang', 'secret');
-        const devices: Device[] = [];
-        for (let i = 0; i < clients; i += 1) devices.push(await createDevice(server));
-        const world: World = { server, devices, offline: devices.map(() => false), counter: 0, written: new Set(), removed: new Set(), deletedIds: new Set() };
-        for (const op of operations) await perform(world, op);
-
-        world.offline.fill(false);
-        for (let round = 0; round < 5; round += 1) {
-          for (const device of devices) await syncOnce(device.db, device.connection());
-        }
-        const [first, ...others] = devices.map(snapshot);
-        for (const other of others) expect(other).toEqual(first);
-        for (const device of devices) expect(countPending(device.db)).toBe(0);
-        expect(first!.notes.map((note) => (note as { id: string }).id)).toEqual(server.liveRows('notes').map((row) => row.id).sort());
-
-        const liveBodies = new Set(first!.notes.map((note) => (note as { body: string }).body));
-        const rejectedBodies = new Set(devices.flatMap((device) => listRejected(device.db).map((change) => change.fields.body)));
-        for (const text of world.written) {
-          if (!world.removed.has(text)) expect(liveBodies.has(text) || rejectedBodies.has(text), `text lost: ${text}`).toBe(true);
-        }
-        const liveEverywhere = new Set([...first!.accounts, ...first!.notes].map((row) => (row as { id: string }).id));
-        for (const id of world.deletedIds) expect(liveEverywhere.has(id), `resurrected: ${id}`).toBe(false);
-        closeDevices();
-      }),
-      { numRuns: 30 },
-    );
+  it('converges with nothing lost and nothing resurrected (fake server)', async () => {
+    await fc.assert(convergenceProperty(() => fakeBackend), { numRuns: 30 });
   }, 120_000);
+
+  describe('on the real server', () => {
+    let real: { factory: BackendFactory; close(): Promise<void> };
+    beforeAll(async () => {
+      real = await realBackend();
+    }, 60_000);
+    afterAll(() => real.close());
+
+    it('converges with nothing lost and nothing resurrected (real server, PGlite)', async () => {
+      await fc.assert(convergenceProperty(() => real.factory), { numRuns: 8 });
+    }, 300_000);
+  });
 });

@@ -7,7 +7,6 @@ import { SyncController } from '../../../db/sync/controller.js';
 import { SyncConnection } from '../../../db/sync/http.js';
 import { readSyncState } from '../../../db/sync/state.js';
 import { memoryTokenStore, type TokenStore } from '../../../db/sync/tokens.js';
-import type { FakeSyncServer } from './fakeServer.js';
 
 export interface Device {
   db: Db;
@@ -22,7 +21,13 @@ export interface Device {
 
 const devices: Device[] = [];
 
-export async function createDevice(server: FakeSyncServer, user = 'wang', password = 'secret'): Promise<Device> {
+/** Where a device syncs: the fake server, or the real one over HTTP. */
+export interface SyncEndpoint {
+  url: string;
+  fetch: typeof fetch;
+}
+
+export async function createDevice(server: SyncEndpoint, user = 'wang', password = 'secret'): Promise<Device> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-sync-'));
   const file = path.join(dir, 'rounds.sqlite');
   const tokens = memoryTokenStore();

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { openDatabase } from '../../db/connection.js';
+import { databasePathIn } from '../../db/paths.js';
+import { SyncController } from '../../db/sync/controller.js';
+import { SyncError, type SyncErrorCode } from '../../db/sync/http.js';
+import { fileTokenStore } from '../../db/sync/tokens.js';
+import { acquireDataDirLock } from '../../host/lock.js';
+import { CommandError, type Command } from '../command.js';
+import type { SyncReport } from '../../db/sync/run.js';
+
+const errorText: Record<SyncErrorCode, string> = {
+  offline: 'The sync server cannot be reached (无法连接同步服务器).',
+  signed_out: 'Not signed in, or the session ended (未登录). Run `rounds login --server URL --user NAME`.',
+  bad_credentials: 'Wrong user name or password (用户名或密码错误).',
+  forbidden: 'The server refused this (无权限).',
+  upgrade_required: 'The server needs a newer Rounds (请升级巡访).',
+  invalid: 'The server did not accept the request (请求无效).',
+  payload_too_large: 'A change is too large for the server (数据过大).',
+  server: 'The sync server had a problem (服务器错误).',
+};
+
+export const text = {
+  noDatabase: (file: string) => `No database at ${file} (找不到数据库).`,
+  signedIn: (user: string, team: string, server: string) => `Signed in as ${user} (team ${team}) to ${server} (已登录).`,
+  report: (report: SyncReport) =>
+    `Synced (同步完成): ${report.pushed} pushed, ${report.pulled} pulled${report.reset ? ' (full resync)' : ''}, ${report.conflicts} note conflicts, ${report.rejected} rejected.`,
+  /** the command's failure in plain words; anything but a SyncError is unexpected and rethrown */
+  failure: (error: unknown): CommandError => {
+    if (error instanceof SyncError) return new CommandError(`${errorText[error.code]}${error.message !== error.code ? ` (${error.message})` : ''}`);
+    throw error;
+  },
+};
+
+/**
+ * Opens the data folder's database under its lock (the app must not sync it at the same time);
+ * `create` makes a new one where there is none (signing in on a fresh laptop).
+ */
+export async function withSyncController<T>(dataDir: string, work: (controller: SyncController) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  const file = databasePathIn(dataDir);
+  if (options.create) fs.mkdirSync(dataDir, { recursive: true });
+  else if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
+  const lock = acquireDataDirLock(dataDir);
+  const db = openDatabase(file);
+  try {
+    return await work(new SyncController({ db, tokens: fileTokenStore(dataDir), autoSync: false }));
+  } catch (error) {
+    throw text.failure(error);
+  } finally {
+    db.close();
+    lock.release();
+  }
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'push local changes to the sync server and pull the team’s (同步)',
+  usage: 'sync',
+  optionHelp: [],
+  options: {},
+  async run({ dataDir, io }) {
+    const report = await withSyncController(dataDir, (controller) => controller.runOnce());
+    io.stdout(`${text.report(report)}\n`);
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * The sync client against the real sync server (`server/`, PGlite in memory, over real HTTP), and the
+ * `rounds login` / `rounds sync` commands on data folders.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../cli/main.js';
+import type { CliIo } from '../../../cli/io.js';
+import { openDatabase, type Db } from '../../../db/connection.js';
+import { databasePathIn } from '../../../db/paths.js';
+import { insertAccount } from '../../../db/repo/accounts.js';
+import { insertNote, updateNoteBody } from '../../../db/repo/notes.js';
+import { listConflicts } from '../../../db/sync/conflicts.js';
+import { SyncController } from '../../../db/sync/controller.js';
+import { memoryTokenStore } from '../../../db/sync/tokens.js';
+import { buildSyncServer } from '../../../server/http/app.js';
+import { openStore } from '../../../server/store/open.js';
+import type { SqlClient } from '../../../server/store/sqlClient.js';
+import { addUser } from '../../../server/users.js';
+
+const PASSWORD = 'correct horse battery';
+const NOW = '2026-11-23T02:00:00.000Z';
+let store: SqlClient;
+let app: FastifyInstance;
+let url: string;
+const dirs: string[] = [];
+const dbs: Db[] = [];
+
+beforeAll(async () => {
+  store = await openStore({ memory: true });
+  await addUser(store, { username: 'wang', role: 'rep', teamName: 'East', password: PASSWORD });
+  app = buildSyncServer({ store, tokenSecret: 'client-test-secret-0123456789' });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  for (const db of dbs) db.close();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  await app.close();
+  await store.close();
+});
+
+function dataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-real-sync-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function laptop(): Promise<{ db: Db; controller: SyncController }> {
+  const db = openDatabase(databasePathIn(dataDir()));
+  dbs.push(db);
+  const controller = new SyncController({ db, tokens: memoryTokenStore(), autoSync: false });
+  await controller.signIn({ serverUrl: url, username: 'wang', password: PASSWORD });
+  return { db, controller };
+}
+
+function capture(env: NodeJS.ProcessEnv = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), env, now: () => new Date(NOW) };
+}
+
+describe('sync client against the real server', () => {
+  it('carries notes between laptops and keeps both texts of a note edited on both offline', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const account = insertAccount(a.db, { name: '华东电力', tier: 'A', tierSource: 'manual', status: 'active', industry: null, city: '上海', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+    const note = insertNote(a.db, { accountId: account.id, visitId: null, contactId: null, body: 'original' }, NOW);
+    expect(await a.controller.runOnce()).toMatchObject({ pushed: 2, rejected: 0 });
+    expect(await b.controller.runOnce()).toMatchObject({ pulled: 2 });
+
+    updateNoteBody(a.db, note.id, 'text from A', NOW);
+    updateNoteBody(b.db, note.id, 'text from B', NOW);
+    await a.controller.runOnce();
+    await b.controller.runOnce();
+    await a.controller.runOnce();
+    for (const device of [a, b]) {
+      const bodies = device.db.prepare('SELECT body FROM notes WHERE deleted_at IS NULL ORDER BY body').pluck().all();
+      expect(bodies).toEqual(['text from A', 'text from B']);
+      expect(listConflicts(device.db).notes).toHaveLength(1);
+      expect(device.controller.status()).toMatchObject({ pending: 0, conflicts: 1, lastError: null });
+    }
+  }, 60_000);
+
+  it('signs a data folder in with rounds login and syncs it with rounds sync', async () => {
+    const dir = dataDir();
+    const login = capture({ ROUNDS_PASSWORD: PASSWORD });
+    expect(await main(['--data-dir', dir, 'login', '--server', url, '--user', 'wang'], login)).toBe(0);
+    expect(login.out.join('')).toContain('Signed in as wang (team East)');
+    expect(fs.statSync(path.join(dir, 'sync-tokens.json')).mode & 0o777).toBe(0o600);
+
+    const sync = capture();
+    expect(await main(['--data-dir', dir, 'sync'], sync)).toBe(0);
+    expect(sync.out.join('')).toMatch(/Synced \(同步完成\): 0 pushed, \d+ pulled/);
+
+    const wrong = capture({ ROUNDS_PASSWORD: 'wrong password' });
+    expect(await main(['--data-dir', dataDir(), 'login', '--server', url, '--user', 'wang'], wrong)).toBe(1);
+    expect(wrong.err.join('')).toContain('Wrong user name or password');
+  }, 60_000);
+
+  it('fails rounds sync with exit code 1 when the server is unreachable', async () => {
+    const dir = dataDir();
+    expect(await main(['--data-dir', dir, 'login', '--server', url, '--user', 'wang'], capture({ ROUNDS_PASSWORD: PASSWORD }))).toBe(0);
+    // point the folder at a port nobody listens on
+    const db = openDatabase(databasePathIn(dir));
+    db.prepare("UPDATE sync_state SET server_url = 'http://127.0.0.1:9'").run();
+    db.close();
+    const sync = capture();
+    expect(await main(['--data-dir', dir, 'sync'], sync)).toBe(1);
+    expect(sync.err.join('')).toContain('cannot be reached');
+  });
+});
