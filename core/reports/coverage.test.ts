@@ -16,6 +16,7 @@ const input = (overrides: Partial<CoverageInput>): CoverageInput => ({
   asOf: '2026-12-31',
   accounts: [],
   visits: [],
+  orders: [],
   complaints: [],
   greetings: [],
   ...overrides,
@@ -82,6 +83,20 @@ describe('coverageReport', () => {
     );
     expect(report.total.accounts).toBe(1);
     expect(report.lifecycle).toEqual({ lapsedAccountIds: ['l'], wonBackAccountIds: ['w'] });
+  });
+
+  it('counts orders as activity for lapses and win-backs', () => {
+    const report = coverageReport(
+      input({
+        accounts: [account('o', 'C', null, 'active'), account('w', 'C', null, 'lapsed')],
+        visits: [visit('o', '2025-03-01'), visit('w', '2025-03-01')],
+        orders: [
+          { accountId: 'o', day: '2025-12-20' },
+          { accountId: 'w', day: '2026-01-20' },
+        ],
+      }),
+    );
+    expect(report.lifecycle).toEqual({ lapsedAccountIds: [], wonBackAccountIds: ['w'] });
   });
 
   it('summarises complaints and greetings from their typed inputs', () => {

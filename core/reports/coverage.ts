@@ -8,10 +8,10 @@
  * - **within cadence**: due, and never overdue during the period (no gap longer than the maximum);
  * - **overdue**: overdue on the period's last evaluated day;
  * - **average gap**: mean days between consecutive completed counted contacts, for those in the period.
- * Complaints and greetings are typed inputs that stay empty until their tables exist; lapsed and
- * won-back accounts come from the visit history (orders join in once there is an orders table).
+ * Lapsed and won-back accounts come from completed contacts and orders; complaints and greetings
+ * from their own rows.
  */
-import { addDays, diffDays, type CalendarDay } from '../calendar/day.js';
+import { dayOfEpochDay, epochDayOf, type CalendarDay } from '../calendar/day.js';
 import { countsTowardCadence, DEFAULT_CADENCE_POLICY, gapFor, isServed, type CadencePolicy } from '../cadence/index.js';
 import { TIERS, type AccountStatus, type Tier, type VisitKind } from '../model/enums.js';
 
@@ -33,7 +33,13 @@ export interface CoverageVisit {
   kind: VisitKind;
 }
 
-/** A logged complaint (the complaints table arrives with its own migration; until then: none). */
+/** An order, on its calendar day: activity that keeps an account from lapsing. */
+export interface CoverageOrder {
+  accountId: string;
+  day: CalendarDay;
+}
+
+/** A logged complaint. */
 export interface CoverageComplaint {
   accountId: string;
   openedDay: CalendarDay;
@@ -43,7 +49,7 @@ export interface CoverageComplaint {
   resolvedDay: CalendarDay | null;
 }
 
-/** A greeting the agenda asked for (the greetings log arrives with its own migration; until then: none). */
+/** A greeting that was due (an important date's occurrence), and when it was done. */
 export interface CoverageGreeting {
   accountId: string;
   dueDay: CalendarDay;
@@ -58,6 +64,8 @@ export interface CoverageInput {
   accounts: readonly CoverageAccount[];
   /** completed contacts, in any order; include those before the period (they start its first gap) */
   visits: readonly CoverageVisit[];
+  /** orders, in any order; include those before the period, as for visits */
+  orders: readonly CoverageOrder[];
   complaints: readonly CoverageComplaint[];
   greetings: readonly CoverageGreeting[];
   policy?: CadencePolicy;
@@ -120,15 +128,29 @@ function countsOf({ gapDays, gaps, ...counts }: Tally): CoverageCounts {
   return { ...counts, averageGapDays: gaps === 0 ? null : gapDays / gaps };
 }
 
-function groupDays<T extends { accountId: string; day: CalendarDay }>(visits: readonly T[], keep: (visit: T) => boolean): Map<string, CalendarDay[]> {
-  const byAccount = new Map<string, CalendarDay[]>();
-  for (const visit of visits) {
-    if (!keep(visit)) continue;
-    const days = byAccount.get(visit.accountId);
-    if (days) days.push(visit.day);
-    else byAccount.set(visit.accountId, [visit.day]);
-  }
-  for (const days of byAccount.values()) days.sort();
+/** Epoch day numbers of calendar days, remembered: a report reads ~1,000 distinct days a million times. */
+function epochDays(): (day: CalendarDay) => number {
+  const known = new Map<CalendarDay, number>();
+  return (day) => {
+    let epochDay = known.get(day);
+    if (epochDay === undefined) known.set(day, (epochDay = epochDayOf(day)));
+    return epochDay;
+  };
+}
+
+/** Each account's days (as epoch day numbers), ascending. */
+function groupDays(entries: ReadonlyArray<{ accountId: string; day: CalendarDay }>, keep: (index: number) => boolean, epochDay: (day: CalendarDay) => number, into = new Map<string, number[]>()): Map<string, number[]> {
+  entries.forEach((entry, index) => {
+    if (!keep(index)) return;
+    const days = into.get(entry.accountId);
+    if (days) days.push(epochDay(entry.day));
+    else into.set(entry.accountId, [epochDay(entry.day)]);
+  });
+  return into;
+}
+
+function sortDays(byAccount: Map<string, number[]>): Map<string, number[]> {
+  for (const days of byAccount.values()) days.sort((a, b) => a - b);
   return byAccount;
 }
 
@@ -137,24 +159,24 @@ interface Evaluation extends AccountCoverage {
   gaps: number;
 }
 
-/** Walks one account's counted contacts through the period, gap by gap. */
-function evaluateAccount(account: CoverageAccount, days: readonly CalendarDay[], from: CalendarDay, end: CalendarDay, policy: CadencePolicy): Evaluation {
+/** Walks one account's counted contacts (epoch days, ascending) through the period `from` … `end`, gap by gap. */
+function evaluateAccount(account: CoverageAccount, days: readonly number[], from: number, end: number, policy: CadencePolicy): Evaluation {
   const gap = gapFor(account.tier, account.cadenceDays, policy);
-  let last: CalendarDay | null = null;
+  let last: number | null = null;
   let due = false;
   let late = false;
   let visitsInPeriod = 0;
   let gapDays = 0;
   let gaps = 0;
-  const closeGap = (gapEnd: CalendarDay, endsWithVisit: boolean) => {
+  const closeGap = (gapEnd: number, endsWithVisit: boolean) => {
     if (last === null) {
       due = true;
       // Never contacted before: only a contact within the period keeps it in cadence.
       if (!endsWithVisit) late = true;
       return;
     }
-    if (addDays(last, gap.ideal) <= gapEnd) due = true;
-    if (addDays(last, gap.maximum + 1) <= gapEnd) late = true;
+    if (last + gap.ideal <= gapEnd) due = true;
+    if (last + gap.maximum + 1 <= gapEnd) late = true;
   };
   for (const day of days) {
     if (day > end) break;
@@ -162,15 +184,15 @@ function evaluateAccount(account: CoverageAccount, days: readonly CalendarDay[],
       closeGap(day, true);
       visitsInPeriod += 1;
       if (last !== null) {
-        gapDays += diffDays(day, last);
+        gapDays += day - last;
         gaps += 1;
       }
     }
     last = day;
   }
   closeGap(end, false);
-  const daysOverdue = last === null ? 0 : Math.max(0, diffDays(end, last) - gap.maximum);
-  return { account, due, withinCadence: due && !late, daysOverdue, lastVisitDay: last, visitsInPeriod, gapDays, gaps };
+  const daysOverdue = last === null ? 0 : Math.max(0, end - last - gap.maximum);
+  return { account, due, withinCadence: due && !late, daysOverdue, lastVisitDay: last === null ? null : dayOfEpochDay(last), visitsInPeriod, gapDays, gaps };
 }
 
 function addEvaluation(tally: Tally, evaluation: Evaluation): void {
@@ -183,22 +205,22 @@ function addEvaluation(tally: Tally, evaluation: Evaluation): void {
   tally.gaps += evaluation.gaps;
 }
 
-/** Lapsed at the period's end, and won back by a contact in the period after a lapse. */
-function lifecycleOf(input: CoverageInput, end: CalendarDay, thresholdDays: number): CoverageReport['lifecycle'] {
-  const activity = groupDays(input.visits, () => true);
+/** Lapsed at the period's end, and won back by a contact or order in the period after a lapse. */
+function lifecycleOf(input: CoverageInput, from: number, end: number, thresholdDays: number, epochDay: (day: CalendarDay) => number): CoverageReport['lifecycle'] {
+  const activity = sortDays(groupDays(input.orders, () => true, epochDay, groupDays(input.visits, () => true, epochDay)));
   const lapsedAccountIds: string[] = [];
   const wonBackAccountIds: string[] = [];
   for (const account of input.accounts) {
     if (account.status === 'prospect') continue;
-    let last: CalendarDay | null = null;
+    let last: number | null = null;
     let wonBack = false;
     for (const day of activity.get(account.id) ?? []) {
       if (day > end) break;
-      if (day >= input.from && last !== null && diffDays(day, last) > thresholdDays) wonBack = true;
+      if (day >= from && last !== null && day - last > thresholdDays) wonBack = true;
       last = day;
     }
     if (wonBack) wonBackAccountIds.push(account.id);
-    if (last !== null && diffDays(end, last) > thresholdDays) lapsedAccountIds.push(account.id);
+    if (last !== null && end - last > thresholdDays) lapsedAccountIds.push(account.id);
   }
   return { lapsedAccountIds, wonBackAccountIds };
 }
@@ -230,7 +252,10 @@ export function coverageReport(input: CoverageInput): CoverageReport {
   const policy = input.policy ?? DEFAULT_CADENCE_POLICY;
   const end = input.asOf < input.to ? input.asOf : input.to;
   const started = end >= input.from;
-  const counted = groupDays(input.visits, (visit) => countsTowardCadence(visit.kind, policy));
+  const epochDay = epochDays();
+  const from = epochDay(input.from);
+  const endDay = epochDay(end);
+  const counted = sortDays(groupDays(input.visits, (index) => countsTowardCadence(input.visits[index]!.kind, policy), epochDay));
   const total = emptyTally();
   const byTier = tallyPerTier();
   const byRep = new Map<string | null, { total: Tally; byTier: Record<Tier, Tally> }>();
@@ -238,7 +263,7 @@ export function coverageReport(input: CoverageInput): CoverageReport {
   if (started) {
     for (const account of input.accounts) {
       if (!isServed(account.status)) continue;
-      const evaluation = evaluateAccount(account, counted.get(account.id) ?? [], input.from, end, policy);
+      const evaluation = evaluateAccount(account, counted.get(account.id) ?? [], from, endDay, policy);
       accounts.push(evaluation);
       let rep = byRep.get(account.ownerId);
       if (!rep) byRep.set(account.ownerId, (rep = { total: emptyTally(), byTier: tallyPerTier() }));
@@ -256,7 +281,7 @@ export function coverageReport(input: CoverageInput): CoverageReport {
     byRep: [...byRep].map(([ownerId, rep]) => ({ ownerId, counts: countsOf(rep.total), byTier: countsPerTier(rep.byTier) })),
     accounts: accounts.map(({ gapDays: _gapDays, gaps: _gaps, ...coverage }) => coverage),
     complaints: complaintsOf(input),
-    lifecycle: started ? lifecycleOf(input, end, policy.lapseThresholdDays) : { lapsedAccountIds: [], wonBackAccountIds: [] },
+    lifecycle: started ? lifecycleOf(input, from, endDay, policy.lapseThresholdDays, epochDay) : { lapsedAccountIds: [], wonBackAccountIds: [] },
     greetings: greetingsOf(input),
   };
 }

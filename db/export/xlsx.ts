@@ -15,6 +15,32 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
+/**
+ * exceljs's streaming writer pushes each committed row into the zip entry's input (a PassThrough)
+ * without heeding backpressure: when rows come faster than deflate takes them, they pile up there
+ * (hundreds of MB for a million rows). This reaches that PassThrough — exceljs internals, hence the
+ * defensive shape — so the writer can wait for it to drain.
+ */
+interface ZipEntryInput {
+  _writableState?: { length: number };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+function zipEntryInput(sheet: ExcelJS.Worksheet): ZipEntryInput | undefined {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const input = pipes?.[0] as ZipEntryInput | undefined;
+  return typeof input?._writableState?.length === 'number' ? input : undefined;
+}
+
+/** Rows waiting for deflate may take this much memory before the writer waits. */
+const MAX_ZIP_BACKLOG_BYTES = 8 << 20;
+
+async function waitForZip(sheet: ExcelJS.Worksheet): Promise<void> {
+  const input = zipEntryInput(sheet);
+  if (input && input._writableState!.length > MAX_ZIP_BACKLOG_BYTES) await new Promise<void>((resolve) => input.once('drain', resolve));
+  else await yieldToEventLoop();
+}
+
 /** Excel refuses sheet names longer than 31 characters or containing []:*?/\ */
 export function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
@@ -34,8 +60,8 @@ async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sectio
     progress.done += 1;
     if (progress.done % ROWS_PER_TICK === 0) {
       options.onProgress?.(progress.done, progress.total);
-      // Lets the zip stream drain to the file before more rows pile up, and an abort get through.
-      await yieldToEventLoop();
+      // Lets the zip catch up before more rows pile up, and an abort get through.
+      await waitForZip(sheet);
       throwIfAborted(options.signal);
     }
   }

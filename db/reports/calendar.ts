@@ -30,6 +30,7 @@ export interface PlannedVisitEntry {
 
 export interface DateOccurrenceEntry {
   dateId: string;
+  accountId: string;
   kind: DateKind;
   label: string | null;
   calendar: CalendarKind;
@@ -63,10 +64,36 @@ export function calendarEntries(db: Db, query: CalendarQuery): CalendarEntries {
     )
     .all(...visitOwner.params, startOfDayIn(query.from, query.timeZone).toISOString(), startOfDayIn(addDays(query.to, 1), query.timeZone).toISOString()) as PlannedVisitEntry[];
 
+  return { visits, dates: dateOccurrences(db, query), festivals: festivalsBetween(query.from, query.to) };
+}
+
+/** The earliest year a yearly date may have (the schema's range): occurrences are computed from it once per month/day. */
+const EARLIEST_YEAR = 1900;
+
+/**
+ * Occurrences in the range for a month/day, with the (lunar or Gregorian) year each falls in, computed
+ * once per distinct month/day: a team's 400,000 dates share a few thousand. A date with a known year
+ * keeps the occurrences from its own year on.
+ */
+export function occurrenceMemo(from: CalendarDay, to: CalendarDay) {
+  const memo = new Map<string, Array<{ day: CalendarDay; year: number }>>();
+  return (calendar: CalendarKind, month: number, day: number, isLeapMonth: boolean) => {
+    const key = `${calendar}:${month}:${day}:${isLeapMonth}`;
+    let occurrences = memo.get(key);
+    if (!occurrences) {
+      occurrences = occurrencesBetween({ calendar, month, day, isLeapMonth, year: EARLIEST_YEAR }, from, to).map((o) => ({ day: o.day, year: EARLIEST_YEAR + o.years! }));
+      memo.set(key, occurrences);
+    }
+    return occurrences;
+  };
+}
+
+/** Every occurrence from `from` to `to` of the important dates of the reps' (non-archived) accounts, by day. */
+export function dateOccurrences(db: Db, query: CalendarQuery): DateOccurrenceEntry[] {
   const dateOwner = ownerFilter('a.owner_id', query.ownerIds);
   const dateRows = db
     .prepare(
-      `SELECT d.id AS dateId, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month AS isLeapMonth, d.year,
+      `SELECT d.id AS dateId, d.account_id AS accountId, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month AS isLeapMonth, d.year,
               coalesce(f.name, c.name, a.name) AS person, a.name AS accountName
        FROM important_dates d JOIN accounts a ON a.id = d.account_id
          LEFT JOIN contacts c ON c.id = d.contact_id AND c.deleted_at IS NULL
@@ -74,11 +101,12 @@ export function calendarEntries(db: Db, query: CalendarQuery): CalendarEntries {
        WHERE d.deleted_at IS NULL AND a.deleted_at IS NULL AND a.archived_at IS NULL AND ${dateOwner.sql}`,
     )
     .all(...dateOwner.params) as Array<Omit<DateOccurrenceEntry, 'occursOn' | 'years' | 'isLeapMonth'> & { isLeapMonth: number; year: number | null }>;
+  const occurrencesOf = occurrenceMemo(query.from, query.to);
   const dates = dateRows.flatMap(({ year, ...row }) => {
-    const yearly = { calendar: row.calendar, month: row.month, day: row.day, isLeapMonth: row.isLeapMonth === 1, year };
-    return occurrencesBetween(yearly, query.from, query.to).map((occurrence) => ({ ...row, isLeapMonth: yearly.isLeapMonth, occursOn: occurrence.day, years: occurrence.years }));
+    const isLeapMonth = row.isLeapMonth === 1;
+    return occurrencesOf(row.calendar, row.month, row.day, isLeapMonth)
+      .filter((occurrence) => year === null || occurrence.year >= year)
+      .map((occurrence) => ({ ...row, isLeapMonth, occursOn: occurrence.day, years: year === null ? null : occurrence.year - year }));
   });
-  dates.sort((a, b) => (a.occursOn < b.occursOn ? -1 : a.occursOn > b.occursOn ? 1 : a.dateId < b.dateId ? -1 : 1));
-
-  return { visits, dates, festivals: festivalsBetween(query.from, query.to) };
+  return dates.sort((a, b) => (a.occursOn < b.occursOn ? -1 : a.occursOn > b.occursOn ? 1 : a.dateId < b.dateId ? -1 : 1));
 }

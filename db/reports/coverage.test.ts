@@ -46,4 +46,26 @@ describe('coverage from the database', () => {
     expect(cadencePolicyOf(db).tiers.C.ideal).toBe(30);
     expect(coverageFromDb(db, january).byTier.C).toMatchObject({ due: 1, overdue: 1 });
   });
+
+  it('counts complaints, orders and greetings from their tables', () => {
+    db = openFixtureDatabase(tempDir());
+    const stamp = '2025-01-01T00:00:00.000Z';
+    const complaint = db.prepare(
+      `INSERT INTO complaints (id, account_id, channel, severity, description, received_at, target_hours, first_responded_at, resolved_at, created_at, updated_at)
+       VALUES (?, 'acc-1', 'phone', 'high', '交货延迟', ?, ?, ?, ?, ?, ?)`,
+    );
+    complaint.run('cp-1', '2026-01-03T01:00:00.000Z', null, '2026-01-03T03:00:00.000Z', '2026-01-04T01:00:00.000Z', stamp, stamp);
+    complaint.run('cp-2', '2026-01-04T01:00:00.000Z', 1, '2026-01-04T05:00:00.000Z', null, stamp, stamp);
+    complaint.run('cp-3', '2026-02-04T01:00:00.000Z', null, null, null, stamp, stamp);
+    db.prepare(`INSERT INTO important_dates (id, account_id, contact_id, kind, calendar, month, day, created_at, updated_at) VALUES ('d-1', 'acc-1', 'con-1', 'birthday', 'gregorian', 1, 20, ?, ?)`).run(stamp, stamp);
+    db.prepare(`INSERT INTO important_dates (id, account_id, contact_id, kind, calendar, month, day, created_at, updated_at) VALUES ('d-2', 'acc-2', 'con-3', 'birthday', 'lunar', 12, 1, ?, ?)`).run(stamp, stamp);
+    db.prepare(`INSERT INTO greetings (id, key, account_id, date_id, occurrence_day, channel, greeted_at, created_at, updated_at) VALUES ('g-1', 'k', 'acc-1', 'd-1', '2026-01-20', 'wechat', '2026-01-20T01:00:00.000Z', ?, ?)`).run(stamp, stamp);
+    // acc-3's last visit was 2025-12-01 (211 days before 30 June): its January order keeps it from lapsing.
+    db.prepare(`INSERT INTO orders (id, account_id, day, amount, created_at, updated_at) VALUES ('o-1', 'acc-3', '2026-01-15', 1000, ?, ?)`).run(stamp, stamp);
+    const report = coverageFromDb(db, { ...january, asOf: '2026-12-31', to: '2026-06-30' });
+    expect(report.complaints).toEqual({ opened: 3, answeredWithinTarget: 1, resolved: 1, medianResponseMinutes: 180 });
+    // d-1 on 2026-01-20 (greeted); d-2 (农历腊月初一) falls on 2026-01-19: due, not greeted.
+    expect(report.greetings).toEqual({ due: 2, done: 1 });
+    expect(report.lifecycle.lapsedAccountIds).toEqual([]);
+  });
 });
