@@ -60,6 +60,8 @@ CREATE TABLE sync_rows (
 );
 CREATE UNIQUE INDEX sync_rows_team_version ON sync_rows (team_id, version);
 CREATE INDEX sync_rows_account ON sync_rows (account_id);
+-- a rep's pull starts from the accounts they own
+CREATE INDEX sync_rows_account_owner ON sync_rows (team_id, owner_id) WHERE table_name = 'accounts';
 CREATE INDEX sync_rows_tombstones ON sync_rows (deleted_at) WHERE deleted_at IS NOT NULL;
 
 -- Accounts a rep may read and write besides their own.

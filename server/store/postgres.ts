@@ -22,7 +22,7 @@ function queryable(target: pg.Pool | pg.PoolClient): SqlQueryable {
 
 /** A PostgreSQL server reached with node-postgres; `max` connections shared by all requests. */
 export function postgresClient(databaseUrl: string, options: { max?: number } = {}): SqlClient {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 20 });
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => undefined);
   const direct = queryable(pool);

@@ -75,6 +75,19 @@ export const SYNCED_ENTITIES: Record<SyncedTable, SyncedEntity> = {
   greetings: { fields: GreetingMark.extend({ greetedAt: Instant, ...clientTimestamps }), ...byAccountId },
 };
 
+/** Built once per entity: zod compiles a schema on first use, so a schema made per call is slow. */
+type StrictSchemas = { carried: z.ZodType; whole: z.ZodType<Record<string, unknown>> };
+const strictSchemas = new WeakMap<SyncedEntity, StrictSchemas>();
+
+function strictSchemasOf(entity: SyncedEntity): StrictSchemas {
+  let schemas = strictSchemas.get(entity);
+  if (!schemas) {
+    schemas = { carried: entity.fields.partial().strict(), whole: entity.fields.strict() as z.ZodType<Record<string, unknown>> };
+    strictSchemas.set(entity, schemas);
+  }
+  return schemas;
+}
+
 export type FieldCheck = { ok: true; data: Record<string, unknown> } | { ok: false; issues: Array<{ path: (string | number)[]; message: string }> };
 
 function issuesOf(error: z.ZodError): Array<{ path: (string | number)[]; message: string }> {
@@ -87,13 +100,14 @@ function issuesOf(error: z.ZodError): Array<{ path: (string | number)[]; message
  * returned — merging field by field — but the merged row must still be valid as a whole.
  */
 export function checkFields(entity: SyncedEntity, stored: Record<string, unknown> | null, fields: Record<string, unknown>): FieldCheck {
-  const carried = entity.fields.partial().strict().safeParse(fields);
+  const schemas = strictSchemasOf(entity);
+  const carried = schemas.carried.safeParse(fields);
   if (!carried.success) return { ok: false, issues: issuesOf(carried.error) };
-  const whole = entity.fields.strict().safeParse({ ...(stored ?? {}), ...fields });
+  const whole = schemas.whole.safeParse({ ...(stored ?? {}), ...fields });
   if (!whole.success) return { ok: false, issues: issuesOf(whole.error) };
   const rule = entity.rowRule?.safeParse(whole.data);
   if (rule && !rule.success) return { ok: false, issues: issuesOf(rule.error) };
   if (!stored) return { ok: true, data: whole.data };
-  const changed = Object.fromEntries(Object.keys(fields).map((key) => [key, (whole.data as Record<string, unknown>)[key]]));
+  const changed = Object.fromEntries(Object.keys(fields).map((key) => [key, whole.data[key]]));
   return { ok: true, data: changed };
 }

@@ -1,0 +1,162 @@
+/**
+ * What only a real PostgreSQL server can show: two server instances on one database (a version that
+ * commits late is never skipped), a `rounds serve` process killed with SIGKILL in the middle of a push
+ * (nothing half-applied), and servers starting together (migrations applied once).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_VERSION, type PushResponse } from '../../../core/sync/protocol.js';
+import { migrate } from '../../../server/store/migrate.js';
+import { postgresClient } from '../../../server/store/postgres.js';
+import { BACKENDS, createScratchDatabase, type TestDatabase } from './backends.js';
+import { accountFields, newId, syncFixture, syncServer, TEST_SECRET, type SyncFixture } from './fixture.js';
+
+const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
+const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
+
+/** A transaction of the test's own that holds one row's lock until released. */
+async function lockRow(databaseUrl: string, rowId: string): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM sync_rows WHERE id = $1 FOR UPDATE', [rowId]);
+  return {
+    async release() {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+/** Waits until `count` sessions of this database are waiting for a lock. */
+async function untilWaitingOnLocks(databaseUrl: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      if (rows[0]!.n >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`never saw ${count} sessions waiting on a lock`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function spawnServe(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [ROUNDS, 'serve', '--port', '0', '--database-url', databaseUrl], {
+    env: { ...process.env, ROUNDS_TOKEN_SECRET: TEST_SECRET, ROUNDS_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`rounds serve did not start: ${output}`)), 20_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`rounds serve exited ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+describe('two sync servers and a killed one, on one PostgreSQL database', () => {
+  let db: TestDatabase;
+  let fixture: SyncFixture;
+
+  beforeAll(async () => {
+    db = await postgres.create();
+    fixture = await syncFixture(db.store);
+    await fixture.addUser('alice', 'rep', 'north');
+    await fixture.addUser('lena', 'lead', 'north');
+  }, 60_000);
+  afterAll(async () => {
+    await fixture?.close();
+    await db?.drop();
+  });
+
+  it('a push that commits late (lower version) is not skipped by a pull taken in between on the other server', async () => {
+    const second = syncServer(await db.openAnother());
+    const laptop = await fixture.signIn('alice');
+    const phone = await fixture.signIn('alice', second);
+    const lead = await fixture.signIn('lena', second);
+    const account = newId();
+    await laptop.push([laptop.mutation('accounts', account, accountFields('Slow Co'))]);
+    const before = await lead.pullAll();
+
+    const blocker = await lockRow(db.databaseUrl!, account);
+    // Server 1 takes the next team version, then waits on the locked row: its commit comes late.
+    const slow = laptop.push([laptop.mutation('accounts', account, { city: 'late' })]);
+    await untilWaitingOnLocks(db.databaseUrl!, 1);
+    const quickRow = newId();
+    const quick = phone.push([phone.mutation('accounts', quickRow, accountFields('Quick Co'))]);
+    await untilWaitingOnLocks(db.databaseUrl!, 2);
+
+    const between = await lead.pull(before.cursor);
+    expect(between.rows).toEqual([]);
+    await blocker.release();
+    const [slowResult, quickResult] = await Promise.all([slow, quick]);
+    expect(slowResult.results[0]!.version!).toBeLessThan(quickResult.results[0]!.version!);
+
+    const after = await lead.pullAll(between.cursor);
+    expect(after.rows.map((r) => [r.id, r.data.city ?? null])).toEqual([
+      [account, 'late'],
+      [quickRow, null],
+    ]);
+    await second.close();
+  });
+
+  it('kill -9 of a rounds serve process mid-push applies nothing; the retry applies everything once', async () => {
+    const alice = await fixture.signIn('alice');
+    const locked = newId();
+    await alice.push([alice.mutation('accounts', locked, accountFields('Locked Co'))]);
+    const [counterBefore] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
+
+    const server = await spawnServe(db.databaseUrl!);
+    const blocker = await lockRow(db.databaseUrl!, locked);
+    const first = newId();
+    const second = newId();
+    const batch = [alice.mutation('accounts', first, accountFields('Written before the kill')), alice.mutation('accounts', second, accountFields('Also')), alice.mutation('accounts', locked, { city: 'blocked' })];
+    const inFlight = fetch(`${server.url}/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.accessToken}` },
+      body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: batch }),
+    }).catch((error: unknown) => error);
+    await untilWaitingOnLocks(db.databaseUrl!, 1);
+    server.child.kill('SIGKILL');
+    expect(await inFlight).toBeInstanceOf(Error);
+    await blocker.release();
+
+    expect(await db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [first, second])).toEqual([]);
+    const [counterAfter] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
+    expect(counterAfter).toEqual(counterBefore);
+
+    const retry: PushResponse = await alice.push(batch);
+    expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect((await alice.push(batch)).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    const rows = await db.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_rows WHERE id IN ($1, $2)', [first, second]);
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('servers starting together apply each migration once', async () => {
+    const scratch = await createScratchDatabase();
+    const stores = [1, 2, 3].map(() => postgresClient(scratch.databaseUrl));
+    try {
+      const applied = await Promise.all(stores.map((store) => migrate(store)));
+      expect(applied.flat().sort()).toEqual([1]);
+      expect(await stores[0]!.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+      await scratch.drop();
+    }
+  });
+});
