@@ -62,6 +62,11 @@ export function ReminderSettingsCard() {
 
   const wholeDays = (max: number) => [{ type: 'integer' as const, required: true, min: 0, max, message: t('settings.daysRange', { max }) }];
   const optionalDays = [{ type: 'integer' as const, min: 0, max: 60, message: tCommon('validation.leadDaysRange') }];
+  // A validator rather than `required`: antd would put aria-required on the checkbox group, which ARIA does not allow there.
+  const atLeastOne = {
+    validator: (_: unknown, value: readonly string[] | undefined) =>
+      value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(tCommon('validation.required'))),
+  };
   const clock = [{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: tCommon('validation.invalidTime') }];
 
   return (
@@ -75,7 +80,7 @@ export function ReminderSettingsCard() {
             </Form.Item>
           ))}
         </Space>
-        <Form.Item name="countingKinds" label={t('settings.countingKinds')} rules={[{ required: true, type: 'array', min: 1, message: tCommon('validation.required') }]}>
+        <Form.Item name="countingKinds" label={t('settings.countingKinds')} rules={[atLeastOne]}>
           <Checkbox.Group options={CONTACT_KINDS.map((kind) => ({ value: kind, label: tCommon(`enum.visitKind.${kind}`) }))} />
         </Form.Item>
         <Space size="large" wrap>
