@@ -123,12 +123,4 @@ describe('lunar calendar', () => {
     expect(gregorianToLunar('1900-01-31')).toEqual({ year: 1900, month: 1, day: 1, isLeapMonth: false });
     expect(() => gregorianToLunar('1800-06-01')).toThrow(RangeError);
   });
-
-  it('converts 20,000 days fast once the year tables are built', () => {
-    gregorianToLunar('2026-06-01');
-    gregorianToLunar('2027-06-01');
-    const start = performance.now();
-    for (let i = 0; i < 20_000; i++) gregorianToLunar(addDays('2026-01-01', i % 600));
-    expect(performance.now() - start).toBeLessThan(200);
-  });
 });

@@ -87,20 +87,6 @@ describe('nextOccurrence, lunar', () => {
     }
     expect(problems).toEqual([]);
   });
-
-  it('answers 20,000 dates well under 100 ms once warm', () => {
-    const dates = Array.from({ length: 20_000 }, (_, i): YearlyDate =>
-      i % 2 === 0 ? lunar((i % 12) + 1, (i % 30) + 1, i % 3 === 0 ? null : 1950 + (i % 60), i % 11 === 0) : gregorian((i % 12) + 1, (i % 28) + 1, 1970 + (i % 50)),
-    );
-    for (const date of dates) nextOccurrence(date, '2026-11-21'); // warm-up: year tables and JIT
-    // Best of three, so a busy machine (tests run in parallel) does not decide the result.
-    const timings = [1, 2, 3].map(() => {
-      const start = performance.now();
-      for (const date of dates) nextOccurrence(date, '2026-11-22');
-      return performance.now() - start;
-    });
-    expect(Math.min(...timings)).toBeLessThan(100);
-  });
 });
 
 describe('occurrencesBetween', () => {
