@@ -5,13 +5,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, HomeOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
 import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
 import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
 import { CalendarPage } from '../screens/calendar/CalendarPage.js';
 import { SettingsPage } from '../screens/settings/SettingsPage.js';
+import { ConflictsNavLabel, ConflictsPage } from '../screens/sync/ConflictsPage.js';
+import { useSyncStatus } from '../screens/sync/useSyncStatus.js';
 import { TierReviewPage } from '../screens/reminders/TierReviewPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
 import { useBrowserNotifications } from './notifications.js';
@@ -19,7 +21,7 @@ import { useNavigation, type Route } from './navigation.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 
-type Section = 'today' | 'accounts' | 'calendar' | 'settings';
+type Section = 'today' | 'accounts' | 'calendar' | 'conflicts' | 'settings';
 
 /** The account page belongs to the Accounts section of the navigation, the tier review to Today (its entry point). */
 function sectionOf(route: Route): Section {
@@ -37,11 +39,13 @@ export function Shell() {
   usePrimaryHotkey('l', () => setLogOpen(true));
   useBrowserNotifications();
   const accountInView = route.name === 'account' ? route.id : undefined;
+  const sync = useSyncStatus();
 
   const items = [
     { key: 'today', icon: <HomeOutlined aria-hidden />, label: t('nav.today') },
     { key: 'accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
     { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('nav.calendar') },
+    { key: 'conflicts', icon: <InboxOutlined aria-hidden />, label: <ConflictsNavLabel count={sync?.conflicts ?? 0} /> },
     { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
   ];
 
@@ -77,7 +81,7 @@ export function Shell() {
             </Button>
           </Tooltip>
           <Space style={{ marginInlineStart: 'auto' }}>
-            <SyncStatus />
+            <SyncStatus status={sync} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
@@ -105,5 +109,7 @@ function CurrentScreen({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'tiers':
       return <TierReviewPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
   }
 }

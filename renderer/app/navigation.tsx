@@ -6,7 +6,8 @@ export type Route =
   | { name: 'account'; id: string; tab?: string }
   | { name: 'calendar' }
   | { name: 'settings' }
-  | { name: 'tiers' };
+  | { name: 'tiers' }
+  | { name: 'conflicts' };
 
 interface Navigation {
   route: Route;
@@ -21,7 +22,7 @@ function routeFromLocation(): Route {
   const name = params.get('r');
   const id = params.get('id');
   if (name === 'account' && id) return { name: 'account', id, ...(params.get('tab') ? { tab: params.get('tab')! } : {}) };
-  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers') return { name };
+  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers' || name === 'conflicts') return { name };
   return { name: 'today' };
 }
 

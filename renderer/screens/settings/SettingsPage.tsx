@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '../../api/useQuery.js';
 import { TierTag } from '../../components/TierTag.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
+import { SyncSettingsCard } from '../sync/SyncSettingsCard.js';
 import { ReminderSettingsCard } from './ReminderSettingsCard.js';
 
 interface ProfileValues {
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <LanguageCard />
         <ProfileCard />
         <ReminderSettingsCard />
+        <SyncSettingsCard />
         <DataCard />
       </Flex>
     </section>

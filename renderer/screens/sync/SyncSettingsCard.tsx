@@ -1,0 +1,108 @@
+/**
+ * Settings → Sync server: sign in (server address, user, password), or, when signed in, who and where,
+ * what waits to be sent, "Sync now" and sign out. The password goes to the host and is not kept;
+ * the tokens it earns stay in the host too.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import type { SyncStatusView } from '../../../core/api/contract.js';
+import { useMutation, useQuery } from '../../api/useQuery.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { applyApiErrorToForm } from '../../i18n/errors.js';
+
+interface SignInValues {
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+export function SyncSettingsCard() {
+  const { t } = useTranslation('sync');
+  const status = useQuery((api) => api['sync.status']({}), []);
+  return (
+    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('settings.title')}</Typography.Title>}>
+      {status.data && (status.data.state === 'signed_out' ? <SignInForm lastServer={status.data.serverUrl} /> : <SignedIn status={status.data} />)}
+    </Card>
+  );
+}
+
+function SignInForm({ lastServer }: { lastServer: string | null }) {
+  const { t } = useTranslation('sync');
+  const { t: tCommon } = useTranslation('common');
+  const [form] = Form.useForm<SignInValues>();
+  const mutate = useMutation();
+  const [busy, setBusy] = useState(false);
+
+  const signIn = async (values: SignInValues) => {
+    setBusy(true);
+    try {
+      await mutate((api) => api['sync.signIn'](values));
+    } catch (error) {
+      applyApiErrorToForm(form, error, tCommon);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<SignInValues> form={form} layout="vertical" initialValues={{ serverUrl: lastServer ?? '' }} onFinish={(values) => void signIn(values)} style={{ maxWidth: 420 }}>
+      <Typography.Paragraph type="secondary">{t('settings.help')}</Typography.Paragraph>
+      <Form.Item name="serverUrl" label={t('settings.serverUrl')} rules={[{ required: true, whitespace: true, message: tCommon('validation.required') }]}>
+        <Input placeholder={t('settings.serverUrlPlaceholder')} autoComplete="url" inputMode="url" />
+      </Form.Item>
+      <Form.Item name="username" label={t('settings.username')} rules={[{ required: true, whitespace: true, message: tCommon('validation.required') }]}>
+        <Input autoComplete="username" />
+      </Form.Item>
+      <Form.Item name="password" label={t('settings.password')} rules={[{ required: true, message: tCommon('validation.required') }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('settings.signIn')}
+      </Button>
+    </Form>
+  );
+}
+
+function SignedIn({ status }: { status: SyncStatusView }) {
+  const { t } = useTranslation('sync');
+  const mutate = useMutation();
+  const [busy, setBusy] = useState<'sync' | 'signOut' | null>(null);
+  const run = async (which: 'sync' | 'signOut') => {
+    setBusy(which);
+    try {
+      await mutate((api) => (which === 'sync' ? api['sync.now']({}) : api['sync.signOut']({})));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('settings.server')}>{status.serverUrl}</Descriptions.Item>
+        {status.user && (
+          <>
+            <Descriptions.Item label={t('settings.user')}>
+              {status.user.displayName} ({status.user.username})
+            </Descriptions.Item>
+            <Descriptions.Item label={t('settings.team')}>{status.user.teamName}</Descriptions.Item>
+            <Descriptions.Item label={t('settings.role')}>{t(`role.${status.user.role}`)}</Descriptions.Item>
+          </>
+        )}
+        <Descriptions.Item label={t('settings.pending')}>{status.pending}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.lastSynced')}>{status.lastSyncedAt ? <RelativeTime at={status.lastSyncedAt} /> : t('status.neverSynced')}</Descriptions.Item>
+      </Descriptions>
+      {status.lastError && <Alert type="warning" showIcon message={t(status.lastError)} />}
+      <Space>
+        <Button type="primary" onClick={() => void run('sync')} loading={busy === 'sync' || status.running}>
+          {t('settings.syncNow')}
+        </Button>
+        <Button onClick={() => void run('signOut')} loading={busy === 'signOut'}>
+          {t('settings.signOut')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}
