@@ -47,10 +47,59 @@ import {
 import type { AgendaDay, AgendaItem } from '../agenda/types.js';
 import type { TierSuggestion } from '../tiering/pareto.js';
 import type { WeekPlan } from '../agenda/weekPlan.js';
+import { CONTACT_KINDS, LANGUAGES, TIERS, VISIT_STATUSES, type Tier, type VisitKind, type VisitStatus } from '../model/enums.js';
+import { PERIOD_PRESETS, type ReportPeriod } from '../reports/period.js';
+import type { ComplaintSummary, CoverageCounts } from '../reports/coverage.js';
+import { ColumnMappingSchema, type ColumnMapping, type ImportKind } from '../import/columns.js';
+import { DATE_ORDERS, type DateOrder } from '../import/dates.js';
+import type { RowProblem } from '../import/issues.js';
 
 const None = z.object({}).strict().optional();
 const ById = z.object({ id: Id }).strict();
 const patchOf = <T extends z.ZodTypeAny>(patch: T) => z.object({ id: Id, patch }).strict();
+
+// ---- issue 5: shapes shared by the report, export and import methods ----
+/** reps to report on: owner ids, null = this device's user; omitted = the whole team */
+const OwnerIds = z.array(Id.nullable()).max(1000);
+/** a preset period (the one containing `day`, default today) or a custom range */
+const ReportPeriodInput = z.union([
+  z.object({ preset: z.enum(PERIOD_PRESETS), day: CalendarDay.optional() }).strict(),
+  z
+    .object({ preset: z.literal('custom'), from: CalendarDay, to: CalendarDay })
+    .strict()
+    .refine((period) => period.from <= period.to, { message: 'validation.invalid', path: ['to'] }),
+]);
+export type ReportPeriodRequest = z.output<typeof ReportPeriodInput>;
+export const VISIT_LOG_SORT_KEYS = ['when', 'account', 'tier', 'city', 'rep', 'kind', 'status'] as const;
+const VisitLogFilters = z
+  .object({
+    ownerIds: OwnerIds.optional(),
+    from: CalendarDay.optional(),
+    to: CalendarDay.optional(),
+    tiers: z.array(z.enum(TIERS)).max(3).optional(),
+    kinds: z.array(z.enum(CONTACT_KINDS)).max(20).optional(),
+    statuses: z.array(z.enum(VISIT_STATUSES)).max(3).optional(),
+    accountId: Id.optional(),
+    city: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+export const EXPORT_JOB_KINDS = ['visits', 'report', 'calendar'] as const;
+export type ExportJobKind = (typeof EXPORT_JOB_KINDS)[number];
+export const EXPORT_JOB_FORMATS = ['csv', 'xlsx', 'pdf', 'ics'] as const;
+export type ExportJobFormat = (typeof EXPORT_JOB_FORMATS)[number];
+/** the formats each export comes in (the first is the default) */
+export const EXPORT_FORMATS_OF: Record<ExportJobKind, readonly ExportJobFormat[]> = { visits: ['csv', 'xlsx'], report: ['pdf', 'xlsx'], calendar: ['ics'] };
+/** An import file travels base64-encoded; 50 MB of file is about 67 MB of base64. */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+const ImportFileInput = z
+  .object({
+    fileName: z.string().trim().min(1, { message: 'validation.required' }).max(255, { message: 'validation.tooLong' }),
+    // The exact size check (with its `import.file.tooLarge` message) is the reader's, on the decoded bytes.
+    contentBase64: z.string().min(1, { message: 'validation.required' }).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, { message: 'validation.tooLong' }),
+    mapping: ColumnMappingSchema.optional(),
+    dateOrder: z.enum(DATE_ORDERS).optional(),
+  })
+  .strict();
 
 export const apiInputs = {
   'app.info': None,
@@ -140,6 +189,34 @@ export const apiInputs = {
     .object({ noteId: Id, keep: z.enum(['mine', 'theirs', 'both']), mergedBody: z.string().trim().min(1, { message: 'validation.required' }).max(20000, { message: 'validation.tooLong' }).optional() })
     .strict(),
   'sync.dismissRejected': z.object({ id: z.number().int().positive() }).strict(),
+  // ---- team reports, exports and imports (issue 5) ----
+  /** the reps whose rows this device holds, for filters and rep columns */
+  'reports.reps': None,
+  'reports.visitLog': VisitLogFilters.extend({
+    sort: z.enum(VISIT_LOG_SORT_KEYS).optional(),
+    descending: z.boolean().optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }).strict(),
+  'reports.coverage': z.object({ period: ReportPeriodInput, ownerIds: OwnerIds.optional() }).strict(),
+  /** coverage by tier for the `periods` preset periods ending with the one containing `day` (a chart) */
+  'reports.coverageTrend': z
+    .object({ preset: z.enum(PERIOD_PRESETS), day: CalendarDay.optional(), periods: z.number().int().min(1).max(12).default(6), ownerIds: OwnerIds.optional() })
+    .strict(),
+  'reports.visitsPerWeek': z.object({ period: ReportPeriodInput, ownerIds: OwnerIds.optional() }).strict(),
+  /** starts a background export (a worker thread); poll exports.status */
+  'exports.start': z
+    .object({ kind: z.enum(EXPORT_JOB_KINDS), format: z.enum(EXPORT_JOB_FORMATS), period: ReportPeriodInput, ownerIds: OwnerIds.optional(), language: z.enum(LANGUAGES).optional() })
+    .strict()
+    .refine((input) => EXPORT_FORMATS_OF[input.kind].includes(input.format), { message: 'validation.invalid', path: ['format'] }),
+  'exports.status': z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  'exports.cancel': z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  /** a dry run of an import file: detected (or given) mapping, counts, invalid rows, duplicates; writes nothing */
+  'imports.preview': ImportFileInput,
+  /** imports every valid row in one transaction, or nothing (invalid rows stop it unless `skipInvalid`) */
+  'imports.apply': ImportFileInput.extend({ skipInvalid: z.boolean().default(false) }).strict(),
+  'imports.saveMapping': z.object({ name: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }), mapping: ColumnMappingSchema }).strict(),
+  'imports.mappings': None,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -264,7 +341,113 @@ export interface ApiOutputs {
   'sync.conflicts': { notes: NoteConflictView[]; rejected: RejectedChangeView[] };
   'sync.resolveConflict': { noteId: string };
   'sync.dismissRejected': { id: number };
+
+  'reports.reps': RepView[];
+  'reports.visitLog': { rows: VisitLogRowView[]; total: number };
+  'reports.coverage': CoverageView;
+  'reports.coverageTrend': CoverageTrendPoint[];
+  'reports.visitsPerWeek': VisitsPerWeekView;
+  'exports.start': { jobId: string };
+  'exports.status': ExportJobView;
+  'exports.cancel': ExportJobView;
+  'imports.preview': ImportPreviewView;
+  'imports.apply': ImportApplyView;
+  'imports.saveMapping': SavedMapping[];
+  'imports.mappings': SavedMapping[];
 }
+
+/** A rep whose rows this device holds; `ownerId` null = this device's user. Rows name reps by `ownerId` only. */
+export interface RepView {
+  ownerId: string | null;
+  /** the display name from the team server (or, for this device's user, settings); null when unknown */
+  name: string | null;
+}
+
+export interface VisitLogRowView {
+  id: string;
+  accountId: string;
+  accountName: string;
+  tier: Tier;
+  city: string | null;
+  ownerId: string | null;
+  kind: VisitKind;
+  status: VisitStatus;
+  plannedAt: string | null;
+  doneAt: string | null;
+  purpose: string | null;
+  contactsMet: string[];
+  outcome: string | null;
+  nextStep: string | null;
+}
+
+/** The period report for the screen: counts per tier and per rep, the most overdue accounts, the sections. */
+export interface CoverageView {
+  period: ReportPeriod;
+  /** the last day evaluated (`to`, or today for a running period); null for a period not yet begun */
+  evaluatedTo: string | null;
+  total: CoverageCounts;
+  byTier: Record<Tier, CoverageCounts>;
+  byRep: Array<{ ownerId: string | null; counts: CoverageCounts }>;
+  /** most overdue first, at most 200 */
+  overdue: Array<{ accountId: string; accountName: string; tier: Tier; ownerId: string | null; lastVisitDay: string | null; daysOverdue: number }>;
+  overdueTotal: number;
+  complaints: ComplaintSummary;
+  lifecycle: { lapsed: number; wonBack: number };
+  greetings: { due: number; done: number };
+}
+
+export interface CoverageTrendPoint {
+  period: ReportPeriod;
+  byTier: Record<Tier, { due: number; withinCadence: number }>;
+}
+
+export interface VisitsPerWeekView {
+  /** Monday of each week touching the period */
+  weeks: string[];
+  /** completed visits per rep, one count per week */
+  reps: Array<{ ownerId: string | null; counts: number[] }>;
+}
+
+export interface ExportJobView {
+  jobId: string;
+  kind: ExportJobKind;
+  format: ExportJobFormat;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  /** when done: the file's name in `<dataDir>/exports/` and its full path */
+  file: { name: string; path: string } | null;
+  /** when failed: an i18n key (`team:export.errors.*`) */
+  error: string | null;
+}
+
+export interface ImportPreviewView {
+  headers: string[];
+  /** the mapping used: the one given, else detected from the headers */
+  mapping: ColumnMapping;
+  kind: ImportKind;
+  /** how the file was read (`utf-8`, `gb18030`, a sheet name) */
+  source: string;
+  rows: number;
+  counts: { new: number; updated: number; unchanged: number; invalid: number };
+  /** sorted by line; keys in the `import` namespace (`import.*`, `validation.*`) */
+  invalid: RowProblem[];
+  /** problems beyond the listed ones */
+  invalidNotListed: number;
+  duplicates: Array<{ line: number; against: 'file' | 'database'; by: string; firstLine?: number }>;
+}
+
+export interface ImportApplyView extends ImportPreviewView {
+  /** false: invalid rows and no `skipInvalid`; nothing was written */
+  imported: boolean;
+}
+
+export interface SavedMapping {
+  name: string;
+  mapping: ColumnMapping;
+}
+
+export type { DateOrder };
 
 /** The always-visible sync status. */
 export interface SyncStatusView {

@@ -9,12 +9,15 @@ import { appHandlers } from './app.js';
 import { complaintHandlers } from './complaints.js';
 import { contextOf, type ServiceDeps } from './context.js';
 import { dateHandlers } from './dates.js';
+import { exportHandlers } from './exports.js';
 import { greetingHandlers } from './greetings.js';
+import { importHandlers } from './imports.js';
 import { noteHandlers } from './notes.js';
 import { notificationHandlers } from './notifications.js';
 import { orderHandlers } from './orders.js';
 import { peopleHandlers } from './people.js';
 import { planHandlers } from './plan.js';
+import { reportHandlers } from './reports.js';
 import { searchHandlers } from './search.js';
 import { settingsHandlers } from './settings.js';
 import { syncHandlers } from './sync.js';
@@ -42,5 +45,8 @@ export function createService(deps: ServiceDeps): ApiHandlers {
     ...planHandlers(context),
     ...notificationHandlers(context),
     ...syncHandlers(context),
+    ...reportHandlers(context),
+    ...exportHandlers(context),
+    ...importHandlers(context),
   };
 }

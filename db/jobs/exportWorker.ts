@@ -1,0 +1,68 @@
+/**
+ * The export worker thread: opens its own read-only connection (WAL lets it read while the host
+ * writes), writes one export and reports progress, so the host keeps answering during a long export.
+ * A `cancel` message aborts it; the exporter then removes its temp file and nothing is left behind.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExportAbortedError } from '../export/job.js';
+import { exportLabels } from '../export/labels.js';
+import { repNamer } from '../export/reps.js';
+import { runExport } from '../export/run.js';
+import { listReps } from '../service/reports.js';
+import type { ExportJobRequest, HostToWorker, WorkerToHost } from './protocol.js';
+
+/** Milliseconds between progress messages: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 100;
+
+async function run(port: NonNullable<typeof parentPort>, request: ExportJobRequest): Promise<void> {
+  const send = (message: WorkerToHost) => port.postMessage(message);
+  const controller = new AbortController();
+  port.on('message', (message: HostToWorker) => {
+    if (message.type === 'cancel') controller.abort();
+  });
+  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  try {
+    const labels = exportLabels(request.language);
+    const shortName = repNamer(db, labels);
+    const names = new Map(listReps(db).map((rep) => [rep.ownerId, rep.name]));
+    const repName = (ownerId: string | null) => names.get(ownerId) ?? shortName(ownerId);
+    const only = request.ownerIds?.length === 1 ? request.ownerIds[0] : undefined;
+    let lastProgressAt = 0;
+    const rows = await runExport(
+      db,
+      request.kind,
+      {
+        period: request.period,
+        today: request.today,
+        timeZone: request.timeZone,
+        ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}),
+        subject: only === undefined ? labels.allReps : repName(only),
+        labels,
+        repName,
+        format: request.format,
+        out: request.out,
+        now: new Date(request.now),
+      },
+      {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (now - lastProgressAt < PROGRESS_INTERVAL_MS && done < total) return;
+          lastProgressAt = now;
+          send({ type: 'progress', done, total });
+        },
+      },
+    );
+    send({ type: 'done', rows });
+  } catch (error) {
+    if (error instanceof ExportAbortedError) send({ type: 'cancelled' });
+    else send({ type: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  } finally {
+    db.close();
+    port.close();
+  }
+}
+
+if (parentPort) await run(parentPort, (workerData as { request: ExportJobRequest }).request);

@@ -1,0 +1,49 @@
+/** Exports from the app as background jobs: start one, poll it, cancel it; files land in `<dataDir>/exports/`. */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
+import { ExportJobs, exportsDirIn } from '../jobs/exportJobs.js';
+import { currentSettings } from './settings.js';
+import type { ServiceContext } from './context.js';
+import { hostTimeZone, resolvePeriod } from './reports.js';
+
+type ExportHandlers = Pick<ApiHandlers, 'exports.start' | 'exports.status' | 'exports.cancel'>;
+
+/** `visits-2026-01-01_2026-03-31-1a2b3c.csv`: readable, sorted by period, never clashing with another export. */
+function fileNameOf(kind: string, from: string, to: string, jobTag: string, format: string): string {
+  return `${kind}-${from}_${to}-${jobTag}.${format}`;
+}
+
+export function exportHandlers(context: ServiceContext): ExportHandlers {
+  const jobs = new ExportJobs({ log: (message) => console.error(message) });
+  const found = <T>(view: T | undefined): T => {
+    if (view === undefined) throw new ApiError('not_found');
+    return view;
+  };
+  return {
+    'exports.start': ({ kind, format, period, ownerIds, language }) => {
+      const resolved = resolvePeriod(period, context.today());
+      const tag = crypto.randomBytes(3).toString('hex');
+      const jobId = jobs.start(
+        {
+          // the worker opens the same file read-only
+          databasePath: context.db.name,
+          kind,
+          format,
+          period: resolved,
+          today: context.today(),
+          timeZone: hostTimeZone(),
+          ...(ownerIds ? { ownerIds } : {}),
+          language: language ?? currentSettings(context).language,
+          out: path.join(exportsDirIn(context.deps.dataDir), fileNameOf(kind, resolved.from, resolved.to, tag, format)),
+          now: context.stamp(),
+        },
+        kind,
+      );
+      return { jobId };
+    },
+    'exports.status': ({ jobId }) => found(jobs.status(jobId)),
+    'exports.cancel': ({ jobId }) => found(jobs.cancel(jobId)),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Imports from the app: the file arrives base64-encoded, is read by the same readers as the CLI's
+ * (size, encoding and type checks included), dry-run or applied all-or-nothing. Saved column
+ * mappings live in the local settings under one key.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ApiHandlers, ApiParsedInput, ImportPreviewView, SavedMapping } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
+import { ColumnMappingSchema, detectMapping, missingHeaders } from '../../core/import/columns.js';
+import type { ImportIssue } from '../../core/import/issues.js';
+import { applyImport } from '../import/apply.js';
+import { ImportFileError } from '../import/fileError.js';
+import { planImport, type ImportPlan, type ImportRequest } from '../import/plan.js';
+import { readImportFile } from '../import/read.js';
+import type { ReadTable } from '../import/table.js';
+import { readSettings, writeSettings } from '../repo/settings.js';
+import type { ServiceContext } from './context.js';
+import { hostTimeZone } from './reports.js';
+
+type ImportHandlers = Pick<ApiHandlers, 'imports.preview' | 'imports.apply' | 'imports.saveMapping' | 'imports.mappings'>;
+type ImportFileInput = ApiParsedInput<'imports.preview'>;
+
+/** Problems listed in a preview: enough to fix a file by; the counts say how many rows are invalid. */
+export const MAX_LISTED_PROBLEMS = 500;
+const MAPPINGS_KEY = 'importMappings';
+const SavedMappings = z.array(z.object({ name: z.string(), mapping: ColumnMappingSchema }));
+
+/** An import problem with the whole file, as a validation error the import screen translates. */
+function fileProblem(issue: ImportIssue): ApiError {
+  return new ApiError('validation', { issues: [{ path: ['contentBase64'], message: issue.key }], ...(issue.params ? { params: issue.params } : {}) });
+}
+
+/**
+ * The readers work on files (they check the size before reading and choose by extension): the upload
+ * is written to a private temp file in the data folder and removed straight after reading.
+ */
+async function readUpload(dataDir: string, input: ImportFileInput): Promise<ReadTable> {
+  const folder = path.join(dataDir, 'imports');
+  fs.mkdirSync(folder, { recursive: true });
+  const extension = path.extname(path.basename(input.fileName)).toLowerCase().replace(/[^.a-z0-9]/g, '');
+  const temp = path.join(folder, `.upload-${crypto.randomBytes(8).toString('hex')}${extension}`);
+  fs.writeFileSync(temp, Buffer.from(input.contentBase64, 'base64'), { mode: 0o600 });
+  try {
+    return await readImportFile(temp);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+async function requestOf(context: ServiceContext, input: ImportFileInput): Promise<{ request: ImportRequest; table: ReadTable }> {
+  const table = await readUpload(context.deps.dataDir, input);
+  const mapping = input.mapping ?? detectMapping(table.headers);
+  const missing = missingHeaders(mapping, table.headers);
+  if (missing.length > 0) throw fileProblem({ key: 'import.mapping.missingHeaders', params: { headers: missing.join(', ') } });
+  return { table, request: { table, mapping, order: input.dateOrder ?? null, timeZone: hostTimeZone() } };
+}
+
+function previewOf(table: ReadTable, request: ImportRequest, plan: ImportPlan): ImportPreviewView {
+  return {
+    headers: [...table.headers],
+    mapping: request.mapping,
+    kind: plan.kind,
+    source: table.source,
+    rows: table.rows.length + table.problems.length,
+    counts: plan.counts,
+    invalid: plan.invalid.slice(0, MAX_LISTED_PROBLEMS),
+    invalidNotListed: Math.max(0, plan.invalid.length - MAX_LISTED_PROBLEMS),
+    duplicates: plan.duplicates.slice(0, MAX_LISTED_PROBLEMS).map(({ line, against, by, firstLine }) => ({ line, against, by, ...(firstLine === undefined ? {} : { firstLine }) })),
+  };
+}
+
+/** Runs `work`, turning a file the readers or the planner refuse into a translated validation error. */
+async function refusingBadFiles<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ImportFileError) throw fileProblem(error.issue);
+    throw error;
+  }
+}
+
+function savedMappings(context: ServiceContext): SavedMapping[] {
+  const parsed = SavedMappings.safeParse(readSettings(context.db)[MAPPINGS_KEY]);
+  return parsed.success ? parsed.data : [];
+}
+
+export function importHandlers(context: ServiceContext): ImportHandlers {
+  return {
+    'imports.preview': (input) =>
+      refusingBadFiles(async () => {
+        const { table, request } = await requestOf(context, input);
+        return previewOf(table, request, planImport(context.db, request));
+      }),
+    'imports.apply': ({ skipInvalid, ...input }) =>
+      refusingBadFiles(async () => {
+        const { table, request } = await requestOf(context, input);
+        const outcome = applyImport(context.db, request, { now: context.stamp(), skipInvalid });
+        return { ...previewOf(table, request, outcome.plan), imported: outcome.imported };
+      }),
+    'imports.saveMapping': ({ name, mapping }) => {
+      const others = savedMappings(context).filter((saved) => saved.name !== name);
+      const all = [...others, { name, mapping }].sort((a, b) => a.name.localeCompare(b.name));
+      writeSettings(context.db, { [MAPPINGS_KEY]: all });
+      return all;
+    },
+    'imports.mappings': () => savedMappings(context),
+  };
+}

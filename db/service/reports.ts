@@ -1,0 +1,125 @@
+/**
+ * The team view's reads: the visit log a page at a time, the period coverage report, coverage by tier
+ * over consecutive periods and completed visits per rep per week. Days are in the host's time zone.
+ */
+import type { ApiHandlers, CoverageView, ReportPeriodRequest, RepView } from '../../core/api/contract.js';
+import { addDays, weekdayOf, type CalendarDay } from '../../core/calendar/day.js';
+import { TIERS, type Tier } from '../../core/model/enums.js';
+import { customPeriod, presetPeriod, previousPeriod, type PeriodPreset, type ReportPeriod } from '../../core/reports/period.js';
+import { dayInZone, instantRangeOfDays } from '../../core/reports/zone.js';
+import type { Db } from '../connection.js';
+import { OVERDUE_ROWS_LISTED } from '../export/reportTables.js';
+import { coverageFromDb } from '../reports/coverage.js';
+import { ownerFilter } from '../reports/owners.js';
+import { visitLogPage, type VisitLogSort } from '../reports/visitLog.js';
+import { readSettings } from '../repo/settings.js';
+import type { ServiceContext } from './context.js';
+
+type ReportHandlers = Pick<ApiHandlers, 'reports.reps' | 'reports.visitLog' | 'reports.coverage' | 'reports.coverageTrend' | 'reports.visitsPerWeek'>;
+
+/** The zone report days are in: the host's, as for `today`. */
+export const hostTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The requested period: a preset around `day` (default today), or the custom range. */
+export function resolvePeriod(request: ReportPeriodRequest, today: CalendarDay): ReportPeriod {
+  return request.preset === 'custom' ? customPeriod(request.from, request.to) : presetPeriod(request.preset, request.day ?? today);
+}
+
+export function listReps(db: Db): RepView[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT a.owner_id AS ownerId, o.display_name AS name
+       FROM accounts a LEFT JOIN sync_owners o ON o.id = a.owner_id
+       WHERE a.deleted_at IS NULL ORDER BY a.owner_id IS NOT NULL, o.display_name IS NULL, o.display_name, a.owner_id`,
+    )
+    .all() as RepView[];
+  const ownName = readSettings(db).repName;
+  return rows.map((rep) => (rep.ownerId === null ? { ownerId: null, name: typeof ownName === 'string' && ownName.trim() !== '' ? ownName : null } : rep));
+}
+
+type Owners = ReadonlyArray<string | null> | undefined;
+
+function coverageOf(db: Db, period: ReportPeriod, today: CalendarDay, ownerIds: Owners) {
+  return coverageFromDb(db, { from: period.from, to: period.to, asOf: today, timeZone: hostTimeZone(), ...(ownerIds ? { ownerIds } : {}) });
+}
+
+function coverageView(db: Db, period: ReportPeriod, today: CalendarDay, ownerIds: Owners): CoverageView {
+  const report = coverageOf(db, period, today, ownerIds);
+  const overdue = report.accounts.filter((account) => account.daysOverdue > 0);
+  return {
+    period,
+    evaluatedTo: report.evaluatedTo,
+    total: report.total,
+    byTier: report.byTier,
+    byRep: report.byRep.map((rep) => ({ ownerId: rep.ownerId, counts: rep.counts })),
+    overdue: overdue.slice(0, OVERDUE_ROWS_LISTED).map(({ account, lastVisitDay, daysOverdue }) => ({
+      accountId: account.id,
+      accountName: account.name,
+      tier: account.tier,
+      ownerId: account.ownerId,
+      lastVisitDay,
+      daysOverdue,
+    })),
+    overdueTotal: overdue.length,
+    complaints: report.complaints,
+    lifecycle: { lapsed: report.lifecycle.lapsedAccountIds.length, wonBack: report.lifecycle.wonBackAccountIds.length },
+    greetings: report.greetings,
+  };
+}
+
+/** The `count` preset periods ending with `last`, oldest first. */
+function periodsEndingWith(last: ReportPeriod & { preset: PeriodPreset }, count: number): ReportPeriod[] {
+  const periods: ReportPeriod[] = [last];
+  while (periods.length < count) periods.unshift(previousPeriod(periods[0] as ReportPeriod & { preset: PeriodPreset }));
+  return periods;
+}
+
+/** Monday of the week `day` is in. */
+function mondayOf(day: CalendarDay): CalendarDay {
+  return addDays(day, -((weekdayOf(day) + 6) % 7));
+}
+
+function visitsPerWeek(db: Db, period: ReportPeriod, ownerIds: Owners) {
+  const timeZone = hostTimeZone();
+  const weeks: CalendarDay[] = [];
+  for (let monday = mondayOf(period.from); monday <= period.to; monday = addDays(monday, 7)) weeks.push(monday);
+  const range = instantRangeOfDays(period.from, period.to, timeZone);
+  const owners = ownerFilter('v.owner_id', ownerIds);
+  // Counted per UTC hour in SQL (a year of a team's visits is a few thousand groups, not rows), then
+  // each hour is placed on its local day; zones with half-hour offsets may shift a visit at midnight.
+  const groups = db
+    .prepare(
+      `SELECT v.owner_id AS ownerId, substr(v.done_at, 1, 13) AS hour, count(*) AS visits
+       FROM visits v INDEXED BY visits_done_report
+       WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.done_at >= ? AND v.done_at < ? AND ${owners.sql}
+       GROUP BY v.owner_id, hour`,
+    )
+    .all(range.start, range.end, ...owners.params) as Array<{ ownerId: string | null; hour: string; visits: number }>;
+  const countsByRep = new Map<string | null, number[]>();
+  const weekIndex = new Map(weeks.map((week, index) => [week, index]));
+  for (const group of groups) {
+    const index = weekIndex.get(mondayOf(dayInZone(`${group.hour}:30:00.000Z`, timeZone)));
+    if (index === undefined) continue;
+    let counts = countsByRep.get(group.ownerId);
+    if (!counts) countsByRep.set(group.ownerId, (counts = weeks.map(() => 0)));
+    counts[index] = (counts[index] ?? 0) + group.visits;
+  }
+  return { weeks, reps: [...countsByRep].map(([ownerId, counts]) => ({ ownerId, counts })) };
+}
+
+export function reportHandlers(context: ServiceContext): ReportHandlers {
+  const { db } = context;
+  return {
+    'reports.reps': () => listReps(db),
+    'reports.visitLog': ({ offset, limit, sort, ...filters }) =>
+      visitLogPage(db, { ...filters, timeZone: hostTimeZone(), ...(sort ? { sort: sort satisfies VisitLogSort } : {}) }, { offset, limit }),
+    'reports.coverage': ({ period, ownerIds }) => coverageView(db, resolvePeriod(period, context.today()), context.today(), ownerIds),
+    'reports.coverageTrend': ({ preset, day, periods, ownerIds }) =>
+      periodsEndingWith(presetPeriod(preset, day ?? context.today()) as ReportPeriod & { preset: PeriodPreset }, periods).map((period) => {
+        const report = coverageOf(db, period, context.today(), ownerIds);
+        const byTier = Object.fromEntries(TIERS.map((tier) => [tier, { due: report.byTier[tier].due, withinCadence: report.byTier[tier].withinCadence }]));
+        return { period, byTier: byTier as Record<Tier, { due: number; withinCadence: number }> };
+      }),
+    'reports.visitsPerWeek': ({ period, ownerIds }) => visitsPerWeek(db, resolvePeriod(period, context.today()), ownerIds),
+  };
+}
