@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExportJobView } from '../../core/api/contract.js';
+import { openFixtureDatabase } from '../reports/testFixture.js';
+import { createHarness, type Harness } from '../testing/harness.js';
+import { useTempDir } from '../testing/tempDir.js';
+
+function fixtureHarness(dir: string): Harness {
+  openFixtureDatabase(dir).close();
+  return createHarness(dir, '2026-03-01T04:00:00.000Z');
+}
+
+async function until(h: Harness, jobId: string, done: (view: ExportJobView) => boolean): Promise<ExportJobView> {
+  for (;;) {
+    const view = await h.call('exports.status', { jobId });
+    if (done(view)) return view;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const exportsIn = (dir: string) => (fs.existsSync(path.join(dir, 'exports')) ? fs.readdirSync(path.join(dir, 'exports')) : []);
+
+describe('exports as background jobs', () => {
+  const tempDir = useTempDir();
+
+  it('writes the visit log in a worker thread into <dataDir>/exports and reports progress', async () => {
+    const dir = tempDir();
+    const h = fixtureHarness(dir);
+    const { jobId } = await h.call('exports.start', { kind: 'visits', format: 'csv', period: { preset: 'custom', from: '2025-11-01', to: '2026-02-28' }, language: 'zh-CN' });
+    // the host keeps answering while the worker runs
+    expect((await h.call('reports.reps', undefined)).length).toBe(2);
+    const view = await until(h, jobId, (v) => v.state !== 'running');
+    expect(view).toMatchObject({ state: 'done', kind: 'visits', format: 'csv', done: 5, total: 5, error: null });
+    expect(view.file!.path).toBe(path.join(dir, 'exports', view.file!.name));
+    const csv = fs.readFileSync(view.file!.path, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('中国石油天然气股份有限公司');
+    expect(csv).toContain("'=HYPERLINK");
+    h.db.close();
+  });
+
+  it('cancels a running export and leaves no file behind', async () => {
+    const dir = tempDir();
+    const h = fixtureHarness(dir);
+    // Enough rows that the export is still running when the cancel arrives.
+    const insert = h.db.prepare(
+      `INSERT INTO visits (id, account_id, kind, status, planned_at, done_at, met_contact_ids, outcome, created_at, updated_at)
+       VALUES (?, 'acc-1', 'routine', 'done', ?, ?, '[]', ?, '2025-11-01T00:00:00.000Z', '2025-11-01T00:00:00.000Z')`,
+    );
+    h.db.transaction(() => {
+      for (let i = 0; i < 20_000; i += 1) {
+        const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+        insert.run(`bulk-${i}`, at, at, `visit ${i} ${'x'.repeat(200)}`);
+      }
+    })();
+    const { jobId } = await h.call('exports.start', { kind: 'visits', format: 'xlsx', period: { preset: 'year', day: '2026-01-10' } });
+    await until(h, jobId, (v) => v.done > 0);
+    const cancelled = await h.call('exports.cancel', { jobId });
+    expect(cancelled.jobId).toBe(jobId);
+    const view = await until(h, jobId, (v) => v.state !== 'running');
+    expect(view).toMatchObject({ state: 'cancelled', file: null });
+    expect(view.done).toBeLessThan(20_005);
+    expect(exportsIn(dir)).toEqual([]);
+    h.db.close();
+  });
+
+  it('refuses a format the kind does not come in, and an unknown job', async () => {
+    const h = fixtureHarness(tempDir());
+    expect(await h.fail('exports.start', { kind: 'calendar', format: 'pdf', period: { preset: 'month' } })).toMatchObject({ code: 'validation', issues: [{ path: ['format'] }] });
+    expect(await h.fail('exports.status', { jobId: 'nope' })).toMatchObject({ code: 'not_found' });
+    h.db.close();
+  });
+});
