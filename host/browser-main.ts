@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../db/paths.js';
 import { startHost } from './bootstrap.js';
 import { parseBrowserArgs } from './browser-args.js';
+import { exportsDirIn } from '../db/jobs/exportJobs.js';
 import { createHttpServer } from './http-server.js';
 import { DataDirLockedError } from './lock.js';
 import { sqliteBackend } from './sqlite-backend.js';
@@ -28,8 +29,9 @@ function readVersion(): string {
 
 async function main(): Promise<void> {
   const args = parseBrowserArgs(process.argv.slice(2));
+  const dataDir = resolveDataDir({ flag: args.dataDir });
   const host = startHost({
-    dataDir: resolveDataDir({ flag: args.dataDir }),
+    dataDir,
     host: 'browser',
     version: readVersion(),
     backend: sqliteBackend,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     call: host.call,
     rendererDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     port: args.port,
+    exportsDir: exportsDirIn(dataDir),
   });
   const url = await server.listen();
   console.log(`Rounds is running at ${url}`);

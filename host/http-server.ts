@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -16,6 +17,11 @@ import { SECURITY_HEADERS } from './security-headers.js';
 
 export const TOKEN_HEADER = 'x-rounds-token';
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Import files travel base64-encoded in the body: 50 MB of file is ~67 MB of JSON. Only these methods take that much. */
+export const MAX_UPLOAD_BODY_BYTES = 70 * 1024 * 1024;
+const UPLOAD_METHODS = ['imports.preview', 'imports.apply'];
+/** A file the exports folder may serve: a plain name, no separators, not hidden (temp files start with a dot). */
+const SERVABLE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 const LOOPBACK = '127.0.0.1';
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
@@ -38,6 +44,8 @@ export interface HttpServerOptions {
   port?: number;
   /** fixed only in tests; a fresh random token otherwise */
   token?: string;
+  /** finished exports, downloadable at `GET /files/exports/<name>` (token as header or `?token=`) */
+  exportsDir?: string;
 }
 
 export interface RoundsHttpServer {
@@ -75,8 +83,9 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
   // Runs before the body is read, so nothing unauthenticated gets parsed.
   app.addHook('onRequest', async (request, reply) => {
     if (!isAllowedHost(request.headers.host)) return sendError(reply, 403, 'forbidden');
-    if (request.url.startsWith('/api/')) {
-      const given = request.headers[TOKEN_HEADER];
+    if (request.url.startsWith('/api/') || request.url.startsWith('/files/')) {
+      // A download link cannot set a header: files also accept the token in the query.
+      const given = request.headers[TOKEN_HEADER] ?? (request.url.startsWith('/files/') ? (request.query as { token?: unknown }).token : undefined);
       if (typeof given !== 'string' || !sameSecret(given, token)) return sendError(reply, 401, 'unauthorized');
     }
     return undefined;
@@ -105,10 +114,27 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
     return sendError(reply, 500, 'internal');
   });
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
-    const result = await options.call(request.params.method, request.body);
+  const callMethod = async (method: string, body: unknown, reply: FastifyReply) => {
+    const result = await options.call(method, body);
     return reply.code(result.ok ? 200 : STATUS_BY_CODE[result.error.code]).send(result);
-  });
+  };
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => callMethod(request.params.method, request.body, reply));
+  // Static routes win over the parametric one: only the upload methods get the larger body limit.
+  for (const method of UPLOAD_METHODS) app.post(`/api/${method}`, { bodyLimit: MAX_UPLOAD_BODY_BYTES }, async (request, reply) => callMethod(method, request.body, reply));
+
+  const { exportsDir } = options;
+  if (exportsDir !== undefined) {
+    app.get<{ Params: { name: string } }>('/files/exports/:name', async (request, reply) => {
+      const { name } = request.params;
+      const file = path.join(exportsDir, name);
+      if (!SERVABLE_FILE.test(name) || path.dirname(file) !== path.resolve(exportsDir)) return sendError(reply, 404, 'not_found');
+      if (!fs.existsSync(file)) return sendError(reply, 404, 'not_found');
+      return reply
+        .type('application/octet-stream')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(fs.createReadStream(file));
+    });
+  }
 
   if (fs.existsSync(options.rendererDir)) {
     void app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', wildcard: true });
