@@ -33,9 +33,13 @@ export function listConflicts(db: Db): { notes: NoteConflict[]; rejected: Reject
   return { notes: listNoteConflicts(db), rejected: listRejected(db) };
 }
 
+export function countNoteConflicts(db: Db): number {
+  return statement(db, 'SELECT count(*) FROM notes WHERE conflict_of IS NOT NULL AND deleted_at IS NULL').pluck().get() as number;
+}
+
+/** Open note conflicts plus rejected changes: the inbox badge. */
 export function countConflicts(db: Db): number {
-  const notes = statement(db, 'SELECT count(*) FROM notes WHERE conflict_of IS NOT NULL AND deleted_at IS NULL').pluck().get() as number;
-  return notes + (statement(db, 'SELECT count(*) FROM rejected_mutations').pluck().get() as number);
+  return countNoteConflicts(db) + (statement(db, 'SELECT count(*) FROM rejected_mutations').pluck().get() as number);
 }
 
 /** Makes the copy an ordinary note (optionally with another text): used when both texts stay. */

@@ -1,6 +1,6 @@
 /** One sync: push, pull, push again (what the pull's snapshot did not yet include goes out at once). */
 import type { Db } from '../connection.js';
-import { statement } from '../repo/table.js';
+import { countNoteConflicts } from './conflicts.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { pullChanges, type PullProgress } from './pull.js';
 import { pushOutbox } from './push.js';
@@ -21,10 +21,6 @@ export interface SyncOnceOptions {
   now?: () => Date;
   pageSize?: number;
   onProgress?: (progress: PullProgress) => void;
-}
-
-export function countNoteConflicts(db: Db): number {
-  return statement(db, 'SELECT count(*) FROM notes WHERE conflict_of IS NOT NULL AND deleted_at IS NULL').pluck().get() as number;
 }
 
 /** Records the outcome (last sync instant, or the error's i18n key) and rethrows a failure. */
