@@ -59,12 +59,16 @@ const SORT_COLUMNS: Record<VisitLogSort, string> = {
   status: 'v.status',
 };
 
-const SELECT = `
+/** `NOT INDEXED` for a full export: index order would read the wide visit rows at random; one sort is faster. */
+const select = (visits: 'visits v' | 'visits v NOT INDEXED') => `
   SELECT v.id, v.account_id AS accountId, a.name AS accountName, a.tier, a.city, v.owner_id AS ownerId,
          v.kind, v.status, v.planned_at AS plannedAt, v.done_at AS doneAt, v.purpose,
-         (SELECT json_group_array(c.name) FROM json_each(v.met_contact_ids) AS met JOIN contacts c ON c.id = met.value) AS contactsMet,
+         (SELECT group_concat(c.name, char(31)) FROM json_each(v.met_contact_ids) AS met JOIN contacts c ON c.id = met.value) AS contactsMet,
          v.outcome, v.next_step AS nextStep
-  FROM visits v JOIN accounts a ON a.id = v.account_id`;
+  FROM ${visits} JOIN accounts a ON a.id = v.account_id`;
+
+/** Joins names with the ASCII unit separator, which no name contains, rather than JSON (cheaper per row). */
+const NAME_SEPARATOR = String.fromCharCode(31);
 
 type SqlValue = string | number | null;
 
@@ -114,10 +118,12 @@ function orderOf(query: VisitLogQuery): string {
   return `ORDER BY ${SORT_COLUMNS[query.sort ?? 'when']} ${direction}, v.id ${direction}`;
 }
 
-type RawRow = Omit<VisitLogRow, 'contactsMet'> & { contactsMet: string };
+type RawRow = Omit<VisitLogRow, 'contactsMet'> & { contactsMet: string | null };
 
 function toRow(raw: RawRow): VisitLogRow {
-  return { ...raw, contactsMet: JSON.parse(raw.contactsMet) as string[] };
+  const row = raw as unknown as VisitLogRow;
+  row.contactsMet = raw.contactsMet === null ? [] : raw.contactsMet.split(NAME_SEPARATOR);
+  return row;
 }
 
 export function countVisitLog(db: Db, query: VisitLogQuery): number {
@@ -128,14 +134,14 @@ export function countVisitLog(db: Db, query: VisitLogQuery): number {
 /** One page for a virtualised list, and how many rows the whole log has. */
 export function visitLogPage(db: Db, query: VisitLogQuery, page: { offset: number; limit: number }): { rows: VisitLogRow[]; total: number } {
   const where = whereOf(query);
-  const raws = db.prepare(`${SELECT} ${where.sql} ${orderOf(query)} LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as RawRow[];
+  const raws = db.prepare(`${select('visits v')} ${where.sql} ${orderOf(query)} LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as RawRow[];
   return { rows: raws.map(toRow), total: countVisitLog(db, query) };
 }
 
 /** Every matching row, one at a time; finish or `return()` the iterator before writing on this connection. */
 export function* iterateVisitLog(db: Db, query: VisitLogQuery): Generator<VisitLogRow, void, undefined> {
   const where = whereOf(query);
-  for (const raw of db.prepare(`${SELECT} ${where.sql} ${orderOf(query)}`).iterate(...where.params) as IterableIterator<RawRow>) {
+  for (const raw of db.prepare(`${select('visits v NOT INDEXED')} ${where.sql} ${orderOf(query)}`).iterate(...where.params) as IterableIterator<RawRow>) {
     yield toRow(raw);
   }
 }
