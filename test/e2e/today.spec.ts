@@ -1,0 +1,84 @@
+/**
+ * Today on the demo data for a fixed "today" (issue 3): the right items in the right order, and the
+ * three everyday actions — mark greeted, snooze, log a visit — each change Today at once and survive
+ * a restart. The demo data set is deterministic for a seed and a "now".
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { launchRounds, type RoundsApp } from './support/app.js';
+import { dialog, fixBrowserClock } from './support/ui.js';
+
+const NOW = '2026-11-23T01:30:00.000Z'; // Monday 09:30 in Shanghai
+
+let app: RoundsApp;
+test.afterEach(async () => {
+  await app?.close();
+});
+
+type Group = 'Complaints' | "Today's visits" | 'Overdue revisits' | 'Important dates';
+
+/** One agenda row: the item of a group's list that holds the account's link. */
+function agendaRow(page: Page, group: Group, accountName: string) {
+  return page.getByRole('list', { name: group, exact: true }).getByRole('listitem').filter({ has: page.getByRole('link', { name: accountName, exact: true }) });
+}
+
+async function openToday(page: Page) {
+  await fixBrowserClock(page, NOW);
+  await page.reload();
+  await page.getByRole('navigation').getByText('Today').click();
+  await expect(page.getByRole('heading', { name: 'Complaints' })).toBeVisible();
+}
+
+test('Today ranks the demo agenda and remembers what the rep did', async ({ browser }) => {
+  test.setTimeout(240_000);
+  app = await launchRounds(browser, { now: NOW, language: 'en' });
+  await fixBrowserClock(app.page, NOW);
+  await app.page.reload();
+  await app.page.getByLabel('Your name').fill('Li Lei');
+  await app.page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(app.page.getByText(/Loaded 60 accounts/)).toBeVisible({ timeout: 30_000 });
+  await app.page.getByRole('button', { name: 'Start using Rounds' }).click();
+  await openToday(app.page);
+  const page = app.page;
+
+  // The groups come in the order of urgency, complaints past target first.
+  const headings = await page.getByRole('main').getByRole('heading').allInnerTexts();
+  const order = ['Complaints', "Today's visits", 'Overdue revisits', 'Due revisits', 'Important dates', 'Win back'].map((group) =>
+    headings.findIndex((text) => text.startsWith(group)),
+  );
+  expect(order.every((index) => index >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  await expect(agendaRow(page, 'Complaints', '广州天成医疗科技有限责任公司')).toContainText(/hours? past target/);
+  await expect(agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司')).toContainText('337 days overdue');
+  await expect(agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司')).toContainText('袁志静');
+
+  // Mark a birthday greeted: WeChat and flowers.
+  await agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司').getByRole('button', { name: /Mark greeted/ }).click();
+  const greeted = dialog(page, 'Mark greeted');
+  await greeted.getByText('WeChat', { exact: true }).click();
+  await greeted.getByRole('textbox', { name: 'Gift' }).fill('一束鲜花');
+  await greeted.getByRole('button', { name: /Save|OK/ }).click();
+  await expect(greeted).toBeHidden();
+  await expect(agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司')).toHaveCount(0);
+
+  // Snooze an overdue revisit until tomorrow.
+  await agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司').getByRole('button', { name: 'Snooze' }).click();
+  await page.getByRole('menuitem', { name: 'Until tomorrow' }).click();
+  await expect(agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司')).toHaveCount(0);
+
+  // Log one of today's planned visits as done.
+  await agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司').getByRole('button', { name: /Log visit/ }).click();
+  const logVisit = page.getByRole('dialog').last();
+  await logVisit.getByLabel('Outcome').fill('季度回访完成');
+  await logVisit.getByRole('button', { name: /Save|OK/ }).click();
+  await expect(logVisit).toBeHidden();
+  await expect(agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
+
+  // After a restart the three stay done; the rest of the agenda is unchanged.
+  await app.restart();
+  await openToday(app.page);
+  await expect(agendaRow(app.page, 'Important dates', '通达工程咨询有限责任公司')).toContainText('宋超');
+  await expect(agendaRow(app.page, 'Complaints', '广州天成医疗科技有限责任公司')).toBeVisible();
+  await expect(agendaRow(app.page, 'Important dates', '武汉卓越生物医药有限责任公司')).toHaveCount(0);
+  await expect(agendaRow(app.page, 'Overdue revisits', '启明精细化工有限责任公司')).toHaveCount(0);
+  await expect(agendaRow(app.page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
+});
