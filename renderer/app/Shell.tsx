@@ -5,28 +5,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
 import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
 import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
 import { CalendarPage } from '../screens/calendar/CalendarPage.js';
+import { ImportPage } from '../screens/import/ImportPage.js';
 import { SettingsPage } from '../screens/settings/SettingsPage.js';
 import { ConflictsNavLabel, ConflictsPage } from '../screens/sync/ConflictsPage.js';
 import { useSyncStatus } from '../screens/sync/useSyncStatus.js';
 import { TierReviewPage } from '../screens/reminders/TierReviewPage.js';
+import { TeamPage } from '../screens/team/TeamPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
 import { useBrowserNotifications } from './notifications.js';
 import { useNavigation, type Route } from './navigation.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 
-type Section = 'today' | 'accounts' | 'calendar' | 'conflicts' | 'settings';
+type Section = 'today' | 'accounts' | 'calendar' | 'team' | 'conflicts' | 'settings';
 
 /** The account page belongs to the Accounts section of the navigation, the tier review to Today (its entry point). */
 function sectionOf(route: Route): Section {
   if (route.name === 'account') return 'accounts';
   if (route.name === 'tiers') return 'today';
+  if (route.name === 'import') return 'team';
   return route.name;
 }
 
@@ -45,6 +48,7 @@ export function Shell() {
     { key: 'today', icon: <HomeOutlined aria-hidden />, label: t('nav.today') },
     { key: 'accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
     { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('nav.calendar') },
+    { key: 'team', icon: <BarChartOutlined aria-hidden />, label: t('team:nav') },
     { key: 'conflicts', icon: <InboxOutlined aria-hidden />, label: <ConflictsNavLabel count={sync?.conflicts ?? 0} /> },
     { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
   ];
@@ -111,5 +115,9 @@ function CurrentScreen({ route }: { route: Route }) {
       return <TierReviewPage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'team':
+      return <TeamPage />;
+    case 'import':
+      return <ImportPage />;
   }
 }

@@ -7,7 +7,9 @@ export type Route =
   | { name: 'calendar' }
   | { name: 'settings' }
   | { name: 'tiers' }
-  | { name: 'conflicts' };
+  | { name: 'conflicts' }
+  | { name: 'team' }
+  | { name: 'import' };
 
 interface Navigation {
   route: Route;
@@ -22,7 +24,7 @@ function routeFromLocation(): Route {
   const name = params.get('r');
   const id = params.get('id');
   if (name === 'account' && id) return { name: 'account', id, ...(params.get('tab') ? { tab: params.get('tab')! } : {}) };
-  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers' || name === 'conflicts') return { name };
+  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers' || name === 'conflicts' || name === 'team' || name === 'import') return { name };
   return { name: 'today' };
 }
 

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CoverageView, ExportJobView, VisitLogRowView } from '../../../core/api/contract.js';
+import type { CoverageCounts } from '../../../core/reports/coverage.js';
+import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
+import { ExportPanel, POLL_INTERVAL_MS } from './ExportPanel.js';
+import { TeamPage } from './TeamPage.js';
+import { VisitLogTab } from './VisitLogTab.js';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const REP = '01900000-0000-7000-8000-0000000abcde';
+const counts = (partial: Partial<CoverageCounts> = {}): CoverageCounts => ({ accounts: 2, due: 2, withinCadence: 1, overdue: 1, visitsDone: 3, averageGapDays: 12.4, ...partial });
+
+const visit: VisitLogRowView = {
+  id: 'v-1', accountId: '0190a000-0000-7000-8000-000000000001', accountName: '中国石油天然气股份有限公司', tier: 'A', city: '北京', ownerId: REP,
+  kind: 'executive', status: 'done', plannedAt: null, doneAt: '2026-01-05T02:00:00.000Z', purpose: null, contactsMet: [], outcome: '签了年度合同', nextStep: null,
+};
+
+const coverage: CoverageView = {
+  period: { preset: 'month', from: '2026-01-01', to: '2026-01-31', year: 2026, index: 1 },
+  evaluatedTo: '2026-01-31',
+  total: counts({ accounts: 6 }),
+  byTier: { A: counts(), B: counts({ due: 0, withinCadence: 0 }), C: counts() },
+  byRep: [{ ownerId: REP, counts: counts() }],
+  overdue: [{ accountId: '0190a000-0000-7000-8000-000000000002', accountName: 'Acme Trading', tier: 'B', ownerId: REP, lastVisitDay: '2025-10-01', daysOverdue: 42 }],
+  overdueTotal: 1,
+  complaints: { opened: 3, answeredWithinTarget: 2, resolved: 1, medianResponseMinutes: 180 },
+  lifecycle: { lapsed: 4, wonBack: 1 },
+  greetings: { due: 5, done: 3 },
+};
+
+function teamApi() {
+  return fakeApi({
+    'app.info': async () => ({ version: '0', host: 'browser', dataDir: '/d', databasePath: '/d/r', schemaVersion: 6, today: '2026-01-20' }),
+    'reports.reps': async () => [{ ownerId: REP, name: '王芳' }],
+    'reports.visitLog': async () => ({ rows: [visit], total: 1 }),
+    'accounts.cities': async () => ['北京'],
+    'reports.coverage': async () => coverage,
+    'reports.coverageTrend': async () => [{ period: coverage.period, byTier: { A: { due: 2, withinCadence: 1 }, B: { due: 0, withinCadence: 0 }, C: { due: 4, withinCadence: 4 } } }],
+    'reports.visitsPerWeek': async () => ({ weeks: ['2025-12-29', '2026-01-05'], reps: [{ ownerId: REP, counts: [0, 2] }] }),
+  });
+}
+
+describe('Team screen', () => {
+  it('shows coverage per tier and per rep, the sections, overdue accounts and charts with text alternatives', async () => {
+    const api = teamApi();
+    await renderWithApi(<TeamPage />, api);
+    expect(await screen.findByText('By tier')).toBeTruthy();
+    expect(api['reports.coverage']).toHaveBeenCalledWith({ period: { preset: 'month' } });
+    expect(screen.getAllByText('王芳').length).toBeGreaterThan(0);
+    expect(screen.getByText('Nothing due')).toBeTruthy(); // tier B: nothing was due
+    expect(screen.getByRole('link', { name: 'Acme Trading' })).toBeTruthy();
+    expect(screen.getByText('3 of 5 done')).toBeTruthy();
+    expect(screen.getByText('3 hours')).toBeTruthy();
+    const weekly = await screen.findByRole('table', { name: 'Completed visits per rep, by week (starting Monday)' });
+    expect(within(weekly).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '2']);
+    const trend = screen.getByRole('table', { name: 'Share of due accounts visited within cadence, per tier and period' });
+    expect(within(trend).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['50%', '0%', '100%']);
+  });
+
+  it('asks for the chosen preset period (季报)', async () => {
+    const api = teamApi();
+    await renderWithApi(<TeamPage />, api, 'zh-CN');
+    fireEvent.click(await screen.findByText('季报'));
+    await waitFor(() => expect(api['reports.coverage']).toHaveBeenLastCalledWith({ period: { preset: 'quarter' } }));
+  });
+
+  it('sends the visit-log filters and sort to the query and names the rep', async () => {
+    const api = teamApi();
+    await renderWithApi(<VisitLogTab />, api);
+    const row = (await screen.findByRole('link', { name: '中国石油天然气股份有限公司' })).closest('.ant-table-row') as HTMLElement;
+    expect(within(row).getByText('王芳')).toBeTruthy();
+    expect(within(row).getByText('Executive visit')).toBeTruthy();
+    expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ offset: 0, limit: 200 });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Tier' }));
+    fireEvent.click(await screen.findByText('Tier A', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], offset: 0, limit: 200 }));
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Rep' }));
+    fireEvent.click(await screen.findByText('王芳', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], ownerIds: [REP], offset: 0, limit: 200 }));
+    fireEvent.click(screen.getByText('Account', { selector: 'th *' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'account', descending: false })));
+  });
+});
+
+describe('export panel', () => {
+  it('starts an export, shows its progress, and cancels it', async () => {
+    const views: ExportJobView[] = [];
+    const job = (patch: Partial<ExportJobView>): ExportJobView => ({ jobId: 'job-1', kind: 'visits', format: 'csv', state: 'running', done: 0, total: 0, file: null, error: null, ...patch });
+    const api = fakeApi({
+      'exports.start': async () => ({ jobId: 'job-1' }),
+      'exports.status': async () => views.shift() ?? job({ done: 500, total: 1000 }),
+      'exports.cancel': async () => job({ state: 'cancelled', done: 500, total: 1000 }),
+    });
+    views.push(job({ done: 250, total: 1000 }));
+    await renderWithApi(<ExportPanel period={{ preset: 'quarter' }} />, api);
+    fireEvent.click(screen.getByRole('button', { name: /Visit log \(CSV\)/ }));
+    await waitFor(() => expect(api['exports.start']).toHaveBeenCalledWith({ kind: 'visits', format: 'csv', period: { preset: 'quarter' }, language: 'en' }));
+    expect(await screen.findByText('250 / 1000', {}, { timeout: POLL_INTERVAL_MS * 4 })).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Export progress' }).getAttribute('aria-valuenow')).toBe('25');
+    expect(screen.getByRole('button', { name: /Visit log \(CSV\)/ }).hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
+    expect(api['exports.cancel']).toHaveBeenCalledWith({ jobId: 'job-1' });
+    expect(await screen.findByText('Export cancelled; no file was written.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('offers the finished file for download with the token in the link', async () => {
+    sessionStorage.setItem('rounds.token', 'tok');
+    const api = fakeApi({
+      'exports.start': async () => ({ jobId: 'job-2' }),
+      'exports.status': async () => ({ jobId: 'job-2', kind: 'report', format: 'pdf', state: 'done', done: 3, total: 3, file: { name: 'report-2026.pdf', path: '/d/exports/report-2026.pdf' }, error: null }),
+    });
+    await renderWithApi(<ExportPanel period={{ preset: 'year' }} />, api);
+    fireEvent.click(screen.getByRole('button', { name: /Report \(PDF\)/ }));
+    const link = await screen.findByRole('link', { name: 'Download' }, { timeout: POLL_INTERVAL_MS * 4 });
+    expect(link.getAttribute('href')).toBe('/files/exports/report-2026.pdf?token=tok');
+  });
+});
