@@ -67,7 +67,6 @@ export function ImportPage() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, file, mapping, dateOrder]);
 
   const pick = async (picked: File) => {

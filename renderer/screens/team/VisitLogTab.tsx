@@ -43,7 +43,6 @@ export function VisitLogTab() {
   };
   useEffect(() => {
     void load(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters]);
 
   const change = (patch: Partial<VisitLogFilters>) => setFilters((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))));
