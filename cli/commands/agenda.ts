@@ -3,6 +3,7 @@
  * scripts or as a readable table in English or Chinese.
  */
 import fs from 'node:fs';
+import type { ApiHandlers, ApiOutputs } from '../../core/api/contract.js';
 import type { AgendaDay, AgendaItem, AgendaItemKind } from '../../core/agenda/types.js';
 import { formatLunarDate, type CalendarLanguage } from '../../core/calendar/format.js';
 import { CalendarDay } from '../../core/model/primitives.js';
@@ -161,7 +162,7 @@ export const agendaCommand: Command = {
     try {
       const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
       const from = explicitDate ?? (await call(service, 'agenda.today', {})).day;
-      const agenda = (await call(service, 'agenda.range', { from, days })) as AgendaDay[];
+      const agenda = await call(service, 'agenda.range', { from, days });
       if (values.json === true) {
         io.stdout(`${JSON.stringify({ from, days: agenda.map(({ day, items }) => ({ day, items: items.map(agendaLine) })) }, null, 2)}\n`);
       } else {
@@ -173,8 +174,8 @@ export const agendaCommand: Command = {
   },
 };
 
-async function call(service: ReturnType<typeof createService>, method: 'agenda.today' | 'agenda.range', input: unknown): Promise<{ day: string } & unknown> {
+async function call<M extends 'agenda.today' | 'agenda.range'>(service: ApiHandlers, method: M, input: unknown): Promise<ApiOutputs[M]> {
   const result = await callApi(service, method, input);
   if (!result.ok) throw new CommandError(`${method}: ${result.error.code}`);
-  return result.value as { day: string };
+  return result.value as ApiOutputs[M];
 }
