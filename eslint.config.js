@@ -63,6 +63,10 @@ export default tseslint.config(
     paths: NATIVE_AND_DESKTOP,
     patterns: [NODE_BUILTINS, folders(['db', 'host', 'electron', 'cli', 'server'], 'renderer/ reaches data only through the app API (core/).')],
   }),
+  layer(['server/**/*.ts'], {
+    paths: [NATIVE_AND_DESKTOP[1], ...UI],
+    patterns: [folders(['db', 'host', 'electron', 'renderer', 'cli'], 'server/ is the team sync server: it imports only core/ (the protocol and the entity schemas).')],
+  }),
   ...['electron', 'host', 'cli'].map((folder) =>
     layer([`${folder}/**/*.ts`], { patterns: [folders(['renderer'], `${folder}/ must not import the renderer.`)] }),
   ),

@@ -29,6 +29,12 @@ const cases: Array<{ layer: string; file: string; forbidden: string[]; allowed: 
     forbidden: ["import fs from 'node:fs';", "import crypto from 'crypto';", "import Database from 'better-sqlite3';", "import { ipcRenderer } from 'electron';", "import { x } from '../../db/paths.js';", "import { x } from '../../host/http-server.js';", "import { x } from '../../electron/ipc.js';"],
     allowed: ["import React from 'react';", "import { Button } from 'antd';", "import { x } from '../../core/api/contract.js';"],
   },
+  {
+    layer: 'server',
+    file: 'server/sync/fixture.ts',
+    forbidden: ["import { app } from 'electron';", "import React from 'react';", "import { x } from '../../db/paths.js';", "import { x } from '../../host/bootstrap.js';", "import { x } from '../../cli/main.js';"],
+    allowed: ["import crypto from 'node:crypto';", "import pg from 'pg';", "import { x } from '../../core/sync/protocol.js';"],
+  },
   ...['electron', 'host', 'cli'].map((folder) => ({
     layer: folder,
     file: `${folder}/fixture.ts`,
