@@ -8,6 +8,7 @@ import type { UpcomingDate } from '../../core/api/contract.js';
 import { formatLunarDate } from '../../core/calendar/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { AccountLink } from './AccountLink.js';
+import { yearsText } from './dates/yearsText.js';
 
 export function UpcomingDateLine({ item, when }: { item: UpcomingDate; when?: string }) {
   const { t } = useTranslation('today');
@@ -18,7 +19,7 @@ export function UpcomingDateLine({ item, when }: { item: UpcomingDate; when?: st
     ? t('dates.familyOf', { name: item.familyMemberName, contact: item.contactName ?? '' })
     : item.contactName;
   const kind = date.kind === 'custom' && date.label ? date.label : tCommon(`enum.dateKind.${date.kind}`);
-  const years = item.years === null || item.years <= 0 ? null : t(date.kind === 'birthday' ? 'dates.turns' : 'dates.anniversary', { years: item.years });
+  const years = item.years === null || item.years <= 0 ? null : yearsText(t, date.kind, item.years);
 
   return (
     <Space wrap size={6}>

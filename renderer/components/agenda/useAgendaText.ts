@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
 import type { AgendaGreeting, AgendaItem, ImportantDateItem } from '../../../core/agenda/types.js';
 import { dateOfDay, useDateText } from '../dates/useDateText.js';
+import { yearsText } from '../dates/yearsText.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
 
 export interface AgendaItemText {
@@ -42,7 +43,7 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
     (item: ImportantDateItem) => {
       const parts = [item.label ?? tCommon(`enum.dateKind.${item.dateKind}`)];
       if (item.familyMemberName) parts.push(t('item.familyOf', { name: item.familyMemberName }));
-      if (item.years !== null) parts.push(t(item.dateKind === 'birthday' ? 'item.age' : 'item.anniversary', { count: item.years }));
+      if (item.years !== null) parts.push(yearsText(t, item.dateKind, item.years));
       if (item.milestone) parts.push(t('item.milestone'));
       return parts.join(' · ');
     },
