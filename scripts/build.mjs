@@ -1,5 +1,5 @@
-// `npm run build`: the renderer with Vite (vite.config.ts → dist/renderer) and the Electron main and
-// preload with esbuild (→ dist/electron/*.cjs). Browser mode runs host/ from source through tsx.
+// `npm run build`: the renderer with Vite (vite.config.ts → dist/renderer); the Electron main, preload and
+// export worker with esbuild (→ dist/electron/*.cjs). Browser mode runs host/ from source through tsx.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ export const BUILD_OUTPUTS = [
   path.join(DIST, 'renderer', 'index.html'),
   path.join(DIST, 'electron', 'main.cjs'),
   path.join(DIST, 'electron', 'preload.cjs'),
+  path.join(DIST, 'electron', 'exportWorker.cjs'),
 ];
 
 export function buildRenderer() {
@@ -21,18 +22,19 @@ export function buildRenderer() {
 
 export async function buildElectron(outDir = path.join(DIST, 'electron')) {
   const common = { bundle: true, format: 'cjs', sourcemap: 'linked', logLevel: 'warning', external: ['electron'] };
-  await build({
+  const nodeBundle = {
     ...common,
-    entryPoints: [path.join(ROOT, 'electron', 'main.ts')],
-    outfile: path.join(outDir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
-    // db/connection.ts finds its migrations relative to import.meta.url, which CommonJS lacks: give it
-    // the bundle's own URL and put the migrations beside the bundle.
+    // db/connection.ts finds its migrations (and db/jobs its worker) relative to import.meta.url, which
+    // CommonJS lacks: give it the bundle's own URL and put the migrations and the worker beside it.
     define: { 'import.meta.url': '__roundsBundleUrl' },
     banner: { js: "const __roundsBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  };
+  await build({ ...nodeBundle, entryPoints: [path.join(ROOT, 'electron', 'main.ts')], outfile: path.join(outDir, 'main.cjs') });
+  // Exports run in a worker thread, which loads a file of its own (see db/jobs/workerLaunch.ts).
+  await build({ ...nodeBundle, entryPoints: [path.join(ROOT, 'db', 'jobs', 'exportWorker.ts')], outfile: path.join(outDir, 'exportWorker.cjs') });
   fs.cpSync(path.join(ROOT, 'db', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
   // The sandboxed preload can require only 'electron': everything else is bundled in.
   await build({

@@ -1,14 +1,15 @@
 /**
  * The Electron main bundle, built for real and run under Node with a stand-in `electron` module: it
  * must find its migrations (copied beside it), open the database in the data folder, register the
- * protocol and one IPC channel per method, load app://, and release the folder on quit.
+ * protocol and one IPC channel per method, load app://, run an export in the bundled worker, and
+ * release the folder on quit.
  */
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { API_METHODS } from '../core/api/contract.js';
+import { API_METHODS, type ApiResult, type ExportJobView } from '../core/api/contract.js';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { buildElectron } from './build.mjs';
 
@@ -20,7 +21,19 @@ const moduleInternals = Module as unknown as { _load: Loader };
 function fakeElectron(dataDir: string) {
   const events: string[] = [];
   const appListeners = new Map<string, () => void>();
-  const webContents = { on: () => undefined, setWindowOpenHandler: () => undefined, session: { setPermissionRequestHandler: () => undefined } };
+  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<ApiResult>>();
+  const webContents = {
+    on: () => undefined,
+    setWindowOpenHandler: () => undefined,
+    session: { setPermissionRequestHandler: () => undefined },
+    mainFrame: { url: 'app://rounds/index.html' },
+  };
+  /** Calls a method over IPC as the main window's page would. */
+  const invoke = async (method: string, input: unknown): Promise<ApiResult> => {
+    const handler = ipcHandlers.get(`rounds:${method}`);
+    if (!handler) throw new Error(`no IPC handler for ${method}`);
+    return handler({ sender: webContents, senderFrame: webContents.mainFrame }, input);
+  };
   const electron = {
     app: {
       whenReady: async () => undefined,
@@ -35,7 +48,12 @@ function fakeElectron(dataDir: string) {
     },
     dialog: { showErrorBox: (_title: string, message: string) => events.push(`error ${message}`) },
     protocol: { registerSchemesAsPrivileged: () => events.push('scheme'), handle: (scheme: string) => events.push(`protocol ${scheme}`) },
-    ipcMain: { handle: (channel: string) => events.push(channel) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<ApiResult>) => {
+        events.push(channel);
+        ipcHandlers.set(channel, handler);
+      },
+    },
     shell: {},
     powerMonitor: { on: () => undefined, removeListener: () => undefined },
     Notification: class {
@@ -53,7 +71,7 @@ function fakeElectron(dataDir: string) {
       }
     },
   };
-  return { electron, events, appListeners };
+  return { electron, events, appListeners, invoke };
 }
 
 describe('the Electron main bundle', () => {
@@ -65,8 +83,9 @@ describe('the Electron main bundle', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bundle-data-'));
     await buildElectron(outDir);
     expect(fs.readdirSync(path.join(outDir, 'migrations')).length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(outDir, 'exportWorker.cjs'))).toBe(true);
 
-    const { electron, events, appListeners } = fakeElectron(dataDir);
+    const { electron, events, appListeners, invoke } = fakeElectron(dataDir);
     const originalLoad = moduleInternals._load;
     moduleInternals._load = function (request, ...rest) {
       return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
@@ -85,6 +104,19 @@ describe('the Electron main bundle', () => {
     expect(events.filter((e) => e.startsWith('error') || e.startsWith('exit'))).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'rounds.sqlite'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'rounds.lock'))).toBe(true);
+
+    // An export runs in the worker bundled beside main.cjs (not the TypeScript one) and writes its file.
+    const started = await invoke('exports.start', { kind: 'visits', format: 'csv', period: { preset: 'month' } });
+    if (!started.ok) throw new Error(JSON.stringify(started.error));
+    const { jobId } = started.value as { jobId: string };
+    const finished = async () => {
+      const result = await invoke('exports.status', { jobId });
+      return result.ok ? (result.value as ExportJobView) : null;
+    };
+    await expect.poll(async () => (await finished())?.state, { timeout: 20_000 }).toBe('done');
+    const file = (await finished())?.file;
+    expect(file && path.dirname(file.path)).toBe(path.join(dataDir, 'exports'));
+    expect(file && fs.readFileSync(file.path, 'utf8').length).toBeGreaterThan(0);
 
     appListeners.get('will-quit')?.();
     expect(fs.existsSync(path.join(dataDir, 'rounds.lock'))).toBe(false);

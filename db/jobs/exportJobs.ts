@@ -8,12 +8,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExportJobView } from '../../core/api/contract.js';
 import type { ExportJobRequest, HostToWorker, WorkerToHost } from './protocol.js';
+import { exportWorkerLaunch } from './workerLaunch.js';
 
 export const EXPORTS_FOLDER = 'exports';
 
-/** The worker module and the bootstrap that lets a worker thread load TypeScript. */
-const WORKER_ENTRY = new URL('./exportWorker.ts', import.meta.url).href;
-const TS_WORKER = new URL('./tsWorker.mjs', import.meta.url);
+const WORKER_LAUNCH = exportWorkerLaunch(import.meta.url);
 
 /** i18n keys (`team` namespace) of why a job failed. */
 export const EXPORT_FAILURES = { crashed: 'export.errors.crashed', failed: 'export.errors.failed' } as const;
@@ -40,7 +39,7 @@ export class ExportJobs {
   start(request: ExportJobRequest, kind: ExportJobView['kind']): string {
     const jobId = crypto.randomUUID();
     fs.mkdirSync(path.dirname(request.out), { recursive: true });
-    const worker = new Worker(TS_WORKER, { workerData: { entry: WORKER_ENTRY, request } });
+    const worker = new Worker(WORKER_LAUNCH.file, { workerData: { entry: WORKER_LAUNCH.entry, request } });
     const view: ExportJobView = { jobId, kind, format: request.format, state: 'running', done: 0, total: 0, file: null, error: null };
     const finish = (patch: Partial<ExportJobView>) => {
       if (view.state === 'running') Object.assign(view, patch);

@@ -65,4 +65,6 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
   }
 }
 
-if (parentPort) await run(parentPort, (workerData as { request: ExportJobRequest }).request);
+// No top-level await: the Electron build bundles this file to CommonJS. A rejection still ends the
+// thread with an 'error' event, which ExportJobs reports as a crash.
+if (parentPort) void run(parentPort, (workerData as { request: ExportJobRequest }).request);
