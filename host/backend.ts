@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
+import type { SyncHostOptions } from '../db/service/sync.js';
 
 export type { ApiResult };
 
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   version: string;
   now?: () => Date;
   defaultLanguage?: 'zh-CN' | 'en';
+  /** the host's sync choices (the Electron host's safeStorage token store) */
+  sync?: SyncHostOptions;
 }
 
 export interface BackupFile {

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
 import { databasePathIn } from '../db/paths.js';
-import type { ApiResult, DatabaseBackend } from './backend.js';
+import type { ApiResult, DatabaseBackend, ServiceDeps } from './backend.js';
 import { clockFromEnv, defaultLanguage } from './environment.js';
 import { acquireDataDirLock } from './lock.js';
 import { moveDatabaseAside, restoreBackup } from './recovery.js';
@@ -23,6 +23,8 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   /** `sqliteBackend` from ./sqlite-backend.js in the real hosts */
   backend: DatabaseBackend;
+  /** passed on to the service (see `ServiceDeps.sync`) */
+  sync?: ServiceDeps['sync'];
 }
 
 export interface RoundsHost {
@@ -99,6 +101,7 @@ export function startHost(options: HostOptions): RoundsHost {
       version: options.version,
       defaultLanguage: defaultLanguage(env),
       ...(now ? { now } : {}),
+      ...(options.sync ? { sync: options.sync } : {}),
     });
     handlers = { ...service, ...appHandlers };
   }
