@@ -76,6 +76,17 @@ export const fakePowerMonitor = {
   },
 };
 
+/** safeStorage: a reversible stand-in "cipher" (prefix + base64) so tests can see nothing is stored in clear. */
+export const fakeSafeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  encryptString: vi.fn((plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`)),
+  decryptString: vi.fn((sealed: Buffer) => {
+    const text = sealed.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'base64').toString();
+  }),
+};
+
 export function electronMock() {
   return {
     BrowserWindow: FakeBrowserWindow,
@@ -83,6 +94,8 @@ export function electronMock() {
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     Notification: FakeNotification,
     powerMonitor: fakePowerMonitor,
+    safeStorage: fakeSafeStorage,
+    net: { isOnline: vi.fn(() => true) },
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },

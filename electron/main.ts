@@ -7,10 +7,12 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { startHost, type RoundsHost } from '../host/bootstrap.js';
 import { DataDirLockedError } from '../host/lock.js';
 import { sqliteBackend } from '../host/sqlite-backend.js';
+import { watchConnectivity, type ConnectivityWatch } from './connectivity.js';
 import { registerIpcHandlers } from './ipc.js';
 import { startNotificationScheduler, type NotificationScheduler } from './notifications.js';
 import { electronDataDir, electronNativeBinding } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { electronTokenStore } from './syncTokens.js';
 import { createMainWindow } from './window.js';
 
 // The bundle lives in dist/electron; the renderer beside it in dist/renderer.
@@ -19,6 +21,7 @@ const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | null = null;
 let host: RoundsHost | null = null;
 let notifications: NotificationScheduler | null = null;
+let connectivity: ConnectivityWatch | null = null;
 
 function showMainWindow(): BrowserWindow {
   if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
@@ -29,13 +32,15 @@ function showMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const dataDir = electronDataDir(process.argv, process.env, app.getPath('userData'));
   try {
     host = startHost({
-      dataDir: electronDataDir(process.argv, process.env, app.getPath('userData')),
+      dataDir,
       host: 'electron',
       version: app.getVersion(),
       nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
       backend: sqliteBackend,
+      sync: { tokens: electronTokenStore(dataDir) },
     });
   } catch (error) {
     dialog.showErrorBox('Rounds', error instanceof DataDirLockedError ? error.message : String(error));
@@ -46,6 +51,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(() => mainWindow, host.call);
   showMainWindow();
   notifications = startNotificationScheduler({ call: host.call, showWindow: showMainWindow });
+  connectivity = watchConnectivity(host.call);
 }
 
 registerAppScheme();
@@ -57,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     notifications?.stop();
+    connectivity?.stop();
     host?.close();
   });
   void start();

@@ -55,6 +55,13 @@ function fakeElectron(dataDir: string) {
       },
     },
     shell: {},
+    safeStorage: {
+      isEncryptionAvailable: () => {
+        events.push('safeStorage');
+        return true;
+      },
+    },
+    net: { isOnline: () => true },
     powerMonitor: { on: () => undefined, removeListener: () => undefined },
     Notification: class {
       static isSupported = () => false;
@@ -101,6 +108,7 @@ describe('the Electron main bundle', () => {
     expect(events).toContain('protocol app');
     expect(events).toContain('load app://rounds/index.html');
     expect(events.filter((e) => e.startsWith('rounds:'))).toHaveLength(API_METHODS.length);
+    expect(events).toContain('safeStorage'); // sync tokens go to the encrypted store
     expect(events.filter((e) => e.startsWith('error') || e.startsWith('exit'))).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'rounds.sqlite'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'rounds.lock'))).toBe(true);
