@@ -1,29 +1,13 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../db/testing/tempDir.js';
+import { runRounds } from './testing.js';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-cli-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function rounds(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, now: () => new Date(2026, 10, 22, 9) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const tempDir = useTempDir();
+const rounds = (argv: string[], env: NodeJS.ProcessEnv = {}) => runRounds(argv, { env, now: new Date(2026, 10, 22, 9) });
 
 describe('rounds usage', () => {
   it('prints help listing every command, exit 0', async () => {

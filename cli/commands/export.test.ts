@@ -2,27 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../db/testing/tempDir.js';
+import { runRounds } from '../testing.js';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-export-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function rounds(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, now: () => new Date('2026-11-22T01:00:00.000Z') };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const tempDir = useTempDir();
+const rounds = (argv: string[]) => runRounds(argv, { now: new Date('2026-11-22T01:00:00.000Z') });
 
 describe('rounds export', () => {
   // One seeded data folder for the whole file: seeding is the slow part.

@@ -2,6 +2,7 @@
  * The team's visit log: every visit (or one rep's), filtered and sorted in SQL, read a page at a time
  * for the screen or row by row for exports (a statement iterator: a million rows never sit in memory).
  */
+import type { VisitLogRowView } from '../../core/api/contract.js';
 import { addDays, type CalendarDay } from '../../core/calendar/day.js';
 import type { Tier, VisitKind, VisitStatus } from '../../core/model/enums.js';
 import { startOfDayIn } from '../../core/reports/zone.js';
@@ -28,23 +29,8 @@ export interface VisitLogQuery {
   descending?: boolean;
 }
 
-export interface VisitLogRow {
-  id: string;
-  accountId: string;
-  accountName: string;
-  tier: Tier;
-  city: string | null;
-  ownerId: string | null;
-  kind: VisitKind;
-  status: VisitStatus;
-  plannedAt: string | null;
-  doneAt: string | null;
-  purpose: string | null;
-  /** names of the contacts met, in the order they were logged */
-  contactsMet: string[];
-  outcome: string | null;
-  nextStep: string | null;
-}
+/** The app API's visit-log row: one definition, in the contract. */
+export type VisitLogRow = VisitLogRowView;
 
 /** When a visit happened for filtering and sorting: done, else planned (cancelled visits keep their plan). */
 const WHEN = 'coalesce(v.done_at, v.planned_at, v.created_at)';

@@ -1,0 +1,17 @@
+/** Runs `rounds` in-process for tests, capturing what it prints. */
+import type { CliIo } from './io.js';
+import { main } from './main.js';
+
+export interface RoundsRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runRounds(argv: string[], options: { env?: NodeJS.ProcessEnv; now: Date }): Promise<RoundsRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: options.env ?? {}, now: () => options.now };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
