@@ -63,7 +63,7 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
   const report: CoverageView | undefined = coverage.data;
   if (!report) return <Typography.Text type="secondary">{t('loading')}</Typography.Text>;
 
-  const day = (value: string) => format(parseISO(value), 'PP', { locale });
+  const day = (value: string) => format(parseISO(value), t('format.compactDay', { ns: 'common' }), { locale });
   const tierRows: CountsRow[] = [
     ...TIERS.map((tier) => ({ key: tier, group: <TierTag tier={tier} />, counts: report.byTier[tier] })),
     { key: 'total', group: t('coverage.total'), counts: report.total },
