@@ -15,7 +15,7 @@ describe('ReminderSettingsCard', () => {
     const api = fakeApi({ 'settings.get': async () => settings, 'settings.update': async () => settings });
     await renderWithApi(<ReminderSettingsCard />, api, 'en');
 
-    const maximumA = await screen.findByRole('spinbutton', { name: 'Maximum days between visits for tier A' });
+    const maximumA = await screen.findByRole('spinbutton', { name: 'Tier A: overdue after … days' });
     await waitFor(() => expect((maximumA as HTMLInputElement).value).toBe('21'));
     fireEvent.change(maximumA, { target: { value: '28' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Christmas' }));
@@ -35,7 +35,7 @@ describe('ReminderSettingsCard', () => {
     const api = fakeApi({ 'settings.get': async () => settings, 'settings.update': async () => settings });
     await renderWithApi(<ReminderSettingsCard />, api, 'en');
 
-    const maximumB = await screen.findByRole('spinbutton', { name: 'Maximum days between visits for tier B' });
+    const maximumB = await screen.findByRole('spinbutton', { name: 'Tier B: overdue after … days' });
     await waitFor(() => expect((maximumB as HTMLInputElement).value).toBe('45'));
     fireEvent.change(maximumB, { target: { value: '400' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));

@@ -5,13 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Checkbox, Divider, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { Button, Card, Checkbox, Divider, Flex, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { FESTIVAL_IDS } from '../../../core/calendar/index.js';
 import { CONTACT_KINDS, DATE_KINDS, TIERS, type DateKind } from '../../../core/model/enums.js';
 import { FESTIVAL_RECIPIENT_RULES, type ReminderSettings } from '../../../core/model/reminders.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { isElectron, requestNotificationPermission } from '../../app/notifications.js';
-import { TierTag } from '../../components/TierTag.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 
 /** The form's shape: quiet hours split into a switch and two times; lead days per kind may be blank. */
@@ -73,13 +72,13 @@ export function ReminderSettingsCard() {
     <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('settings.title')}</Typography.Title>}>
       <Form<ReminderValues> form={form} layout="vertical" onFinish={(v) => void save(v)} onValuesChange={() => setSaved(false)}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('settings.cadenceHelp')}</Typography.Paragraph>
-        <Space size="large" wrap>
+        <Flex gap="large" wrap>
           {TIERS.map((tier) => (
-            <Form.Item key={tier} name={['cadenceMaximum', tier]} label={<Space size={4}><TierTag tier={tier} />{t('settings.maximumDays')}</Space>} rules={wholeDays(365)}>
-              <InputNumber<number> precision={0} style={{ width: 120 }} aria-label={t('settings.maximumFor', { tier })} />
+            <Form.Item key={tier} name={['cadenceMaximum', tier]} label={t('settings.maximumFor', { tier })} rules={wholeDays(365)}>
+              <InputNumber<number> precision={0} style={{ width: 160 }} suffix={t('settings.days')} />
             </Form.Item>
           ))}
-        </Space>
+        </Flex>
         <Form.Item name="countingKinds" label={t('settings.countingKinds')} rules={[atLeastOne]}>
           <Checkbox.Group options={CONTACT_KINDS.map((kind) => ({ value: kind, label: tCommon(`enum.visitKind.${kind}`) }))} />
         </Form.Item>

@@ -30,6 +30,7 @@ describe('SettingsPage', () => {
     expect(await screen.findByRole('heading', { name: '设置' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '立即备份' })).toBeTruthy();
     expect(screen.queryByText('Back up now')).toBeNull();
+    expect(await screen.findByText('巡访 0.1.0 · 数据结构 2 · 浏览器模式')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
     await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ language: 'zh-CN' }));
   });
@@ -38,6 +39,7 @@ describe('SettingsPage', () => {
     const api = settingsApi();
     await renderWithApi(<SettingsPage />, api);
     expect(await screen.findByText('/home/rep/.config/Rounds/rounds.db')).toBeTruthy();
+    expect(screen.getByText('Rounds 0.1.0 · schema 2 · browser mode')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     expect(await screen.findByText('/home/rep/.config/Rounds/backups/rounds-1.db')).toBeTruthy();
     expect(api['backup.create']).toHaveBeenCalledTimes(1);

@@ -8,7 +8,6 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radi
 import { LANGUAGES, TIERS, type Language } from '../../../core/model/enums.js';
 import type { CadencePolicy } from '../../../core/model/schemas.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
-import { TierTag } from '../../components/TierTag.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard.js';
@@ -119,13 +118,13 @@ function ProfileCard() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {t('profile.cadenceHelp')}
         </Typography.Paragraph>
-        <Space size="large" wrap>
+        <Flex gap="large" wrap>
           {TIERS.map((tier) => (
-            <Form.Item key={tier} name={['cadence', tier]} label={<Space size={4}><TierTag tier={tier} />{t('profile.cadenceDays')}</Space>} rules={[cadenceRule]}>
-              <InputNumber<number> precision={0} style={{ width: 120 }} aria-label={t('profile.cadenceFor', { tier })} />
+            <Form.Item key={tier} name={['cadence', tier]} label={t('profile.cadenceFor', { tier })} rules={[cadenceRule]}>
+              <InputNumber<number> precision={0} style={{ width: 160 }} suffix={t('profile.days')} />
             </Form.Item>
           ))}
-        </Space>
+        </Flex>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>
             {tCommon('actions.save')}
@@ -164,7 +163,7 @@ function DataCard() {
         <Descriptions.Item label={t('data.database')}>
           <Typography.Text copyable>{info.data?.databasePath ?? '…'}</Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', { ...info.data }) : '…'}</Descriptions.Item>
+        <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', { ...info.data, host: t(`data.host.${info.data.host}`) }) : '…'}</Descriptions.Item>
       </Descriptions>
       <Flex vertical gap={8} style={{ marginTop: 12 }}>
         <Button onClick={() => void backUp()} loading={backingUp} style={{ alignSelf: 'flex-start' }}>
