@@ -53,7 +53,7 @@ export function notificationHandlers(context: ServiceContext): NotificationHandl
       const due = dueNotifications(context.now(), notificationSettingsOf(reminders), visits, firedNotificationKeys(context.db));
       const visitsById = new Map(visits.map((visit) => [visit.id, visit]));
       let digest: DueNotificationView['digest'] | undefined;
-      return due.map((notification): DueNotificationView => {
+      const views = due.map((notification): DueNotificationView => {
         const visit = notification.visitId === null ? undefined : visitsById.get(notification.visitId);
         if (notification.kind === 'digest') digest ??= digestCounts(agendaDays(context, context.today(), 1)[0]?.items ?? []);
         return {
@@ -64,6 +64,10 @@ export function notificationHandlers(context: ServiceContext): NotificationHandl
           visit: visit ? { id: visit.id, accountId: visit.accountId, accountName: visit.accountName, plannedAt: visit.plannedAt } : null,
         };
       });
+      // A digest of an empty day would only interrupt: it counts as given, silently.
+      const empty = views.filter((view) => view.digest?.total === 0).map((view) => view.key);
+      if (empty.length > 0) recordFiredNotifications(context.db, empty, context.stamp());
+      return views.filter((view) => view.digest?.total !== 0);
     },
     'notifications.fired': ({ keys }) => ({ recorded: recordFiredNotifications(context.db, keys, context.stamp()) }),
   };

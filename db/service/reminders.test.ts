@@ -124,6 +124,11 @@ describe('notifications', () => {
     restarted.db.close();
   });
 
+  it('never interrupts with the digest of an empty day, and does not offer it again', async () => {
+    expect(await h.call('notifications.due', undefined)).toEqual([]);
+    expect(await h.call('notifications.fired', { keys: ['digest:2026-11-23'] })).toEqual({ recorded: 0 });
+  });
+
   it('reminds of a planned visit an hour before, once', async () => {
     const visit = await plannedAtNoon();
     await h.call('notifications.fired', { keys: ['digest:2026-11-23'] });

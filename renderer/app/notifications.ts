@@ -99,7 +99,8 @@ export function useBrowserNotifications(): void {
             open();
           };
         } else {
-          latest.current.notification.info({ key: n.key, title: n.title, description: n.body, onClick: open, duration: 0 });
+          // Bottom right and for a while only: the fallback must never sit on the header's actions.
+          latest.current.notification.info({ key: n.key, title: n.title, description: n.body, onClick: open, placement: 'bottomRight', duration: 12 });
         }
       },
     };
