@@ -12,7 +12,8 @@ import { createService } from '../../db/service/index.js';
 import type { ApiHandlers, ApiMethod } from '../../core/api/contract.js';
 import { percentile, timed, type BenchContext, type BenchModule } from './harness.js';
 
-const REP_DATA_DIR = 'rep-data-dir';
+export const REP_DATA_DIR = 'rep-data-dir';
+export const HEAVY_ACCOUNT_NAME = '基准测试重型客户有限公司';
 /** 1–2 character Chinese (the hard case for trigram search), longer Chinese, pinyin initials, English. */
 const SEARCH_QUERIES = ['华', '王', '上海', '机械', '科技', '中国石油', '精密机械', 'zgsy', 'shyq', 'hd', 'hdjm', 'bosch', 'Siemens', 'shanghai', 'rexroth'];
 const SEARCH_ROUNDS = 20;
@@ -85,7 +86,7 @@ export const heavyAccount: BenchModule = {
   async run(context) {
     const { db, service } = repService(context);
     try {
-      const account = (await call(service, 'accounts.create', { name: '基准测试重型客户有限公司', tier: 'A', city: '上海' })) as { id: string };
+      const account = (await call(service, 'accounts.create', { name: HEAVY_ACCOUNT_NAME, tier: 'A', city: '上海' })) as { id: string };
       const day = 86_400_000;
       const since = Date.now() - HEAVY_VISITS * 3 * day;
       const visitIds: string[] = [];

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { agendaBenchmark } from './agenda.bench.js';
+import { browserBenchmark } from './browser.bench.js';
 import { calendarBenchmark } from './calendar.bench.js';
 import { exportBenchmarks } from './export.bench.js';
 import { foundationBenchmarks } from './foundation.js';
@@ -14,7 +15,7 @@ import { importBenchmarks } from './import.bench.js';
 import { syncBenchmarks } from './sync.bench.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, ...syncBenchmarks];
+const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, ...syncBenchmarks];
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-'));
 try {

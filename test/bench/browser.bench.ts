@@ -1,0 +1,75 @@
+/**
+ * Browser-mode timings on the `rep` data set (issue 2): opening the app to a usable accounts list, and
+ * opening the account with 200 visits and 500 notes (made by the foundation benchmark) from the list.
+ * Runs the real host and Debian's Chromium, as a user would see it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { percentile, timed, type BenchModule } from './harness.js';
+import { HEAVY_ACCOUNT_NAME, REP_DATA_DIR } from './foundation.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; origin: string; token: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'host/browser-main.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+  });
+  return { child, origin: match[1]!, token: match[2]! };
+}
+
+export const browserBenchmark: BenchModule = {
+  name: 'browser mode on the rep data set',
+  async run(context) {
+    const dataDir = context.shared.get(REP_DATA_DIR);
+    if (typeof dataDir !== 'string') throw new Error('needs the rep data set: run the seed benchmark first');
+    const host = await startHost(dataDir);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      await fetch(`${host.origin}/api/settings.update`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rounds-token': host.token },
+        body: JSON.stringify({ onboarded: true, repName: 'Bench' }),
+      });
+      const opens: number[] = [];
+      const pages: number[] = [];
+      for (let round = 0; round < 5; round += 1) {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const open = await timed(async () => {
+          await page.goto(`${host.origin}/?r=accounts#token=${host.token}`);
+          await page.getByRole('main').getByRole('link').first().waitFor();
+        });
+        opens.push(open.ms);
+        await page.getByRole('main').getByRole('searchbox').or(page.getByRole('main').getByRole('textbox').first()).first().fill('基准测试');
+        const link = page.getByRole('link', { name: HEAVY_ACCOUNT_NAME });
+        await link.waitFor();
+        const render = await timed(async () => {
+          await link.click();
+          await page.getByRole('tab', { name: /\(500\)/ }).waitFor();
+          await page.getByRole('heading', { name: HEAVY_ACCOUNT_NAME }).waitFor();
+        });
+        pages.push(render.ms);
+        await page.close();
+      }
+      return [
+        { name: 'open to a usable accounts list, median of 5', value: percentile(opens, 50), unit: 'ms', max: 1500 },
+        { name: 'account page, 200 visits + 500 notes, median of 5', value: percentile(pages, 50), unit: 'ms', max: 200 },
+      ];
+    } finally {
+      await browser.close();
+      host.child.kill('SIGTERM');
+      await new Promise((resolve) => host.child.once('exit', resolve));
+    }
+  },
+};
