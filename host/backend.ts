@@ -17,6 +17,7 @@ export interface ServiceDeps {
   defaultLanguage?: 'zh-CN' | 'en';
   /** the host's sync choices (the Electron host's safeStorage token store) */
   sync?: SyncHostOptions;
+  nativeBinding?: string;
 }
 
 export interface BackupFile {

@@ -74,6 +74,12 @@ describe('startHost', () => {
     expect(deps).toMatchObject({ dataDir, host: 'browser', version: '9.9.9' });
   });
 
+  it("hands the runtime's native SQLite build to the service, for the connections it opens itself", () => {
+    const host = startHost({ dataDir, host: 'electron', version: '9.9.9', env: {}, backend, nativeBinding: '/app/electron-abi/better_sqlite3.node' });
+    hosts.push(host);
+    expect(backend.serviceDeps[0]?.nativeBinding).toBe('/app/electron-abi/better_sqlite3.node');
+  });
+
   it('refuses recovery while the database is healthy', async () => {
     const result = await start().call('app.recover', { backup: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });

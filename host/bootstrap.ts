@@ -102,6 +102,7 @@ export function startHost(options: HostOptions): RoundsHost {
       defaultLanguage: defaultLanguage(env),
       ...(now ? { now } : {}),
       ...(options.sync ? { sync: options.sync } : {}),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     handlers = { ...service, ...appHandlers };
   }

@@ -21,7 +21,7 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
   port.on('message', (message: HostToWorker) => {
     if (message.type === 'cancel') controller.abort();
   });
-  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true });
+  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true, ...(request.nativeBinding ? { nativeBinding: request.nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   try {
     const labels = exportLabels(request.language);

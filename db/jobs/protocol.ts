@@ -7,6 +7,8 @@ import type { ExportFormat, ExportKind } from '../export/run.js';
 /** Everything a worker needs to write one export: plain data, since it crosses threads. */
 export interface ExportJobRequest {
   databasePath: string;
+  /** better-sqlite3 built for the host's runtime (Electron's ABI), as the host's own connection uses */
+  nativeBinding?: string;
   kind: ExportKind;
   format: ExportFormat;
   period: ReportPeriod;

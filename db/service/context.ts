@@ -14,6 +14,8 @@ export interface ServiceDeps {
   defaultLanguage?: 'zh-CN' | 'en';
   /** sync choices of the host (token store, fetch, interval); tokens default to a 0600 file in dataDir */
   sync?: SyncHostOptions;
+  /** better-sqlite3 built for the host's runtime (Electron), for connections the service opens itself (export workers) */
+  nativeBinding?: string;
 }
 
 export interface ServiceContext {

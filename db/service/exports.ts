@@ -29,6 +29,7 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
         {
           // the worker opens the same file read-only
           databasePath: context.db.name,
+          ...(context.deps.nativeBinding ? { nativeBinding: context.deps.nativeBinding } : {}),
           kind,
           format,
           period: resolved,
