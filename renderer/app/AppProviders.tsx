@@ -58,7 +58,8 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
     document.documentElement.lang = language;
   }, [language]);
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={THEME} componentSize="middle">
+    // antd spaces out two-character Chinese button labels ("回 复", "保 存"); Chinese UI text is not spaced.
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={THEME} componentSize="middle" button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
