@@ -11,11 +11,24 @@ export function newestFirst(items: readonly TimelineItem[]): TimelineItem[] {
   return [...items].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
+const COMING_UP = 5;
+
+/**
+ * The history (visits and notes, newest first) and the few dates coming up soonest. Dates sit at their
+ * next occurrence, so mixed into the history they would bury the last visit under a year of birthdays;
+ * every date is still listed on the Contacts tab.
+ */
+export function splitTimeline(items: readonly TimelineItem[]): { comingUp: TimelineItem[]; history: TimelineItem[] } {
+  const dates = items.filter((item) => item.type === 'date').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { comingUp: dates.slice(0, COMING_UP), history: newestFirst(items.filter((item) => item.type !== 'date')) };
+}
+
 const TYPE_COLORS: Record<TimelineItem['type'], string> = { visit: 'blue', note: 'gray', date: 'red' };
 
 export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timeline: readonly TimelineItem[] }) {
   const { t } = useTranslation('account');
   const { account } = detail;
+  const { comingUp, history } = splitTimeline(timeline);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -38,13 +51,18 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
           )}
         </Descriptions>
       </Card>
+      {comingUp.length > 0 && (
+        <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('overview.comingUp')}</Typography.Title>}>
+          <Timeline items={comingUp.map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+        </Card>
+      )}
       <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
         {t('tabs.timeline')}
       </Typography.Title>
-      {timeline.length === 0 ? (
+      {history.length === 0 ? (
         <Empty description={t('overview.emptyTimeline')} />
       ) : (
-        <Timeline items={newestFirst(timeline).map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+        <Timeline items={history.map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
       )}
     </Space>
   );
