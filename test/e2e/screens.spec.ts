@@ -17,8 +17,14 @@ const LANGUAGES = [
 /** Text that looks like an i18n key leaking through (`enum.tier.A`, `validation.required`, `today.title`). */
 const RAW_KEY = /\b(enum|validation|errors|today|accounts|account|settings|calendar|festival|common|reminders|complaints|sync|onboarding)\.[a-z][\w.]*\b/;
 
+/** Axe judges colours as rendered: a popup caught mid-fade would read as low contrast. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
 async function checkScreen(page: Page, language: string, screen: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await settle(page);
   await expect(page.getByRole('main')).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text, `untranslated key on ${screen}`).not.toMatch(RAW_KEY);
@@ -84,7 +90,7 @@ for (const language of LANGUAGES) {
 }
 
 async function checkScreenDialog(page: Page, language: string, screen: string): Promise<void> {
-  await page.waitForTimeout(500);
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help}`), `axe on ${screen} (${language})`).toEqual([]);
