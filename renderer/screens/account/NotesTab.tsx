@@ -6,6 +6,7 @@ import { useMutation } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
 import { NoteText } from './NoteText.js';
+import { ShowMore, useShownCount } from './ShowMore.js';
 import { visitTime } from './visitTime.js';
 
 export interface NotesTabProps {
@@ -15,12 +16,15 @@ export interface NotesTabProps {
   open: OpenDialog;
 }
 
+const PAGE = 50;
+
 export function NotesTab({ notes, contacts, visits, open }: NotesTabProps) {
   const { t } = useTranslation('account');
   const mutate = useMutation();
   const dates = useDateText();
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name;
   const visitOf = (id: string | null) => visits.find((v) => v.id === id);
+  const { shown, more } = useShownCount(PAGE);
 
   return (
     <Flex vertical gap={8}>
@@ -30,7 +34,7 @@ export function NotesTab({ notes, contacts, visits, open }: NotesTabProps) {
         </Button>
       </div>
       {notes.length === 0 && <Empty description={t('notes.empty')} />}
-      {notes.map((note) => {
+      {notes.slice(0, shown).map((note) => {
         const visit = visitOf(note.visitId);
         const contact = contactName(note.contactId);
         return (
@@ -66,6 +70,7 @@ export function NotesTab({ notes, contacts, visits, open }: NotesTabProps) {
           </Card>
         );
       })}
+      <ShowMore shown={shown} total={notes.length} onMore={more} />
     </Flex>
   );
 }

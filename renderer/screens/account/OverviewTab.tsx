@@ -4,6 +4,7 @@ import type { AccountDetail, TimelineItem } from '../../../core/api/contract.js'
 import { useDateText } from '../../components/dates/useDateText.js';
 import { DateLine } from './DateList.js';
 import { NoteText } from './NoteText.js';
+import { ShowMore, useShownCount } from './ShowMore.js';
 import { VisitStatusTag } from './VisitStatusTag.js';
 
 /** Newest first, whatever order the service used. */
@@ -12,6 +13,7 @@ export function newestFirst(items: readonly TimelineItem[]): TimelineItem[] {
 }
 
 const COMING_UP = 5;
+const HISTORY_PAGE = 30;
 
 /**
  * The history (visits and notes, newest first) and the few dates coming up soonest. Dates sit at their
@@ -29,6 +31,7 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
   const { t } = useTranslation('account');
   const { account } = detail;
   const { comingUp, history } = splitTimeline(timeline);
+  const { shown, more } = useShownCount(HISTORY_PAGE);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -62,8 +65,9 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
       {history.length === 0 ? (
         <Empty description={t('overview.emptyTimeline')} />
       ) : (
-        <Timeline items={history.map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+        <Timeline items={history.slice(0, shown).map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
       )}
+      <ShowMore shown={shown} total={history.length} onMore={more} />
     </Space>
   );
 }
