@@ -238,6 +238,10 @@ export interface AccountDetail {
   family: FamilyMember[];
   dates: ImportantDate[];
   lastVisitAt: string | null;
+  /** the owner's display name once synced (null: this device's own account, or a name the server did not give) */
+  ownerName: string | null;
+  /** true: another rep's account in a lead's app; every change to it is refused with `errors.readOnlyAccount` */
+  readOnly: boolean;
 }
 
 export type TimelineItem =

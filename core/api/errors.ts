@@ -31,21 +31,30 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly issues: ApiIssue[] | undefined;
   readonly params: Record<string, string | number> | undefined;
+  /** i18n key of the whole error when one is more specific than `errors.<code>` (e.g. `errors.readOnlyAccount`) */
+  readonly messageKey: string;
 
-  constructor(code: ApiErrorCode, options: { issues?: ApiIssue[]; params?: Record<string, string | number>; detail?: string } = {}) {
-    super(options.detail ?? `errors.${code}`);
+  constructor(
+    code: ApiErrorCode,
+    options: { issues?: ApiIssue[]; params?: Record<string, string | number>; detail?: string; messageKey?: string } = {},
+  ) {
+    const messageKey = options.messageKey ?? `errors.${code}`;
+    super(options.detail ?? messageKey);
     this.name = 'ApiError';
     this.code = code;
     this.issues = options.issues;
     this.params = options.params;
+    this.messageKey = messageKey;
   }
 
   toBody(): ApiErrorBody {
-    return { code: this.code, message: `errors.${this.code}`, issues: this.issues, params: this.params };
+    return { code: this.code, message: this.messageKey, issues: this.issues, params: this.params };
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, { issues: body.issues, params: body.params });
+    // Only an `errors.*` key is taken from the wire as the message: anything else falls back to the code's.
+    const messageKey = typeof body.message === 'string' && body.message.startsWith('errors.') ? body.message : undefined;
+    return new ApiError(body.code, { issues: body.issues, params: body.params, ...(messageKey ? { messageKey } : {}) });
   }
 }
 

@@ -116,6 +116,8 @@ export interface AccountListRow {
   /** who owns the account once synced (a lead's app lists the team's reps' accounts, read-only); null before */
   ownerId?: string | null;
   ownerName?: string | null;
+  /** true when this app may not change it (another rep's account in a lead's app); see db/repo/readOnly.ts */
+  readOnly?: boolean;
 }
 
 // ---------- contacts ----------

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type { AccountListQuery, AccountListRow } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
+import { isReadOnlyOwner, restrictedToUser } from './readOnly.js';
 import { escapeLike, statement, type SqlRow } from './table.js';
 
 export type ParsedAccountListQuery = z.output<typeof AccountListQuery>;
@@ -83,6 +84,7 @@ export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: Acc
     FROM (SELECT * FROM accounts a WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) a
     ORDER BY ${order}`;
   const rows = statement(db, sql).all(...where.params, query.limit, query.offset) as SqlRow[];
+  const restrictedTo = restrictedToUser(db);
   return {
     total,
     rows: rows.map((row) => ({
@@ -100,6 +102,7 @@ export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: Acc
       contactCount: row.contact_count as number,
       ownerId: (row.owner_id as string | null) ?? null,
       ownerName: (row.owner_name as string | null) ?? null,
+      readOnly: isReadOnlyOwner((row.owner_id as string | null) ?? null, restrictedTo),
     })),
   };
 }

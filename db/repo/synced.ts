@@ -1,10 +1,13 @@
 /**
  * Writes to synced tables. Each write changes the row and appends its outbox entry in one
- * transaction (nested calls become savepoints of the caller's transaction).
+ * transaction (nested calls become savepoints of the caller's transaction). Every write first checks
+ * that the row's account is writable here (`readOnly.ts`), so no writer can change another rep's
+ * account in a lead's app, whichever method or import reached it.
  */
 import { ApiError } from '../../core/api/errors.js';
 import type { Db } from '../connection.js';
 import { appendOutbox } from './outbox.js';
+import { assertRowWritable } from './readOnly.js';
 import { columnOf, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from './table.js';
 
 /** Columns stored alongside the entity but derived from it (pinyin search keys); never synced. */
@@ -23,6 +26,7 @@ export function insertSynced<T>(
   const params = [id, now, now, ...fields.map((f) => toSqlValue(spec.fields[f]!, values[f])), ...Object.values(derived)];
   const synced = Object.fromEntries(fields.map((f) => [f, values[f]]));
   db.transaction(() => {
+    assertRowWritable(db, spec.table, { id, accountId: values.accountId, contactId: values.contactId });
     statement(db, `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...params);
     appendOutbox(db, { table: spec.table, rowId: id, op: 'upsert', fields: synced, baseVersion: null, createdAt: now });
   })();
@@ -44,6 +48,7 @@ export function updateSynced<T>(
   return db.transaction(() => {
     const current = statement(db, `SELECT * FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as SqlRow | undefined;
     if (!current) throw new ApiError('not_found');
+    assertRowWritable(db, spec.table, refsOf(id, current));
     const changed = Object.keys(spec.fields).filter((f) => {
       if (patch[f] === undefined) return false;
       return toSqlValue(spec.fields[f]!, patch[f]) !== (current[columnOf(f)] ?? null);
@@ -72,11 +77,13 @@ export function updateSynced<T>(
 /** Marks a row deleted (a tombstone that sync carries to the server). Throws `not_found` if already gone. */
 export function tombstoneSynced(db: Db, spec: TableSpec, id: string, now: string): void {
   db.transaction(() => {
-    const current = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
-      | { server_version: number | null }
-      | undefined;
+    const current = statement(db, `SELECT * FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as SqlRow | undefined;
     if (!current) throw new ApiError('not_found');
+    assertRowWritable(db, spec.table, refsOf(id, current));
     statement(db, `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
-    appendOutbox(db, { table: spec.table, rowId: id, op: 'delete', fields: {}, baseVersion: current.server_version, createdAt: now });
+    appendOutbox(db, { table: spec.table, rowId: id, op: 'delete', fields: {}, baseVersion: (current.server_version as number | null) ?? null, createdAt: now });
   })();
 }
+
+/** What ties a stored row to its account (tables without one of these columns read as undefined). */
+const refsOf = (id: string, row: SqlRow) => ({ id, accountId: row.account_id, contactId: row.contact_id });

@@ -6,6 +6,7 @@ import { listContactsOfAccount } from '../repo/contacts.js';
 import { listDatesOfAccount } from '../repo/dates.js';
 import { listFamilyOfAccount } from '../repo/family.js';
 import { listNotesOfAccount } from '../repo/notes.js';
+import { accountOwnership } from '../repo/readOnly.js';
 import { listVisitsOfAccount } from '../repo/visits.js';
 import { found, type ServiceContext } from './context.js';
 
@@ -27,8 +28,11 @@ export function accountHandlers({ db, stamp, today }: ServiceContext): AccountHa
     'accounts.cities': () => listCities(db),
     'accounts.get': ({ id }) => {
       const account = found(getAccount(db, id));
+      const { ownerName, readOnly } = found(accountOwnership(db, id) ?? undefined);
       return {
         account,
+        ownerName,
+        readOnly,
         contacts: listContactsOfAccount(db, id),
         family: listFamilyOfAccount(db, id),
         dates: listDatesOfAccount(db, id),

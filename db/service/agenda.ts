@@ -11,6 +11,7 @@ import type { Settings } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { readAgendaInput, type AgendaData } from '../repo/agendaInput.js';
 import { removeSnooze, setSnooze } from '../repo/snoozes.js';
+import { assertAccountWritable, readOnlyAccountIds } from '../repo/readOnly.js';
 import { statement } from '../repo/table.js';
 import { agendaSettingsOf, festivalRecipientIds } from './agendaSettings.js';
 import type { ServiceContext } from './context.js';
@@ -34,13 +35,32 @@ export function agendaData(context: ServiceContext, settings: Settings): AgendaD
     const version = databaseVersion(db, settings);
     const cached = cache.get(db);
     if (cached?.version === version) return cached.data;
-    const data = readAgendaInput(db, { countingKinds: settings.reminders.countingKinds });
+    const data = withoutAccounts(readAgendaInput(db, { countingKinds: settings.reminders.countingKinds }), readOnlyAccountIds(db));
     cache.set(db, { version, data });
     return data;
   };
   const data = read();
   // A status change is a write, which moves the version: the second read sees the new statuses.
   return refreshLifecycle(context, data.accounts, settings.reminders.lapseThresholdDays).length > 0 ? read() : data;
+}
+
+/**
+ * The agenda is the user's own work: a lead's app holds the team's accounts, but another rep's
+ * birthdays, overdue revisits and complaints are that rep's to act on (their own app reminds them),
+ * and every action on them would be refused here. So those accounts are left out of Today, the week
+ * plan, notifications and lifecycle refreshes; the lead follows the team in Reports.
+ */
+function withoutAccounts(data: AgendaData, excluded: ReadonlySet<string>): AgendaData {
+  if (excluded.size === 0) return data;
+  const kept = <T extends { accountId: string }>(rows: readonly T[]): T[] => rows.filter((row) => !excluded.has(row.accountId));
+  return {
+    ...data,
+    accounts: data.accounts.filter((account) => !excluded.has(account.id)),
+    contacts: kept(data.contacts),
+    dates: kept(data.dates),
+    plannedVisits: kept(data.plannedVisits),
+    complaints: kept(data.complaints),
+  };
 }
 
 /** Each day's agenda from `from`, as the app, the CLI and the notifications see it. */
@@ -60,12 +80,35 @@ export function agendaHandlers(context: ServiceContext): AgendaHandlers {
     },
     'agenda.range': ({ from, days }) => agendaDays(context, from, days),
     'agenda.snooze': ({ key, untilDay }) => {
+      assertKeyWritable(context.db, key);
       setSnooze(context.db, key, untilDay);
       return { key, untilDay };
     },
     'agenda.unsnooze': ({ key }) => {
+      assertKeyWritable(context.db, key);
       removeSnooze(context.db, key);
       return { key };
     },
   };
+}
+
+/** The table whose row each kind of agenda key names first (see core/agenda/keys.ts). */
+const KEY_ROW_TABLES: Record<string, { table: string; segment: number }> = {
+  date: { table: 'important_dates', segment: 1 },
+  festival: { table: 'contacts', segment: 2 },
+  revisit: { table: 'accounts', segment: 1 },
+  winback: { table: 'accounts', segment: 1 },
+  complaint: { table: 'complaints', segment: 1 },
+  visit: { table: 'visits', segment: 1 },
+};
+
+/** A snooze of another rep's reminder is refused like any change to their account. */
+function assertKeyWritable(db: Db, key: string): void {
+  const segments = key.split(':');
+  const target = KEY_ROW_TABLES[segments[0] ?? ''];
+  const rowId = segments[target?.segment ?? -1];
+  if (!target || rowId === undefined) return;
+  const accountId =
+    target.table === 'accounts' ? rowId : (statement(db, `SELECT account_id FROM ${target.table} WHERE id = ?`).pluck().get(rowId) as string | undefined);
+  if (accountId !== undefined) assertAccountWritable(db, accountId);
 }

@@ -8,6 +8,7 @@ import type { ApiHandlers, DueNotificationView } from '../../core/api/contract.j
 import { dueNotifications, type AgendaItem, type NotificationSettings } from '../../core/agenda/index.js';
 import type { ReminderSettings } from '../../core/model/reminders.js';
 import { firedNotificationKeys, recordFiredNotifications } from '../repo/notifications.js';
+import { readOnlyAccountIds } from '../repo/readOnly.js';
 import { listPlannedBetween, type PlannedVisit } from '../repo/visits.js';
 import { agendaDays } from './agenda.js';
 import type { ServiceContext } from './context.js';
@@ -29,8 +30,12 @@ function visitsAround(context: ServiceContext): ScheduledVisit[] {
   const nowMs = context.now().getTime();
   const from = new Date(nowMs - VISIT_WINDOW_DAYS * MS_PER_DAY).toISOString();
   const to = new Date(nowMs + VISIT_WINDOW_DAYS * MS_PER_DAY).toISOString();
+  // Another rep's visits are theirs to be reminded of, not a lead's (as on Today: see agenda.ts).
+  const othersAccounts = readOnlyAccountIds(context.db);
   // A planned visit always has its time (listPlannedBetween selects by it); the filter tells the type so.
-  return listPlannedBetween(context.db, from, to).filter((visit): visit is ScheduledVisit => visit.plannedAt !== null);
+  return listPlannedBetween(context.db, from, to).filter(
+    (visit): visit is ScheduledVisit => visit.plannedAt !== null && !othersAccounts.has(visit.accountId),
+  );
 }
 
 export function digestCounts(items: readonly AgendaItem[]): NonNullable<DueNotificationView['digest']> {

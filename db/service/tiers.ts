@@ -9,6 +9,7 @@ import { addDays } from '../../core/calendar/day.js';
 import { suggestTiers, type TierSuggestion } from '../../core/tiering/pareto.js';
 import { updateAccount } from '../repo/accounts.js';
 import { revenueSince } from '../repo/orders.js';
+import { assertAccountWritable, readOnlyAccountIds } from '../repo/readOnly.js';
 import { clearIgnoredSuggestions, ignoredSuggestions, ignoreKey, ignoreSuggestion, listTieringRows } from '../repo/tierSuggestions.js';
 import type { ServiceContext } from './context.js';
 
@@ -20,7 +21,9 @@ const TRAILING_DAYS = 365;
 export function tierSuggestions(context: ServiceContext): ApiOutputs['tiers.suggestions'] {
   const { db } = context;
   const revenue = revenueSince(db, addDays(context.today(), -(TRAILING_DAYS - 1)));
-  const rows = listTieringRows(db);
+  // A lead's tiers are suggested over their own book: the team's other accounts are not theirs to re-tier.
+  const othersAccounts = readOnlyAccountIds(db);
+  const rows = listTieringRows(db).filter((row) => !othersAccounts.has(row.id));
   const names = new Map(rows.map((row) => [row.id, row.name]));
   const ranked = rows.flatMap((row) => {
     const figure = revenue.get(row.id) ?? row.annualRevenue;
@@ -36,8 +39,9 @@ export function tierSuggestions(context: ServiceContext): ApiOutputs['tiers.sugg
 
 export function tierHandlers(context: ServiceContext): TierHandlers {
   const { db } = context;
-  /** The current suggestions for these accounts; ids without one are skipped. */
+  /** The current suggestions for these accounts; ids without one are skipped, another rep's account refused. */
   const suggestionsFor = (accountIds: readonly string[]): TierSuggestion[] => {
+    for (const accountId of accountIds) assertAccountWritable(db, accountId);
     const wanted = new Set(accountIds);
     return tierSuggestions(context).filter((suggestion) => wanted.has(suggestion.accountId));
   };

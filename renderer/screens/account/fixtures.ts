@@ -82,6 +82,8 @@ export function accountDetail(fields: Partial<AccountDetail> = {}): AccountDetai
     family: [],
     dates: [],
     lastVisitAt: null,
+    ownerName: null,
+    readOnly: false,
     ...fields,
   };
 }
