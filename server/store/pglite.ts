@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { isolationStatement, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
+import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
 const INT8_OID = 20;
 
@@ -32,7 +32,7 @@ export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
     execScript: direct.execScript,
     transaction(work, isolation = 'read committed') {
       return db.transaction(async (tx) => {
-        await tx.query(isolationStatement(isolation));
+        await tx.query(`SET TRANSACTION ${isolationClause(isolation)}`);
         return work(queryable(tx));
       });
     },

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isolationStatement, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
+import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
 const INT8_OID = 20;
 // Versions and mutation ids stay far below 2^53; numbers are easier on both sides than strings.
@@ -34,8 +34,8 @@ export function postgresClient(databaseUrl: string, options: { max?: number } = 
       const connection = await pool.connect();
       let broken = false;
       try {
-        await connection.query('BEGIN');
-        await connection.query(isolationStatement(isolation));
+        // One round trip, not two: every push and pull starts here.
+        await connection.query(`BEGIN ${isolationClause(isolation)}`);
         const result = await work(queryable(connection));
         await connection.query('COMMIT');
         return result;

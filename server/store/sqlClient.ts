@@ -21,6 +21,6 @@ export interface SqlClient extends SqlQueryable {
   readonly kind: 'postgres' | 'pglite';
 }
 
-export function isolationStatement(isolation: IsolationLevel): string {
-  return `SET TRANSACTION ISOLATION LEVEL ${isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}`;
+export function isolationClause(isolation: IsolationLevel): string {
+  return `ISOLATION LEVEL ${isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}`;
 }

@@ -1,15 +1,17 @@
 /**
  * A push: one transaction for the whole batch, holding the client's mutation counter row (so two
- * servers given the same retry cannot both apply it) and, from its first write, the team's version
- * counter. Mutations at or below the client's last processed id are skipped as duplicates; a rejected
- * one is recorded and the batch goes on. A crash before COMMIT leaves nothing behind.
+ * servers given the same retry cannot both apply it) and the rows it changes; the team's version
+ * counter only for the final write (see `writes.ts`). Mutations at or below the client's last processed
+ * id are skipped as duplicates; a rejected one is recorded and the batch goes on. A crash before COMMIT
+ * leaves nothing behind.
  */
-import { SYNC_LIMITS, type MutationResult, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
+import { SYNC_LIMITS, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import type { SqlClient, SqlQueryable } from '../store/sqlClient.js';
-import { applyMutation, teamVersions } from './apply.js';
+import { PushPlanner, type Outcome, type Rejection } from './apply.js';
 import type { SyncSession } from './session.js';
+import { loadSnapshot } from './snapshot.js';
 
 /** Request-level checks: any failure refuses the whole push before anything is written. */
 function checkBatch(session: SyncSession, request: PushRequest): void {
@@ -25,10 +27,21 @@ function checkBatch(session: SyncSession, request: PushRequest): void {
   });
 }
 
+/** The client's last processed mutation id, its row locked until the push commits (one statement either way). */
 async function lockClientCounter(tx: SqlQueryable, clientId: string): Promise<number> {
-  await tx.query('INSERT INTO client_mutations (client_id) VALUES ($1) ON CONFLICT (client_id) DO NOTHING', [clientId]);
-  const [row] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1 FOR UPDATE', [clientId]);
+  const [row] = await tx.query<{ last_mutation_id: number }>(
+    `INSERT INTO client_mutations (client_id) VALUES ($1)
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id`,
+    [clientId],
+  );
   return row!.last_mutation_id;
+}
+
+async function recordRejection(tx: SqlQueryable, session: SyncSession, mutation: Mutation, rejection: Rejection): Promise<void> {
+  await tx.query(
+    `INSERT INTO rejected_mutations (client_id, mutation_id, user_id, table_name, row_id, reason, message, mutation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    [session.clientId, mutation.mutationId, session.userId, mutation.table, mutation.rowId, rejection.reason, rejection.message, JSON.stringify({ ...mutation, issues: rejection.issues ?? [] })],
+  );
 }
 
 /** Earlier answers for retried mutations: a retried rejection is reported as rejected again. */
@@ -44,30 +57,30 @@ export async function push(store: SqlClient, session: SyncSession, request: Push
   checkBatch(session, request);
   return store.transaction(async (tx) => {
     await requireActiveDevice(tx, session);
-    let last = await lockClientCounter(tx, session.clientId);
-    const retried = request.mutations.some((m) => m.mutationId <= last) ? await earlierRejections(tx, session.clientId, last) : new Map();
-    const nextVersion = teamVersions(tx, session.teamId);
-    const results: MutationResult[] = [];
-    for (const mutation of request.mutations) {
-      if (mutation.mutationId <= last) {
-        const rejection = retried.get(mutation.mutationId);
-        results.push(rejection ? { mutationId: mutation.mutationId, status: 'rejected', ...rejection } : { mutationId: mutation.mutationId, status: 'duplicate' });
-        continue;
-      }
-      const outcome = await applyMutation(tx, session, mutation, nextVersion);
-      if ('applied' in outcome) {
-        results.push({ mutationId: mutation.mutationId, status: 'applied', ...outcome.applied });
-      } else {
-        const { reason, message } = outcome.rejected;
-        await tx.query(
-          `INSERT INTO rejected_mutations (client_id, mutation_id, user_id, table_name, row_id, reason, message, mutation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-          [session.clientId, mutation.mutationId, session.userId, mutation.table, mutation.rowId, reason, message, JSON.stringify({ ...mutation, issues: outcome.rejected.issues ?? [] })],
-        );
-        results.push({ mutationId: mutation.mutationId, status: 'rejected', reason, message });
-      }
-      last = mutation.mutationId;
+    const processed = await lockClientCounter(tx, session.clientId);
+    const fresh = request.mutations.filter((m) => m.mutationId > processed);
+    const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
+    const planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh));
+    const outcomes = new Map<number, Outcome>();
+    for (const mutation of fresh) {
+      const outcome = await planner.plan(mutation);
+      if ('rejected' in outcome) await recordRejection(tx, session, mutation, outcome.rejected);
+      outcomes.set(mutation.mutationId, outcome);
     }
+    const last = fresh.at(-1)?.mutationId ?? processed;
     await tx.query('UPDATE client_mutations SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [session.clientId, last]);
+    await planner.writePlanned();
+    const results = request.mutations.map((mutation): MutationResult => {
+      const outcome = outcomes.get(mutation.mutationId);
+      if (!outcome) {
+        const rejection = retried.get(mutation.mutationId);
+        return rejection ? { mutationId: mutation.mutationId, status: 'rejected', ...rejection } : { mutationId: mutation.mutationId, status: 'duplicate' };
+      }
+      if ('rejected' in outcome) return { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.rejected.reason, message: outcome.rejected.message };
+      const { applied, conflictCopy } = outcome;
+      const version = 'write' in applied ? applied.write.version : applied.unchangedVersion;
+      return { mutationId: mutation.mutationId, status: 'applied', version, ...(conflictCopy ? { conflictCopyId: conflictCopy.id } : {}) };
+    });
     return { results, lastMutationId: last };
   });
 }

@@ -11,17 +11,39 @@ import { SYNC_PROTOCOL_VERSION, type PushResponse } from '../../../core/sync/pro
 import { migrate } from '../../../server/store/migrate.js';
 import { postgresClient } from '../../../server/store/postgres.js';
 import { BACKENDS, createScratchDatabase, type TestDatabase } from './backends.js';
-import { accountFields, newId, syncFixture, syncServer, TEST_SECRET, type SyncFixture } from './fixture.js';
+import { accountFields, newId, noteFields, syncFixture, syncServer, TEST_SECRET, type SyncFixture } from './fixture.js';
 
 const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
 
 /** A transaction of the test's own that holds one row's lock until released. */
+/** Holds a row lock on one row until released. */
 async function lockRow(databaseUrl: string, rowId: string): Promise<{ release(): Promise<void> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query('BEGIN');
   await client.query('SELECT 1 FROM sync_rows WHERE id = $1 FOR UPDATE', [rowId]);
+  return {
+    async release() {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Holds an uncommitted row with this id: a push creating the same id takes its team version, then waits
+ * on it while inserting, so that push commits late. Rolled back on release, so the push then goes through.
+ */
+async function holdUncommittedRow(databaseUrl: string, row: { id: string; teamName: string; ownerId: string }): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO sync_rows (table_name, id, team_id, owner_id, account_id, version, data)
+     SELECT 'accounts', $1, t.id, $2, $1, 999999999, '{}'::jsonb FROM teams t WHERE t.name = $3`,
+    [row.id, row.ownerId, row.teamName],
+  );
   return {
     async release() {
       await client.query('ROLLBACK');
@@ -89,13 +111,12 @@ describe('two sync servers and a killed one, on one PostgreSQL database', () => 
     const laptop = await fixture.signIn('alice');
     const phone = await fixture.signIn('alice', second);
     const lead = await fixture.signIn('lena', second);
-    const account = newId();
-    await laptop.push([laptop.mutation('accounts', account, accountFields('Slow Co'))]);
     const before = await lead.pullAll();
 
-    const blocker = await lockRow(db.databaseUrl!, account);
-    // Server 1 takes the next team version, then waits on the locked row: its commit comes late.
-    const slow = laptop.push([laptop.mutation('accounts', account, { city: 'late' })]);
+    const slowRow = newId();
+    const blocker = await holdUncommittedRow(db.databaseUrl!, { id: slowRow, teamName: 'north', ownerId: laptop.userId });
+    // Server 1 takes the next team version, then waits on the uncommitted row: its commit comes late.
+    const slow = laptop.push([laptop.mutation('accounts', slowRow, accountFields('Slow Co'))]);
     await untilWaitingOnLocks(db.databaseUrl!, 1);
     const quickRow = newId();
     const quick = phone.push([phone.mutation('accounts', quickRow, accountFields('Quick Co'))]);
@@ -108,24 +129,50 @@ describe('two sync servers and a killed one, on one PostgreSQL database', () => 
     expect(slowResult.results[0]!.version!).toBeLessThan(quickResult.results[0]!.version!);
 
     const after = await lead.pullAll(between.cursor);
-    expect(after.rows.map((r) => [r.id, r.data.city ?? null])).toEqual([
-      [account, 'late'],
-      [quickRow, null],
+    expect(after.rows.map((r) => [r.id, r.data.name])).toEqual([
+      [slowRow, 'Slow Co'],
+      [quickRow, 'Quick Co'],
     ]);
+    await second.close();
+  });
+
+  it('two devices push edits of one note at the same moment through two servers: one text wins, the other is kept as a conflict copy', async () => {
+    const second = syncServer(await db.openAnother());
+    const laptop = await fixture.signIn('alice');
+    const phone = await fixture.signIn('alice', second);
+    const account = newId();
+    const note = newId();
+    const created = await laptop.push([laptop.mutation('accounts', account, accountFields('Same Time Co')), laptop.mutation('notes', note, noteFields(account, 'draft'))]);
+    const base = created.results[1]!.version!;
+
+    // Both pushes wait on the note's row, then go one after the other; neither decides on a stale copy.
+    const blocker = await lockRow(db.databaseUrl!, note);
+    const both = Promise.all([
+      laptop.push([laptop.mutation('notes', note, { body: 'from the laptop' }, { baseVersion: base })]),
+      phone.push([phone.mutation('notes', note, { body: 'from the phone' }, { baseVersion: base })], second),
+    ]);
+    await untilWaitingOnLocks(db.databaseUrl!, 2);
+    await blocker.release();
+    const results = (await both).map((r) => r.results[0]!);
+    expect(results.filter((r) => r.conflictCopyId !== undefined)).toHaveLength(1);
+
+    const bodies = await db.store.query<{ body: string }>(`SELECT data->>'body' AS body FROM sync_rows WHERE table_name = 'notes' AND (id = $1 OR data->>'conflictOf' = $1::text)`, [note]);
+    expect(bodies.map((b) => b.body).sort()).toEqual(['from the laptop', 'from the phone']);
     await second.close();
   });
 
   it('kill -9 of a rounds serve process mid-push applies nothing; the retry applies everything once', async () => {
     const alice = await fixture.signIn('alice');
-    const locked = newId();
-    await alice.push([alice.mutation('accounts', locked, accountFields('Locked Co'))]);
+    await alice.push([alice.mutation('accounts', newId(), accountFields('Earlier Co'))]);
     const [counterBefore] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
 
     const server = await spawnServe(db.databaseUrl!);
-    const blocker = await lockRow(db.databaseUrl!, locked);
+    const blocked = newId();
+    const blocker = await holdUncommittedRow(db.databaseUrl!, { id: blocked, teamName: 'north', ownerId: alice.userId });
     const first = newId();
     const second = newId();
-    const batch = [alice.mutation('accounts', first, accountFields('Written before the kill')), alice.mutation('accounts', second, accountFields('Also')), alice.mutation('accounts', locked, { city: 'blocked' })];
+    // The push's writing statement has written the first two rows when it waits on the third.
+    const batch = [alice.mutation('accounts', first, accountFields('Written before the kill')), alice.mutation('accounts', second, accountFields('Also')), alice.mutation('accounts', blocked, accountFields('Blocked'))];
     const inFlight = fetch(`${server.url}/v1/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.accessToken}` },

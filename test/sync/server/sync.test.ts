@@ -123,6 +123,41 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     expect(rows.map((r) => r.version)).toEqual([...rows.map((r) => r.version)].sort((x, y) => x - y));
   });
 
+  it('one push creates an account with its contact, family member and note, and edits them again: all applied in order', async () => {
+    const alice = await fixture.signIn('alice');
+    const [account, contact, spouse, note] = [newId(), newId(), newId(), newId()];
+    const { results } = await alice.push([
+      alice.mutation('accounts', account, accountFields('一次建成')),
+      alice.mutation('contacts', contact, { accountId: account, name: '王芳' }),
+      alice.mutation('family_members', spouse, { contactId: contact, relation: 'spouse', name: '李强' }),
+      alice.mutation('notes', note, noteFields(account, '第一次拜访')),
+      alice.mutation('contacts', contact, { title: '采购经理' }),
+      alice.mutation('accounts', account, { city: '苏州' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
+    const versions = results.map((r) => r.version!);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+
+    const rows = (await alice.pullAll()).rows;
+    const latest = (id: string) => rows.filter((r) => r.id === id).at(-1)!;
+    expect(latest(account)).toMatchObject({ version: versions[5], data: { name: '一次建成', city: '苏州' } });
+    expect(latest(contact)).toMatchObject({ version: versions[4], data: { name: '王芳', title: '采购经理', accountId: account } });
+    expect(latest(spouse).data).toMatchObject({ contactId: contact, name: '李强' });
+    expect(latest(note).data).toMatchObject({ body: '第一次拜访' });
+  });
+
+  it('a child of an account that the same push failed to create is refused, not orphaned', async () => {
+    const alice = await fixture.signIn('alice');
+    const [account, contact] = [newId(), newId()];
+    const { results } = await alice.push([alice.mutation('accounts', account, { name: 'Bad tier', tier: 'Z' }), alice.mutation('contacts', contact, { accountId: account, name: '孤儿' })]);
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'invalid'],
+      ['rejected', 'not_found'],
+    ]);
+    expect(await db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [account, contact])).toEqual([]);
+  });
+
   it('two devices edit the same note offline: the server keeps one text, the other becomes a conflict copy', async () => {
     const laptop = await fixture.signIn('alice');
     const phone = await fixture.signIn('alice');

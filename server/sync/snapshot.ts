@@ -1,0 +1,108 @@
+/**
+ * What one push needs to know before deciding anything, read in three queries whatever the batch size:
+ * the rows it targets (locked, in key order, so two pushes touching the same rows never deadlock and a
+ * concurrent edit of a note cannot slip between our read and our write), the parent contacts of new
+ * family members, and the caller's access to every account involved.
+ */
+import type { Mutation, SyncedTable } from '../../core/sync/protocol.js';
+import type { SqlQueryable } from '../store/sqlClient.js';
+import { ACCOUNT_ACCESS_COLUMNS, type AccountAccess } from './access.js';
+import { SYNCED_ENTITIES } from './entities.js';
+import type { SyncSession } from './session.js';
+
+export interface RowState {
+  teamId: string;
+  accountId: string;
+  version: number;
+  textVersion: number;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  /** changed by a write of this push that is not in the database yet */
+  pending: boolean;
+}
+
+export interface PushSnapshot {
+  rows: Map<string, RowState>;
+  access: Map<string, AccountAccess>;
+}
+
+export const rowKey = (table: string, id: string): string => `${table}/${id}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Field values are unchecked until planning; only well-formed ids go into a `uuid[]` parameter. */
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+interface RowRecord {
+  table_name: string;
+  id: string;
+  team_id: string;
+  account_id: string;
+  version: number;
+  text_version: number;
+  data: Record<string, unknown>;
+  deleted: boolean;
+}
+
+const ROW_COLUMNS = 'table_name, id, team_id, account_id, version, text_version, data, deleted_at IS NOT NULL AS deleted';
+
+function remember(rows: Map<string, RowState>, records: readonly RowRecord[]): void {
+  for (const r of records) {
+    rows.set(rowKey(r.table_name, r.id), {
+      teamId: r.team_id,
+      accountId: r.account_id,
+      version: r.version,
+      textVersion: r.text_version,
+      data: r.data,
+      deleted: r.deleted,
+      pending: false,
+    });
+  }
+}
+
+/** Reads (and, with `lock`, locks in key order) the given rows into `rows`. */
+export async function readRows(tx: SqlQueryable, rows: Map<string, RowState>, keys: ReadonlyArray<{ table: SyncedTable; id: string }>, lock: boolean): Promise<void> {
+  if (keys.length === 0) return;
+  const records = await tx.query<RowRecord>(
+    `SELECT ${ROW_COLUMNS} FROM sync_rows WHERE (table_name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+     ORDER BY table_name, id ${lock ? 'FOR UPDATE' : ''}`,
+    [`{${keys.map((k) => k.table).join(',')}}`, `{${keys.map((k) => k.id).join(',')}}`],
+  );
+  remember(rows, records);
+}
+
+/** The account a mutation's row belongs to, as far as the snapshot tells before the row is checked. */
+function accountOf(rows: Map<string, RowState>, mutation: Mutation): unknown {
+  const stored = rows.get(rowKey(mutation.table, mutation.rowId));
+  if (stored) return stored.accountId;
+  const link = SYNCED_ENTITIES[mutation.table].accountLink;
+  if (link.kind === 'self') return undefined;
+  if (link.kind === 'field') return mutation.fields[link.field];
+  const parentId = mutation.fields[link.field];
+  return isUuid(parentId) ? rows.get(rowKey(link.table, parentId))?.accountId : undefined;
+}
+
+export async function loadSnapshot(tx: SqlQueryable, session: SyncSession, mutations: readonly Mutation[]): Promise<PushSnapshot> {
+  const rows = new Map<string, RowState>();
+  const targets = new Map(mutations.map((m) => [rowKey(m.table, m.rowId), { table: m.table, id: m.rowId }]));
+  await readRows(tx, rows, [...targets.values()], true);
+
+  const parents = new Map<string, { table: SyncedTable; id: string }>();
+  for (const m of mutations) {
+    const link = SYNCED_ENTITIES[m.table].accountLink;
+    if (link.kind !== 'parent') continue;
+    const parentId = m.fields[link.field];
+    if (isUuid(parentId) && !rows.has(rowKey(link.table, parentId))) parents.set(rowKey(link.table, parentId), { table: link.table, id: parentId });
+  }
+  await readRows(tx, rows, [...parents.values()], false);
+
+  const accountIds = [...new Set(mutations.map((m) => accountOf(rows, m)).filter(isUuid))];
+  const access = new Map<string, AccountAccess>();
+  if (accountIds.length > 0) {
+    const accounts = await tx.query<{ id: string; team_id: string; writable: boolean }>(
+      `SELECT a.id, ${ACCOUNT_ACCESS_COLUMNS} FROM sync_rows a WHERE a.table_name = 'accounts' AND a.id = ANY($1::uuid[])`,
+      [`{${accountIds.join(',')}}`, session.userId],
+    );
+    for (const a of accounts) access.set(a.id, a.team_id === session.teamId && a.writable ? 'writable' : 'none');
+  }
+  return { rows, access };
+}
