@@ -3,8 +3,6 @@
  * commits late is never skipped), a `rounds serve` process killed with SIGKILL in the middle of a push
  * (nothing half-applied), and servers starting together (migrations applied once).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type PushResponse } from '../../../core/sync/protocol.js';
@@ -12,12 +10,11 @@ import { migrate } from '../../../server/store/migrate.js';
 import { postgresClient } from '../../../server/store/postgres.js';
 import { BACKENDS, createScratchDatabase, type TestDatabase } from './backends.js';
 import { accountFields, newId, noteFields, syncFixture, syncServer, TEST_SECRET, type SyncFixture } from './fixture.js';
+import { spawnServe } from './serveProcess.js';
 
-const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
 
 /** A transaction of the test's own that holds one row's lock until released. */
-/** Holds a row lock on one row until released. */
 async function lockRow(databaseUrl: string, rowId: string): Promise<{ release(): Promise<void> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -66,29 +63,6 @@ async function untilWaitingOnLocks(databaseUrl: string, count: number): Promise<
   } finally {
     await client.end();
   }
-}
-
-async function spawnServe(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [ROUNDS, 'serve', '--port', '0', '--database-url', databaseUrl], {
-    env: { ...process.env, ROUNDS_TOKEN_SECRET: TEST_SECRET, ROUNDS_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`rounds serve did not start: ${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`rounds serve exited ${code}: ${output}`)));
-  });
-  return { child, url };
 }
 
 describe('two sync servers and a killed one, on one PostgreSQL database', () => {
@@ -166,7 +140,7 @@ describe('two sync servers and a killed one, on one PostgreSQL database', () => 
     await alice.push([alice.mutation('accounts', newId(), accountFields('Earlier Co'))]);
     const [counterBefore] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
 
-    const server = await spawnServe(db.databaseUrl!);
+    const server = await spawnServe(db.databaseUrl!, { ROUNDS_TOKEN_SECRET: TEST_SECRET });
     const blocked = newId();
     const blocker = await holdUncommittedRow(db.databaseUrl!, { id: blocked, teamName: 'north', ownerId: alice.userId });
     const first = newId();
