@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, CheckOutlined, EditOutlined, EnvironmentOutlined, FileAddOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckOutlined, EditOutlined, EnvironmentOutlined, FileAddOutlined, InboxOutlined, LockOutlined, UndoOutlined } from '@ant-design/icons';
 import { formatDistanceToNow } from 'date-fns';
 import type { AccountDetail } from '../../../core/api/contract.js';
 import { useMutation } from '../../api/useQuery.js';
@@ -9,6 +9,7 @@ import { useDateText } from '../../components/dates/useDateText.js';
 import { TierTag } from '../../components/TierTag.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import type { OpenDialog } from './AccountDialogs.js';
+import { WriteControl } from './readOnly.js';
 
 export function AccountHeader({ detail, open }: { detail: AccountDetail; open: OpenDialog }) {
   const { t } = useTranslation('account');
@@ -32,8 +33,10 @@ export function AccountHeader({ detail, open }: { detail: AccountDetail; open: O
           {account.longTermContract && <Tag color="purple">{t('header.longTermContract')}</Tag>}
           {account.strategic && <Tag color="magenta">{t('header.strategic')}</Tag>}
           {archived && <Tag>{t('header.archived')}</Tag>}
+          {detail.readOnly && <Tag icon={<LockOutlined aria-hidden />}>{t('readOnly.tag')}</Tag>}
         </Space>
         <Space size={12} wrap>
+          {detail.ownerName && <Typography.Text type="secondary">{t('header.owner', { owner: detail.ownerName })}</Typography.Text>}
           {account.city && (
             <Typography.Text type="secondary">
               <EnvironmentOutlined /> {account.city}
@@ -46,28 +49,30 @@ export function AccountHeader({ detail, open }: { detail: AccountDetail; open: O
           </Typography.Text>
         </Space>
       </Space>
-      <Space wrap size={6}>
-        <Button icon={<EditOutlined />} onClick={() => open({ type: 'editAccount' })}>
-          {t('actions.edit')}
-        </Button>
-        <Button icon={<CalendarOutlined />} onClick={() => open({ type: 'planVisit' })} disabled={archived}>
-          {t('actions.planVisit')}
-        </Button>
-        <Button type="primary" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit' })} disabled={archived}>
-          {t('actions.logVisit')}
-        </Button>
-        <Button icon={<FileAddOutlined />} onClick={() => open({ type: 'note' })} disabled={archived}>
-          {t('actions.newNote')}
-        </Button>
-        <Popconfirm
-          title={t(archived ? 'header.restoreConfirm' : 'header.archiveConfirm', { name: account.name })}
-          okText={t(archived ? 'actions.restore' : 'actions.archive')}
-          cancelText={t('actions.cancel')}
-          onConfirm={() => mutate((api) => (archived ? api['accounts.restore']({ id: account.id }) : api['accounts.archive']({ id: account.id })))}
-        >
-          <Button icon={archived ? <UndoOutlined /> : <InboxOutlined />}>{t(archived ? 'actions.restore' : 'actions.archive')}</Button>
-        </Popconfirm>
-      </Space>
+      <WriteControl>
+        <Space wrap size={6}>
+          <Button icon={<EditOutlined />} onClick={() => open({ type: 'editAccount' })}>
+            {t('actions.edit')}
+          </Button>
+          <Button icon={<CalendarOutlined />} onClick={() => open({ type: 'planVisit' })} disabled={archived || undefined}>
+            {t('actions.planVisit')}
+          </Button>
+          <Button type="primary" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit' })} disabled={archived || undefined}>
+            {t('actions.logVisit')}
+          </Button>
+          <Button icon={<FileAddOutlined />} onClick={() => open({ type: 'note' })} disabled={archived || undefined}>
+            {t('actions.newNote')}
+          </Button>
+          <Popconfirm
+            title={t(archived ? 'header.restoreConfirm' : 'header.archiveConfirm', { name: account.name })}
+            okText={t(archived ? 'actions.restore' : 'actions.archive')}
+            cancelText={t('actions.cancel')}
+            onConfirm={() => mutate((api) => (archived ? api['accounts.restore']({ id: account.id }) : api['accounts.archive']({ id: account.id })))}
+          >
+            <Button icon={archived ? <UndoOutlined /> : <InboxOutlined />}>{t(archived ? 'actions.restore' : 'actions.archive')}</Button>
+          </Popconfirm>
+        </Space>
+      </WriteControl>
     </header>
   );
 }

@@ -16,6 +16,7 @@ import { ContactsTab } from './ContactsTab.js';
 import { NotesTab } from './NotesTab.js';
 import { OverviewTab, newestFirst } from './OverviewTab.js';
 import { VisitsTab } from './VisitsTab.js';
+import { ReadOnlyBanner, ReadOnlyProvider, WriteArea, useReadOnlyText } from './readOnly.js';
 import { ComplaintsTab } from '../../components/complaints/ComplaintsTab.js';
 import { RevenueTab } from '../reminders/RevenueTab.js';
 
@@ -35,6 +36,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const [dialog, setDialog] = useState<AccountDialog | null>(null);
   const detail = useQuery((api) => api['accounts.get']({ id: accountId }), [accountId]);
   const timeline = useQuery((api) => api['accounts.timeline']({ id: accountId }), [accountId]);
+  const readOnlyText = useReadOnlyText(detail.data ?? { readOnly: false, ownerName: null });
 
   if (detail.error instanceof ApiError && detail.error.code === 'not_found') {
     return (
@@ -56,22 +58,41 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const data = detail.data;
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <AccountHeader detail={data} open={setDialog} />
-      {timeline.error ? <Alert type="error" showIcon message={errorText(timeline.error)} /> : null}
-      <Tabs
-        activeKey={activeTab}
-        onChange={(tab) => navigate({ name: 'account', id: accountId, tab })}
-        items={[
-          { key: 'overview', label: t('tabs.overview'), children: <OverviewTab detail={data} timeline={items} /> },
-          { key: 'contacts', label: t('tabs.contacts', { count: data.contacts.length }), children: <ContactsTab detail={data} open={setDialog} /> },
-          { key: 'visits', label: t('tabs.visits', { count: visits.length }), children: <VisitsTab visits={visits} contacts={data.contacts} open={setDialog} /> },
-          { key: 'notes', label: t('tabs.notes', { count: notes.length }), children: <NotesTab notes={notes} contacts={data.contacts} visits={visits} open={setDialog} /> },
-          { key: 'complaints', label: tComplaints('tab'), children: <ComplaintsTab accountId={accountId} contacts={data.contacts} /> },
-          { key: 'revenue', label: tReminders('revenue.tab'), children: <RevenueTab accountId={accountId} /> },
-        ]}
-      />
-      <AccountDialogs dialog={dialog} detail={data} visits={visits} onClose={() => setDialog(null)} />
-    </Space>
+    <ReadOnlyProvider reason={readOnlyText}>
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <ReadOnlyBanner />
+        <AccountHeader detail={data} open={setDialog} />
+        {timeline.error ? <Alert type="error" showIcon message={errorText(timeline.error)} /> : null}
+        <Tabs
+          activeKey={activeTab}
+          onChange={(tab) => navigate({ name: 'account', id: accountId, tab })}
+          items={[
+            { key: 'overview', label: t('tabs.overview'), children: <OverviewTab detail={data} timeline={items} /> },
+            { key: 'contacts', label: t('tabs.contacts', { count: data.contacts.length }), children: <ContactsTab detail={data} open={setDialog} /> },
+            { key: 'visits', label: t('tabs.visits', { count: visits.length }), children: <VisitsTab visits={visits} contacts={data.contacts} open={setDialog} /> },
+            { key: 'notes', label: t('tabs.notes', { count: notes.length }), children: <NotesTab notes={notes} contacts={data.contacts} visits={visits} open={setDialog} /> },
+            {
+              key: 'complaints',
+              label: tComplaints('tab'),
+              children: (
+                <WriteArea>
+                  <ComplaintsTab accountId={accountId} contacts={data.contacts} />
+                </WriteArea>
+              ),
+            },
+            {
+              key: 'revenue',
+              label: tReminders('revenue.tab'),
+              children: (
+                <WriteArea>
+                  <RevenueTab accountId={accountId} />
+                </WriteArea>
+              ),
+            },
+          ]}
+        />
+        <AccountDialogs dialog={dialog} detail={data} visits={visits} onClose={() => setDialog(null)} />
+      </Space>
+    </ReadOnlyProvider>
   );
 }

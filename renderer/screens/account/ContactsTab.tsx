@@ -6,6 +6,7 @@ import type { Contact, FamilyMember } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import type { OpenDialog } from './AccountDialogs.js';
 import { DateList } from './DateList.js';
+import { WriteControl } from './readOnly.js';
 
 export function ContactsTab({ detail, open }: { detail: AccountDetail; open: OpenDialog }) {
   const { t } = useTranslation('account');
@@ -18,17 +19,21 @@ export function ContactsTab({ detail, open }: { detail: AccountDetail; open: Ope
         size="small"
         title={t('contacts.accountDates')}
         extra={
-          <Button size="small" icon={<GiftOutlined />} onClick={() => open({ type: 'date', owner: { accountId } })}>
-            {t('dates.add')}
-          </Button>
+          <WriteControl>
+            <Button size="small" icon={<GiftOutlined />} onClick={() => open({ type: 'date', owner: { accountId } })}>
+              {t('dates.add')}
+            </Button>
+          </WriteControl>
         }
       >
         {accountDates.length ? <DateList dates={accountDates} open={open} /> : <Typography.Text type="secondary">{t('dates.none')}</Typography.Text>}
       </Card>
       <div>
-        <Button type="primary" icon={<UserAddOutlined />} onClick={() => open({ type: 'contact' })}>
-          {t('contacts.add')}
-        </Button>
+        <WriteControl>
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => open({ type: 'contact' })}>
+            {t('contacts.add')}
+          </Button>
+        </WriteControl>
       </div>
       {detail.contacts.length === 0 && <Empty description={t('contacts.empty')} />}
       {detail.contacts.map((contact) => (
@@ -67,18 +72,20 @@ function ContactCard({ contact, family, detail, open }: { contact: Contact; fami
         </Space>
       }
       extra={
-        <Space size={0}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('contacts.edit', { name: contact.name })} title={t('contacts.edit', { name: contact.name })} onClick={() => open({ type: 'contact', contact })} />
-          <Popconfirm
-            title={t('contacts.deleteConfirm', { name: contact.name })}
-            okText={t('actions.delete')}
-            cancelText={t('actions.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => mutate((api) => api['contacts.delete']({ id: contact.id }))}
-          >
-            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('contacts.delete', { name: contact.name })} title={t('contacts.delete', { name: contact.name })} />
-          </Popconfirm>
-        </Space>
+        <WriteControl>
+          <Space size={0}>
+            <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('contacts.edit', { name: contact.name })} title={t('contacts.edit', { name: contact.name })} onClick={() => open({ type: 'contact', contact })} />
+            <Popconfirm
+              title={t('contacts.deleteConfirm', { name: contact.name })}
+              okText={t('actions.delete')}
+              cancelText={t('actions.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => mutate((api) => api['contacts.delete']({ id: contact.id }))}
+            >
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('contacts.delete', { name: contact.name })} title={t('contacts.delete', { name: contact.name })} />
+            </Popconfirm>
+          </Space>
+        </WriteControl>
       }
     >
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
@@ -95,14 +102,16 @@ function ContactCard({ contact, family, detail, open }: { contact: Contact; fami
       {family.map((member) => (
         <FamilyRow key={member.id} member={member} detail={detail} open={open} />
       ))}
-      <Space size={4} style={{ marginTop: 4 }}>
-        <Button size="small" icon={<GiftOutlined />} onClick={() => open({ type: 'date', owner })}>
-          {t('dates.add')}
-        </Button>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => open({ type: 'family', contactId: contact.id })}>
-          {t('family.add')}
-        </Button>
-      </Space>
+      <WriteControl>
+        <Space size={4} style={{ marginTop: 4 }}>
+          <Button size="small" icon={<GiftOutlined />} onClick={() => open({ type: 'date', owner })}>
+            {t('dates.add')}
+          </Button>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => open({ type: 'family', contactId: contact.id })}>
+            {t('family.add')}
+          </Button>
+        </Space>
+      </WriteControl>
     </Card>
   );
 }
@@ -120,17 +129,19 @@ function FamilyRow({ member, detail, open }: { member: FamilyMember; detail: Acc
         <Tag>{tCommon(`enum.familyRelation.${member.relation}`)}</Tag>
         <Typography.Text>{member.name}</Typography.Text>
         {member.notes && <Typography.Text type="secondary">{member.notes}</Typography.Text>}
-        <Button type="text" size="small" icon={<GiftOutlined />} aria-label={t('family.addDate', { name: member.name })} title={t('family.addDate', { name: member.name })} onClick={() => open({ type: 'date', owner })} />
-        <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('family.edit', { name: member.name })} title={t('family.edit', { name: member.name })} onClick={() => open({ type: 'family', contactId: member.contactId, member })} />
-        <Popconfirm
-          title={t('family.deleteConfirm', { name: member.name })}
-          okText={t('actions.delete')}
-          cancelText={t('actions.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => mutate((api) => api['family.delete']({ id: member.id }))}
-        >
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('family.delete', { name: member.name })} title={t('family.delete', { name: member.name })} />
-        </Popconfirm>
+        <WriteControl>
+          <Button type="text" size="small" icon={<GiftOutlined />} aria-label={t('family.addDate', { name: member.name })} title={t('family.addDate', { name: member.name })} onClick={() => open({ type: 'date', owner })} />
+          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('family.edit', { name: member.name })} title={t('family.edit', { name: member.name })} onClick={() => open({ type: 'family', contactId: member.contactId, member })} />
+          <Popconfirm
+            title={t('family.deleteConfirm', { name: member.name })}
+            okText={t('actions.delete')}
+            cancelText={t('actions.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => mutate((api) => api['family.delete']({ id: member.id }))}
+          >
+            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('family.delete', { name: member.name })} title={t('family.delete', { name: member.name })} />
+          </Popconfirm>
+        </WriteControl>
       </Space>
       <DateList dates={memberDates} open={open} />
     </div>

@@ -6,6 +6,7 @@ import { useMutation } from '../../api/useQuery.js';
 import { NextOccurrence } from '../../components/dates/NextOccurrence.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
+import { WriteControl } from './readOnly.js';
 
 /** Describes a date in one line: "生日 · 农历闰六月初一 · 下次：2025年7月25日（45 天后）". */
 export function DateLine({ date }: { date: ImportantDate }) {
@@ -30,16 +31,18 @@ export function DateList({ dates, open }: { dates: readonly ImportantDate[]; ope
       {dates.map((date) => (
         <li key={date.id} style={{ display: 'flex', alignItems: 'center', gap: 4, paddingBlock: 2 }}>
           <DateLine date={date} />
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('dates.edit')} title={t('dates.edit')} onClick={() => open({ type: 'date', owner: date, date })} />
-          <Popconfirm
-            title={t('dates.deleteConfirm')}
-            okText={t('actions.delete')}
-            cancelText={t('actions.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => mutate((api) => api['dates.delete']({ id: date.id }))}
-          >
-            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('dates.delete')} title={t('dates.delete')} />
-          </Popconfirm>
+          <WriteControl>
+            <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('dates.edit')} title={t('dates.edit')} onClick={() => open({ type: 'date', owner: date, date })} />
+            <Popconfirm
+              title={t('dates.deleteConfirm')}
+              okText={t('actions.delete')}
+              cancelText={t('actions.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => mutate((api) => api['dates.delete']({ id: date.id }))}
+            >
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('dates.delete')} title={t('dates.delete')} />
+            </Popconfirm>
+          </WriteControl>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import type { Contact, Note, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
+import { WriteControl } from './readOnly.js';
 import { NoteText } from './NoteText.js';
 import { ShowMore, useShownCount } from './ShowMore.js';
 import { visitTime } from './visitTime.js';
@@ -29,9 +30,11 @@ export function NotesTab({ notes, contacts, visits, open }: NotesTabProps) {
   return (
     <Flex vertical gap={8}>
       <div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ type: 'note' })}>
-          {t('actions.newNote')}
-        </Button>
+        <WriteControl>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ type: 'note' })}>
+            {t('actions.newNote')}
+          </Button>
+        </WriteControl>
       </div>
       {notes.length === 0 && <Empty description={t('notes.empty')} />}
       {notes.slice(0, shown).map((note) => {
@@ -51,18 +54,22 @@ export function NotesTab({ notes, contacts, visits, open }: NotesTabProps) {
             }
             extra={
               <Space size={0}>
-                <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('notes.edit')} title={t('notes.edit')} onClick={() => open({ type: 'note', note })} />
+                <WriteControl>
+                  <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('notes.edit')} title={t('notes.edit')} onClick={() => open({ type: 'note', note })} />
+                </WriteControl>
                 <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('notes.history')} title={t('notes.history')} onClick={() => open({ type: 'noteHistory', note })} />
-                <Popconfirm
-                  title={t('notes.deleteConfirm')}
-                  description={t('notes.deleteHint')}
-                  okText={t('actions.delete')}
-                  cancelText={t('actions.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => mutate((api) => api['notes.delete']({ id: note.id }))}
-                >
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('notes.delete')} title={t('notes.delete')} />
-                </Popconfirm>
+                <WriteControl>
+                  <Popconfirm
+                    title={t('notes.deleteConfirm')}
+                    description={t('notes.deleteHint')}
+                    okText={t('actions.delete')}
+                    cancelText={t('actions.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => mutate((api) => api['notes.delete']({ id: note.id }))}
+                  >
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('notes.delete')} title={t('notes.delete')} />
+                  </Popconfirm>
+                </WriteControl>
               </Space>
             }
           >

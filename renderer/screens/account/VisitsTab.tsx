@@ -5,6 +5,7 @@ import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
+import { WriteControl } from './readOnly.js';
 import { VisitStatusTag } from './VisitStatusTag.js';
 import { visitTime } from './visitTime.js';
 
@@ -17,14 +18,16 @@ export function VisitsTab({ visits, contacts, open }: { visits: readonly Visit[]
 
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }}>
-      <Space>
-        <Button type="primary" icon={<CalendarOutlined />} onClick={() => open({ type: 'planVisit' })}>
-          {t('actions.planVisit')}
-        </Button>
-        <Button icon={<PlusOutlined />} onClick={() => open({ type: 'logVisit' })}>
-          {t('actions.logVisit')}
-        </Button>
-      </Space>
+      <WriteControl>
+        <Space>
+          <Button type="primary" icon={<CalendarOutlined />} onClick={() => open({ type: 'planVisit' })}>
+            {t('actions.planVisit')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => open({ type: 'logVisit' })}>
+            {t('actions.logVisit')}
+          </Button>
+        </Space>
+      </WriteControl>
       <Table<Visit>
         size="small"
         rowKey="id"
@@ -60,26 +63,30 @@ export function VisitsTab({ visits, contacts, open }: { visits: readonly Visit[]
             width: 220,
             render: (_, v) =>
               v.status === 'planned' ? (
-                <Space size={4}>
-                  <Button size="small" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit', visit: v })}>
-                    {t('visits.logDone')}
-                  </Button>
-                  <Popconfirm
-                    title={t('visits.cancelConfirm')}
-                    okText={t('visits.cancelVisit')}
-                    cancelText={t('actions.keep')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => mutate((api) => api['visits.cancel']({ id: v.id }))}
-                  >
-                    <Button size="small" danger>
-                      {t('visits.cancelVisit')}
+                <WriteControl>
+                  <Space size={4}>
+                    <Button size="small" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit', visit: v })}>
+                      {t('visits.logDone')}
                     </Button>
-                  </Popconfirm>
-                </Space>
+                    <Popconfirm
+                      title={t('visits.cancelConfirm')}
+                      okText={t('visits.cancelVisit')}
+                      cancelText={t('actions.keep')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => mutate((api) => api['visits.cancel']({ id: v.id }))}
+                    >
+                      <Button size="small" danger>
+                        {t('visits.cancelVisit')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                </WriteControl>
               ) : v.status === 'done' ? (
-                <Button size="small" type="link" onClick={() => open({ type: 'note', links: { visitId: v.id } })}>
-                  {t('visits.addNote')}
-                </Button>
+                <WriteControl>
+                  <Button size="small" type="link" onClick={() => open({ type: 'note', links: { visitId: v.id } })}>
+                    {t('visits.addNote')}
+                  </Button>
+                </WriteControl>
               ) : null,
           },
         ]}

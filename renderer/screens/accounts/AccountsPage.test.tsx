@@ -51,6 +51,27 @@ describe('AccountsPage', () => {
     expect(within(second).getByText('Never visited')).toBeTruthy();
   });
 
+  it('shows no owner column on a book never synced', async () => {
+    await renderWithApi(<AccountsPage />, listApi());
+    await screen.findByRole('link', { name: 'Acme Trading' });
+    expect(screen.queryByText('Owner')).toBeNull();
+  });
+
+  it('shows each synced account’s owner, and marks another rep’s as read-only (zh-CN)', async () => {
+    const teamRows = [
+      row({ id: '0190a000-0000-7000-8000-000000000003', name: '张伟的客户', ownerId: '0190a000-0000-7000-8000-0000000000b2', ownerName: '张伟', readOnly: true }),
+      row({ id: '0190a000-0000-7000-8000-000000000004', name: '自己的客户', ownerId: '0190a000-0000-7000-8000-0000000000a1', ownerName: '王经理', readOnly: false }),
+    ];
+    await renderWithApi(<AccountsPage />, listApi({ rows: teamRows, total: 2 }), 'zh-CN');
+    const others = (await screen.findByRole('link', { name: '张伟的客户' })).closest('.ant-table-row') as HTMLElement;
+    expect(screen.getByText('负责人')).toBeTruthy();
+    expect(within(others).getByText('张伟')).toBeTruthy();
+    expect(within(others).getByText('只读')).toBeTruthy();
+    const mine = screen.getByRole('link', { name: '自己的客户' }).closest('.ant-table-row') as HTMLElement;
+    expect(within(mine).getByText('王经理')).toBeTruthy();
+    expect(within(mine).queryByText('只读')).toBeNull();
+  });
+
   it('sends the typed search to the server once typing settles', async () => {
     const api = listApi();
     await renderWithApi(<AccountsPage />, api);

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Flex, Input, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ACCOUNT_STATUSES, TIERS, type AccountSort, type AccountStatus, type Tier } from '../../../core/model/enums.js';
 import type { AccountListQuery, AccountListRow } from '../../../core/model/schemas.js';
 import { useQuery } from '../../api/useQuery.js';
@@ -58,6 +58,9 @@ export function AccountsPage() {
   const cityOptions = useQuery((api) => api['accounts.cities']({}), []);
   const filtered = Boolean(search || tiers.length || statuses.length || cities.length || includeArchived);
 
+  const rows = list.data?.rows ?? [];
+  // Owners mean something once the book is synced with a team (a lead's app lists the team's accounts).
+  const showOwner = rows.some((row) => row.ownerName);
   const sortOrder = (key: AccountSort) => (sorting.sort === key ? (sorting.direction === 'asc' ? 'ascend' : 'descend') : null);
   const columns: TableProps<AccountListRow>['columns'] = [
     {
@@ -73,6 +76,25 @@ export function AccountsPage() {
         </Space>
       ),
     },
+    ...(showOwner
+      ? [
+          {
+            key: 'owner',
+            title: t('field.owner'),
+            width: 150,
+            render: (_: unknown, row: AccountListRow) => (
+              <Space size={4}>
+                <span>{row.ownerName ?? '—'}</span>
+                {row.readOnly && (
+                  <Tooltip title={row.ownerName ? t('readOnlyHint', { owner: row.ownerName }) : undefined}>
+                    <Tag icon={<LockOutlined aria-hidden />}>{t('readOnly')}</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
     { key: 'tier', title: t('field.tier'), width: 72, sorter: true, sortOrder: sortOrder('tier'), render: (_, row) => <TierTag tier={row.tier} /> },
     { key: 'status', title: t('field.status'), width: 120, render: (_, row) => <StatusTag status={row.status} /> },
     { key: 'city', title: t('field.city'), width: 100, dataIndex: 'city' },
@@ -106,7 +128,6 @@ export function AccountsPage() {
     else setSorting({ sort: key, direction: single.order === 'descend' ? 'desc' : 'asc' });
   };
 
-  const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const isEmptyBook = list.data !== undefined && total === 0 && !filtered;
 
@@ -179,7 +200,7 @@ export function AccountsPage() {
             dataSource={rows}
             loading={list.loading && !list.data}
             pagination={false}
-            scroll={{ x: 1160, y: Math.max(240, windowHeight - CHROME_HEIGHT) }}
+            scroll={{ x: showOwner ? 1310 : 1160, y: Math.max(240, windowHeight - CHROME_HEIGHT) }}
             onChange={onTableChange}
             locale={{ emptyText: t('noMatch') }}
           />

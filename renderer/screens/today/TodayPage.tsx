@@ -2,6 +2,9 @@
  * Today: the ranked agenda (complaints past target first, then today's visits, overdue and due
  * revisits, dates, festivals and win-back), each item actionable where it stands; the week's planned
  * visits; and "Plan my week". "Today" is the host's day, so the host's clock drives the whole page.
+ * In a lead's app the agenda holds only the lead's own accounts (other reps' reminders are theirs to
+ * act on, and every action on them would be refused: see `withoutAccounts` in db/service/agenda.ts),
+ * so every item here stays actionable and the page needs no read-only rule of its own.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
