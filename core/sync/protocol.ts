@@ -75,6 +75,11 @@ export interface MutationResult {
   version?: number;
   /** a note edited concurrently elsewhere: the incoming text was kept as this conflict copy */
   conflictCopyId?: string;
+  /**
+   * rejected: the row as the server has it, when it exists and the client may read it, so the client
+   * puts its copy back instead of showing a change that was never saved (a tombstone for `deleted`)
+   */
+  current?: PulledRow;
 }
 
 export interface PushResponse {

@@ -61,6 +61,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
       message: { type: 'string', description: 'i18n key of the reason' },
       version: { type: 'integer' },
       conflictCopyId: { type: 'string', format: 'uuid', description: 'a note edited concurrently: the incoming text was kept as this new note' },
+      current: { ...ref('PulledRow'), description: 'rejected: the row as the server has it, if the caller may read it (a tombstone for `deleted`)' },
     },
     ['mutationId', 'status'],
   ),

@@ -12,7 +12,7 @@ import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 
-interface RowRecord {
+export interface RowRecord {
   table_name: SyncedTable;
   id: string;
   version: number;
@@ -23,7 +23,10 @@ interface RowRecord {
   deleted_at: Date | null;
 }
 
-function pulledRow(row: RowRecord): PulledRow {
+/** Select-list (over alias `r`) of a `RowRecord`. */
+export const PULLED_COLUMNS = 'r.table_name, r.id, r.version, r.owner_id, r.data, r.created_at, r.updated_at, r.deleted_at';
+
+export function pulledRow(row: RowRecord): PulledRow {
   return {
     table: row.table_name,
     id: row.id,
@@ -52,8 +55,7 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
     }
     const after = cursor?.version ?? 0;
     const rows = await tx.query<RowRecord>(
-      `SELECT r.table_name, r.id, r.version, r.owner_id, r.data, r.created_at, r.updated_at, r.deleted_at
-       FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4 ORDER BY r.version LIMIT $5`,
+      `SELECT ${PULLED_COLUMNS} FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4 ORDER BY r.version LIMIT $5`,
       [session.teamId, session.userId, readsWholeTeam(session), after, request.limit + 1],
     );
     const hasMore = rows.length > request.limit;

@@ -5,13 +5,15 @@
  * id are skipped as duplicates; a rejected one is recorded and the batch goes on. A crash before COMMIT
  * leaves nothing behind.
  */
-import { SYNC_LIMITS, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
+import { SYNC_LIMITS, type Mutation, type MutationResult, type PulledRow, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import type { SqlClient, SqlQueryable } from '../store/sqlClient.js';
 import { PushPlanner, type Outcome, type Rejection } from './apply.js';
-import type { SyncSession } from './session.js';
-import { loadSnapshot } from './snapshot.js';
+import { READABLE_ROWS } from './access.js';
+import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
+import { readsWholeTeam, type SyncSession } from './session.js';
+import { loadSnapshot, rowKey } from './snapshot.js';
 
 /** Request-level checks: any failure refuses the whole push before anything is written. */
 function checkBatch(session: SyncSession, request: PushRequest): void {
@@ -53,6 +55,16 @@ async function earlierRejections(tx: SqlQueryable, clientId: string, upTo: numbe
   return new Map(rows.map((r) => [r.mutation_id, { reason: r.reason, message: r.message }]));
 }
 
+/** The rows of rejected mutations as the server has them now, those the caller may read. */
+async function currentRowsOf(tx: SqlQueryable, session: SyncSession, rejected: readonly Mutation[]): Promise<Map<string, PulledRow>> {
+  if (rejected.length === 0) return new Map();
+  const rows = await tx.query<RowRecord>(
+    `SELECT ${PULLED_COLUMNS} FROM sync_rows r WHERE ${READABLE_ROWS} AND (r.table_name, r.id) IN (SELECT * FROM unnest($4::text[], $5::uuid[]))`,
+    [session.teamId, session.userId, readsWholeTeam(session), `{${rejected.map((m) => m.table).join(',')}}`, `{${rejected.map((m) => m.rowId).join(',')}}`],
+  );
+  return new Map(rows.map((row) => [rowKey(row.table_name, row.id), pulledRow(row)]));
+}
+
 export async function push(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
   checkBatch(session, request);
   return store.transaction(async (tx) => {
@@ -70,13 +82,17 @@ export async function push(store: SqlClient, session: SyncSession, request: Push
     const last = fresh.at(-1)?.mutationId ?? processed;
     await tx.query('UPDATE client_mutations SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [session.clientId, last]);
     await planner.writePlanned();
+    const current = await currentRowsOf(tx, session, fresh.filter((m) => 'rejected' in outcomes.get(m.mutationId)!));
     const results = request.mutations.map((mutation): MutationResult => {
       const outcome = outcomes.get(mutation.mutationId);
       if (!outcome) {
         const rejection = retried.get(mutation.mutationId);
         return rejection ? { mutationId: mutation.mutationId, status: 'rejected', ...rejection } : { mutationId: mutation.mutationId, status: 'duplicate' };
       }
-      if ('rejected' in outcome) return { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.rejected.reason, message: outcome.rejected.message };
+      if ('rejected' in outcome) {
+        const row = current.get(rowKey(mutation.table, mutation.rowId));
+        return { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.rejected.reason, message: outcome.rejected.message, ...(row ? { current: row } : {}) };
+      }
       const { applied, conflictCopy } = outcome;
       const version = 'write' in applied ? applied.write.version : applied.unchangedVersion;
       return { mutationId: mutation.mutationId, status: 'applied', version, ...(conflictCopy ? { conflictCopyId: conflictCopy.id } : {}) };

@@ -59,6 +59,18 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
   });
 
+  it('a refused edit comes back with the row as the server has it, only to someone who may read it', async () => {
+    const byLead = await lena.push([lena.mutation('contacts', owned.contact, { name: '改名' })]);
+    expect(byLead.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', current: { table: 'contacts', id: owned.contact, ownerId: alice.userId, data: { name: '王经理' } } });
+    const byOtherRep = await bob.push([bob.mutation('contacts', owned.contact, { name: '改名' })]);
+    expect(byOtherRep.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    expect(byOtherRep.results[0]).not.toHaveProperty('current');
+    const byOtherTeam = await zed.push([zed.mutation('notes', owned.note, { body: 'mine now' })]);
+    expect(byOtherTeam.results[0]).not.toHaveProperty('current');
+    const invalidOwn = await alice.push([alice.mutation('accounts', owned.account, { tier: 'Z' })]);
+    expect(invalidOwn.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid', current: { id: owned.account, data: { name: 'Alice Co', tier: 'A' } } });
+  });
+
   it('no mutation by another rep, another team or a lead touches alice’s rows (generated)', async () => {
     const attackers = () => fc.constantFrom(bob, zed, lena);
     const targetRow = fc.constantFrom(

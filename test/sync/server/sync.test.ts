@@ -94,6 +94,9 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     ]);
     expect(deleted.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected']);
     expect(deleted.results[1]!.reason).toBe('deleted');
+    // The refusal carries the tombstone, so the client drops its copy instead of keeping the edit.
+    expect(deleted.results[1]!.current).toMatchObject({ id: first.id, data: { deletedAt: expect.any(String) } });
+    expect(deleted.results[1]!.current!.data.city).not.toBe('北京');
 
     const second = await accountOf(alice);
     await alice.push([alice.mutation('accounts', second.id, { city: '北京' }), alice.mutation('accounts', second.id, {}, { op: 'delete' })]);
