@@ -7,11 +7,19 @@ import type { Db } from '../connection.js';
 import { coverageFromDb } from '../reports/coverage.js';
 import { openFixtureDatabase, REP_ONE } from '../reports/testFixture.js';
 import { useTempDir } from '../testing/tempDir.js';
+import { installedCjkFont } from './fonts.js';
 import { ExportAbortedError } from './job.js';
 import { exportLabels } from './labels.js';
 import { writeReportPdf, type ReportPdfInput } from './pdf.js';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** The names of the fonts a PDF embeds (pdffonts' first column: `ABCDEF+Name`, a subset). */
+const embeddedFonts = (file: string) =>
+  execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
 
 describe('period report PDF', () => {
   const tempDir = useTempDir();
@@ -32,11 +40,13 @@ describe('period report PDF', () => {
     };
   }
 
-  it('has selectable Chinese headings, account and rep names, the period and page numbers', async () => {
+  it('has selectable Chinese headings, account and rep names, the period and page numbers, in the shipped Noto Sans SC', async () => {
     db = openFixtureDatabase(tempDir());
     const out = path.join(tempDir(), 'report.pdf');
     const steps: number[] = [];
-    await writeReportPdf(out, input('zh-CN'), { onProgress: (done) => steps.push(done) });
+    // The app's own font, as the packaged app passes it (not a system font such as Debian's Noto CJK).
+    await writeReportPdf(out, { ...input('zh-CN'), font: { bundled: installedCjkFont() } }, { onProgress: (done) => steps.push(done) });
+    expect(embeddedFonts(out)).toEqual(['NotoSansSC-Regular']);
     const text = pdfText(out);
     for (const expected of ['季报', '按客户等级', '各等级拜访覆盖率', '按销售代表', '逾期未访客户', '中国石油天然气股份有限公司', '王小明', '李四', '2026年1月1日', '第 1 页，共']) {
       expect(text).toContain(expected);
@@ -62,6 +72,15 @@ describe('period report PDF', () => {
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
     });
     expect(pages.join('')).toContain('华东客户119');
+  });
+
+  it('steps over a configured font that does not exist to the shipped one', async () => {
+    db = openFixtureDatabase(tempDir());
+    const out = path.join(tempDir(), 'r.pdf');
+    const missing = path.join(tempDir(), 'missing.ttf');
+    await writeReportPdf(out, { ...input('zh-CN'), font: { explicit: missing, bundled: missing } });
+    expect(embeddedFonts(out)).toEqual(['NotoSansSC-Regular']);
+    expect(pdfText(out)).toContain('中国石油天然气股份有限公司');
   });
 
   it('leaves no file when cancelled', async () => {

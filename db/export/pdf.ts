@@ -1,8 +1,8 @@
 /**
  * The period report as a PDF (pdfkit): the period and rep in a header on every page, page numbers,
  * coverage tables per tier and per rep, a bar chart of coverage by tier drawn with vectors, and the
- * overdue accounts. Chinese text uses the embedded Noto Sans CJK font, so it stays selectable and
- * extractable (pdfkit writes a ToUnicode map for the font subset it embeds).
+ * overdue accounts. Chinese text uses an embedded CJK font (Noto Sans SC as shipped, see ./fonts.ts), so it
+ * stays selectable and extractable (pdfkit writes a ToUnicode map for the font subset it embeds).
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -14,12 +14,10 @@ import type { CoverageReport } from '../../core/reports/coverage.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
 import { wallClockOf } from '../../core/reports/zone.js';
 import type { CellValue, ColumnType, RepNamer, Section } from './columns.js';
+import { resolveCjkFont, type CjkFontChoice } from './fonts.js';
 import { throwIfAborted, writeAtomically, yieldToEventLoop, type ExportOptions } from './job.js';
 import type { ExportLabels } from './labels.js';
 import { coverageRatio, reportSections } from './reportTables.js';
-
-/** Debian's fonts-noto-cjk; other systems pass their own path. */
-export const DEFAULT_CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
 
 export interface ReportPdfInput {
   report: CoverageReport;
@@ -30,7 +28,8 @@ export interface ReportPdfInput {
   subject: string;
   generatedAt: Date;
   timeZone: string;
-  font?: { path: string; family?: string };
+  /** where the host knows a CJK font to be; the rest of the search is `resolveCjkFont`'s */
+  font?: CjkFontChoice;
 }
 
 const MARGIN = 50;
@@ -159,8 +158,8 @@ function stampPages(doc: Doc, input: ReportPdfInput, periodText: string): void {
 }
 
 export async function writeReportPdf(target: string, input: ReportPdfInput, options: ExportOptions = {}): Promise<void> {
-  const font = input.font ?? DEFAULT_CJK_FONT;
-  if (!fs.existsSync(font.path)) throw new Error(`CJK font not found at ${font.path} (install fonts-noto-cjk)`);
+  // Before any file is opened: without a font there is no report to write.
+  const font = resolveCjkFont(input.font);
   const { labels, report } = input;
   const sections = reportSections(report, labels, input.repName);
   const periodText = `${formatDay(input.period.from, labels)} – ${formatDay(input.period.to, labels)}`;
@@ -180,7 +179,9 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
   ];
 
   await writeAtomically(target, options.signal, async (tempPath) => {
-    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${labels.report.title[input.period.preset]} ${periodText}` } });
+    // `font: ''` keeps pdfkit from loading its default Helvetica, which the report never uses and which
+    // pdfkit finds through a package import (#standard-fonts) that the Electron worker bundle cannot load.
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: '', info: { Title: `${labels.report.title[input.period.preset]} ${periodText}` } });
     const file = fs.createWriteStream(tempPath);
     const closed = once(file, 'close');
     doc.pipe(file);

@@ -42,6 +42,8 @@ export interface ExportRequest {
   format: ExportFormat;
   out: string;
   now: Date;
+  /** the CJK font the host ships, for the PDF report (see ./fonts.ts) */
+  bundledCjkFont?: string;
 }
 
 /** Writes one export; returns how many rows (visits, accounts, events) it holds. */
@@ -58,7 +60,7 @@ export async function runExport(db: Db, kind: ExportKind, request: ExportRequest
     case 'report': {
       const report = coverageFromDb(db, { from: period.from, to: period.to, asOf: request.today, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
       if (request.format === 'xlsx') await writeXlsx(request.out, reportSectionList(reportSections(report, labels, repName)), options);
-      else await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone }, options);
+      else await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone, font: { bundled: request.bundledCjkFont } }, options);
       return report.accounts.length;
     }
     case 'calendar': {
