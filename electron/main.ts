@@ -10,7 +10,7 @@ import { sqliteBackend } from '../host/sqlite-backend.js';
 import { watchConnectivity, type ConnectivityWatch } from './connectivity.js';
 import { registerIpcHandlers } from './ipc.js';
 import { startNotificationScheduler, type NotificationScheduler } from './notifications.js';
-import { electronDataDir, electronNativeBinding } from './paths.js';
+import { electronDataDir, electronResources } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { electronTokenStore } from './syncTokens.js';
 import { createMainWindow } from './window.js';
@@ -38,7 +38,7 @@ async function start(): Promise<void> {
       dataDir,
       host: 'electron',
       version: app.getVersion(),
-      nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
+      resources: electronResources({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
       backend: sqliteBackend,
       sync: { tokens: electronTokenStore(dataDir) },
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDirFlag, electronDataDir, electronNativeBinding } from './paths.js';
+import { dataDirFlag, electronCjkFont, electronDataDir, electronNativeBinding, electronResources } from './paths.js';
 
 describe('electronDataDir', () => {
   it("uses Electron's userData folder unless a flag or ROUNDS_DATA_DIR says otherwise", () => {
@@ -30,5 +30,18 @@ describe('electronNativeBinding', () => {
     }
     expect(electronNativeBinding({ isPackaged: false, appPath: root, resourcesPath: '' })).toBe(dev);
     expect(electronNativeBinding({ isPackaged: true, appPath: '/nowhere', resourcesPath: path.join(root, 'resources') })).toBe(packaged);
+  });
+});
+
+describe('electronResources', () => {
+  it('points the packaged app at the Noto Sans SC copy in its resources folder', () => {
+    const resourcesPath = path.join('/opt', 'Rounds', 'resources');
+    expect(electronCjkFont({ isPackaged: true, appPath: '/opt/Rounds/resources/app.asar', resourcesPath })).toBe(path.join(resourcesPath, 'fonts', 'NotoSansSC-Regular.ttf'));
+    expect(electronResources({ isPackaged: true, appPath: '/nowhere', resourcesPath })).toEqual({ cjkFont: path.join(resourcesPath, 'fonts', 'NotoSansSC-Regular.ttf') });
+  });
+
+  it('passes no font in development, where the export worker finds the one in node_modules', () => {
+    expect(electronCjkFont({ isPackaged: false, appPath: '/repo', resourcesPath: '/electron/resources' })).toBeUndefined();
+    expect(electronResources({ isPackaged: false, appPath: '/repo-without-electron-build', resourcesPath: '/electron/resources' })).toEqual({});
   });
 });

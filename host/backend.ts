@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
+import type { RuntimeResources } from '../db/jobs/protocol.js';
 import type { SyncHostOptions } from '../db/service/sync.js';
 
 export type { ApiResult };
@@ -17,7 +18,7 @@ export interface ServiceDeps {
   defaultLanguage?: 'zh-CN' | 'en';
   /** the host's sync choices (the Electron host's safeStorage token store) */
   sync?: SyncHostOptions;
-  nativeBinding?: string;
+  resources?: RuntimeResources;
 }
 
 export interface BackupFile {

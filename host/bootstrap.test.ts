@@ -74,10 +74,11 @@ describe('startHost', () => {
     expect(deps).toMatchObject({ dataDir, host: 'browser', version: '9.9.9' });
   });
 
-  it("hands the runtime's native SQLite build to the service, for the connections it opens itself", () => {
-    const host = startHost({ dataDir, host: 'electron', version: '9.9.9', env: {}, backend, nativeBinding: '/app/electron-abi/better_sqlite3.node' });
+  it("hands the runtime's resources (native SQLite build, shipped font) to the service, for its export workers", () => {
+    const resources = { nativeBinding: '/app/electron-abi/better_sqlite3.node', cjkFont: '/app/resources/fonts/NotoSansSC-Regular.ttf' };
+    const host = startHost({ dataDir, host: 'electron', version: '9.9.9', env: {}, backend, resources });
     hosts.push(host);
-    expect(backend.serviceDeps[0]?.nativeBinding).toBe('/app/electron-abi/better_sqlite3.node');
+    expect(backend.serviceDeps[0]?.resources).toEqual(resources);
   });
 
   it('refuses recovery while the database is healthy', async () => {

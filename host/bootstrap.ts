@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
 import { databasePathIn } from '../db/paths.js';
+import type { RuntimeResources } from '../db/jobs/protocol.js';
 import type { ApiResult, DatabaseBackend, ServiceDeps } from './backend.js';
 import { clockFromEnv, defaultLanguage } from './environment.js';
 import { acquireDataDirLock } from './lock.js';
@@ -18,8 +19,8 @@ export interface HostOptions {
   dataDir: string;
   host: 'electron' | 'browser';
   version: string;
-  /** better-sqlite3 built for Electron's ABI; Node hosts leave it unset */
-  nativeBinding?: string | undefined;
+  /** Electron's better-sqlite3 build and shipped font; Node hosts leave it unset */
+  resources?: RuntimeResources;
   env?: NodeJS.ProcessEnv;
   /** `sqliteBackend` from ./sqlite-backend.js in the real hosts */
   backend: DatabaseBackend;
@@ -56,6 +57,7 @@ function problemHandlers(problem: ProblemCode, appHandlers: Pick<ApiHandlers, 'a
 export function startHost(options: HostOptions): RoundsHost {
   const env = options.env ?? process.env;
   const { backend } = options;
+  const nativeBinding = options.resources?.nativeBinding;
   const now = clockFromEnv(env);
   const { dataDir } = options;
   const databasePath = databasePathIn(dataDir);
@@ -83,7 +85,7 @@ export function startHost(options: HostOptions): RoundsHost {
 
   function open(): void {
     try {
-      db = backend.open(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      db = backend.open(databasePath, nativeBinding ? { nativeBinding } : {});
     } catch (error) {
       if (!(error instanceof ApiError && isProblemCode(error.code))) {
         lock.release();
@@ -102,7 +104,7 @@ export function startHost(options: HostOptions): RoundsHost {
       defaultLanguage: defaultLanguage(env),
       ...(now ? { now } : {}),
       ...(options.sync ? { sync: options.sync } : {}),
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.resources ? { resources: options.resources } : {}),
     });
     handlers = { ...service, ...appHandlers };
   }

@@ -15,7 +15,7 @@ export const EXPORTS_FOLDER = 'exports';
 const WORKER_LAUNCH = exportWorkerLaunch(import.meta.url);
 
 /** i18n keys (`team` namespace) of why a job failed. */
-export const EXPORT_FAILURES = { crashed: 'export.errors.crashed', failed: 'export.errors.failed' } as const;
+export const EXPORT_FAILURES = { crashed: 'export.errors.crashed', failed: 'export.errors.failed', noCjkFont: 'export.errors.noCjkFont' } as const;
 
 interface Job {
   view: ExportJobView;
@@ -55,7 +55,7 @@ export class ExportJobs {
           return finish({ state: 'cancelled' });
         case 'failed':
           this.options.log?.(`[rounds] export ${jobId} failed: ${message.error}`);
-          return finish({ state: 'failed', error: EXPORT_FAILURES.failed });
+          return finish({ state: 'failed', error: EXPORT_FAILURES[message.reason] });
       }
     });
     worker.on('error', (error) => {

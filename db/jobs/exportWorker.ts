@@ -9,6 +9,7 @@ import { ExportAbortedError } from '../export/job.js';
 import { exportLabels } from '../export/labels.js';
 import { repNamer } from '../export/reps.js';
 import { runExport } from '../export/run.js';
+import { failureOf } from './failure.js';
 import { listReps } from '../service/reports.js';
 import type { ExportJobRequest, HostToWorker, WorkerToHost } from './protocol.js';
 
@@ -21,7 +22,8 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
   port.on('message', (message: HostToWorker) => {
     if (message.type === 'cancel') controller.abort();
   });
-  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true, ...(request.nativeBinding ? { nativeBinding: request.nativeBinding } : {}) });
+  const { nativeBinding, cjkFont } = request.resources;
+  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   try {
     const labels = exportLabels(request.language);
@@ -44,6 +46,7 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
         format: request.format,
         out: request.out,
         now: new Date(request.now),
+        ...(cjkFont ? { bundledCjkFont: cjkFont } : {}),
       },
       {
         signal: controller.signal,
@@ -58,7 +61,7 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
     send({ type: 'done', rows });
   } catch (error) {
     if (error instanceof ExportAbortedError) send({ type: 'cancelled' });
-    else send({ type: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    else send(failureOf(error));
   } finally {
     db.close();
     port.close();

@@ -4,11 +4,21 @@ import type { ReportPeriod } from '../../core/reports/period.js';
 import type { ExportLanguage } from '../export/labels.js';
 import type { ExportFormat, ExportKind } from '../export/run.js';
 
+/**
+ * Files the host's runtime brings that code cannot find from its own location (Electron keeps them in
+ * `process.resourcesPath`); Node hosts leave them unset and the defaults apply.
+ */
+export interface RuntimeResources {
+  /** better-sqlite3 built for the host's runtime (Electron's ABI), as the host's own connection uses */
+  nativeBinding?: string;
+  /** the CJK font shipped with the app, for PDF reports (db/export/fonts.ts) */
+  cjkFont?: string;
+}
+
 /** Everything a worker needs to write one export: plain data, since it crosses threads. */
 export interface ExportJobRequest {
   databasePath: string;
-  /** better-sqlite3 built for the host's runtime (Electron's ABI), as the host's own connection uses */
-  nativeBinding?: string;
+  resources: RuntimeResources;
   kind: ExportKind;
   format: ExportFormat;
   period: ReportPeriod;
@@ -27,4 +37,8 @@ export type WorkerToHost =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; rows: number }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: string };
+  /** `reason` picks the message the user reads; `error` is the detail for the log */
+  | { type: 'failed'; reason: ExportFailure; error: string };
+
+/** Why an export failed, as far as the user can act on it. */
+export type ExportFailure = 'failed' | 'noCjkFont';

@@ -2,6 +2,7 @@
 import { ApiError } from '../../core/api/errors.js';
 import { todayIn } from '../../core/calendar/day.js';
 import type { Db } from '../connection.js';
+import type { RuntimeResources } from '../jobs/protocol.js';
 import type { SyncHostOptions } from './sync.js';
 
 export interface ServiceDeps {
@@ -14,8 +15,8 @@ export interface ServiceDeps {
   defaultLanguage?: 'zh-CN' | 'en';
   /** sync choices of the host (token store, fetch, interval); tokens default to a 0600 file in dataDir */
   sync?: SyncHostOptions;
-  /** better-sqlite3 built for the host's runtime (Electron), for connections the service opens itself (export workers) */
-  nativeBinding?: string;
+  /** files of the host's runtime (Electron's better-sqlite3 build, the shipped CJK font) for the export workers */
+  resources?: RuntimeResources;
 }
 
 export interface ServiceContext {

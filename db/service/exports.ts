@@ -29,7 +29,7 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
         {
           // the worker opens the same file read-only
           databasePath: context.db.name,
-          ...(context.deps.nativeBinding ? { nativeBinding: context.deps.nativeBinding } : {}),
+          resources: context.deps.resources ?? {},
           kind,
           format,
           period: resolved,
