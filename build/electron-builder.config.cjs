@@ -9,8 +9,13 @@ module.exports = {
   // The bundles carry core/host/db; better-sqlite3 comes along as a production dependency.
   files: ['dist/**/*', 'package.json', '!**/*.map'],
   asarUnpack: ['**/*.node'],
-  // better-sqlite3 built for Electron's ABI by scripts/postinstall.mjs; electron/paths.ts finds it here.
-  extraResources: [{ from: 'node_modules/.rounds-electron/better_sqlite3.node', to: 'native/better_sqlite3.node' }],
+  // better-sqlite3 built for Electron's ABI by scripts/postinstall.mjs, and the one CJK font the PDF
+  // report embeds (Noto Sans SC, OFL, with its licence): electron/paths.ts finds both here.
+  extraResources: [
+    { from: 'node_modules/.rounds-electron/better_sqlite3.node', to: 'native/better_sqlite3.node' },
+    { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC-Regular.ttf' },
+    { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/NotoSansSC-LICENSE.txt' },
+  ],
   npmRebuild: false,
   icon: 'build/icons/icon.png',
   win: { target: ['nsis'], icon: 'build/icons/icon.ico' },

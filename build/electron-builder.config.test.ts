@@ -13,7 +13,7 @@ interface BuilderConfig {
   productName: string;
   files: string[];
   icon: string;
-  extraResources: unknown;
+  extraResources: Array<{ from: string; to: string }>;
   win: Platform;
   mac: Platform;
   linux: Platform;
@@ -43,9 +43,22 @@ describe('electron-builder configuration', () => {
     expect(manifest.scripts.dist).toContain('build/electron-builder.config.cjs');
   });
 
-  it('ships the Electron-ABI better-sqlite3 where electron/paths.ts looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: 'node_modules/.rounds-electron/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
-    expect(fs.readFileSync(path.join(root, 'electron', 'paths.ts'), 'utf8')).toContain("'native', 'better_sqlite3.node'");
+  it('ships the Electron-ABI better-sqlite3 and the CJK font with its licence where electron/paths.ts looks for them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'node_modules/.rounds-electron/better_sqlite3.node', to: 'native/better_sqlite3.node' },
+      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC-Regular.ttf' },
+      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/NotoSansSC-LICENSE.txt' },
+    ]);
+    const paths = fs.readFileSync(path.join(root, 'electron', 'paths.ts'), 'utf8');
+    expect(paths).toContain("'native', 'better_sqlite3.node'");
+    expect(paths).toContain("'fonts', 'NotoSansSC-Regular.ttf'");
+  });
+
+  it('takes the font and its licence from the installed dev dependency, the same file the resolver finds', () => {
+    const [, font, licence] = config.extraResources;
+    expect(fs.readFileSync(path.join(root, font!.from)).readUInt32BE(0)).toBe(0x00010000); // a TrueType font
+    expect(fs.readFileSync(path.join(root, licence!.from), 'utf8')).toContain('SIL Open Font License');
+    expect(fs.readFileSync(path.join(root, 'db', 'export', 'fonts.ts'), 'utf8')).toContain(font!.from.replace('node_modules/', ''));
   });
 
   it('references icons that exist, the PNG being 512×512', () => {
