@@ -16,6 +16,11 @@ export const NOTES: TableSpec = {
 
 export type NoteValues = Pick<Note, 'accountId' | 'visitId' | 'contactId' | 'body'>;
 
+/** The next number in the note's local history (which may also hold texts that came from other devices). */
+function nextRevision(db: Db, noteId: string): number {
+  return ((statement(db, 'SELECT max(revision) FROM note_revisions WHERE note_id = ?').pluck().get(noteId) as number | null) ?? 0) + 1;
+}
+
 function appendRevision(db: Db, noteId: string, revision: number, body: string, deleted: boolean, now: string): void {
   statement(db, 'INSERT INTO note_revisions (id, note_id, revision, body, deleted, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     uuidv7(),
@@ -25,6 +30,18 @@ function appendRevision(db: Db, noteId: string, revision: number, body: string, 
     deleted ? 1 : 0,
     now,
   );
+}
+
+/**
+ * A note's text as the server has it (pulled from another device, or put back after a refused change)
+ * joins the local history, unless the history already ends with it (our own edit coming back).
+ */
+export function recordSyncedText(db: Db, noteId: string, body: string, deleted: boolean, at: string): void {
+  const latest = statement(db, 'SELECT body, deleted FROM note_revisions WHERE note_id = ? ORDER BY revision DESC LIMIT 1').get(noteId) as
+    | { body: string; deleted: number }
+    | undefined;
+  if (latest && latest.body === body && latest.deleted === (deleted ? 1 : 0)) return;
+  appendRevision(db, noteId, nextRevision(db, noteId), body, deleted, at);
 }
 
 export function insertNote(db: Db, values: NoteValues, now: string): Note {
@@ -41,7 +58,7 @@ export function updateNoteBody(db: Db, id: string, body: string, now: string): N
     const current = getNote(db, id);
     if (!current) throw new ApiError('not_found');
     if (current.body === body) return current;
-    const note = updateSynced<Note>(db, NOTES, id, { body, revision: current.revision + 1 }, now);
+    const note = updateSynced<Note>(db, NOTES, id, { body, revision: nextRevision(db, id) }, now);
     appendRevision(db, id, note.revision, body, false, now);
     return note;
   })();
@@ -52,8 +69,9 @@ export function deleteNote(db: Db, id: string, now: string): void {
   db.transaction(() => {
     const current = getNote(db, id);
     if (current) {
-      updateSynced<Note>(db, NOTES, id, { revision: current.revision + 1 }, now);
-      appendRevision(db, id, current.revision + 1, current.body, true, now);
+      const revision = nextRevision(db, id);
+      updateSynced<Note>(db, NOTES, id, { revision }, now);
+      appendRevision(db, id, revision, current.body, true, now);
     }
     tombstoneSynced(db, NOTES, id, now);
   })();

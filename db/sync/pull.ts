@@ -5,6 +5,7 @@
  */
 import type { PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
+import { recordSyncedText } from '../repo/notes.js';
 import { columnOf, statement, toSqlValue, type SqlRow } from '../repo/table.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { readSyncState, saveAcknowledged, saveCursor, saveOwnerNames } from './state.js';
@@ -57,7 +58,7 @@ function pendingChanges(db: Db, table: SyncedTable, id: string): { deleted: bool
 export function applyPulledRow(db: Db, row: PulledRow): boolean {
   if (!isSyncedTable(row.table)) return false;
   const spec = SYNCED_SPECS[row.table];
-  const local = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ?`).get(row.id) as Pick<SqlRow, 'server_version'> | undefined;
+  const local = statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(row.id) as SqlRow | undefined;
   // An older version than one we already hold (our own push went past this page's snapshot).
   if (local && typeof local.server_version === 'number' && local.server_version > row.version) return false;
   const pending = pendingChanges(db, row.table, row.id);
@@ -82,10 +83,12 @@ export function applyPulledRow(db: Db, row: PulledRow): boolean {
     const columns = { id: row.id, created_at: data.createdAt ?? data.updatedAt, ...sets };
     const names = Object.keys(columns);
     statement(db, `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(columns));
-    return true;
+  } else {
+    const names = Object.keys(sets);
+    statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
   }
-  const names = Object.keys(sets);
-  statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
+  const textArrived = row.table === 'notes' && fields.includes('body') && (local?.body !== data.body || (deletedAt !== null && local?.deleted_at === null));
+  if (textArrived) recordSyncedText(db, row.id, String(data.body), deletedAt !== null, typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString());
   return true;
 }
 

@@ -1,13 +1,15 @@
 /**
  * Push: the outbox, oldest first, in batches the server applies one mutation at a time. Applied and
  * duplicate (a retry of something already applied) entries leave the outbox; rejected ones move to
- * `rejected_mutations` so that one bad change never blocks the ones behind it.
+ * `rejected_mutations` so that one bad change never blocks the ones behind it, and the row goes back to
+ * what the server has when the server sends it.
  */
 import { SYNC_LIMITS, type Mutation, type MutationResult } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
 import { statement } from '../repo/table.js';
 import { SyncError, type SyncConnection } from './http.js';
+import { applyPulledRow } from './pull.js';
 import { recordRejected, saveAcknowledged } from './state.js';
 import { isSyncedTable } from './tables.js';
 
@@ -64,7 +66,10 @@ const removeEntry = (db: Db, mutationId: number): void => {
   statement(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
 };
 
-function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined): void {
+/** `table/rowId` → the server version an applied mutation gave the row (keys of one batch are unique). */
+type SettledVersions = Map<string, number>;
+
+function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined, settled: SettledVersions): void {
   removeEntry(db, entry.mutationId);
   if (version === undefined) return;
   // Table names come from the outbox, checked against SYNCED_TABLES before sending.
@@ -73,11 +78,21 @@ function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined):
     entry.rowId,
     version,
   );
-  // Our later changes of this row were made on top of this one: their base is now this version.
+  settled.set(`${entry.table}/${entry.rowId}`, version);
+}
+
+/**
+ * Our later changes of these rows were made on top of the versions just assigned: that is now their base.
+ * One statement per batch, because the outbox has no index by row: a statement per entry scanned the
+ * whole outbox once per entry, which made a large push quadratic (minutes per batch of 500).
+ */
+function rebaseLaterChanges(db: Db, settled: SettledVersions): void {
+  if (settled.size === 0) return;
   statement(
     db,
-    'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)',
-  ).run(version, entry.table, entry.rowId, version);
+    `UPDATE outbox SET base_version = max(coalesce(base_version, 0), @versions ->> (table_name || '/' || row_id))
+     WHERE table_name || '/' || row_id IN (SELECT key FROM json_each(@versions))`,
+  ).run({ versions: JSON.stringify(Object.fromEntries(settled)) });
 }
 
 export async function pushOutbox(db: Db, connection: SyncConnection, now: () => string): Promise<PushReport> {
@@ -100,6 +115,7 @@ export async function pushOutbox(db: Db, connection: SyncConnection, now: () => 
     const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
     const settled = db.transaction(() => {
       let count = 0;
+      const versions: SettledVersions = new Map();
       for (const entry of batch) {
         const result = byId.get(entry.mutationId);
         if (!result) continue;
@@ -107,13 +123,16 @@ export async function pushOutbox(db: Db, connection: SyncConnection, now: () => 
         if (result.status === 'rejected') {
           recordRejected(db, entry, result.reason ?? 'invalid', result.message ?? null, now());
           removeEntry(db, entry.mutationId);
+          // The change was never saved: show the row as the server has it (the inbox keeps what was tried).
+          if (result.current) applyPulledRow(db, result.current);
           report.rejected += 1;
         } else {
-          settleApplied(db, entry, result.version);
+          settleApplied(db, entry, result.version, versions);
           report.applied += 1;
           if (result.conflictCopyId) report.conflicts += 1;
         }
       }
+      rebaseLaterChanges(db, versions);
       saveAcknowledged(db, response.lastMutationId);
       return count;
     })();

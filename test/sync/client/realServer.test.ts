@@ -12,7 +12,8 @@ import type { CliIo } from '../../../cli/io.js';
 import { openDatabase, type Db } from '../../../db/connection.js';
 import { databasePathIn } from '../../../db/paths.js';
 import { insertAccount } from '../../../db/repo/accounts.js';
-import { insertNote, updateNoteBody } from '../../../db/repo/notes.js';
+import { deleteContact, insertContact, updateContact } from '../../../db/repo/contacts.js';
+import { insertNote, listRevisions, updateNoteBody } from '../../../db/repo/notes.js';
 import { listConflicts } from '../../../db/sync/conflicts.js';
 import { SyncController } from '../../../db/sync/controller.js';
 import { memoryTokenStore } from '../../../db/sync/tokens.js';
@@ -83,6 +84,39 @@ describe('sync client against the real server', () => {
       expect(listConflicts(device.db).notes).toHaveLength(1);
       expect(device.controller.status()).toMatchObject({ pending: 0, conflicts: 1, lastError: null });
     }
+  }, 60_000);
+
+  it('a note text written on another laptop joins this one’s history; an edit of a row deleted elsewhere goes back to the tombstone', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const account = insertAccount(a.db, { name: '西南物流', tier: 'B', tierSource: 'manual', status: 'active', industry: null, city: '成都', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+    const note = insertNote(a.db, { accountId: account.id, visitId: null, contactId: null, body: '第一稿' }, NOW);
+    await a.controller.runOnce();
+    await b.controller.runOnce();
+    updateNoteBody(a.db, note.id, '第二稿', NOW);
+    await a.controller.runOnce();
+    await b.controller.runOnce();
+    expect(listRevisions(b.db, note.id).map((r) => r.body)).toEqual(['第二稿', '第一稿']);
+    // B's own edit after that continues the history instead of colliding with a pulled revision number.
+    updateNoteBody(b.db, note.id, '第三稿', NOW);
+    expect(listRevisions(b.db, note.id).map((r) => [r.revision, r.body])).toEqual([
+      [3, '第三稿'],
+      [2, '第二稿'],
+      [1, '第一稿'],
+    ]);
+    await b.controller.runOnce();
+    await a.controller.runOnce();
+    expect(listRevisions(a.db, note.id).map((r) => r.body)).toEqual(['第三稿', '第二稿', '第一稿']);
+
+    const contact = insertContact(a.db, { accountId: account.id, name: '赵敏', title: '采购', role: null, phone: null, email: null, wechat: null, interests: null, isKey: false }, NOW);
+    await a.controller.runOnce();
+    await b.controller.runOnce();
+    deleteContact(a.db, contact.id, NOW);
+    await a.controller.runOnce();
+    updateContact(b.db, contact.id, { title: '总经理' }, NOW);
+    expect(await b.controller.runOnce()).toMatchObject({ rejected: 1 });
+    expect(b.db.prepare('SELECT title, deleted_at FROM contacts WHERE id = ?').get(contact.id)).toEqual({ title: '采购', deleted_at: expect.any(String) });
+    expect(b.controller.status()).toMatchObject({ pending: 0, lastError: null });
   }, 60_000);
 
   it('signs a data folder in with rounds login and syncs it with rounds sync', async () => {
