@@ -48,6 +48,8 @@ const en: Messages = {
       missingVisitDate: 'no visit date',
       duplicateInFile: 'duplicate of line {{firstLine}}',
       ambiguousAccount: 'several accounts are named "{{name}}"; add a city column',
+      readOnlyAccount: 'this account belongs to {{owner}} and is read-only here',
+      readOnlyAccountOtherRep: 'this account belongs to another rep and is read-only here',
     },
     date: {
       unrecognised: 'not a date Rounds can read',
@@ -140,6 +142,8 @@ const zh: Messages = {
       missingVisitDate: '缺少拜访日期',
       duplicateInFile: '与第 {{firstLine}} 行重复',
       ambiguousAccount: '有多个名为“{{name}}”的客户，请增加城市列',
+      readOnlyAccount: '该客户属于 {{owner}}，此处只读',
+      readOnlyAccountOtherRep: '该客户属于其他销售，此处只读',
     },
     date: {
       unrecognised: '无法识别的日期',

@@ -7,13 +7,18 @@
  * Accounts match by external id when the row has one, else by name + city (name alone when the row
  * names no city and only one account has that name). Contacts match by name within their account,
  * dates by kind and calendar within their contact, visits by account, time and kind.
+ *
+ * In a lead's app another rep's account is read-only (`db/repo/readOnly.ts`): a row may match it and
+ * report 'unchanged', but a row that would change or add anything under it is a row problem naming
+ * the owner, with nothing of it written, like any other invalid row.
  */
 import { AccountCreate, type AccountFields, type YearlyDate } from '../../core/model/schemas.js';
-import type { RowProblem } from '../../core/import/issues.js';
+import type { ImportIssue, RowProblem } from '../../core/import/issues.js';
 import type { ContactInput, ImportRecord } from '../../core/import/rows.js';
 import type { Db } from '../connection.js';
 import type { ContactValues } from '../repo/contacts.js';
 import type { ImportantDateValues } from '../repo/dates.js';
+import { accountOwnership, isReadOnlyOwner, restrictedToUser } from '../repo/readOnly.js';
 import type { VisitValues } from '../repo/visits.js';
 
 export type RowOutcome = 'new' | 'updated' | 'unchanged';
@@ -48,6 +53,8 @@ export interface Reconciled {
 interface AccountState {
   id: string;
   fields: Record<string, unknown>;
+  /** another rep's account in a lead's app; absent for accounts this import creates */
+  readOnly?: boolean;
   /** the first line of this file that named the account as its own row (account lists) */
   line?: number;
 }
@@ -76,16 +83,40 @@ function changedFields<T extends Record<string, unknown>>(wanted: T, current: Re
 
 const ACCOUNT_COLUMNS = 'id, name, tier, industry, city, address, annual_revenue AS annualRevenue, external_id AS externalId';
 
+/** Thrown by a row's first write under a read-only account, before anything of the row is written. */
+class ReadOnlyAccountRow extends Error {
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} is read-only here`);
+  }
+}
+
+/** The sink of a row under a read-only account: it refuses the row's first change. */
+function refusingSink(accountId: string): ImportSink {
+  const refuse = (): never => {
+    throw new ReadOnlyAccountRow(accountId);
+  };
+  return { createAccount: refuse, updateAccount: refuse, createContact: refuse, updateContact: refuse, createDate: refuse, updateDate: refuse, createVisit: refuse };
+}
+
+/** The row problem of a change to another rep's account, naming the owner when the team server gave a name. */
+function readOnlyAccountIssue(ownerName: string | null): ImportIssue {
+  return ownerName === null ? { key: 'import.row.readOnlyAccountOtherRep' } : { key: 'import.row.readOnlyAccount', params: { owner: ownerName } };
+}
+
 class Matcher {
   private readonly byExternalId = new Map<string, AccountState>();
   private readonly byName = new Map<string, AccountState[]>();
   private readonly contacts = new Map<string, ContactState>();
   private readonly contactExternalIds = new Map<string, number>();
   private visits: Map<string, number | null> | null = null;
+  /** the signed-in lead whose accounts alone are writable, or null when every account is */
+  readonly restrictedTo: string | null;
 
   constructor(private readonly db: Db) {
-    for (const row of db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE deleted_at IS NULL`).all() as Array<Record<string, unknown>>) {
-      this.remember({ id: row.id as string, fields: row });
+    this.restrictedTo = restrictedToUser(db);
+    const accounts = db.prepare(`SELECT ${ACCOUNT_COLUMNS}, owner_id AS ownerId FROM accounts WHERE deleted_at IS NULL`).all() as Array<Record<string, unknown>>;
+    for (const { ownerId, ...fields } of accounts) {
+      this.remember({ id: fields.id as string, fields, readOnly: isReadOnlyOwner(ownerId as string | null, this.restrictedTo) });
     }
     const dates = new Map<string, DateState[]>();
     const dateRows = db
@@ -161,25 +192,28 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
   const result: Reconciled = { outcomes: [], problems: [], duplicates: [] };
   const invalid = (line: number, key: string, params: Record<string, string | number>) => result.problems.push({ line, issue: { key, params } });
 
-  for (const record of records) {
+  /** What the row does, or null when it is a problem or a duplicate (recorded in `result`). */
+  const reconcileRow = (record: ImportRecord): RowOutcome | null => {
     const { line } = record;
     // Checked before the account is resolved, so a duplicate row creates nothing.
     const firstWithExternalId = record.contactExternalId ? matcher.claimContactExternalId(record.contactExternalId, line) : undefined;
     if (firstWithExternalId !== undefined) {
       result.duplicates.push({ line, against: 'file', by: 'externalId', firstLine: firstWithExternalId });
       invalid(line, 'import.row.duplicateInFile', { firstLine: firstWithExternalId });
-      continue;
+      return null;
     }
     const found = matcher.findAccount(record.account);
     if (found === 'ambiguous') {
       invalid(line, 'import.row.ambiguousAccount', { name: record.account.name });
-      continue;
+      return null;
     }
     if (kind === 'accounts' && found?.state.line !== undefined) {
       result.duplicates.push({ line, against: 'file', by: found.by, firstLine: found.state.line });
       invalid(line, 'import.row.duplicateInFile', { firstLine: found.state.line });
-      continue;
+      return null;
     }
+    // Another rep's account in a lead's app: the row may match it, but its first write is refused.
+    const write = found?.state.readOnly ? refusingSink(found.state.id) : sink;
     let created = false;
     let changed = false;
     let account: AccountState;
@@ -190,7 +224,7 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
       }
       const patch = changedFields(record.account, account.fields);
       if (Object.keys(patch).length > 0) {
-        sink.updateAccount(account.id, patch);
+        write.updateAccount(account.id, patch);
         Object.assign(account.fields, patch);
         changed = true;
       }
@@ -208,7 +242,7 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
       if (existing?.line !== undefined) {
         result.duplicates.push({ line, against: 'file', by: 'contactName', firstLine: existing.line });
         invalid(line, 'import.row.duplicateInFile', { firstLine: existing.line });
-        continue;
+        return null;
       }
       let contact: ContactState;
       if (existing) {
@@ -216,7 +250,7 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
         result.duplicates.push({ line, against: 'database', by: 'contactName', existingId: contact.id });
         const patch = changedFields({ ...record.contact }, contact.fields);
         if (Object.keys(patch).length > 0) {
-          sink.updateContact(contact.id, patch);
+          write.updateContact(contact.id, patch);
           Object.assign(contact.fields, patch);
           changed = true;
         }
@@ -225,7 +259,7 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
           accountId: account.id, name: record.contact.name, title: record.contact.title ?? null, role: null, phone: record.contact.phone ?? null,
           email: record.contact.email ?? null, wechat: record.contact.wechat ?? null, interests: null, isKey: false,
         };
-        contact = { id: sink.createContact(values), fields: { ...values }, dates: [] };
+        contact = { id: write.createContact(values), fields: { ...values }, dates: [] };
         matcher.addContact(account.id, contact);
         created = true;
       }
@@ -234,10 +268,10 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
         const same = contact.dates.find((d) => d.kind === dateKind && d.date.calendar === date.calendar);
         if (same && sameDate(same.date, date)) continue;
         if (same) {
-          sink.updateDate(same.id, date);
+          write.updateDate(same.id, date);
           same.date = date;
         } else {
-          const id = sink.createDate({ accountId: account.id, contactId: contact.id, familyMemberId: null, kind: dateKind, label: null, leadDays: null, ...date });
+          const id = write.createDate({ accountId: account.id, contactId: contact.id, familyMemberId: null, kind: dateKind, label: null, leadDays: null, ...date });
           contact.dates.push({ id, kind: dateKind, date });
         }
         changed = true;
@@ -252,11 +286,11 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
         if (firstLine !== null && firstLine !== undefined) {
           result.duplicates.push({ line, against: 'file', by: 'visitTime', firstLine });
           invalid(line, 'import.row.duplicateInFile', { firstLine });
-          continue;
+          return null;
         }
         result.duplicates.push({ line, against: 'database', by: 'visitTime' });
       } else {
-        sink.createVisit({
+        write.createVisit({
           accountId: account.id, kind: record.visit.kind, status: 'done', plannedAt: null, doneAt: record.visit.doneAt, cancelledAt: null,
           purpose: null, metContactIds: [], outcome: record.visit.outcome, nextStep: record.visit.nextStep, nextVisitDate: null,
         });
@@ -264,7 +298,18 @@ export function reconcile(db: Db, records: readonly ImportRecord[], kind: 'accou
         created = true;
       }
     }
-    result.outcomes.push({ line, outcome: created ? 'new' : changed ? 'updated' : 'unchanged' });
+    return created ? 'new' : changed ? 'updated' : 'unchanged';
+  };
+
+  for (const record of records) {
+    try {
+      const outcome = reconcileRow(record);
+      if (outcome) result.outcomes.push({ line: record.line, outcome });
+    } catch (error) {
+      if (!(error instanceof ReadOnlyAccountRow)) throw error;
+      const ownerName = accountOwnership(db, error.accountId, matcher.restrictedTo)?.ownerName ?? null;
+      result.problems.push({ line: record.line, issue: readOnlyAccountIssue(ownerName) });
+    }
   }
   return result;
 }

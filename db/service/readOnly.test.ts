@@ -57,6 +57,8 @@ const ACCOUNT_WRITES = [
   'orders.record', 'tiers.accept', 'tiers.ignore', 'plan.acceptWeek', 'imports.apply',
 ] as const satisfies readonly ApiMethod[];
 type AccountWrite = (typeof ACCOUNT_WRITES)[number];
+/** Refused as a whole; an import instead reports its rows of a rep's account as invalid rows (db/import). */
+const REFUSED_WRITES = ACCOUNT_WRITES.filter((method) => method !== 'imports.apply');
 
 /** One call per account-writing method, aimed at the account `x`. */
 function writesTo(x: History): { [M in AccountWrite]: ApiInput<M> } {
@@ -126,7 +128,7 @@ describe('a lead signed in', () => {
     expect(API_METHODS.filter((method) => !covered.has(method))).toEqual([]);
   });
 
-  it.each(ACCOUNT_WRITES)('refuses %s on a rep’s account and changes nothing', async (method) => {
+  it.each(REFUSED_WRITES)('refuses %s on a rep’s account and changes nothing', async (method) => {
     const before = h.snapshot();
     const error = await h.fail(method, writesTo(reps)[method]);
     expect(error).toMatchObject({ code: 'forbidden', message: 'errors.readOnlyAccount', params: { owner: '张伟' } });
@@ -135,6 +137,13 @@ describe('a lead signed in', () => {
 
   it.each(ACCOUNT_WRITES)('allows %s on the lead’s own account', async (method) => {
     await h.call(method, writesTo(own)[method] as never);
+  });
+
+  it('imports nothing of a file that would change a rep’s account, reporting the row with its owner', async () => {
+    const before = h.snapshot();
+    const outcome = await h.call('imports.apply', writesTo(reps)['imports.apply']);
+    expect(outcome).toMatchObject({ imported: false, invalid: [{ line: 2, issue: { key: 'import.row.readOnlyAccount', params: { owner: '张伟' } } }] });
+    expect(h.snapshot()).toBe(before);
   });
 
   it('refuses a batch that includes a rep’s account as a whole', async () => {

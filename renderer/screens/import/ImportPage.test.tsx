@@ -45,6 +45,18 @@ describe('ImportPage', () => {
     expect(screen.getByRole('button', { name: 'Import 1 row' }).hasAttribute('disabled')).toBe(false);
   });
 
+  it.each([
+    ['zh-CN', '该客户属于 张伟，此处只读'],
+    ['en', 'this account belongs to 张伟 and is read-only here'],
+  ] as const)('names the owner of another rep’s account a row would change (%s)', async (language, reason) => {
+    const readOnlyRow: ImportPreviewView = { ...PREVIEW, counts: { ...PREVIEW.counts, invalid: 1 }, invalid: [{ line: 2, issue: { key: 'import.row.readOnlyAccount', params: { owner: '张伟' } } }], duplicates: [] };
+    const api = fakeApi({ 'imports.mappings': async () => [], 'imports.preview': async () => readOnlyRow });
+    await renderWithApi(<ImportPage />, api, language);
+    await chooseFile('team.csv', 'x');
+    const row = (await screen.findByText(reason)).closest('tr') as HTMLElement;
+    expect(within(row).getByText('2')).toBeTruthy();
+  });
+
   it('runs the dry run again with a changed mapping', async () => {
     const api = fakeApi({ 'imports.mappings': async () => [], 'imports.preview': async () => PREVIEW });
     await renderWithApi(<ImportPage />, api);
