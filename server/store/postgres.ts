@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
@@ -8,10 +9,24 @@ const types = {
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Every statement with parameters is a named prepared statement (the name is a hash of its text), so
+ * each pooled connection parses and plans a push's or pull's statements once, not on every request.
+ */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `r_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 function queryable(target: pg.Pool | pg.PoolClient): SqlQueryable {
   return {
     async query<Row>(text: string, params: readonly SqlParam[] = []) {
-      const result = await target.query({ text, values: params as unknown[], types });
+      const result = await target.query({ ...(params.length > 0 ? { name: preparedName(text) } : {}), text, values: params as unknown[], types });
       return result.rows as Row[];
     },
     async execScript(text: string) {
