@@ -9,6 +9,7 @@ import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
 import { openDatabase } from '../../db/connection.js';
 import { ExportAbortedError } from '../../db/export/job.js';
+import { NoCjkFontError } from '../../db/export/fonts.js';
 import { exportLabels, type ExportLanguage } from '../../db/export/labels.js';
 import { findRep, repNamer } from '../../db/export/reps.js';
 import { EXPORT_KINDS, FORMATS_OF, runExport, type ExportFormat, type ExportKind } from '../../db/export/run.js';
@@ -29,6 +30,7 @@ const text = {
   unknownRep: (rep: string) => `No rep "${rep}" in this database (use "me", a rep's id, or the short id shown in exports).`,
   ambiguousRep: (rep: string) => `"${rep}" matches more than one rep; give more of the id.`,
   cancelled: 'Export cancelled (已取消); no file written.',
+  noFont: '找不到 PDF 报告所需的中文字体，未写入文件。',
   done: (count: number, kind: ExportKind, file: string) => `Exported ${count} ${kind === 'visits' ? 'visits' : kind === 'report' ? 'accounts' : 'events'} to ${file} (导出完成)`,
 };
 
@@ -162,6 +164,7 @@ export const exportCommand: Command = {
       io.stdout(`${text.done(count, kind, out)}\n`);
     } catch (error) {
       if (error instanceof ExportAbortedError) throw new CommandError(text.cancelled);
+      if (error instanceof NoCjkFontError) throw new CommandError(`${text.noFont} ${error.message}`);
       throw error;
     } finally {
       stopListening();
