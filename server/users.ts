@@ -2,6 +2,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { UserRole } from '../core/sync/protocol.js';
 import { hashPassword } from './auth/passwords.js';
+import { listDevices, type DeviceListing } from './auth/sessions.js';
 import { ServerError } from './errors.js';
 import type { SqlClient, SqlQueryable } from './store/sqlClient.js';
 
@@ -69,4 +70,11 @@ export async function resetPassword(store: SqlClient, username: string, password
     if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
     await tx.query('UPDATE devices SET refresh_token_hash = NULL WHERE user_id = $1', [user.id]);
   });
+}
+
+/** The user's signed-in installations, revoked ones included (`rounds user devices`). */
+export async function listUserDevices(store: SqlClient, username: string): Promise<DeviceListing[]> {
+  const [user] = await store.query('SELECT 1 FROM users WHERE username = $1', [username]);
+  if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
+  return listDevices(store, { username });
 }

@@ -99,12 +99,26 @@ export interface DeviceListing {
   revokedAt: string | null;
 }
 
-/** The devices of the admin's team. */
-export async function listDevices(store: SqlClient, teamId: string): Promise<DeviceListing[]> {
-  const rows = await store.query<{ id: string; user_id: string; username: string; name: string; client_id: string; created_at: Date; last_seen_at: Date; revoked_at: Date | null }>(
+interface DeviceRow {
+  id: string;
+  user_id: string;
+  username: string;
+  name: string;
+  client_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+}
+
+/** Which devices to list: an admin's team over HTTP, or one user's (the server's own CLI). */
+export type DeviceScope = { teamId: string } | { username: string };
+
+export async function listDevices(store: SqlClient, scope: DeviceScope): Promise<DeviceListing[]> {
+  const [where, value] = 'teamId' in scope ? ['u.team_id = $1', scope.teamId] : ['u.username = $1', scope.username];
+  const rows = await store.query<DeviceRow>(
     `SELECT d.id, d.user_id, u.username, d.name, d.client_id, d.created_at, d.last_seen_at, d.revoked_at
-     FROM devices d JOIN users u ON u.id = d.user_id WHERE u.team_id = $1 ORDER BY u.username, d.created_at`,
-    [teamId],
+     FROM devices d JOIN users u ON u.id = d.user_id WHERE ${where} ORDER BY u.username, d.created_at`,
+    [value],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -118,11 +132,19 @@ export async function listDevices(store: SqlClient, teamId: string): Promise<Dev
   }));
 }
 
-export async function revokeDevice(store: SqlClient, teamId: string, deviceId: string): Promise<void> {
+const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Signs the device out for good: its refresh token stops working and every sync request with its
+ * still-unexpired access token is refused (`requireActiveDevice`). `teamId` limits an admin over HTTP
+ * to their own team; the server's CLI may revoke any device. Revoking twice keeps the first instant.
+ */
+export async function revokeDevice(store: SqlClient, deviceId: string, scope: { teamId?: string } = {}): Promise<void> {
+  if (!DEVICE_ID.test(deviceId)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
   const revoked = await store.query(
     `UPDATE devices d SET revoked_at = COALESCE(d.revoked_at, now()), refresh_token_hash = NULL
-     FROM users u WHERE u.id = d.user_id AND u.team_id = $1 AND d.id = $2 RETURNING d.id`,
-    [teamId, deviceId],
+     FROM users u WHERE u.id = d.user_id AND d.id = $1 AND ($2::uuid IS NULL OR u.team_id = $2::uuid) RETURNING d.id`,
+    [deviceId, scope.teamId ?? null],
   );
   if (revoked.length === 0) throw new ServerError('not_found', 'sync.server.noSuchDevice');
 }

@@ -96,11 +96,10 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     return pull(store, session, parse(PullRequest, request.body));
   });
 
-  app.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, requireAdmin(request).teamId) }));
+  app.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: requireAdmin(request).teamId }) }));
   app.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
     const admin = requireAdmin(request);
-    if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
-    await revokeDevice(store, admin.teamId, request.params.id);
+    await revokeDevice(store, request.params.id, { teamId: admin.teamId });
     return reply.code(204).send();
   });
 

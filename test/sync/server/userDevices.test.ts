@@ -1,0 +1,91 @@
+/**
+ * `rounds user devices` and `rounds user revoke-device` on a real PostgreSQL server (the CLI opens its
+ * own connection to the database, which only a PostgreSQL server can share with the test's server).
+ */
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_VERSION, type LoginResponse } from '../../../core/sync/protocol.js';
+import { runRounds } from '../../../cli/testing.js';
+import { BACKENDS, type TestDatabase } from './backends.js';
+import { PASSWORD, accountFields, newId, syncFixture, type SyncFixture } from './fixture.js';
+
+interface SignedInLaptop {
+  clientId: string;
+  session: LoginResponse;
+}
+
+describe('rounds user devices / revoke-device on PostgreSQL', () => {
+  let db: TestDatabase;
+  let fixture: SyncFixture;
+
+  beforeAll(async () => {
+    db = await BACKENDS.find((b) => b.name === 'postgres')!.create();
+    fixture = await syncFixture(db.store);
+    await fixture.addUser('chen', 'rep', 'north');
+    await fixture.addUser('idle', 'rep', 'north');
+  }, 60_000);
+  afterAll(async () => {
+    await fixture?.close();
+    await db?.drop();
+  });
+
+  const rounds = (...argv: string[]) => runRounds(['user', ...argv, '--database-url', db.databaseUrl!], { now: new Date() });
+
+  async function signIn(deviceName: string): Promise<SignedInLaptop> {
+    const clientId = uuidv7();
+    const response = await fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'chen', password: PASSWORD, deviceName, clientId } });
+    expect(response.statusCode).toBe(200);
+    return { clientId, session: response.json() as LoginResponse };
+  }
+
+  const refresh = (laptop: SignedInLaptop) => fixture.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: laptop.session.refreshToken } });
+
+  const push = (laptop: SignedInLaptop) =>
+    fixture.app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { authorization: `Bearer ${laptop.session.accessToken}` },
+      payload: {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        clientId: laptop.clientId,
+        mutations: [{ mutationId: 1, table: 'accounts', rowId: newId(), op: 'upsert', fields: accountFields('撤销测试'), baseVersion: null, clientTime: new Date().toISOString() }],
+      },
+    });
+
+  it('lists a user’s devices; after revoke-device that device can neither refresh nor push, the other still can', async () => {
+    const office = await signIn('office desktop');
+    const laptop = await signIn('field laptop');
+
+    const listed = await rounds('devices', 'chen');
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^id\s+name 名称\s+created 创建\s+last seen 最近使用\s+revoked 已撤销$/);
+    const [, deviceId] = /^(\S+)\s+field laptop\s/m.exec(listed.stdout) ?? [];
+    expect(deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.filter((line) => line.includes('office desktop'))).toHaveLength(1);
+    // not revoked yet: the last column is a dash, the dates are server-local minutes
+    expect(lines.find((line) => line.includes('field laptop'))).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+-$/);
+
+    expect(await rounds('revoke-device', deviceId!)).toMatchObject({ code: 0, stdout: expect.stringContaining(`Revoked device ${deviceId}`) });
+
+    expect((await refresh(laptop)).statusCode).toBe(401);
+    const refused = await push(laptop);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ message: 'sync.server.sessionExpired' });
+    expect((await push(office)).statusCode).toBe(200);
+    expect((await refresh(office)).statusCode).toBe(200);
+
+    const after = await rounds('devices', 'chen');
+    expect(after.stdout.split('\n').find((line) => line.startsWith(deviceId!))).toMatch(/\d{2}:\d{2}$/);
+    expect(after.stdout.split('\n').find((line) => line.includes('office desktop'))).toMatch(/-$/);
+  });
+
+  it('says so plainly for an unknown user or device, a user with no devices, and wrong arguments', async () => {
+    expect(await rounds('devices', 'idle')).toMatchObject({ code: 0, stdout: expect.stringContaining('idle has not signed in on any device') });
+    expect(await rounds('devices', 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('No user named nobody') });
+    expect(await rounds('revoke-device', newId())).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到设备') });
+    expect(await rounds('revoke-device', 'not-a-device-id')).toMatchObject({ code: 1, stderr: expect.stringContaining('No device with id not-a-device-id') });
+    expect(await rounds('revoke-device')).toMatchObject({ code: 2, stderr: expect.stringContaining('DEVICE_ID') });
+    expect(await rounds('devices')).toMatchObject({ code: 2, stderr: expect.stringContaining('USERNAME') });
+  });
+});
