@@ -43,25 +43,57 @@ function withoutForeignKeys<T>(db: Db, work: () => T): T {
 }
 
 /** Fields of a row that local changes still waiting in the outbox will set; `deleted` if one deletes it. */
-function pendingChanges(db: Db, table: SyncedTable, id: string): { deleted: boolean; fields: Set<string> } {
-  const rows = statement(db, 'SELECT op, fields FROM outbox WHERE table_name = ? AND row_id = ?').all(table, id) as Array<{ op: string; fields: string }>;
-  const fields = new Set<string>();
-  let deleted = false;
-  for (const row of rows) {
-    if (row.op === 'delete') deleted = true;
-    for (const field of Object.keys(JSON.parse(row.fields) as object)) fields.add(field);
-  }
-  return { deleted, fields };
+interface PendingChanges {
+  deleted: boolean;
+  fields: Set<string>;
 }
 
-/** Applies one pulled row; returns whether it changed anything. */
-export function applyPulledRow(db: Db, row: PulledRow): boolean {
+interface OutboxChange {
+  table_name: string;
+  row_id: string;
+  op: string;
+  fields: string;
+}
+
+/** Pending changes per `table/id`, folded from outbox entries. */
+function foldPending(entries: readonly OutboxChange[]): Map<string, PendingChanges> {
+  const byRow = new Map<string, PendingChanges>();
+  for (const entry of entries) {
+    const key = `${entry.table_name}/${entry.row_id}`;
+    let pending = byRow.get(key);
+    if (!pending) byRow.set(key, (pending = { deleted: false, fields: new Set() }));
+    if (entry.op === 'delete') pending.deleted = true;
+    for (const field of Object.keys(JSON.parse(entry.fields) as object)) pending.fields.add(field);
+  }
+  return byRow;
+}
+
+/**
+ * The whole outbox's pending changes, read once for a page of pulled rows: the outbox has no index by
+ * row, so a query per pulled row scanned it once per row.
+ */
+function pendingChangesByRow(db: Db): Map<string, PendingChanges> {
+  return foldPending(statement(db, 'SELECT table_name, row_id, op, fields FROM outbox').all() as OutboxChange[]);
+}
+
+const NOTHING_PENDING: PendingChanges = { deleted: false, fields: new Set() };
+
+function pendingChangesOf(db: Db, table: SyncedTable, id: string): PendingChanges {
+  const entries = statement(db, 'SELECT table_name, row_id, op, fields FROM outbox WHERE table_name = ? AND row_id = ?').all(table, id) as OutboxChange[];
+  return foldPending(entries).get(`${table}/${id}`) ?? NOTHING_PENDING;
+}
+
+/**
+ * Applies one pulled row; returns whether it changed anything. A caller applying many rows passes the
+ * outbox's pending changes read once (`pendingChangesByRow`); a single row reads its own.
+ */
+export function applyPulledRow(db: Db, row: PulledRow, pendingByRow?: ReadonlyMap<string, PendingChanges>): boolean {
   if (!isSyncedTable(row.table)) return false;
   const spec = SYNCED_SPECS[row.table];
   const local = statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(row.id) as SqlRow | undefined;
   // An older version than one we already hold (our own push went past this page's snapshot).
   if (local && typeof local.server_version === 'number' && local.server_version > row.version) return false;
-  const pending = pendingChanges(db, row.table, row.id);
+  const pending = pendingByRow ? (pendingByRow.get(`${row.table}/${row.id}`) ?? NOTHING_PENDING) : pendingChangesOf(db, row.table, row.id);
   // Our delete goes out with the next push; the server then sends the tombstone.
   if (pending.deleted) return false;
   const data = row.data;
@@ -109,21 +141,31 @@ export function dropSyncedData(db: Db): void {
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
   const report: PullReport = { pulled: 0, reset: false };
   let total: number | undefined;
+  const pageSize = options.pageSize ?? 1000;
+  let request = connection.pull(readSyncState(db).cursor, pageSize);
   for (;;) {
-    const page = await connection.pull(readSyncState(db).cursor, options.pageSize ?? 1000);
+    const page = await request;
     if (page.resetRequired) {
       // A server that asks again right after a reset would make us loop.
       if (report.reset) throw new SyncError('server', 'reset requested twice');
       dropSyncedData(db);
       report.reset = true;
+      request = connection.pull(null, pageSize);
       continue;
+    }
+    if (page.hasMore) {
+      // The next page is read on the server while this one is written here. If writing fails, the
+      // request's outcome is ignored (the cursor saved with the last whole page is where the next pull starts).
+      request = connection.pull(page.cursor, pageSize);
+      request.catch(() => undefined);
     }
     total ??= page.total;
     withoutForeignKeys(db, () => {
       // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
       statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(page.lastMutationId);
       saveAcknowledged(db, page.lastMutationId);
-      for (const row of page.rows) applyPulledRow(db, row);
+      const pendingByRow = pendingChangesByRow(db);
+      for (const row of page.rows) applyPulledRow(db, row, pendingByRow);
       if (page.owners) saveOwnerNames(db, page.owners);
       saveCursor(db, page.cursor);
     });
