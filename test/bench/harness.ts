@@ -5,9 +5,12 @@
 export interface Measurement {
   name: string;
   value: number;
-  unit: 'ms' | 's' | 'MB';
-  /** the most the figure may be; without one the figure is reported only */
+  /** `×` for ratios (e.g. a speed-up beside another system) */
+  unit: 'ms' | 's' | 'MB' | '×';
+  /** the most the figure may be */
   max?: number;
+  /** the least the figure may be (a speed-up); without `max` or `min` the figure is reported only */
+  min?: number;
   /** why a figure has no target here, e.g. "200 ms target is for the rendered page (browser bench)" */
   note?: string;
 }
@@ -36,15 +39,29 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T;
 }
 
 export function verdict(m: Measurement): 'PASS' | 'MISS' | 'INFO' {
-  if (m.max === undefined) return 'INFO';
-  return m.value <= m.max ? 'PASS' : 'MISS';
+  if (m.max === undefined && m.min === undefined) return 'INFO';
+  const belowMax = m.max === undefined || m.value <= m.max;
+  const aboveMin = m.min === undefined || m.value >= m.min;
+  return belowMax && aboveMin ? 'PASS' : 'MISS';
+}
+
+function targetText(m: Measurement): string {
+  const bounds = [m.min === undefined ? null : `≥ ${m.min} ${m.unit}`, m.max === undefined ? null : `≤ ${m.max} ${m.unit}`].filter((b) => b !== null);
+  return bounds.length === 0 ? '(no target)' : bounds.join(', ');
 }
 
 export function formatLine(m: Measurement): string {
-  const digits = m.unit === 'ms' ? 2 : 1;
-  const target = m.max === undefined ? '(no target)' : `≤ ${m.max} ${m.unit}`;
+  // Two digits where one would round a miss up to its target (2.96 × against ≥ 3 ×).
+  const digits = m.unit === 'ms' || m.unit === '×' ? 2 : 1;
+  const target = targetText(m);
   const note = m.note ? `  — ${m.note}` : '';
   return `${verdict(m).padEnd(4)}  ${m.name.padEnd(48)} ${`${m.value.toFixed(digits)} ${m.unit}`.padStart(12)}   ${target}${note}`;
+}
+
+/** The modules whose name contains one of `words` (any case); all of them when no word is given. */
+export function selectModules(modules: readonly BenchModule[], words: readonly string[]): BenchModule[] {
+  const wanted = words.map((word) => word.toLowerCase());
+  return wanted.length === 0 ? [...modules] : modules.filter((module) => wanted.some((word) => module.name.toLowerCase().includes(word)));
 }
 
 /** Runs every module in order; a module that throws is reported and the rest still run. */

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark module, each figure printed beside its target.
- * Exit code 1 if a figure misses its target or a benchmark fails.
+ * `npm run bench -- <word> …` runs only the modules whose name contains one of the words (any case),
+ * e.g. `npm run bench -- "sync client"`. Exit code 1 if a figure misses its target or a benchmark fails.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,17 +11,21 @@ import { browserBenchmark } from './browser.bench.js';
 import { calendarBenchmark } from './calendar.bench.js';
 import { exportBenchmarks } from './export.bench.js';
 import { foundationBenchmarks } from './foundation.js';
-import { runBenchmarks, type BenchModule } from './harness.js';
+import { runBenchmarks, selectModules, type BenchModule } from './harness.js';
 import { importBenchmarks } from './import.bench.js';
+import { pouchdbBenchmark } from './pouchdb.bench.js';
 import { syncBenchmarks } from './sync.bench.js';
+import { syncClientBenchmark } from './syncClient.bench.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, ...syncBenchmarks];
+const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
+
+const selected = selectModules(MODULES, process.argv.slice(2));
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-'));
 try {
   console.log(`Rounds benchmarks (work folder ${workDir})`);
-  const { misses, failures } = await runBenchmarks(MODULES, { workDir, shared: new Map() }, (line) => console.log(line));
+  const { misses, failures } = await runBenchmarks(selected, { workDir, shared: new Map() }, (line) => console.log(line));
   console.log(`\n${misses} missed, ${failures} failed`);
   process.exitCode = misses + failures > 0 ? 1 : 0;
 } finally {
