@@ -1,7 +1,7 @@
 /** Starts a sync server process's worth of parts: store, migrations, secret, HTTP, the tombstone purge. */
 import type { FastifyServerOptions } from 'fastify';
 import { loadTokenSecret } from './auth/sessions.js';
-import { buildSyncServer } from './http/app.js';
+import { buildSyncServer, type TlsCredentials } from './http/app.js';
 import { openStore, type StoreLocation } from './store/open.js';
 import { DEFAULT_TOMBSTONE_DAYS, purgeTombstones } from './sync/purge.js';
 
@@ -15,6 +15,8 @@ export interface StartOptions {
   /** HMAC secret shared by all processes; default: generated once and kept in the database */
   tokenSecret?: string;
   tombstoneDays?: number;
+  /** serve HTTPS with this certificate and key (PEM); the returned url is then https:// */
+  tls?: TlsCredentials;
 }
 
 export interface RunningServer {
@@ -24,7 +26,7 @@ export interface RunningServer {
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
-  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false });
+  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
       (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),

@@ -19,6 +19,13 @@ export interface SyncServerOptions {
   /** Fastify's pino logger options: JSON lines; false in tests */
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** PEM certificate (chain) and private key: serve HTTPS instead of plain HTTP */
+  tls?: TlsCredentials;
+}
+
+export interface TlsCredentials {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
@@ -54,7 +61,9 @@ function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const { store, tokenSecret } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes });
+  const common = { logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes };
+  // The routes never touch the raw server, so an HTTPS instance is used through the same (HTTP-typed) interface.
+  const app = options.tls ? (Fastify({ ...common, https: { cert: options.tls.cert, key: options.tls.key } }) as unknown as FastifyInstance) : Fastify(common);
 
   function authenticate(request: FastifyRequest): AccessClaims {
     const header = request.headers.authorization ?? '';

@@ -11,8 +11,8 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function spawnServe(databaseUrl: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [ROUNDS, 'serve', '--port', '0', '--database-url', databaseUrl], {
+export async function spawnServe(databaseUrl: string, env: Record<string, string> = {}, extraArgs: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [ROUNDS, 'serve', '--port', '0', '--database-url', databaseUrl, ...extraArgs], {
     env: { ...process.env, ROUNDS_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +21,7 @@ export async function spawnServe(databaseUrl: string, env: Record<string, string
     const timer = setTimeout(() => reject(new Error(`rounds serve did not start: ${output}`)), 20_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (https?:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

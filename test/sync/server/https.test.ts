@@ -1,0 +1,111 @@
+/**
+ * `rounds serve --tls-cert FILE --tls-key FILE`: HTTPS with a self-signed certificate made by the
+ * openssl CLI (.ci/run installs it; missing, the test fails), and the sync client trusting it through
+ * NODE_EXTRA_CA_CERTS, as a laptop trusts a company CA.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRounds } from '../../../cli/testing.js';
+import { addUser } from '../../../server/users.js';
+import { BACKENDS, type TestDatabase } from './backends.js';
+import { PASSWORD } from './fixture.js';
+import { spawnServe, type ServeProcess } from './serveProcess.js';
+
+const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
+
+interface Certificate {
+  cert: string;
+  key: string;
+}
+
+/** A certificate for 127.0.0.1 and localhost, valid for a day. */
+function selfSignedCertificate(dir: string): Certificate {
+  const version = spawnSync('openssl', ['version'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) throw new Error(`The openssl CLI is needed to make a test certificate (apt-get install openssl; .ci/run does): ${version.error?.message ?? version.stderr}`);
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  const made = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
+  return { cert, key };
+}
+
+function getHealth(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(`${url}/health`, ca === undefined ? {} : { ca: fs.readFileSync(ca) }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** `rounds …` in a child process: NODE_EXTRA_CA_CERTS is read only when a process starts. */
+function roundsChild(argv: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ROUNDS, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('rounds serve over HTTPS', () => {
+  let dir: string;
+  let certificate: Certificate;
+  let db: TestDatabase;
+  let server: ServeProcess;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-https-'));
+    certificate = selfSignedCertificate(dir);
+    db = await BACKENDS.find((b) => b.name === 'postgres')!.create();
+    await addUser(db.store, { username: 'lin', role: 'rep', teamName: 'west', password: PASSWORD });
+    server = await spawnServe(db.databaseUrl!, {}, ['--tls-cert', certificate.cert, '--tls-key', certificate.key]);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers /health over HTTPS to a client that trusts the certificate, and to no other', async () => {
+    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const health = await getHealth(server.url, certificate.cert);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+    await expect(getHealth(server.url, undefined)).rejects.toThrow(/self-signed|self signed/i);
+  });
+
+  it('rounds login and rounds sync work over https when Node trusts the CA (NODE_EXTRA_CA_CERTS)', async () => {
+    const laptop = path.join(dir, 'laptop');
+    const env = { ROUNDS_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: certificate.cert };
+    const login = await roundsChild(['--data-dir', laptop, 'login', '--server', server.url, '--user', 'lin'], env);
+    expect(login).toMatchObject({ code: 0, output: expect.stringContaining(`Signed in as lin (team west) to ${server.url}`) });
+    expect(await roundsChild(['--data-dir', laptop, 'sync'], env)).toMatchObject({ code: 0, output: expect.stringContaining('Synced (同步完成)') });
+
+    const untrusting = await roundsChild(['--data-dir', path.join(dir, 'untrusting'), 'login', '--server', server.url, '--user', 'lin'], { ROUNDS_PASSWORD: PASSWORD });
+    expect(untrusting).toMatchObject({ code: 1, output: expect.stringContaining('cannot be reached') });
+  }, 60_000);
+
+  it('refuses one TLS flag without the other, an unreadable file and a file that is not PEM, before opening the store', async () => {
+    const serve = (...argv: string[]) => runRounds(['--data-dir', dir, 'serve', '--port', '0', '--database-url', 'postgres://nobody@127.0.0.1:1/none', ...argv], { now: new Date() });
+    expect(await serve('--tls-cert', certificate.cert)).toMatchObject({ code: 2, stderr: expect.stringContaining('--tls-cert FILE and --tls-key FILE go together') });
+    expect(await serve('--tls-key', certificate.key)).toMatchObject({ code: 2 });
+    const missing = path.join(dir, 'missing.pem');
+    expect(await serve('--tls-cert', missing, '--tls-key', certificate.key)).toMatchObject({ code: 1, stderr: expect.stringContaining(`Cannot read the TLS certificate (证书) ${missing}`) });
+    expect(await serve('--tls-cert', certificate.cert, '--tls-key', missing)).toMatchObject({ code: 1, stderr: expect.stringContaining('TLS private key (私钥)') });
+    expect(await serve('--tls-cert', certificate.key, '--tls-key', certificate.cert)).toMatchObject({ code: 1, stderr: expect.stringContaining('证书或私钥无效') });
+  });
+});
