@@ -8,8 +8,14 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Braces: write() returns a boolean, and a command that ends with `return io.stdout(…)` must not
+    // hand it on as the exit code.
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
     env: process.env,
     now: () => new Date(),
   };

@@ -94,4 +94,9 @@ describe('the rounds launcher as a real process', () => {
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toMatch(/--scale must be one of/);
   });
+
+  it('prints a command’s help through the real launcher and exits 0', async () => {
+    const help = await run(process.execPath, [launcher, 'serve', '--help']);
+    expect(help.stdout).toContain('--tls-cert');
+  });
 });
