@@ -2,7 +2,8 @@
  * A pull: rows of the caller's team (as far as they may read them) with versions above the cursor,
  * tombstones included, read in one REPEATABLE READ snapshot together with the client's last processed
  * mutation id. Team versions commit in order (see `apply.ts`), so everything up to the team's
- * `last_version` in this snapshot is visible in it: the cursor can safely move there.
+ * `last_version` in this snapshot is visible in it: the cursor can safely move there. Each page names the
+ * owners of its rows (a lead's app shows whose account it is) and says how many rows the whole pull brings.
  */
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
@@ -61,6 +62,20 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
     const hasMore = rows.length > request.limit;
     const page = hasMore ? rows.slice(0, request.limit) : rows;
     const reached = hasMore ? page[page.length - 1]!.version : team!.last_version;
-    return { rows: page.map(pulledRow), cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }), hasMore, lastMutationId, resetRequired: false };
+    // How much this pull brings in all, for the client's progress bar; counted only when it takes more pages.
+    const total = hasMore
+      ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
+      : page.length;
+    const ownerIds = [...new Set(page.map((row) => row.owner_id))];
+    const owners = ownerIds.length === 0 ? [] : await tx.query<{ id: string; displayName: string }>('SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])', [`{${ownerIds.join(',')}}`]);
+    return {
+      rows: page.map(pulledRow),
+      cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }),
+      hasMore,
+      lastMutationId,
+      resetRequired: false,
+      total,
+      owners,
+    };
   }, 'repeatable read');
 }

@@ -193,6 +193,13 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     await alice.push(ids.map((id, i) => alice.mutation('accounts', id, accountFields(`Paged ${i}`))));
     const { rows } = await alice.pullAll(before.cursor, 7);
     expect(rows.map((r) => r.id)).toEqual(ids);
+    // Every page says how much the whole pull brings (a progress bar) and names its rows' owners.
+    const first = await alice.pull(before.cursor, 7);
+    expect(first).toMatchObject({ hasMore: true, total: 25, owners: [{ id: alice.userId, displayName: 'alice' }] });
+    const lead = await fixture.signIn('lena');
+    const led = await lead.pull(before.cursor, 1000);
+    expect(led.total).toBe(led.rows.length);
+    expect(led.owners).toEqual([{ id: alice.userId, displayName: 'alice' }]);
   });
 
   it('a cursor older than the tombstone purge horizon gets resetRequired; a fresh pull does not', async () => {
