@@ -36,4 +36,11 @@ describe('QuickLogDialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(api['notes.create']).toHaveBeenCalledWith({ accountId: ACCOUNT_ID, body: 'Call back Monday', visitId: null, contactId: null });
   });
+
+  it('warns at once that another rep’s account is read-only in a lead’s app', async () => {
+    const detail = { ...accountDetail(), readOnly: true, ownerName: '张伟' };
+    const api = fakeApi({ 'accounts.get': async () => detail });
+    await renderWithApi(<QuickLogDialog open onClose={vi.fn()} accountId={ACCOUNT_ID} />, api, 'en');
+    expect(await screen.findByText('Read-only: owned by 张伟')).toBeTruthy();
+  });
 });

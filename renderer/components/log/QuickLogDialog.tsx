@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, Segmented, Select } from 'antd';
+import { Alert, Form, Segmented, Select } from 'antd';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useReadOnlyText } from '../../screens/account/readOnly.js';
 import { useDebouncedValue } from '../useDebouncedValue.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
@@ -38,6 +39,8 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
     [open, chosenAccountId],
   );
   const contacts = detail.data?.contacts ?? [];
+  // Another rep's account in a lead's app: say so before anything is typed; saving would be refused.
+  const readOnlyText = useReadOnlyText(detail.data ?? { readOnly: false, ownerName: null });
 
   const save = async (values: QuickLogValues) => {
     const target = values.accountId ?? accountId;
@@ -70,6 +73,7 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
         <AccountSearchSelect initialLabel={detail.data?.account.name} />
       </Form.Item>
       {accountId && detail.data && <p>{detail.data.account.name}</p>}
+      {readOnlyText && <Alert type="warning" showIcon message={readOnlyText} description={t('readOnly.explanation')} style={{ marginBottom: 16 }} />}
       <Segmented<Mode>
         aria-label={t('quickLog.mode')}
         value={mode}
