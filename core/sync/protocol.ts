@@ -95,6 +95,8 @@ export const PullRequest = z
     /** opaque; null for a first (full) sync */
     cursor: z.string().max(200).nullable(),
     limit: z.number().int().min(1).max(SYNC_LIMITS.pullPageMax).default(1000),
+    /** ask how many rows the whole pull brings (the first page of a pull; counting costs the server a scan) */
+    withTotal: z.boolean().default(false),
   })
   .strict();
 export type PullRequest = z.infer<typeof PullRequest>;
@@ -116,7 +118,7 @@ export interface PullResponse {
   lastMutationId: number;
   /** the cursor is older than the tombstone purge window: drop local synced data and pull from null */
   resetRequired: boolean;
-  /** optional: how many rows this whole pull (all pages from the request's cursor) returns, for a progress bar */
+  /** when asked (`withTotal`): how many rows this whole pull (all pages from the request's cursor) returns, for a progress bar */
   total?: number;
   /** optional: display names of the owners of the rows on this page (a lead's app shows whose account it is) */
   owners?: Array<{ id: string; displayName: string }>;

@@ -106,8 +106,9 @@ export class SyncConnection {
     return this.authorized<PushResponse>('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, mutations });
   }
 
-  pull(cursor: string | null, limit: number): Promise<PullResponse> {
-    return this.authorized<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, cursor, limit });
+  /** `withTotal`: ask how many rows the whole pull brings (the first page of a pull, for the progress bar). */
+  pull(cursor: string | null, limit: number, options: { withTotal?: boolean } = {}): Promise<PullResponse> {
+    return this.authorized<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, cursor, limit, withTotal: options.withTotal ?? false });
   }
 
   private async authorized<T>(route: string, body: unknown): Promise<T> {

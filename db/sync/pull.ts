@@ -142,7 +142,7 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
   const report: PullReport = { pulled: 0, reset: false };
   let total: number | undefined;
   const pageSize = options.pageSize ?? 1000;
-  let request = connection.pull(readSyncState(db).cursor, pageSize);
+  let request = connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
   for (;;) {
     const page = await request;
     if (page.resetRequired) {
@@ -150,7 +150,7 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
       if (report.reset) throw new SyncError('server', 'reset requested twice');
       dropSyncedData(db);
       report.reset = true;
-      request = connection.pull(null, pageSize);
+      request = connection.pull(null, pageSize, { withTotal: true });
       continue;
     }
     if (page.hasMore) {

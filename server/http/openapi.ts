@@ -79,9 +79,9 @@ const SCHEMAS: Record<string, JsonSchema> = {
     hasMore: { type: 'boolean' },
     lastMutationId: { type: 'integer' },
     resetRequired: { type: 'boolean' },
-    total: { type: 'integer', description: 'rows the whole pull (all pages from the request cursor) brings' },
+    total: { type: 'integer', description: 'asked with `withTotal`: rows the whole pull (all pages from the request cursor) brings' },
     owners: { type: 'array', items: object({ id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' } }), description: "display names of this page's row owners" },
-  }),
+  }, ['rows', 'cursor', 'hasMore', 'lastMutationId', 'resetRequired', 'owners']),
   Device: object({
     id: { type: 'string', format: 'uuid' },
     userId: { type: 'string', format: 'uuid' },

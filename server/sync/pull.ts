@@ -62,10 +62,12 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
     const hasMore = rows.length > request.limit;
     const page = hasMore ? rows.slice(0, request.limit) : rows;
     const reached = hasMore ? page[page.length - 1]!.version : team!.last_version;
-    // How much this pull brings in all, for the client's progress bar; counted only when it takes more pages.
-    const total = hasMore
-      ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
-      : page.length;
+    // How much this pull brings in all, for the client's progress bar: counted only when asked and when it takes more pages.
+    const total = !request.withTotal
+      ? undefined
+      : hasMore
+        ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
+        : page.length;
     const ownerIds = [...new Set(page.map((row) => row.owner_id))];
     const owners = ownerIds.length === 0 ? [] : await tx.query<{ id: string; displayName: string }>('SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])', [`{${ownerIds.join(',')}}`]);
     return {
@@ -74,7 +76,7 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
       hasMore,
       lastMutationId,
       resetRequired: false,
-      total,
+      ...(total === undefined ? {} : { total }),
       owners,
     };
   }, 'repeatable read');

@@ -1,5 +1,6 @@
 /** The sync server's push/pull semantics, on PGlite and on a real PostgreSQL server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_VERSION, type PullResponse } from '../../../core/sync/protocol.js';
 import { purgeTombstones } from '../../../server/sync/purge.js';
 import { BACKENDS, type TestDatabase } from './backends.js';
 import { accountFields, newId, noteFields, syncFixture, type SyncFixture, type TestDevice } from './fixture.js';
@@ -194,10 +195,13 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     const { rows } = await alice.pullAll(before.cursor, 7);
     expect(rows.map((r) => r.id)).toEqual(ids);
     // Every page says how much the whole pull brings (a progress bar) and names its rows' owners.
-    const first = await alice.pull(before.cursor, 7);
+    const pullWithTotal = (device: TestDevice, limit: number) =>
+      device.post<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: device.clientId, cursor: before.cursor, limit, withTotal: true }).then((answer) => answer.body);
+    const first = await pullWithTotal(alice, 7);
     expect(first).toMatchObject({ hasMore: true, total: 25, owners: [{ id: alice.userId, displayName: 'alice' }] });
+    expect(await alice.pull(before.cursor, 7)).not.toHaveProperty('total');
     const lead = await fixture.signIn('lena');
-    const led = await lead.pull(before.cursor, 1000);
+    const led = await pullWithTotal(lead, 1000);
     expect(led.total).toBe(led.rows.length);
     expect(led.owners).toEqual([{ id: alice.userId, displayName: 'alice' }]);
   });
