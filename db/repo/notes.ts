@@ -36,12 +36,14 @@ function appendRevision(db: Db, noteId: string, revision: number, body: string, 
  * A note's text as the server has it (pulled from another device, or put back after a refused change)
  * joins the local history, unless the history already ends with it (our own edit coming back).
  */
-export function recordSyncedText(db: Db, noteId: string, body: string, deleted: boolean, at: string): void {
+export function recordSyncedText(db: Db, noteId: string, body: string, text: { deleted: boolean; at: string; first?: boolean }): void {
+  // `first`: the caller knows this laptop has no history of the note (it has just arrived), as in a first sync.
+  if (text.first) return appendRevision(db, noteId, 1, body, text.deleted, text.at);
   const latest = statement(db, 'SELECT body, deleted FROM note_revisions WHERE note_id = ? ORDER BY revision DESC LIMIT 1').get(noteId) as
     | { body: string; deleted: number }
     | undefined;
-  if (latest && latest.body === body && latest.deleted === (deleted ? 1 : 0)) return;
-  appendRevision(db, noteId, nextRevision(db, noteId), body, deleted, at);
+  if (latest && latest.body === body && latest.deleted === (text.deleted ? 1 : 0)) return;
+  appendRevision(db, noteId, nextRevision(db, noteId), body, text.deleted, text.at);
 }
 
 export function insertNote(db: Db, values: NoteValues, now: string): Note {

@@ -3,10 +3,10 @@
  * with the new cursor (a crash mid-pull resumes from the last whole page). Pulled rows write no outbox
  * entries, and never overwrite a field that a pending local change is about to push.
  */
-import type { PulledRow, SyncedTable } from '../../core/sync/protocol.js';
+import { SYNC_LIMITS, type PulledRow, type SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { recordSyncedText } from '../repo/notes.js';
-import { columnOf, statement, toSqlValue, type SqlRow } from '../repo/table.js';
+import { columnOf, statement, toSqlValue, type ColumnKind, type SqlRow } from '../repo/table.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { readSyncState, saveAcknowledged, saveCursor, saveOwnerNames } from './state.js';
 import { isSyncedTable, SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
@@ -83,31 +83,68 @@ function pendingChangesOf(db: Db, table: SyncedTable, id: string): PendingChange
   return foldPending(entries).get(`${table}/${id}`) ?? NOTHING_PENDING;
 }
 
+/** Each synced table's fields with their column names, worked out once (a pull applies ~200,000 rows). */
+const tableColumns = new Map<SyncedTable, ReadonlyArray<{ field: string; column: string; kind: ColumnKind }>>();
+function columnsOf(table: SyncedTable): ReadonlyArray<{ field: string; column: string; kind: ColumnKind }> {
+  let columns = tableColumns.get(table);
+  if (!columns) {
+    columns = Object.entries(SYNCED_SPECS[table].fields).map(([field, kind]) => ({ field, column: columnOf(field), kind }));
+    tableColumns.set(table, columns);
+  }
+  return columns;
+}
+
+/** What a page of pulled rows is applied against, read once for the whole page. */
+export interface PageState {
+  /** the outbox's pending changes by `table/id` */
+  pending: ReadonlyMap<string, PendingChanges>;
+  /** the local rows the page touches, by `table/id` (absent: no such local row) */
+  locals: ReadonlyMap<string, SqlRow>;
+}
+
+/** Reads the pending changes and the page's local rows: a few queries per page instead of two per row. */
+function pageState(db: Db, rows: readonly PulledRow[]): PageState {
+  const locals = new Map<string, SqlRow>();
+  const idsByTable = new Map<SyncedTable, string[]>();
+  for (const row of rows) {
+    if (!isSyncedTable(row.table)) continue;
+    const ids = idsByTable.get(row.table);
+    if (ids) ids.push(row.id);
+    else idsByTable.set(row.table, [row.id]);
+  }
+  for (const [table, ids] of idsByTable) {
+    const found = statement(db, `SELECT * FROM ${SYNCED_SPECS[table].table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SqlRow[];
+    for (const local of found) locals.set(`${table}/${local.id as string}`, local);
+  }
+  return { pending: pendingChangesByRow(db), locals };
+}
+
 /**
- * Applies one pulled row; returns whether it changed anything. A caller applying many rows passes the
- * outbox's pending changes read once (`pendingChangesByRow`); a single row reads its own.
+ * Applies one pulled row; returns whether it changed anything. A caller applying a page of rows passes
+ * the page's state read once (`pageState`); a single row reads its own.
  */
-export function applyPulledRow(db: Db, row: PulledRow, pendingByRow?: ReadonlyMap<string, PendingChanges>): boolean {
+export function applyPulledRow(db: Db, row: PulledRow, page?: PageState): boolean {
   if (!isSyncedTable(row.table)) return false;
   const spec = SYNCED_SPECS[row.table];
-  const local = statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(row.id) as SqlRow | undefined;
+  const key = `${row.table}/${row.id}`;
+  const local = page ? page.locals.get(key) : (statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(row.id) as SqlRow | undefined);
   // An older version than one we already hold (our own push went past this page's snapshot).
   if (local && typeof local.server_version === 'number' && local.server_version > row.version) return false;
-  const pending = pendingByRow ? (pendingByRow.get(`${row.table}/${row.id}`) ?? NOTHING_PENDING) : pendingChangesOf(db, row.table, row.id);
+  const pending = page ? (page.pending.get(key) ?? NOTHING_PENDING) : pendingChangesOf(db, row.table, row.id);
   // Our delete goes out with the next push; the server then sends the tombstone.
   if (pending.deleted) return false;
   const data = row.data;
   const deletedAt = (data.deletedAt as string | null | undefined) ?? null;
-  const fields = Object.keys(spec.fields).filter((field) => field in data && !pending.fields.has(field));
-  const values = Object.fromEntries(fields.map((field) => [field, data[field]]));
-  const derived = spec.derive?.(values) ?? {};
-  const sets: Record<string, unknown> = {
-    ...Object.fromEntries(fields.map((field) => [columnOf(field), toSqlValue(spec.fields[field]!, data[field])])),
-    ...derived,
-    deleted_at: deletedAt,
-    server_version: row.version,
-    owner_id: row.ownerId,
-  };
+  const fields: string[] = [];
+  const values: Record<string, unknown> = {};
+  const sets: Record<string, unknown> = {};
+  for (const { field, column, kind } of columnsOf(row.table)) {
+    if (!(field in data) || pending.fields.has(field)) continue;
+    fields.push(field);
+    values[field] = data[field];
+    sets[column] = toSqlValue(kind, data[field]);
+  }
+  Object.assign(sets, spec.derive?.(values), { deleted_at: deletedAt, server_version: row.version, owner_id: row.ownerId });
   if (typeof data.updatedAt === 'string') sets.updated_at = data.updatedAt;
   if (!local) {
     // A tombstone of a row we never had: nothing to delete.
@@ -120,7 +157,10 @@ export function applyPulledRow(db: Db, row: PulledRow, pendingByRow?: ReadonlyMa
     statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
   }
   const textArrived = row.table === 'notes' && fields.includes('body') && (local?.body !== data.body || (deletedAt !== null && local?.deleted_at === null));
-  if (textArrived) recordSyncedText(db, row.id, String(data.body), deletedAt !== null, typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString());
+  if (textArrived) {
+    // A note new to this laptop has no local history yet (a full resync drops the history with the note).
+    recordSyncedText(db, row.id, String(data.body), { deleted: deletedAt !== null, at: typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString(), first: !local });
+  }
   return true;
 }
 
@@ -138,10 +178,33 @@ export function dropSyncedData(db: Db): void {
   });
 }
 
+/**
+ * A pull of many pages (a new laptop's first sync: ~200,000 rows) writes far more than SQLite's WAL
+ * checkpoints every 4 MB; checkpointing once at the end copies each database page once instead of many
+ * times (first sync of the `rep` data set: 10.7 s → 8.9 s).
+ */
+function checkpointingOnceAtTheEnd(db: Db): () => void {
+  const previous = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  return () => {
+    db.pragma(`wal_autocheckpoint = ${previous}`);
+    db.pragma('wal_checkpoint(PASSIVE)');
+  };
+}
+
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
+  let restoreCheckpoints: (() => void) | undefined;
+  try {
+    return await pullPages(db, connection, options, () => (restoreCheckpoints ??= checkpointingOnceAtTheEnd(db)));
+  } finally {
+    restoreCheckpoints?.();
+  }
+}
+
+async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, manyPages: () => void): Promise<PullReport> {
   const report: PullReport = { pulled: 0, reset: false };
   let total: number | undefined;
-  const pageSize = options.pageSize ?? 1000;
+  const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
   let request = connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
   for (;;) {
     const page = await request;
@@ -154,6 +217,7 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
       continue;
     }
     if (page.hasMore) {
+      manyPages();
       // The next page is read on the server while this one is written here. If writing fails, the
       // request's outcome is ignored (the cursor saved with the last whole page is where the next pull starts).
       request = connection.pull(page.cursor, pageSize);
@@ -164,8 +228,8 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
       // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
       statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(page.lastMutationId);
       saveAcknowledged(db, page.lastMutationId);
-      const pendingByRow = pendingChangesByRow(db);
-      for (const row of page.rows) applyPulledRow(db, row, pendingByRow);
+      const state = pageState(db, page.rows);
+      for (const row of page.rows) applyPulledRow(db, row, state);
       if (page.owners) saveOwnerNames(db, page.owners);
       saveCursor(db, page.cursor);
     });
