@@ -66,8 +66,8 @@ const removeEntry = (db: Db, mutationId: number): void => {
   statement(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
 };
 
-/** `table/rowId` → the server version an applied mutation gave the row (keys of one batch are unique). */
-type SettledVersions = Map<string, number>;
+/** The server version an applied mutation gave its row (a batch has one mutation per row). */
+type SettledVersions = Map<{ table: string; id: string }, number>;
 
 function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined, settled: SettledVersions): void {
   removeEntry(db, entry.mutationId);
@@ -78,21 +78,13 @@ function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined, 
     entry.rowId,
     version,
   );
-  settled.set(`${entry.table}/${entry.rowId}`, version);
+  settled.set({ table: entry.table, id: entry.rowId }, version);
 }
 
-/**
- * Our later changes of these rows were made on top of the versions just assigned: that is now their base.
- * One statement per batch, because the outbox has no index by row: a statement per entry scanned the
- * whole outbox once per entry, which made a large push quadratic (minutes per batch of 500).
- */
+/** Our later changes of these rows were made on top of the versions just assigned: that is now their base. */
 function rebaseLaterChanges(db: Db, settled: SettledVersions): void {
-  if (settled.size === 0) return;
-  statement(
-    db,
-    `UPDATE outbox SET base_version = max(coalesce(base_version, 0), @versions ->> (table_name || '/' || row_id))
-     WHERE table_name || '/' || row_id IN (SELECT key FROM json_each(@versions))`,
-  ).run({ versions: JSON.stringify(Object.fromEntries(settled)) });
+  const rebase = statement(db, 'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)');
+  for (const [row, version] of settled) rebase.run(version, row.table, row.id, version);
 }
 
 export async function pushOutbox(db: Db, connection: SyncConnection, now: () => string): Promise<PushReport> {
