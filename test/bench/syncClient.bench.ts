@@ -1,6 +1,7 @@
 /**
  * The sync client's figures of issue 4, on PostgreSQL (a scratch database at ROUNDS_TEST_DATABASE_URL)
- * with the server in this process on 127.0.0.1 and a byte-counting proxy in front of it:
+ * with the server in a `rounds serve` process of its own (as deployed, and as pouchdb-server runs beside
+ * it) on 127.0.0.1 and a byte-counting proxy in front of it:
  * laptop A (the `rep` data set, signed in as the rep) uploads everything through the real push path,
  * a new laptop B pulls it all (first sync), then A writes 100 notes and syncs, and B pulls them.
  * The upload and first-sync legs are kept in `context.shared` for the PouchDB comparison.
@@ -17,10 +18,10 @@ import { pushOutbox } from '../../db/sync/push.js';
 import { syncOnce } from '../../db/sync/run.js';
 import { readSyncState } from '../../db/sync/state.js';
 import { memoryTokenStore } from '../../db/sync/tokens.js';
-import { startSyncServer } from '../../server/run.js';
 import { openStore } from '../../server/store/open.js';
 import { addUser } from '../../server/users.js';
 import { createScratchDatabase } from '../sync/server/backends.js';
+import { spawnServe } from '../sync/server/serveProcess.js';
 import { startCountingProxy, type CountingProxy, type WireBytes } from './countingProxy.js';
 import { REP_DATA_DIR, seedRep } from './foundation.js';
 import { timed, type BenchContext, type BenchModule, type Measurement } from './harness.js';
@@ -109,7 +110,7 @@ export const syncClientBenchmark: BenchModule = {
 
     const scratch = await createScratchDatabase();
     const setup = await openStore({ databaseUrl: scratch.databaseUrl });
-    const server = await startSyncServer({ location: { databaseUrl: scratch.databaseUrl }, host: '127.0.0.1', port: 0 });
+    const server = await spawnServe(scratch.databaseUrl);
     const serverAddress = new URL(server.url);
     const proxy = await startCountingProxy({ host: serverAddress.hostname, port: Number(serverAddress.port) });
     const open: Db[] = [];
@@ -147,7 +148,7 @@ export const syncClientBenchmark: BenchModule = {
     } finally {
       for (const db of open) db.close();
       await proxy.close();
-      await server.close();
+      await server.stop();
       await setup.close();
       await scratch.drop();
     }
