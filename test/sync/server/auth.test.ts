@@ -1,29 +1,16 @@
 /** Sign-in, refresh, sign-out, device revocation, disabled users; health and the OpenAPI document. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type LoginResponse } from '../../../core/sync/protocol.js';
 import { disableUser, listUsers, resetPassword } from '../../../server/users.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { PASSWORD, newId, syncFixture, type SyncFixture } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { newId, PASSWORD, useSyncServer } from './fixture.js';
 
 describe.each(BACKENDS)('auth on $name', (backend) => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
 
-  beforeAll(async () => {
-    db = await backend.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('root', 'admin', 'north');
-    await fixture.addUser('sam', 'rep', 'north');
-    await fixture.addUser('southern', 'admin', 'south');
-  }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['root', 'admin', 'north'], ['sam', 'rep', 'north'], ['southern', 'admin', 'south']]);
 
   const post = async (url: string, payload: object, token?: string) => {
-    const response = await fixture.app.inject({ method: 'POST', url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await testServer.fixture.app.inject({ method: 'POST', url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { status: response.statusCode, body: response.body ? response.json() : undefined };
   };
   const login = (username: string, password = PASSWORD, clientId = newId()) => post('/v1/auth/login', { username, password, deviceName: 'laptop', clientId });
@@ -57,7 +44,7 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     const clientId = newId();
     const device = (await login('alice', PASSWORD, clientId)).body as LoginResponse;
     const admin = (await login('root')).body as LoginResponse;
-    const listed = await fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${admin.accessToken}` } });
+    const listed = await testServer.fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${admin.accessToken}` } });
     const devices = (listed.json() as { devices: Array<{ id: string; clientId: string }> }).devices;
     const target = devices.find((d) => d.clientId === clientId)!;
     expect(target).toBeDefined();
@@ -73,32 +60,32 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
   });
 
   it('a disabled user cannot sign in, and their live access token stops working', async () => {
-    await fixture.addUser('temp', 'rep', 'north');
+    await testServer.fixture.addUser('temp', 'rep', 'north');
     const clientId = newId();
     const session = (await login('temp', PASSWORD, clientId)).body as LoginResponse;
-    await disableUser(db.store, 'temp');
+    await disableUser(testServer.db.store, 'temp');
     expect((await pull(session, clientId)).status).toBe(401);
     expect((await login('temp')).status).toBe(401);
-    expect((await listUsers(db.store)).find((u) => u.username === 'temp')).toMatchObject({ disabled: true });
+    expect((await listUsers(testServer.db.store)).find((u) => u.username === 'temp')).toMatchObject({ disabled: true });
   });
 
   it('a password reset takes the new password and ends old refresh tokens', async () => {
-    await fixture.addUser('forgetful', 'rep', 'north');
+    await testServer.fixture.addUser('forgetful', 'rep', 'north');
     const session = (await login('forgetful')).body as LoginResponse;
-    await resetPassword(db.store, 'forgetful', 'a brand new secret');
+    await resetPassword(testServer.db.store, 'forgetful', 'a brand new secret');
     expect((await login('forgetful')).status).toBe(401);
     expect((await login('forgetful', 'a brand new secret')).status).toBe(200);
     expect((await post('/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
   });
 
   it('serves /health and an OpenAPI 3.1 document naming every route', async () => {
-    expect((await fixture.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', protocolVersion: SYNC_PROTOCOL_VERSION });
-    const doc = (await fixture.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    expect((await testServer.fixture.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', protocolVersion: SYNC_PROTOCOL_VERSION });
+    const doc = (await testServer.fixture.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       ['/health', '/openapi.json', '/v1/admin/devices', '/v1/admin/devices/{id}/revoke', '/v1/auth/login', '/v1/auth/logout', '/v1/auth/refresh', '/v1/sync/pull', '/v1/sync/push'].sort(),
     );
-    const routes = fixture.app.printRoutes({ commonPrefix: false });
+    const routes = testServer.fixture.app.printRoutes({ commonPrefix: false });
     for (const path of Object.keys(doc.paths)) expect(routes).toContain(path.replace('{id}', ':id').split('/').pop());
   });
 });

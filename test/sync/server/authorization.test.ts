@@ -3,14 +3,12 @@
  * fast-check); malformed, oversized and wrongly-signed requests get a 4xx and change nothing.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { accountFields, databaseState, newId, noteFields, syncFixture, type SyncFixture, type TestDevice } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, databaseState, newId, noteFields, type TestDevice, useSyncServer } from './fixture.js';
 
 describe.each(BACKENDS)('authorization on $name', (backend) => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
   let alice: TestDevice;
   let bob: TestDevice;
   let lena: TestDevice;
@@ -20,14 +18,9 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
   /** zed's account in the other team */
   const southAccount = newId();
 
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['bob', 'rep', 'north'], ['lena', 'lead', 'north'], ['zed', 'rep', 'south']]);
   beforeAll(async () => {
-    db = await backend.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('bob', 'rep', 'north');
-    await fixture.addUser('lena', 'lead', 'north');
-    await fixture.addUser('zed', 'rep', 'south');
-    [alice, bob, lena, zed] = await Promise.all([fixture.signIn('alice'), fixture.signIn('bob'), fixture.signIn('lena'), fixture.signIn('zed')]);
+    [alice, bob, lena, zed] = await Promise.all([testServer.fixture.signIn('alice'), testServer.fixture.signIn('bob'), testServer.fixture.signIn('lena'), testServer.fixture.signIn('zed')]);
     await alice.push([
       alice.mutation('accounts', owned.account, accountFields('Alice Co')),
       alice.mutation('contacts', owned.contact, { accountId: owned.account, name: '王经理' }),
@@ -35,10 +28,6 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
     ]);
     await zed.push([zed.mutation('accounts', southAccount, accountFields('South Co'))]);
   }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
 
   it('a rep reads their own rows, not another rep’s nor another team’s; a lead reads the team', async () => {
     const ids = async (device: TestDevice) => new Set((await device.pullAll()).rows.map((r) => r.id));
@@ -53,7 +42,7 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
   it('a shared account is readable and writable by the rep it is shared with', async () => {
     const shared = newId();
     await alice.push([alice.mutation('accounts', shared, accountFields('Shared Co'))]);
-    await db.store.query('INSERT INTO account_shares (account_id, user_id) VALUES ($1, $2)', [shared, bob.userId]);
+    await testServer.db.store.query('INSERT INTO account_shares (account_id, user_id) VALUES ($1, $2)', [shared, bob.userId]);
     expect((await bob.pullAll()).rows.map((r) => r.id)).toContain(shared);
     const { results } = await bob.push([bob.mutation('accounts', shared, { city: '南京' }), bob.mutation('notes', newId(), noteFields(shared, 'bob was here'))]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -92,10 +81,10 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
     await fc.assert(
       fc.asyncProperty(attackers(), targetRow, forgedFields, fc.constantFrom('upsert' as const, 'delete' as const), fc.integer({ min: 0, max: 1000 }), async (attacker, target, fields, op, baseVersion) => {
         if (attacker === zed && target.id === southAccount) return; // zed's own account
-        const before = await db.store.query('SELECT data, deleted_at, version FROM sync_rows WHERE id = $1', [target.id]);
+        const before = await testServer.db.store.query('SELECT data, deleted_at, version FROM sync_rows WHERE id = $1', [target.id]);
         const { results } = await attacker.push([attacker.mutation(target.table, target.id, op === 'delete' ? {} : fields, { op, baseVersion })]);
         expect(results[0]!.status).toBe('rejected');
-        expect(await db.store.query('SELECT data, deleted_at, version FROM sync_rows WHERE id = $1', [target.id])).toEqual(before);
+        expect(await testServer.db.store.query('SELECT data, deleted_at, version FROM sync_rows WHERE id = $1', [target.id])).toEqual(before);
       }),
       { numRuns: 40 },
     );
@@ -108,7 +97,7 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
         const fields: Record<string, unknown> = { accountId: owned.account, name: text, body: text, description: text };
         const { results } = await attacker.push([attacker.mutation(table, rowId, fields)]);
         expect(results[0]!.status).toBe('rejected');
-        expect(await db.store.query('SELECT id FROM sync_rows WHERE id = $1', [rowId])).toEqual([]);
+        expect(await testServer.db.store.query('SELECT id FROM sync_rows WHERE id = $1', [rowId])).toEqual([]);
       }),
       { numRuns: 25 },
     );
@@ -118,7 +107,7 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
   });
 
   it('tampered, foreign or missing tokens get 401 and change nothing (generated)', async () => {
-    const state = await databaseState(db.store);
+    const state = await databaseState(testServer.db.store);
     const [payload, signature] = alice.accessToken.split('.') as [string, string];
     const forgedClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
     const tokens = fc.oneof(
@@ -134,25 +123,25 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
         const body = url.endsWith('push')
           ? { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: [alice.mutation('accounts', newId(), accountFields('Via forged token'))] }
           : { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: null };
-        const response = await fixture.app.inject({ method: url.includes('admin') ? 'GET' : 'POST', url, payload: url.includes('admin') ? undefined : body, headers: { authorization: `Bearer ${token}` } });
+        const response = await testServer.fixture.app.inject({ method: url.includes('admin') ? 'GET' : 'POST', url, payload: url.includes('admin') ? undefined : body, headers: { authorization: `Bearer ${token}` } });
         expect(response.statusCode).toBe(401);
       }),
       { numRuns: 40 },
     );
-    expect(await databaseState(db.store)).toBe(state);
+    expect(await databaseState(testServer.db.store)).toBe(state);
   });
 
   it('a push or pull naming another device’s client id is a 403 and changes nothing', async () => {
-    const state = await databaseState(db.store);
+    const state = await databaseState(testServer.db.store);
     const push = await bob.post('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: [bob.mutation('accounts', newId(), accountFields('x'))] });
     const pull = await bob.post('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: null });
     expect([push.status, pull.status]).toEqual([403, 403]);
     expect(push.body).toMatchObject({ error: 'forbidden' });
-    expect(await databaseState(db.store)).toBe(state);
+    expect(await databaseState(testServer.db.store)).toBe(state);
   });
 
   it('malformed payloads get 400 and change nothing (generated)', async () => {
-    const state = await databaseState(db.store);
+    const state = await databaseState(testServer.db.store);
     const valid = { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: [alice.mutation('accounts', newId(), accountFields('never'))] };
     const malformed = fc.oneof(
       fc.anything(),
@@ -163,19 +152,19 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
     );
     await fc.assert(
       fc.asyncProperty(malformed, fc.constantFrom('/v1/sync/push', '/v1/sync/pull'), async (body, url) => {
-        const response = await fixture.app.inject({ method: 'POST', url, payload: JSON.stringify(body) ?? 'null', headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' } });
+        const response = await testServer.fixture.app.inject({ method: 'POST', url, payload: JSON.stringify(body) ?? 'null', headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' } });
         expect(response.statusCode).toBe(400);
         expect(response.json()).toMatchObject({ error: 'invalid' });
       }),
       { numRuns: 60 },
     );
-    const notJson = await fixture.app.inject({ method: 'POST', url: '/v1/sync/push', payload: '{"protocolVersion": 1,', headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' } });
+    const notJson = await testServer.fixture.app.inject({ method: 'POST', url: '/v1/sync/push', payload: '{"protocolVersion": 1,', headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
-    expect(await databaseState(db.store)).toBe(state);
+    expect(await databaseState(testServer.db.store)).toBe(state);
   });
 
   it('oversized requests and mutations get 413, an old protocol 426, and nothing changes', async () => {
-    const state = await databaseState(db.store);
+    const state = await databaseState(testServer.db.store);
     const hugeBody = 'x'.repeat(SYNC_LIMITS.fieldsBytesPerMutation + 1);
     const bigMutation = await alice.post('/v1/sync/push', {
       protocolVersion: SYNC_PROTOCOL_VERSION,
@@ -187,6 +176,6 @@ describe.each(BACKENDS)('authorization on $name', (backend) => {
     expect(bigRequest.status).toBe(413);
     const old = await alice.post('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION - 1, clientId: alice.clientId, mutations: [alice.mutation('accounts', newId(), accountFields('old client'))] });
     expect(old).toMatchObject({ status: 426, body: { error: 'upgrade_required' } });
-    expect(await databaseState(db.store)).toBe(state);
+    expect(await databaseState(testServer.db.store)).toBe(state);
   });
 });

@@ -1,30 +1,22 @@
 /** Compressed pulls and pushes: fewer bytes on a laptop's mobile connection, and no way around the body limit. */
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../../core/sync/protocol.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { accountFields, newId, syncFixture, type SyncFixture, type TestDevice } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, newId, type TestDevice, useSyncServer } from './fixture.js';
 
 const pglite = BACKENDS.find((b) => b.name === 'pglite')!;
 
 describe('compression', () => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
   let alice: TestDevice;
 
+  const testServer = useSyncServer(pglite, [['alice', 'rep', 'north']]);
   beforeAll(async () => {
-    db = await pglite.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    alice = await fixture.signIn('alice');
+    alice = await testServer.fixture.signIn('alice');
   }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
 
   const send = (url: string, body: Buffer, encoding: string) =>
-    fixture.app.inject({ method: 'POST', url, payload: body, headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json', 'content-encoding': encoding } });
+    testServer.fixture.app.inject({ method: 'POST', url, payload: body, headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json', 'content-encoding': encoding } });
 
   it('takes a gzipped push and answers a pull compressed to a client that accepts it', async () => {
     const mutations = Array.from({ length: 200 }, (_, i) => alice.mutation('accounts', newId(), accountFields(`压缩客户 ${i}`, { city: '上海' })));
@@ -33,7 +25,7 @@ describe('compression', () => {
     expect((pushed.json() as PushResponse).results.every((r) => r.status === 'applied')).toBe(true);
 
     const pull = { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: null, limit: 1000 };
-    const response = await fixture.app.inject({ method: 'POST', url: '/v1/sync/pull', payload: pull, headers: { authorization: `Bearer ${alice.accessToken}`, 'accept-encoding': 'gzip' } });
+    const response = await testServer.fixture.app.inject({ method: 'POST', url: '/v1/sync/pull', payload: pull, headers: { authorization: `Bearer ${alice.accessToken}`, 'accept-encoding': 'gzip' } });
     expect(response.headers['content-encoding']).toBe('gzip');
     const page = JSON.parse(zlib.gunzipSync(response.rawPayload).toString()) as PullResponse;
     expect(page.rows).toHaveLength(200);
@@ -45,7 +37,7 @@ describe('compression', () => {
     const huge = { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: [alice.mutation('accounts', id, accountFields('Bomb', { notes: 'x'.repeat(5 * 1024 * 1024) }))] };
     const response = await send('/v1/sync/push', zlib.gzipSync(JSON.stringify(huge)), 'gzip');
     expect(response.statusCode).toBe(413);
-    expect(await db.store.query('SELECT id FROM sync_rows WHERE id = $1', [id])).toEqual([]);
+    expect(await testServer.db.store.query('SELECT id FROM sync_rows WHERE id = $1', [id])).toEqual([]);
   });
 
   it('refuses a body that claims gzip but is not, with a 4xx', async () => {

@@ -2,10 +2,12 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PulledRow, type PushResponse, type SyncedTable, type UserRole } from '../../../core/sync/protocol.js';
 import { buildSyncServer } from '../../../server/http/app.js';
 import type { SqlClient } from '../../../server/store/sqlClient.js';
 import { addUser } from '../../../server/users.js';
+import type { Backend, TestDatabase } from './backends.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'correct horse battery';
@@ -118,4 +120,22 @@ export async function databaseState(store: SqlClient): Promise<string> {
   const clients = await store.query('SELECT client_id, last_mutation_id FROM client_mutations ORDER BY client_id');
   const rejected = await store.query('SELECT client_id, mutation_id FROM rejected_mutations ORDER BY client_id, mutation_id');
   return crypto.createHash('sha256').update(JSON.stringify({ rows, teams, clients, rejected })).digest('hex');
+}
+
+/**
+ * A test file's (or describe block's) server: a fresh database on `backend` with these users
+ * (`[username, role, team]`), made before its tests and dropped after them.
+ */
+export function useSyncServer(backend: Backend, users: ReadonlyArray<readonly [string, UserRole, string]>): { readonly db: TestDatabase; readonly fixture: SyncFixture } {
+  const server = {} as { db: TestDatabase; fixture: SyncFixture };
+  beforeAll(async () => {
+    server.db = await backend.create();
+    server.fixture = await syncFixture(server.db.store);
+    for (const [username, role, team] of users) await server.fixture.addUser(username, role, team);
+  }, 60_000);
+  afterAll(async () => {
+    await server.fixture?.close();
+    await server.db?.drop();
+  });
+  return server;
 }

@@ -4,12 +4,12 @@
  * (nothing half-applied), and servers starting together (migrations applied once).
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type PushResponse } from '../../../core/sync/protocol.js';
 import { migrate } from '../../../server/store/migrate.js';
 import { postgresClient } from '../../../server/store/postgres.js';
-import { BACKENDS, createScratchDatabase, type TestDatabase } from './backends.js';
-import { accountFields, newId, noteFields, syncFixture, syncServer, TEST_SECRET, type SyncFixture } from './fixture.js';
+import { BACKENDS, createScratchDatabase } from './backends.js';
+import { accountFields, newId, noteFields, syncServer, TEST_SECRET, useSyncServer } from './fixture.js';
 import { spawnServe } from './serveProcess.js';
 
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
@@ -66,35 +66,24 @@ async function untilWaitingOnLocks(databaseUrl: string, count: number): Promise<
 }
 
 describe('two sync servers and a killed one, on one PostgreSQL database', () => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
 
-  beforeAll(async () => {
-    db = await postgres.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('lena', 'lead', 'north');
-  }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
+  const testServer = useSyncServer(postgres, [['alice', 'rep', 'north'], ['lena', 'lead', 'north']]);
 
   it('a push that commits late (lower version) is not skipped by a pull taken in between on the other server', async () => {
-    const second = syncServer(await db.openAnother());
-    const laptop = await fixture.signIn('alice');
-    const phone = await fixture.signIn('alice', second);
-    const lead = await fixture.signIn('lena', second);
+    const second = syncServer(await testServer.db.openAnother());
+    const laptop = await testServer.fixture.signIn('alice');
+    const phone = await testServer.fixture.signIn('alice', second);
+    const lead = await testServer.fixture.signIn('lena', second);
     const before = await lead.pullAll();
 
     const slowRow = newId();
-    const blocker = await holdUncommittedRow(db.databaseUrl!, { id: slowRow, teamName: 'north', ownerId: laptop.userId });
+    const blocker = await holdUncommittedRow(testServer.db.databaseUrl!, { id: slowRow, teamName: 'north', ownerId: laptop.userId });
     // Server 1 takes the next team version, then waits on the uncommitted row: its commit comes late.
     const slow = laptop.push([laptop.mutation('accounts', slowRow, accountFields('Slow Co'))]);
-    await untilWaitingOnLocks(db.databaseUrl!, 1);
+    await untilWaitingOnLocks(testServer.db.databaseUrl!, 1);
     const quickRow = newId();
     const quick = phone.push([phone.mutation('accounts', quickRow, accountFields('Quick Co'))]);
-    await untilWaitingOnLocks(db.databaseUrl!, 2);
+    await untilWaitingOnLocks(testServer.db.databaseUrl!, 2);
 
     const between = await lead.pull(before.cursor);
     expect(between.rows).toEqual([]);
@@ -111,38 +100,38 @@ describe('two sync servers and a killed one, on one PostgreSQL database', () => 
   });
 
   it('two devices push edits of one note at the same moment through two servers: one text wins, the other is kept as a conflict copy', async () => {
-    const second = syncServer(await db.openAnother());
-    const laptop = await fixture.signIn('alice');
-    const phone = await fixture.signIn('alice', second);
+    const second = syncServer(await testServer.db.openAnother());
+    const laptop = await testServer.fixture.signIn('alice');
+    const phone = await testServer.fixture.signIn('alice', second);
     const account = newId();
     const note = newId();
     const created = await laptop.push([laptop.mutation('accounts', account, accountFields('Same Time Co')), laptop.mutation('notes', note, noteFields(account, 'draft'))]);
     const base = created.results[1]!.version!;
 
     // Both pushes wait on the note's row, then go one after the other; neither decides on a stale copy.
-    const blocker = await lockRow(db.databaseUrl!, note);
+    const blocker = await lockRow(testServer.db.databaseUrl!, note);
     const both = Promise.all([
       laptop.push([laptop.mutation('notes', note, { body: 'from the laptop' }, { baseVersion: base })]),
       phone.push([phone.mutation('notes', note, { body: 'from the phone' }, { baseVersion: base })], second),
     ]);
-    await untilWaitingOnLocks(db.databaseUrl!, 2);
+    await untilWaitingOnLocks(testServer.db.databaseUrl!, 2);
     await blocker.release();
     const results = (await both).map((r) => r.results[0]!);
     expect(results.filter((r) => r.conflictCopyId !== undefined)).toHaveLength(1);
 
-    const bodies = await db.store.query<{ body: string }>(`SELECT data->>'body' AS body FROM sync_rows WHERE table_name = 'notes' AND (id = $1 OR data->>'conflictOf' = $1::text)`, [note]);
+    const bodies = await testServer.db.store.query<{ body: string }>(`SELECT data->>'body' AS body FROM sync_rows WHERE table_name = 'notes' AND (id = $1 OR data->>'conflictOf' = $1::text)`, [note]);
     expect(bodies.map((b) => b.body).sort()).toEqual(['from the laptop', 'from the phone']);
     await second.close();
   });
 
   it('kill -9 of a rounds serve process mid-push applies nothing; the retry applies everything once', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     await alice.push([alice.mutation('accounts', newId(), accountFields('Earlier Co'))]);
-    const [counterBefore] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
+    const [counterBefore] = await testServer.db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
 
-    const server = await spawnServe(db.databaseUrl!, { ROUNDS_TOKEN_SECRET: TEST_SECRET });
+    const server = await spawnServe(testServer.db.databaseUrl!, { ROUNDS_TOKEN_SECRET: TEST_SECRET });
     const blocked = newId();
-    const blocker = await holdUncommittedRow(db.databaseUrl!, { id: blocked, teamName: 'north', ownerId: alice.userId });
+    const blocker = await holdUncommittedRow(testServer.db.databaseUrl!, { id: blocked, teamName: 'north', ownerId: alice.userId });
     const first = newId();
     const second = newId();
     // The push's writing statement has written the first two rows when it waits on the third.
@@ -152,19 +141,19 @@ describe('two sync servers and a killed one, on one PostgreSQL database', () => 
       headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.accessToken}` },
       body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: batch }),
     }).catch((error: unknown) => error);
-    await untilWaitingOnLocks(db.databaseUrl!, 1);
+    await untilWaitingOnLocks(testServer.db.databaseUrl!, 1);
     server.child.kill('SIGKILL');
     expect(await inFlight).toBeInstanceOf(Error);
     await blocker.release();
 
-    expect(await db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [first, second])).toEqual([]);
-    const [counterAfter] = await db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
+    expect(await testServer.db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [first, second])).toEqual([]);
+    const [counterAfter] = await testServer.db.store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [alice.clientId]);
     expect(counterAfter).toEqual(counterBefore);
 
     const retry: PushResponse = await alice.push(batch);
     expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect((await alice.push(batch)).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    const rows = await db.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_rows WHERE id IN ($1, $2)', [first, second]);
+    const rows = await testServer.db.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_rows WHERE id IN ($1, $2)', [first, second]);
     expect(rows).toEqual([{ n: 2 }]);
   });
 

@@ -1,28 +1,18 @@
 /** Sharing an account with another rep (`rounds share`), on PGlite and on a real PostgreSQL server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runRounds } from '../../../cli/testing.js';
 import { shareAccount, unshareAccount } from '../../../server/shares.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { accountFields, newId, noteFields, syncFixture, type SyncFixture, type TestDevice } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, newId, noteFields, type TestDevice, useSyncServer } from './fixture.js';
 
 describe.each(BACKENDS)('account shares on $name', (backend) => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
   let alice: TestDevice;
   let bob: TestDevice;
 
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['bob', 'rep', 'north'], ['zed', 'rep', 'south']]);
   beforeAll(async () => {
-    db = await backend.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('bob', 'rep', 'north');
-    await fixture.addUser('zed', 'rep', 'south');
-    [alice, bob] = await Promise.all([fixture.signIn('alice'), fixture.signIn('bob')]);
+    [alice, bob] = await Promise.all([testServer.fixture.signIn('alice'), testServer.fixture.signIn('bob')]);
   }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
 
   async function accountWithNote(name: string): Promise<{ account: string; note: string }> {
     const [account, note] = [newId(), newId()];
@@ -36,13 +26,13 @@ describe.each(BACKENDS)('account shares on $name', (backend) => {
     const refused = await bob.push([bob.mutation('accounts', account, { city: '杭州' })]);
     expect(refused.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
 
-    expect(await shareAccount(db.store, { account: '共享前写的', username: 'bob' })).toMatchObject({ accountId: account, username: 'bob' });
+    expect(await shareAccount(testServer.db.store, { account: '共享前写的', username: 'bob' })).toMatchObject({ accountId: account, username: 'bob' });
     const pulled = await bob.pullAll(cursor);
     expect(pulled.rows.map((r) => r.id).sort()).toEqual([account, note].sort());
     const { results } = await bob.push([bob.mutation('accounts', account, { city: '杭州' })]);
     expect(results[0]).toMatchObject({ status: 'applied' });
 
-    await unshareAccount(db.store, { account, username: 'bob' });
+    await unshareAccount(testServer.db.store, { account, username: 'bob' });
     const after = await bob.push([bob.mutation('notes', newId(), noteFields(account, 'after the share ended'))]);
     expect(after.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
   });
@@ -50,37 +40,28 @@ describe.each(BACKENDS)('account shares on $name', (backend) => {
   it('refuses another team’s rep, an unknown account, and a name two accounts share; changes nothing', async () => {
     const { account } = await accountWithNote('重名客户');
     await accountWithNote('重名客户');
-    const before = await db.store.query('SELECT count(*)::int AS n FROM account_shares');
-    await expect(shareAccount(db.store, { account, username: 'zed' })).rejects.toMatchObject({ message: 'sync.server.otherTeam' });
-    await expect(shareAccount(db.store, { account: newId(), username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.noSuchAccount' });
-    await expect(shareAccount(db.store, { account: '重名客户', username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.ambiguousAccount' });
-    await expect(unshareAccount(db.store, { account, username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.noSuchShare' });
-    expect(await db.store.query('SELECT count(*)::int AS n FROM account_shares')).toEqual(before);
+    const before = await testServer.db.store.query('SELECT count(*)::int AS n FROM account_shares');
+    await expect(shareAccount(testServer.db.store, { account, username: 'zed' })).rejects.toMatchObject({ message: 'sync.server.otherTeam' });
+    await expect(shareAccount(testServer.db.store, { account: newId(), username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.noSuchAccount' });
+    await expect(shareAccount(testServer.db.store, { account: '重名客户', username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.ambiguousAccount' });
+    await expect(unshareAccount(testServer.db.store, { account, username: 'bob' })).rejects.toMatchObject({ message: 'sync.server.noSuchShare' });
+    expect(await testServer.db.store.query('SELECT count(*)::int AS n FROM account_shares')).toEqual(before);
   });
 });
 
 // The CLI opens its own connection to the database, which only a PostgreSQL server can give it.
 describe('rounds share on PostgreSQL', () => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
   let alice: TestDevice;
 
+  const testServer = useSyncServer(BACKENDS.find((b) => b.name === 'postgres')!, [['alice', 'rep', 'north'], ['bob', 'rep', 'north']]);
   beforeAll(async () => {
-    db = await BACKENDS.find((b) => b.name === 'postgres')!.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('bob', 'rep', 'north');
-    alice = await fixture.signIn('alice');
+    alice = await testServer.fixture.signIn('alice');
   }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
 
   it('`rounds share` adds, lists and removes a share, with plain errors', async () => {
     const account = newId();
     await alice.push([alice.mutation('accounts', account, accountFields('命令行共享'))]);
-    const rounds = (...argv: string[]) => runRounds(['share', ...argv, '--database-url', db.databaseUrl!], { now: new Date() });
+    const rounds = (...argv: string[]) => runRounds(['share', ...argv, '--database-url', testServer.db.databaseUrl!], { now: new Date() });
     expect(await rounds('add', account, 'bob')).toMatchObject({ code: 0, stdout: expect.stringContaining('Shared 命令行共享 with bob') });
     expect((await rounds('list')).stdout).toContain(`命令行共享  ${account}  bob`);
     expect(await rounds('add', account, 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到用户') });

@@ -1,24 +1,13 @@
 /** The sync server's push/pull semantics, on PGlite and on a real PostgreSQL server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type PullResponse } from '../../../core/sync/protocol.js';
 import { purgeTombstones } from '../../../server/sync/purge.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { accountFields, newId, noteFields, syncFixture, type SyncFixture, type TestDevice } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, newId, noteFields, type TestDevice, useSyncServer } from './fixture.js';
 
 describe.each(BACKENDS)('sync server on $name', (backend) => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
 
-  beforeAll(async () => {
-    db = await backend.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('alice', 'rep', 'north');
-    await fixture.addUser('lena', 'lead', 'north');
-  }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['lena', 'lead', 'north']]);
 
   async function accountOf(device: TestDevice, name = 'Acme'): Promise<{ id: string; version: number }> {
     const id = newId();
@@ -28,7 +17,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   }
 
   it('creates a row owned by the token’s user, and pulls it with server timestamps', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const { id } = await accountOf(alice, '华东精密');
     const { rows } = await alice.pullAll();
     const row = rows.find((r) => r.id === id)!;
@@ -37,7 +26,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('a retry after a lost response is a duplicate, applied once', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const id = newId();
     const batch = [alice.mutation('accounts', id, accountFields('Once')), alice.mutation('accounts', id, { city: '上海' })];
     const first = await alice.push(batch);
@@ -50,14 +39,14 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('a rejected mutation is recorded and does not block the ones behind it', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const bad = alice.mutation('accounts', newId(), { name: 'Bad tier', tier: 'Z' });
     const good = alice.mutation('accounts', newId(), accountFields('Fine'));
     const { results, lastMutationId } = await alice.push([bad, good]);
     expect(results[0]).toMatchObject({ status: 'rejected', reason: 'invalid', message: 'sync.rejected.invalid' });
     expect(results[1]).toMatchObject({ status: 'applied' });
     expect(lastMutationId).toBe(good.mutationId);
-    const recorded = await db.store.query<{ reason: string }>('SELECT reason FROM rejected_mutations WHERE client_id = $1', [alice.clientId]);
+    const recorded = await testServer.db.store.query<{ reason: string }>('SELECT reason FROM rejected_mutations WHERE client_id = $1', [alice.clientId]);
     expect(recorded).toEqual([{ reason: 'invalid' }]);
     // Retried, it is reported as rejected again, not as a success.
     expect((await alice.push([bad])).results[0]).toMatchObject({ status: 'rejected', reason: 'invalid' });
@@ -67,7 +56,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('refuses unknown fields, and an owner id in the payload', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const { results } = await alice.push([
       alice.mutation('accounts', newId(), { ...accountFields('Forged'), ownerId: newId() }),
       alice.mutation('accounts', newId(), { ...accountFields('Extra'), owner_id: 'x' }),
@@ -76,8 +65,8 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('merges field by field: two devices changing different fields both win', async () => {
-    const laptop = await fixture.signIn('alice');
-    const phone = await fixture.signIn('alice');
+    const laptop = await testServer.fixture.signIn('alice');
+    const phone = await testServer.fixture.signIn('alice');
     const { id, version } = await accountOf(laptop);
     await laptop.push([laptop.mutation('accounts', id, { city: '杭州' }, { baseVersion: version })]);
     await phone.push([phone.mutation('accounts', id, { industry: '机械' }, { baseVersion: version })]);
@@ -86,7 +75,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('edit vs delete: the delete wins in either order and nothing is resurrected', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const first = await accountOf(alice);
     const deleted = await alice.push([
       alice.mutation('accounts', first.id, {}, { op: 'delete' }),
@@ -113,8 +102,8 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('a client clock off by a day in either direction changes nothing about ordering', async () => {
-    const ahead = await fixture.signIn('alice');
-    const behind = await fixture.signIn('alice');
+    const ahead = await testServer.fixture.signIn('alice');
+    const behind = await testServer.fixture.signIn('alice');
     const { id } = await accountOf(ahead);
     const day = 86_400_000;
     const tomorrow = new Date(Date.now() + day).toISOString();
@@ -128,7 +117,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('one push creates an account with its contact, family member and note, and edits them again: all applied in order', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const [account, contact, spouse, note] = [newId(), newId(), newId(), newId()];
     const { results } = await alice.push([
       alice.mutation('accounts', account, accountFields('一次建成')),
@@ -152,19 +141,19 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('a child of an account that the same push failed to create is refused, not orphaned', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const [account, contact] = [newId(), newId()];
     const { results } = await alice.push([alice.mutation('accounts', account, { name: 'Bad tier', tier: 'Z' }), alice.mutation('contacts', contact, { accountId: account, name: '孤儿' })]);
     expect(results.map((r) => [r.status, r.reason])).toEqual([
       ['rejected', 'invalid'],
       ['rejected', 'not_found'],
     ]);
-    expect(await db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [account, contact])).toEqual([]);
+    expect(await testServer.db.store.query('SELECT id FROM sync_rows WHERE id IN ($1, $2)', [account, contact])).toEqual([]);
   });
 
   it('two devices edit the same note offline: the server keeps one text, the other becomes a conflict copy', async () => {
-    const laptop = await fixture.signIn('alice');
-    const phone = await fixture.signIn('alice');
+    const laptop = await testServer.fixture.signIn('alice');
+    const phone = await testServer.fixture.signIn('alice');
     const account = await accountOf(laptop);
     const noteId = newId();
     const created = await laptop.push([laptop.mutation('notes', noteId, noteFields(account.id, '初稿'))]);
@@ -188,7 +177,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('pages through a pull without losing or repeating a row', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const before = await alice.pullAll();
     const ids = Array.from({ length: 25 }, () => newId());
     await alice.push(ids.map((id, i) => alice.mutation('accounts', id, accountFields(`Paged ${i}`))));
@@ -200,21 +189,21 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     const first = await pullWithTotal(alice, 7);
     expect(first).toMatchObject({ hasMore: true, total: 25, owners: [{ id: alice.userId, displayName: 'alice' }] });
     expect(await alice.pull(before.cursor, 7)).not.toHaveProperty('total');
-    const lead = await fixture.signIn('lena');
+    const lead = await testServer.fixture.signIn('lena');
     const led = await pullWithTotal(lead, 1000);
     expect(led.total).toBe(led.rows.length);
     expect(led.owners).toEqual([{ id: alice.userId, displayName: 'alice' }]);
   });
 
   it('a cursor older than the tombstone purge horizon gets resetRequired; a fresh pull does not', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     const { cursor: oldCursor } = await alice.pullAll();
     const { id } = await accountOf(alice);
     await alice.push([alice.mutation('accounts', id, {}, { op: 'delete' })]);
     const { cursor: recentCursor } = await alice.pullAll();
 
-    expect(await purgeTombstones(db.store, { olderThanDays: 90, now: new Date() })).toBe(0);
-    const purged = await purgeTombstones(db.store, { olderThanDays: 90, now: new Date(Date.now() + 91 * 86_400_000) });
+    expect(await purgeTombstones(testServer.db.store, { olderThanDays: 90, now: new Date() })).toBe(0);
+    const purged = await purgeTombstones(testServer.db.store, { olderThanDays: 90, now: new Date(Date.now() + 91 * 86_400_000) });
     expect(purged).toBeGreaterThanOrEqual(1);
 
     expect(await alice.pull(oldCursor)).toMatchObject({ resetRequired: true, rows: [] });
@@ -225,16 +214,16 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
   });
 
   it('reports the client’s last processed mutation id on pull', async () => {
-    const alice = await fixture.signIn('alice');
+    const alice = await testServer.fixture.signIn('alice');
     expect((await alice.pull(null)).lastMutationId).toBe(0);
     await alice.push([alice.mutation('accounts', newId(), accountFields('Counted')), alice.mutation('accounts', newId(), accountFields('Counted 2'))]);
     expect((await alice.pull(null)).lastMutationId).toBe(2);
   });
 
   it('concurrent pushes from many devices, pulled incrementally meanwhile: no pull skips a row', async () => {
-    const lead = await fixture.signIn('lena');
+    const lead = await testServer.fixture.signIn('lena');
     const start = await lead.pullAll();
-    const devices = await Promise.all([1, 2, 3, 4].map(() => fixture.signIn('alice')));
+    const devices = await Promise.all([1, 2, 3, 4].map(() => testServer.fixture.signIn('alice')));
     const written = new Set<string>();
     const seen = new Set<string>();
     let cursor = start.cursor;

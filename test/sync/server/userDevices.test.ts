@@ -3,11 +3,11 @@
  * own connection to the database, which only a PostgreSQL server can share with the test's server).
  */
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type LoginResponse } from '../../../core/sync/protocol.js';
 import { runRounds } from '../../../cli/testing.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { PASSWORD, accountFields, newId, syncFixture, type SyncFixture } from './fixture.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, newId, PASSWORD, useSyncServer } from './fixture.js';
 
 interface SignedInLaptop {
   clientId: string;
@@ -15,33 +15,22 @@ interface SignedInLaptop {
 }
 
 describe('rounds user devices / revoke-device on PostgreSQL', () => {
-  let db: TestDatabase;
-  let fixture: SyncFixture;
 
-  beforeAll(async () => {
-    db = await BACKENDS.find((b) => b.name === 'postgres')!.create();
-    fixture = await syncFixture(db.store);
-    await fixture.addUser('chen', 'rep', 'north');
-    await fixture.addUser('idle', 'rep', 'north');
-  }, 60_000);
-  afterAll(async () => {
-    await fixture?.close();
-    await db?.drop();
-  });
+  const testServer = useSyncServer(BACKENDS.find((b) => b.name === 'postgres')!, [['chen', 'rep', 'north'], ['idle', 'rep', 'north']]);
 
-  const rounds = (...argv: string[]) => runRounds(['user', ...argv, '--database-url', db.databaseUrl!], { now: new Date() });
+  const rounds = (...argv: string[]) => runRounds(['user', ...argv, '--database-url', testServer.db.databaseUrl!], { now: new Date() });
 
   async function signIn(deviceName: string): Promise<SignedInLaptop> {
     const clientId = uuidv7();
-    const response = await fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'chen', password: PASSWORD, deviceName, clientId } });
+    const response = await testServer.fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'chen', password: PASSWORD, deviceName, clientId } });
     expect(response.statusCode).toBe(200);
     return { clientId, session: response.json() as LoginResponse };
   }
 
-  const refresh = (laptop: SignedInLaptop) => fixture.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: laptop.session.refreshToken } });
+  const refresh = (laptop: SignedInLaptop) => testServer.fixture.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: laptop.session.refreshToken } });
 
   const push = (laptop: SignedInLaptop) =>
-    fixture.app.inject({
+    testServer.fixture.app.inject({
       method: 'POST',
       url: '/v1/sync/push',
       headers: { authorization: `Bearer ${laptop.session.accessToken}` },
