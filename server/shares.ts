@@ -5,7 +5,7 @@
  * account (other readers get the rows again, unchanged, which costs them nothing but bytes).
  */
 import { ServerError } from './errors.js';
-import type { SqlClient, SqlQueryable } from './store/sqlClient.js';
+import { isUuid, type SqlClient, type SqlQueryable } from './store/sqlClient.js';
 
 export interface ShareListing {
   accountId: string;
@@ -22,7 +22,7 @@ interface AccountRow {
 
 /** The account named by id, or by exact name within the user's team; a name two accounts share is refused. */
 async function findAccount(tx: SqlQueryable, account: string, teamId: string): Promise<AccountRow> {
-  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(account);
+  const byId = isUuid(account);
   const rows = await tx.query<AccountRow>(
     `SELECT id, team_id, owner_id, data->>'name' AS name FROM sync_rows
      WHERE table_name = 'accounts' AND deleted_at IS NULL AND ${byId ? 'id = $1::uuid' : `data->>'name' = $1 AND team_id = $2`}`,

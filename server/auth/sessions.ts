@@ -2,7 +2,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { LoginRequest, LoginResponse, UserRole } from '../../core/sync/protocol.js';
 import { ServerError } from '../errors.js';
-import type { SqlClient, SqlQueryable } from '../store/sqlClient.js';
+import { isUuid, type SqlClient, type SqlQueryable } from '../store/sqlClient.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { ACCESS_TOKEN_SECONDS, hashToken, newRefreshToken, newSecret, signAccessToken, type AccessClaims } from './tokens.js';
 
@@ -132,15 +132,13 @@ export async function listDevices(store: SqlClient, scope: DeviceScope): Promise
   }));
 }
 
-const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Signs the device out for good: its refresh token stops working and every sync request with its
  * still-unexpired access token is refused (`requireActiveDevice`). `teamId` limits an admin over HTTP
  * to their own team; the server's CLI may revoke any device. Revoking twice keeps the first instant.
  */
 export async function revokeDevice(store: SqlClient, deviceId: string, scope: { teamId?: string } = {}): Promise<void> {
-  if (!DEVICE_ID.test(deviceId)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
+  if (!isUuid(deviceId)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
   const revoked = await store.query(
     `UPDATE devices d SET revoked_at = COALESCE(d.revoked_at, now()), refresh_token_hash = NULL
      FROM users u WHERE u.id = d.user_id AND d.id = $1 AND ($2::uuid IS NULL OR u.team_id = $2::uuid) RETURNING d.id`,

@@ -24,3 +24,14 @@ export interface SqlClient extends SqlQueryable {
 export function isolationClause(isolation: IsolationLevel): string {
   return `ISOLATION LEVEL ${isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value may go into a `uuid` parameter (anything else would fail the whole statement). */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * A `$n::text[]` / `$n::uuid[]` parameter that both stores take: an array literal. Only for ids and
+ * table names (no commas, quotes or braces to escape).
+ */
+export const arrayParam = (values: readonly string[]): string => `{${values.join(',')}}`;

@@ -8,7 +8,7 @@
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
-import type { SqlClient } from '../store/sqlClient.js';
+import { arrayParam, type SqlClient } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
@@ -69,7 +69,7 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
         ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
         : page.length;
     const ownerIds = [...new Set(page.map((row) => row.owner_id))];
-    const owners = ownerIds.length === 0 ? [] : await tx.query<{ id: string; displayName: string }>('SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])', [`{${ownerIds.join(',')}}`]);
+    const owners = ownerIds.length === 0 ? [] : await tx.query<{ id: string; displayName: string }>('SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])', [arrayParam(ownerIds)]);
     return {
       rows: page.map(pulledRow),
       cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }),

@@ -8,7 +8,7 @@
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PulledRow, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
-import type { SqlClient, SqlQueryable } from '../store/sqlClient.js';
+import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClient.js';
 import { PushPlanner, type Outcome, type Rejection } from './apply.js';
 import { READABLE_ROWS } from './access.js';
 import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
@@ -60,7 +60,7 @@ async function currentRowsOf(tx: SqlQueryable, session: SyncSession, rejected: r
   if (rejected.length === 0) return new Map();
   const rows = await tx.query<RowRecord>(
     `SELECT ${PULLED_COLUMNS} FROM sync_rows r WHERE ${READABLE_ROWS} AND (r.table_name, r.id) IN (SELECT * FROM unnest($4::text[], $5::uuid[]))`,
-    [session.teamId, session.userId, readsWholeTeam(session), `{${rejected.map((m) => m.table).join(',')}}`, `{${rejected.map((m) => m.rowId).join(',')}}`],
+    [session.teamId, session.userId, readsWholeTeam(session), arrayParam(rejected.map((m) => m.table)), arrayParam(rejected.map((m) => m.rowId))],
   );
   return new Map(rows.map((row) => [rowKey(row.table_name, row.id), pulledRow(row)]));
 }

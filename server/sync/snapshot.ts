@@ -5,7 +5,7 @@
  * family members, and the caller's access to every account involved.
  */
 import type { Mutation, SyncedTable } from '../../core/sync/protocol.js';
-import type { SqlQueryable } from '../store/sqlClient.js';
+import { arrayParam, isUuid, type SqlQueryable } from '../store/sqlClient.js';
 import { ACCOUNT_ACCESS_COLUMNS, type AccountAccess } from './access.js';
 import { SYNCED_ENTITIES } from './entities.js';
 import type { SyncSession } from './session.js';
@@ -27,10 +27,6 @@ export interface PushSnapshot {
 }
 
 export const rowKey = (table: string, id: string): string => `${table}/${id}`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Field values are unchecked until planning; only well-formed ids go into a `uuid[]` parameter. */
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 interface RowRecord {
   table_name: string;
@@ -65,7 +61,7 @@ export async function readRows(tx: SqlQueryable, rows: Map<string, RowState>, ke
   const records = await tx.query<RowRecord>(
     `SELECT ${ROW_COLUMNS} FROM sync_rows WHERE (table_name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
      ORDER BY table_name, id ${lock ? 'FOR UPDATE' : ''}`,
-    [`{${keys.map((k) => k.table).join(',')}}`, `{${keys.map((k) => k.id).join(',')}}`],
+    [arrayParam(keys.map((k) => k.table)), arrayParam(keys.map((k) => k.id))],
   );
   remember(rows, records);
 }
@@ -95,12 +91,13 @@ export async function loadSnapshot(tx: SqlQueryable, session: SyncSession, mutat
   }
   await readRows(tx, rows, [...parents.values()], false);
 
+  // Field values are unchecked until planning: only well-formed ids go into the `uuid[]` parameter.
   const accountIds = [...new Set(mutations.map((m) => accountOf(rows, m)).filter(isUuid))];
   const access = new Map<string, AccountAccess>();
   if (accountIds.length > 0) {
     const accounts = await tx.query<{ id: string; team_id: string; writable: boolean }>(
       `SELECT a.id, ${ACCOUNT_ACCESS_COLUMNS} FROM sync_rows a WHERE a.table_name = 'accounts' AND a.id = ANY($1::uuid[])`,
-      [`{${accountIds.join(',')}}`, session.userId],
+      [arrayParam(accountIds), session.userId],
     );
     for (const a of accounts) access.set(a.id, a.team_id === session.teamId && a.writable ? 'writable' : 'none');
   }
