@@ -66,10 +66,7 @@ const removeEntry = (db: Db, mutationId: number): void => {
   statement(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
 };
 
-/** The server version an applied mutation gave its row (a batch has one mutation per row). */
-type SettledVersions = Map<{ table: string; id: string }, number>;
-
-function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined, settled: SettledVersions): void {
+function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined): void {
   removeEntry(db, entry.mutationId);
   if (version === undefined) return;
   // Table names come from the outbox, checked against SYNCED_TABLES before sending.
@@ -78,13 +75,13 @@ function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined, 
     entry.rowId,
     version,
   );
-  settled.set({ table: entry.table, id: entry.rowId }, version);
-}
-
-/** Our later changes of these rows were made on top of the versions just assigned: that is now their base. */
-function rebaseLaterChanges(db: Db, settled: SettledVersions): void {
-  const rebase = statement(db, 'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)');
-  for (const [row, version] of settled) rebase.run(version, row.table, row.id, version);
+  // Our later changes of this row were made on top of this one: their base is now this version.
+  statement(db, 'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)').run(
+    version,
+    entry.table,
+    entry.rowId,
+    version,
+  );
 }
 
 export async function pushOutbox(db: Db, connection: SyncConnection, now: () => string): Promise<PushReport> {
@@ -107,7 +104,6 @@ export async function pushOutbox(db: Db, connection: SyncConnection, now: () => 
     const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
     const settled = db.transaction(() => {
       let count = 0;
-      const versions: SettledVersions = new Map();
       for (const entry of batch) {
         const result = byId.get(entry.mutationId);
         if (!result) continue;
@@ -119,12 +115,11 @@ export async function pushOutbox(db: Db, connection: SyncConnection, now: () => 
           if (result.current) applyPulledRow(db, result.current);
           report.rejected += 1;
         } else {
-          settleApplied(db, entry, result.version, versions);
+          settleApplied(db, entry, result.version);
           report.applied += 1;
           if (result.conflictCopyId) report.conflicts += 1;
         }
       }
-      rebaseLaterChanges(db, versions);
       saveAcknowledged(db, response.lastMutationId);
       return count;
     })();
