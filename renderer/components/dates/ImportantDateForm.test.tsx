@@ -32,7 +32,8 @@ describe('ImportantDateForm', () => {
 
     fireEvent.click(screen.getByLabelText('农历'));
     await choose('月', '六月');
-    fireEvent.click(screen.getByLabelText('闰月'));
+    // The leap-month box appears once the form has seen the lunar calendar chosen (useWatch re-renders a tick later).
+    fireEvent.click(await screen.findByLabelText('闰月'));
     await choose('日', '初一');
 
     // 2025 has 闰六月, whose first day is 2025-07-25.
