@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  out_of_order: 409,
   payload_too_large: 413,
   upgrade_required: 426,
   internal: 500,

@@ -16,6 +16,7 @@ const errorText: Record<SyncErrorCode, string> = {
   upgrade_required: 'The server needs a newer Rounds (请升级巡访).',
   invalid: 'The server did not accept the request (请求无效).',
   payload_too_large: 'A change is too large for the server (数据过大).',
+  out_of_order: 'Changes reached the server out of order; run sync again (顺序有误，请重新同步).',
   server: 'The sync server had a problem (服务器错误).',
 };
 

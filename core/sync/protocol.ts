@@ -57,6 +57,13 @@ export const PushRequest = z
     /** one per installation (device), chosen by the client */
     clientId: Uuid,
     mutations: z.array(Mutation).max(SYNC_LIMITS.mutationsPerPush),
+    /**
+     * The last mutation id of the batch this one follows, when the client sends it before that batch's
+     * answer (pipelining). The server applies this batch only once it has processed up to `after`;
+     * otherwise it answers `409 out_of_order` and applies nothing, so a lost earlier batch is never
+     * mistaken for one already applied.
+     */
+    after: z.number().int().positive().optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
@@ -158,7 +165,7 @@ export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(50
 
 /** Error body of every non-2xx answer. */
 export interface SyncErrorBody {
-  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'payload_too_large' | 'upgrade_required' | 'internal';
+  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'out_of_order' | 'payload_too_large' | 'upgrade_required' | 'internal';
   /** i18n key */
   message: string;
   issues?: Array<{ path: (string | number)[]; message: string }>;

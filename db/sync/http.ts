@@ -23,6 +23,7 @@ export type SyncErrorCode =
   | 'upgrade_required'
   | 'invalid'
   | 'payload_too_large'
+  | 'out_of_order'
   | 'server';
 
 export class SyncError extends Error {
@@ -76,6 +77,7 @@ export class SyncConnection {
   readonly serverUrl: string;
   private readonly fetch: Fetch;
   private readonly now: () => Date;
+  private refreshing: Promise<SyncTokens> | undefined;
 
   constructor(private readonly options: ConnectionOptions) {
     this.serverUrl = normalizeServerUrl(options.serverUrl);
@@ -114,8 +116,14 @@ export class SyncConnection {
     }
   }
 
-  push(mutations: Mutation[]): Promise<PushResponse> {
-    return this.authorized<PushResponse>('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, mutations });
+  /** `after`: the last mutation id of a batch still in flight that this one follows (see `PushRequest`). */
+  push(mutations: Mutation[], after?: number): Promise<PushResponse> {
+    return this.authorized<PushResponse>('/v1/sync/push', {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      clientId: this.options.clientId,
+      mutations,
+      ...(after === undefined ? {} : { after }),
+    });
   }
 
   /** `withTotal`: ask how many rows the whole pull brings (the first page of a pull, for the progress bar). */
@@ -136,7 +144,19 @@ export class SyncConnection {
     return this.bodyOf(response);
   }
 
-  private async refresh(tokens: SyncTokens): Promise<SyncTokens> {
+  /**
+   * One refresh at a time: the server rotates the refresh token on use, so two requests in flight
+   * (a pipelined push) that both found the access token stale must share one refresh, and a request
+   * whose token another one has already replaced takes the new tokens instead of refreshing again.
+   */
+  private refresh(stale: SyncTokens): Promise<SyncTokens> {
+    const stored = this.options.tokens.load();
+    if (stored && stored.accessToken !== stale.accessToken) return Promise.resolve(stored);
+    this.refreshing ??= this.renew(stale).finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async renew(tokens: SyncTokens): Promise<SyncTokens> {
     const response = await this.post<LoginResponse>('/v1/auth/refresh', { refreshToken: tokens.refreshToken }, null);
     if (response.status === 401 || response.status === 403) {
       // The device was revoked or the session expired: only signing in again helps.
@@ -189,6 +209,7 @@ export class SyncConnection {
     const detail = (response.body as SyncErrorBody | null)?.message;
     if (response.status === 401) throw new SyncError('signed_out', detail);
     if (response.status === 403) throw new SyncError('forbidden', detail);
+    if (response.status === 409) throw new SyncError('out_of_order', detail);
     if (response.status === 413) throw new SyncError('payload_too_large', detail);
     if (response.status === 426) throw new SyncError('upgrade_required', detail);
     if (response.status === 400 || response.status === 422) throw new SyncError('invalid', detail);

@@ -4,7 +4,7 @@
  * `rejected_mutations` so that one bad change never blocks the ones behind it, and the row goes back to
  * what the server has when the server sends it.
  */
-import { SYNC_LIMITS, type Mutation, type MutationResult } from '../../core/sync/protocol.js';
+import { SYNC_LIMITS, type Mutation, type MutationResult, type PushResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
 import { statement } from '../repo/table.js';
@@ -39,11 +39,12 @@ const ENVELOPE_BYTES = 1024;
  * The next batch: a prefix of the outbox with at most one mutation per row, within the server's request
  * size. A second change of the same row waits for the next batch, so that it goes out with the server
  * version the first produced as its base (otherwise the server would see our own earlier edit as a
- * concurrent one).
+ * concurrent one). For the same reason a batch built while `inFlight` awaits its answer starts after it
+ * and stops before any row it carries.
  */
-export function nextBatch(db: Db): OutboxEntry[] {
-  const entries = listOutbox(db, { limit: SYNC_LIMITS.mutationsPerPush });
-  const rows = new Set<string>();
+export function nextBatch(db: Db, inFlight: readonly OutboxEntry[] = []): OutboxEntry[] {
+  const entries = listOutbox(db, { afterMutationId: inFlight.at(-1)?.mutationId, limit: SYNC_LIMITS.mutationsPerPush });
+  const rows = new Set(inFlight.map((entry) => `${entry.table}/${entry.rowId}`));
   const batch: OutboxEntry[] = [];
   let bytes = ENVELOPE_BYTES;
   for (const entry of entries) {
@@ -84,46 +85,91 @@ function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined):
   );
 }
 
+interface SentBatch {
+  batch: OutboxEntry[];
+  response: Promise<PushResponse>;
+}
+
+/**
+ * Builds and sends the next batch (after `inFlight`'s, if one is awaiting its answer). Changes the
+ * server would refuse are rejected here first. Nothing to send: undefined.
+ */
+function sendNext(db: Db, connection: SyncConnection, now: () => string, report: PushReport, inFlight?: SentBatch): SentBatch | undefined {
+  for (;;) {
+    const batch = nextBatch(db, inFlight?.batch);
+    if (batch.length === 0) return undefined;
+    const refused = batch.filter((entry) => localRejection(entry) !== null);
+    if (refused.length === 0) {
+      const response = connection.push(batch.map(toMutation), inFlight?.batch.at(-1)?.mutationId);
+      // Awaited in turn; until then a failure must not surface as an unhandled rejection.
+      response.catch(() => undefined);
+      return { batch, response };
+    }
+    db.transaction(() => {
+      for (const entry of refused) {
+        recordRejected(db, entry, localRejection(entry)!, null, now());
+        removeEntry(db, entry.mutationId);
+      }
+    })();
+    report.rejected += refused.length;
+  }
+}
+
+/** Applies the server's answer to a batch in one transaction; returns how many entries it settled. */
+function settleBatch(db: Db, batch: readonly OutboxEntry[], response: PushResponse, now: () => string, report: PushReport): number {
+  const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
+  return db.transaction(() => {
+    let count = 0;
+    for (const entry of batch) {
+      const result = byId.get(entry.mutationId);
+      if (!result) continue;
+      count += 1;
+      if (result.status === 'rejected') {
+        recordRejected(db, entry, result.reason ?? 'invalid', result.message ?? null, now());
+        removeEntry(db, entry.mutationId);
+        // The change was never saved: show the row as the server has it (the inbox keeps what was tried).
+        if (result.current) applyPulledRow(db, result.current);
+        report.rejected += 1;
+      } else {
+        settleApplied(db, entry, result.version);
+        report.applied += 1;
+        if (result.conflictCopyId) report.conflicts += 1;
+      }
+    }
+    saveAcknowledged(db, response.lastMutationId);
+    return count;
+  })();
+}
+
+/**
+ * Pushes the whole outbox. One batch is sent ahead while the previous one awaits its answer, so the
+ * laptop builds and settles batches while the server applies them (an upload of 200,000 changes takes
+ * about half as long). The batch ahead names the one it follows (`after`): should that one be lost,
+ * the server refuses it rather than let its mutation ids pass the lost ones, and it is sent again.
+ */
 export async function pushOutbox(db: Db, connection: SyncConnection, now: () => string): Promise<PushReport> {
   const report: PushReport = { applied: 0, rejected: 0, conflicts: 0 };
+  let ahead: SentBatch | undefined;
   for (;;) {
-    const batch = nextBatch(db);
-    if (batch.length === 0) return report;
-    const refused = batch.filter((entry) => localRejection(entry) !== null);
-    if (refused.length > 0) {
-      db.transaction(() => {
-        for (const entry of refused) {
-          recordRejected(db, entry, localRejection(entry)!, null, now());
-          removeEntry(db, entry.mutationId);
-        }
-      })();
-      report.rejected += refused.length;
-      continue;
+    const current = ahead ?? sendNext(db, connection, now, report);
+    if (!current) return report;
+    ahead = sendNext(db, connection, now, report, current);
+    let response: PushResponse;
+    try {
+      response = await current.response;
+    } catch (error) {
+      // The batch ahead was sent on the assumption this one lands: let it finish before anything else is sent.
+      await ahead?.response.catch(() => undefined);
+      ahead = undefined;
+      // This batch overtook the one it follows on the way to the server: nothing of it was applied, and
+      // it goes again (with nothing in flight, so without `after`).
+      if (error instanceof SyncError && error.code === 'out_of_order') continue;
+      throw error;
     }
-    const response = await connection.push(batch.map(toMutation));
-    const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
-    const settled = db.transaction(() => {
-      let count = 0;
-      for (const entry of batch) {
-        const result = byId.get(entry.mutationId);
-        if (!result) continue;
-        count += 1;
-        if (result.status === 'rejected') {
-          recordRejected(db, entry, result.reason ?? 'invalid', result.message ?? null, now());
-          removeEntry(db, entry.mutationId);
-          // The change was never saved: show the row as the server has it (the inbox keeps what was tried).
-          if (result.current) applyPulledRow(db, result.current);
-          report.rejected += 1;
-        } else {
-          settleApplied(db, entry, result.version);
-          report.applied += 1;
-          if (result.conflictCopyId) report.conflicts += 1;
-        }
-      }
-      saveAcknowledged(db, response.lastMutationId);
-      return count;
-    })();
     // A server that answers without results for what we sent would otherwise make us loop forever.
-    if (settled === 0) throw new SyncError('server', 'push made no progress');
+    if (settleBatch(db, current.batch, response, now, report) === 0) {
+      await ahead?.response.catch(() => undefined);
+      throw new SyncError('server', 'push made no progress');
+    }
   }
 }

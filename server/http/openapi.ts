@@ -23,6 +23,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'missing, expired or revoked credentials',
   403: 'refused; nothing applied',
   404: 'no such resource',
+  409: 'a pipelined push arrived before the batch it follows (`after`); nothing applied, send it again',
   413: 'request or mutation too large; nothing applied',
   426: 'the client speaks another protocol version and must update',
 };
@@ -30,7 +31,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 const SCHEMAS: Record<string, JsonSchema> = {
   Error: object(
     {
-      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'payload_too_large', 'upgrade_required', 'internal'] },
+      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'out_of_order', 'payload_too_large', 'upgrade_required', 'internal'] },
       message: { type: 'string', description: 'i18n key' },
       issues: { type: 'array', items: object({ path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } }) },
     },
@@ -118,7 +119,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'apply a batch of mutations (idempotent by client id and mutation id)',
           security: bearer,
           requestBody: { required: true, ...json(ref('PushRequest')) },
-          responses: { 200: { description: 'every mutation applied, duplicate or rejected', ...json(ref('PushResponse')) }, ...errors(400, 401, 403, 413, 426) },
+          responses: { 200: { description: 'every mutation applied, duplicate or rejected', ...json(ref('PushResponse')) }, ...errors(400, 401, 403, 409, 413, 426) },
         },
       },
       '/v1/sync/pull': {

@@ -2,8 +2,9 @@
  * A push: one transaction for the whole batch, holding the client's mutation counter row (so two
  * servers given the same retry cannot both apply it) and the rows it changes; the team's version
  * counter only for the final write (see `writes.ts`). Mutations at or below the client's last processed
- * id are skipped as duplicates; a rejected one is recorded and the batch goes on. A crash before COMMIT
- * leaves nothing behind.
+ * id are skipped as duplicates; a rejected one is recorded and the batch goes on. A pipelined batch
+ * (`after`) waits on that counter row for the batch before it and is refused whole if that one has not
+ * been processed. A crash before COMMIT leaves nothing behind.
  */
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PulledRow, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
 import { requireActiveDevice } from '../auth/sessions.js';
@@ -65,11 +66,34 @@ async function currentRowsOf(tx: SqlQueryable, session: SyncSession, rejected: r
   return new Map(rows.map((row) => [rowKey(row.table_name, row.id), pulledRow(row)]));
 }
 
+/**
+ * How long a pipelined batch waits for the batch it follows. Sent a moment apart over two connections,
+ * the two often reach the server in the other order (about one in ten on a loaded machine); the earlier
+ * one is then only milliseconds behind, so the later one looks again every few milliseconds before it
+ * gives up with a 409.
+ */
+const PREDECESSOR_WAIT = { everyMs: 5, upToMs: 1000 } as const;
+
+const isOutOfOrder = (error: unknown): boolean => error instanceof ServerError && error.code === 'out_of_order';
+
 export async function push(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
   checkBatch(session, request);
+  const giveUpAt = Date.now() + PREDECESSOR_WAIT.upToMs;
+  for (;;) {
+    try {
+      return await applyBatch(store, session, request);
+    } catch (error) {
+      if (!isOutOfOrder(error) || Date.now() >= giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, PREDECESSOR_WAIT.everyMs));
+    }
+  }
+}
+
+async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
   return store.transaction(async (tx) => {
     await requireActiveDevice(tx, session);
     const processed = await lockClientCounter(tx, session.clientId);
+    if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
     const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
     const planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh));

@@ -6,6 +6,7 @@
  * row are rejected. Reps read and write their own rows; leads read everyone's.
  */
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { uuidv7 } from 'uuidv7';
 import {
   LoginRequest,
@@ -58,6 +59,18 @@ export class FakeSyncServer {
   rejectWhen: (mutation: Mutation) => 'invalid' | 'forbidden' | null = () => null;
   /** rows per pull page at most, whatever the client asks (to exercise paging with small data) */
   pageLimit = Number.POSITIVE_INFINITY;
+  /** this many coming push requests fail with a 503 before anything is applied */
+  failPushRequests = 0;
+  /** awaited before the n-th push request (0-based) is handled: lets a later request overtake it */
+  beforePush: (index: number) => Promise<void> = async () => undefined;
+  /** a refresh token works once, as on the real server (each refresh hands out a new one) */
+  rotateRefreshTokens = false;
+  /** each push request's answer status, in the order they were answered */
+  readonly pushStatuses: number[] = [];
+  /** push requests being handled right now, and the most there ever were at once */
+  pushesInFlight = 0;
+  maxPushesInFlight = 0;
+  private pushCount = 0;
   readonly requests: string[] = [];
 
   addUser(username: string, password: string, role: SessionUser['role'] = 'rep'): SessionUser {
@@ -90,15 +103,32 @@ export class FakeSyncServer {
     if (!this.online) throw new TypeError('fetch failed');
     const url = new URL(String(input));
     this.requests.push(url.pathname);
-    const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
-    const token = new Headers(init?.headers).get('authorization')?.replace(/^Bearer /, '') ?? null;
-    const reply = this.handle(url.pathname, body, token);
+    const headers = new Headers(init?.headers);
+    const raw = init?.body as string | Uint8Array | undefined;
+    const body: unknown = raw ? JSON.parse(headers.get('content-encoding') === 'gzip' ? gunzipSync(raw as Uint8Array).toString() : String(raw)) : undefined;
+    const token = headers.get('authorization')?.replace(/^Bearer /, '') ?? null;
+    const reply = url.pathname === '/v1/sync/push' ? await this.pushRequest(body, token) : this.handle(url.pathname, body, token);
     if (url.pathname === '/v1/sync/push' && reply.status === 200 && this.dropPushResponses > 0) {
       this.dropPushResponses -= 1;
       throw new TypeError('fetch failed: connection reset');
     }
     return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
   };
+
+  private async pushRequest(body: unknown, token: string | null): Promise<Reply> {
+    const index = this.pushCount++;
+    this.pushesInFlight += 1;
+    this.maxPushesInFlight = Math.max(this.maxPushesInFlight, this.pushesInFlight);
+    try {
+      await this.beforePush(index);
+      const reply = this.failPushRequests > 0 ? error(503, 'internal') : this.handle('/v1/sync/push', body, token);
+      if (reply.status === 503) this.failPushRequests -= 1;
+      this.pushStatuses.push(reply.status);
+      return reply;
+    } finally {
+      this.pushesInFlight -= 1;
+    }
+  }
 
   private handle(route: string, body: unknown, token: string | null): Reply {
     if (route === '/health') return { status: 200, body: { ok: true } };
@@ -140,7 +170,11 @@ export class FakeSyncServer {
     const parsed = RefreshRequest.safeParse(body);
     const user = parsed.success ? this.userOf(this.refreshTokens.get(parsed.data.refreshToken)) : undefined;
     if (!parsed.success || !user) return error(401, 'unauthorized');
-    return { status: 200, body: this.issue(user, parsed.data.refreshToken) };
+    if (!this.rotateRefreshTokens) return { status: 200, body: this.issue(user, parsed.data.refreshToken) };
+    this.refreshTokens.delete(parsed.data.refreshToken);
+    const next = randomUUID();
+    this.refreshTokens.set(next, user.id);
+    return { status: 200, body: this.issue(user, next) };
   }
 
   private push(user: SessionUser, body: unknown): Reply {
@@ -149,6 +183,7 @@ export class FakeSyncServer {
     if (parsed.data.protocolVersion !== SYNC_PROTOCOL_VERSION) return error(426, 'upgrade_required');
     const log = this.clients.get(parsed.data.clientId) ?? { lastMutationId: 0, results: new Map() };
     this.clients.set(parsed.data.clientId, log);
+    if (parsed.data.after !== undefined && log.lastMutationId < parsed.data.after) return error(409, 'out_of_order');
     const results = parsed.data.mutations.map((mutation) => {
       const earlier = log.results.get(mutation.mutationId);
       if (mutation.mutationId <= log.lastMutationId) return earlier ? { ...earlier, status: 'duplicate' as const } : { mutationId: mutation.mutationId, status: 'duplicate' as const };

@@ -50,8 +50,8 @@ export class TestDevice {
     return { status: response.statusCode, body: (response.body ? response.json() : undefined) as T };
   }
 
-  async push(mutations: Mutation[], app = this.app): Promise<PushResponse> {
-    const answer = await this.post<PushResponse>('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.clientId, mutations }, app);
+  async push(mutations: Mutation[], app = this.app, after?: number): Promise<PushResponse> {
+    const answer = await this.post<PushResponse>('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.clientId, mutations, ...(after === undefined ? {} : { after }) }, app);
     if (answer.status !== 200) throw new Error(`push answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   }

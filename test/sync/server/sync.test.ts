@@ -38,6 +38,33 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     expect((await alice.pull(cursor)).rows).toEqual([]);
   });
 
+  it('a pipelined batch whose predecessor never comes is refused whole (409), and applies once that one has', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    const first = [alice.mutation('accounts', newId(), accountFields('First'))];
+    const second = [alice.mutation('accounts', newId(), accountFields('Second'))];
+    const after = first[0]!.mutationId;
+    const early = await alice.post('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: second, after });
+    expect(early).toMatchObject({ status: 409, body: { error: 'out_of_order' } });
+    const pulledIds = async () => (await alice.pullAll()).rows.map((r) => r.id);
+    expect(await pulledIds()).not.toContain(second[0]!.rowId);
+    // Had it been applied, the first batch's id would now count as processed and be skipped as a duplicate.
+    expect((await alice.push(first)).results.map((r) => r.status)).toEqual(['applied']);
+    expect((await alice.push(second, undefined, after)).results.map((r) => r.status)).toEqual(['applied']);
+    expect(await pulledIds()).toEqual(expect.arrayContaining([first[0]!.rowId, second[0]!.rowId]));
+  });
+
+  it('a pipelined batch that arrives a moment before the batch it follows waits for it, and both apply in order', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    const first = [alice.mutation('accounts', newId(), accountFields('First'))];
+    const second = [alice.mutation('accounts', newId(), accountFields('Second'))];
+    const overtaking = alice.push(second, undefined, first[0]!.mutationId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [firstAnswer, secondAnswer] = await Promise.all([alice.push(first), overtaking]);
+    expect(firstAnswer.results).toMatchObject([{ status: 'applied' }]);
+    expect(secondAnswer.results).toMatchObject([{ status: 'applied' }]);
+    expect(secondAnswer.results[0]!.version).toBeGreaterThan(firstAnswer.results[0]!.version!);
+  });
+
   it('a rejected mutation is recorded and does not block the ones behind it', async () => {
     const alice = await testServer.fixture.signIn('alice');
     const bad = alice.mutation('accounts', newId(), { name: 'Bad tier', tier: 'Z' });
