@@ -217,6 +217,9 @@ async function pullPages(db: Db, connection: SyncConnection, options: PullOption
       // request's outcome is ignored (the cursor saved with the last whole page is where the next pull starts).
       request = connection.pull(page.cursor, pageSize);
       request.catch(() => undefined);
+      // Writing the page blocks this thread: let the request go out first, or the server would only see
+      // it once the page is written (first sync of the `rep` data set: ~11 s → ~9 s).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     total ??= page.total;
     withoutForeignKeys(db, () => {
