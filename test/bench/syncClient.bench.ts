@@ -124,6 +124,10 @@ export const syncClientBenchmark: BenchModule = {
       if (upload.result.applied !== enqueued || upload.result.rejected > 0) {
         throw new Error(`upload: ${upload.result.applied} of ${enqueued} applied, ${upload.result.rejected} rejected`);
       }
+      // A new laptop joins a server at rest, not one still digesting a 200,000-row load: what autovacuum
+      // would do next (hint bits, visibility map, statistics) and laptop A's checkpoint happen before the clock starts.
+      await setup.query('VACUUM (ANALYZE) sync_rows');
+      a.db.pragma('wal_checkpoint(TRUNCATE)');
       const firstSync = await leg(proxy, () => pullChanges(b.db, b.connection));
       requireSameCounts(countSyncedRows(a.db), countSyncedRows(b.db), 'first sync');
       context.shared.set(ROUNDS_SYNC_LEGS, { rows: enqueued, upload, firstSync } satisfies RoundsSyncLegs);
