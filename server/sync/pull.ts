@@ -6,7 +6,7 @@
  * owners of its rows (a lead's app shows whose account it is) and says how many rows the whole pull brings.
  */
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
-import { requireActiveDevice } from '../auth/sessions.js';
+import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import { arrayParam, type SqlClient } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
@@ -47,10 +47,14 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
   if (request.clientId !== session.clientId) throw new ServerError('forbidden', 'sync.server.foreignClientId');
   const cursor = request.cursor === null ? null : decodeCursor(request.cursor);
   return store.transaction(async (tx) => {
-    await requireActiveDevice(tx, session);
-    const [team] = await tx.query<{ last_version: number; purge_horizon: number }>('SELECT last_version, purge_horizon FROM teams WHERE id = $1', [session.teamId]);
-    const [client] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client_mutations WHERE client_id = $1', [session.clientId]);
-    const lastMutationId = client?.last_mutation_id ?? 0;
+    const [team] = await tx.query<{ last_version: number; purge_horizon: number; last_mutation_id: number; active: boolean }>(
+      `SELECT t.last_version, t.purge_horizon, coalesce((SELECT c.last_mutation_id FROM client_mutations c WHERE c.client_id = $2), 0) AS last_mutation_id,
+         ${activeDeviceSql('$3', '$4')} AS active
+       FROM teams t WHERE t.id = $1`,
+      [session.teamId, session.clientId, session.deviceId, session.userId],
+    );
+    requireActive(team?.active);
+    const lastMutationId = team!.last_mutation_id;
     if (cursor && (cursor.teamId !== session.teamId || cursor.version < team!.purge_horizon)) {
       return { rows: [], cursor: encodeCursor({ teamId: session.teamId, version: 0 }), hasMore: false, lastMutationId, resetRequired: true };
     }

@@ -7,7 +7,7 @@
  * been processed. A crash before COMMIT leaves nothing behind.
  */
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PulledRow, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
-import { requireActiveDevice } from '../auth/sessions.js';
+import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClient.js';
 import { PushPlanner, type Outcome, type Rejection } from './apply.js';
@@ -30,13 +30,18 @@ function checkBatch(session: SyncSession, request: PushRequest): void {
   });
 }
 
-/** The client's last processed mutation id, its row locked until the push commits (one statement either way). */
-async function lockClientCounter(tx: SqlQueryable, clientId: string): Promise<number> {
-  const [row] = await tx.query<{ last_mutation_id: number }>(
+/**
+ * The client's last processed mutation id, its row locked until the push commits (one statement either
+ * way), once the device is known to be still allowed to sync (asked in the same statement).
+ */
+async function lockClientCounter(tx: SqlQueryable, session: SyncSession): Promise<number> {
+  const [row] = await tx.query<{ last_mutation_id: number; active: boolean }>(
     `INSERT INTO client_mutations (client_id) VALUES ($1)
-     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id`,
-    [clientId],
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id, ${activeDeviceSql('$2', '$3')} AS active`,
+    [session.clientId, session.deviceId, session.userId],
   );
+  // Refused, the push rolls back: the counter row this may have created goes with it.
+  requireActive(row?.active);
   return row!.last_mutation_id;
 }
 
@@ -91,8 +96,7 @@ export async function push(store: SqlClient, session: SyncSession, request: Push
 
 async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
   return store.transaction(async (tx) => {
-    await requireActiveDevice(tx, session);
-    const processed = await lockClientCounter(tx, session.clientId);
+    const processed = await lockClientCounter(tx, session);
     if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
     const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
