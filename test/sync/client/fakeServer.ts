@@ -39,6 +39,9 @@ interface ClientLog {
 
 type Reply = { status: number; body: unknown };
 
+/** How long a pipelined batch waits for its predecessor before the 409 (the real server waits a second). */
+const PREDECESSOR_WAIT_MS = 200;
+
 export class FakeSyncServer {
   readonly url = 'http://sync.test';
   private readonly users = new Map<string, SessionUser & { password: string }>();
@@ -121,12 +124,22 @@ export class FakeSyncServer {
     this.maxPushesInFlight = Math.max(this.maxPushesInFlight, this.pushesInFlight);
     try {
       await this.beforePush(index);
+      await this.predecessorOf(body);
       const reply = this.failPushRequests > 0 ? error(503, 'internal') : this.handle('/v1/sync/push', body, token);
       if (reply.status === 503) this.failPushRequests -= 1;
       this.pushStatuses.push(reply.status);
       return reply;
     } finally {
       this.pushesInFlight -= 1;
+    }
+  }
+
+  /** As the real server does, a pipelined batch gives the batch it follows a moment to be applied first. */
+  private async predecessorOf(body: unknown): Promise<void> {
+    const { clientId, after } = (body ?? {}) as { clientId?: string; after?: number };
+    if (typeof after !== 'number' || typeof clientId !== 'string') return;
+    for (let waited = 0; waited < PREDECESSOR_WAIT_MS && (this.clients.get(clientId)?.lastMutationId ?? 0) < after; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 

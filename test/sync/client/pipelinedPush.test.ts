@@ -66,14 +66,25 @@ describe('pipelined push', () => {
     expectAllLandedOnce(a);
   });
 
-  it('a batch that overtakes the one it follows is refused, sent again, and nothing is lost or applied twice', async () => {
+  it('a batch that overtakes the one it follows waits for it, and every change lands once', async () => {
     const a = await laptopWithManyChanges();
     let letFirstThrough!: () => void;
     const overtaken = new Promise<void>((resolve) => (letFirstThrough = resolve));
     server.beforePush = async (index) => {
       if (index === 0) await overtaken;
-      // The second request is answered at once; the first arrives after it.
-      if (index === 1) setTimeout(letFirstThrough, 10);
+      // The second request is at the server first; the first arrives a moment later.
+      if (index === 1) setTimeout(letFirstThrough, 20);
+    };
+    await sync(a);
+    expect(server.pushStatuses).toEqual([200, 200, 200]);
+    expectAllLandedOnce(a);
+  });
+
+  it('a batch whose predecessor does not come in time is refused, sent again, and nothing is lost or applied twice', async () => {
+    const a = await laptopWithManyChanges();
+    server.beforePush = async (index) => {
+      // The first request arrives only once the second has been answered (after its wait, with a 409).
+      while (index === 0 && server.pushStatuses.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     };
     await sync(a);
     expect(server.pushStatuses.slice(0, 2)).toEqual([409, 200]);
@@ -110,7 +121,8 @@ describe('pipelined push', () => {
       if (index === 0) await both;
     };
     await sync(a);
-    expect(server.pushStatuses.slice(0, 2)).toEqual([401, 401]);
+    // Both went out with the expired token (the second is answered once it has waited for the first).
+    expect(server.pushStatuses.filter((status) => status === 401)).toHaveLength(2);
     expect(server.requests.filter((route) => route === '/v1/auth/refresh')).toHaveLength(1);
     expect(a.tokens.load()).not.toBeNull();
     expectAllLandedOnce(a);
