@@ -83,6 +83,9 @@ const VisitLogFilters = z
     city: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
+/** The visit log screen's filters and order: what it shows, page after page, and what "export this list" writes. */
+const VisitLogQuery = VisitLogFilters.extend({ sort: z.enum(VISIT_LOG_SORT_KEYS).optional(), descending: z.boolean().optional() }).strict();
+export type VisitLogQueryInput = z.output<typeof VisitLogQuery>;
 export const EXPORT_JOB_KINDS = ['visits', 'report', 'calendar'] as const;
 export type ExportJobKind = (typeof EXPORT_JOB_KINDS)[number];
 export const EXPORT_JOB_FORMATS = ['csv', 'xlsx', 'pdf', 'ics'] as const;
@@ -192,9 +195,7 @@ export const apiInputs = {
   // ---- team reports, exports and imports (issue 5) ----
   /** the reps whose rows this device holds, for filters and rep columns */
   'reports.reps': None,
-  'reports.visitLog': VisitLogFilters.extend({
-    sort: z.enum(VISIT_LOG_SORT_KEYS).optional(),
-    descending: z.boolean().optional(),
+  'reports.visitLog': VisitLogQuery.extend({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }).strict(),
@@ -206,9 +207,21 @@ export const apiInputs = {
   'reports.visitsPerWeek': z.object({ period: ReportPeriodInput, ownerIds: OwnerIds.optional() }).strict(),
   /** starts a background export (a worker thread); poll exports.status */
   'exports.start': z
-    .object({ kind: z.enum(EXPORT_JOB_KINDS), format: z.enum(EXPORT_JOB_FORMATS), period: ReportPeriodInput, ownerIds: OwnerIds.optional(), language: z.enum(LANGUAGES).optional() })
+    .object({
+      kind: z.enum(EXPORT_JOB_KINDS),
+      format: z.enum(EXPORT_JOB_FORMATS),
+      /** the period and reps to export; or, for the visit log only, `visitLog` instead: the list as filtered and sorted on screen */
+      period: ReportPeriodInput.optional(),
+      ownerIds: OwnerIds.optional(),
+      visitLog: VisitLogQuery.optional(),
+      language: z.enum(LANGUAGES).optional(),
+    })
     .strict()
-    .refine((input) => EXPORT_FORMATS_OF[input.kind].includes(input.format), { message: 'validation.invalid', path: ['format'] }),
+    .refine((input) => EXPORT_FORMATS_OF[input.kind].includes(input.format), { message: 'validation.invalid', path: ['format'] })
+    .refine((input) => (input.visitLog === undefined ? input.period !== undefined : input.kind === 'visits' && input.period === undefined && input.ownerIds === undefined), {
+      message: 'validation.invalid',
+      path: ['visitLog'],
+    }),
   'exports.status': z.object({ jobId: z.string().min(1).max(100) }).strict(),
   'exports.cancel': z.object({ jobId: z.string().min(1).max(100) }).strict(),
   /** a dry run of an import file: detected (or given) mapping, counts, invalid rows, duplicates; writes nothing */

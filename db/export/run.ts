@@ -28,8 +28,13 @@ export const FORMATS_OF: Record<ExportKind, readonly ExportFormat[]> = {
 };
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf' | 'ics';
 
+/** A visit-log export of the list as the screen shows it: its filters and order (the export adds the zone). */
+export type VisitLogExportQuery = Omit<VisitLogQuery, 'timeZone'>;
+
 export interface ExportRequest {
-  period: ReportPeriod;
+  /** the period to export; a visit-log export may give `visitLog` instead */
+  period?: ReportPeriod;
+  visitLog?: VisitLogExportQuery;
   /** today in `timeZone` */
   today: CalendarDay;
   timeZone: string;
@@ -46,24 +51,39 @@ export interface ExportRequest {
   bundledCjkFont?: string;
 }
 
+/** The visit log rows an export writes: the screen's list as it is, or a period's visits in time order. */
+function visitLogQueryOf(request: ExportRequest): VisitLogQuery {
+  const { timeZone, visitLog } = request;
+  if (visitLog) return { ...visitLog, sort: visitLog.sort ?? 'when', descending: visitLog.descending ?? false, timeZone };
+  const { from, to } = periodOf(request);
+  return { from, to, timeZone, sort: 'when', descending: false, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) };
+}
+
+function periodOf(request: ExportRequest): ReportPeriod {
+  if (!request.period) throw new Error('this export needs a period');
+  return request.period;
+}
+
 /** Writes one export; returns how many rows (visits, accounts, events) it holds. */
 export async function runExport(db: Db, kind: ExportKind, request: ExportRequest, options: ExportOptions = {}): Promise<number> {
-  const { period, timeZone, labels, repName } = request;
+  const { timeZone, labels, repName } = request;
   switch (kind) {
     case 'visits': {
-      const query: VisitLogQuery = { from: period.from, to: period.to, timeZone, sort: 'when', descending: false, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) };
+      const query = visitLogQueryOf(request);
       const table = { columns: visitLogColumns(labels, repName, timeZone), rows: iterateVisitLog(db, query), total: countVisitLog(db, query) };
       if (request.format === 'xlsx') await writeXlsx(request.out, [{ name: labels.visitLog, table }], options);
       else await writeCsv(request.out, table, options);
       return table.total;
     }
     case 'report': {
+      const period = periodOf(request);
       const report = coverageFromDb(db, { from: period.from, to: period.to, asOf: request.today, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
       if (request.format === 'xlsx') await writeXlsx(request.out, reportSectionList(reportSections(report, labels, repName)), options);
       else await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone, font: { bundled: request.bundledCjkFont } }, options);
       return report.accounts.length;
     }
     case 'calendar': {
+      const period = periodOf(request);
       const entries = calendarEntries(db, { from: period.from, to: period.to, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
       await writeCalendar(request.out, entries, labels, request.now, options);
       return entries.visits.length + entries.dates.length + entries.festivals.length;

@@ -36,7 +36,8 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
       db,
       request.kind,
       {
-        period: request.period,
+        ...(request.period ? { period: request.period } : {}),
+        ...(request.visitLog ? { visitLog: request.visitLog } : {}),
         today: request.today,
         timeZone: request.timeZone,
         ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}),

@@ -2,7 +2,7 @@
 import type { CalendarDay } from '../../core/calendar/day.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
 import type { ExportLanguage } from '../export/labels.js';
-import type { ExportFormat, ExportKind } from '../export/run.js';
+import type { ExportFormat, ExportKind, VisitLogExportQuery } from '../export/run.js';
 
 /**
  * Files the host's runtime brings that code cannot find from its own location (Electron keeps them in
@@ -21,7 +21,10 @@ export interface ExportJobRequest {
   resources: RuntimeResources;
   kind: ExportKind;
   format: ExportFormat;
-  period: ReportPeriod;
+  /** absent for a visit-log export of `visitLog` */
+  period?: ReportPeriod;
+  /** the visit log as filtered and sorted on screen (a visit-log export instead of `period` and `ownerIds`) */
+  visitLog?: VisitLogExportQuery;
   today: CalendarDay;
   timeZone: string;
   ownerIds?: Array<string | null>;

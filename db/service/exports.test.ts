@@ -40,6 +40,37 @@ describe('exports as background jobs', () => {
     h.db.close();
   });
 
+  it('exports the visit log list as the screen filters and sorts it, whatever its days', async () => {
+    const dir = tempDir();
+    const h = fixtureHarness(dir);
+    // Tier A or C, newest first: v-4 (acc-3, 02-03), v-2, v-1 (acc-1), v-5 (acc-3, 2025-12-01); not v-3 (acc-2, tier B).
+    const { jobId } = await h.call('exports.start', { kind: 'visits', format: 'csv', visitLog: { tiers: ['A', 'C'], sort: 'when', descending: true }, language: 'en' });
+    const view = await until(h, jobId, (v) => v.state !== 'running');
+    expect(view).toMatchObject({ state: 'done', done: 4, total: 4 });
+    expect(view.file!.name).toMatch(/^visits-list-[0-9a-f]{6}\.csv$/);
+    const records = fs.readFileSync(view.file!.path, 'utf8').split('\r\n').slice(1).filter(Boolean);
+    const accountOf = (record: string) => (record.includes("'=HYPERLINK") ? 'acc-3' : record.includes('中国石油天然气股份有限公司') ? 'acc-1' : 'other');
+    expect(records.map(accountOf)).toEqual(['acc-3', 'acc-1', 'acc-1', 'acc-3']);
+    h.db.close();
+  });
+
+  it('names a listed export by its days when the list has both, and refuses a list with a period or for another kind', async () => {
+    const dir = tempDir();
+    const h = fixtureHarness(dir);
+    const { jobId } = await h.call('exports.start', { kind: 'visits', format: 'xlsx', visitLog: { from: '2026-01-01', to: '2026-01-31' } });
+    const view = await until(h, jobId, (v) => v.state !== 'running');
+    expect(view).toMatchObject({ state: 'done', total: 3 });
+    expect(view.file!.name).toMatch(/^visits-list-2026-01-01_2026-01-31-[0-9a-f]{6}\.xlsx$/);
+    for (const input of [
+      { kind: 'report', format: 'pdf', visitLog: { tiers: ['A'] } },
+      { kind: 'visits', format: 'csv', visitLog: {}, period: { preset: 'month' } },
+      { kind: 'visits', format: 'csv' },
+    ]) {
+      expect(await h.fail('exports.start', input as never)).toMatchObject({ code: 'validation', issues: [{ path: ['visitLog'] }] });
+    }
+    h.db.close();
+  });
+
   it('cancels a running export and leaves no file behind', async () => {
     const dir = tempDir();
     const h = fixtureHarness(dir);

@@ -10,9 +10,12 @@ import { hostTimeZone, resolvePeriod } from './reports.js';
 
 type ExportHandlers = Pick<ApiHandlers, 'exports.start' | 'exports.status' | 'exports.cancel'>;
 
-/** `visits-2026-01-01_2026-03-31-1a2b3c.csv`: readable, sorted by period, never clashing with another export. */
-function fileNameOf(kind: string, from: string, to: string, jobTag: string, format: string): string {
-  return `${kind}-${from}_${to}-${jobTag}.${format}`;
+/**
+ * `visits-2026-01-01_2026-03-31-1a2b3c.csv`: readable, sorted by period, never clashing with another
+ * export. A list exported from the visit log screen is `visits-list-…` (with its days when it has both).
+ */
+function fileNameOf(kind: string, span: string, jobTag: string, format: string): string {
+  return `${kind}-${span}-${jobTag}.${format}`;
 }
 
 export function exportHandlers(context: ServiceContext): ExportHandlers {
@@ -22,8 +25,10 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
     return view;
   };
   return {
-    'exports.start': ({ kind, format, period, ownerIds, language }) => {
-      const resolved = resolvePeriod(period, context.today());
+    'exports.start': ({ kind, format, period, ownerIds, visitLog, language }) => {
+      // The contract gives a visit-log export either its list (`visitLog`) or a period, every other export a period.
+      const resolved = period ? resolvePeriod(period, context.today()) : undefined;
+      const span = resolved ? `${resolved.from}_${resolved.to}` : visitLog?.from && visitLog.to ? `list-${visitLog.from}_${visitLog.to}` : 'list';
       const tag = crypto.randomBytes(3).toString('hex');
       const jobId = jobs.start(
         {
@@ -32,12 +37,13 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
           resources: context.deps.resources ?? {},
           kind,
           format,
-          period: resolved,
+          ...(resolved ? { period: resolved } : {}),
+          ...(visitLog ? { visitLog } : {}),
           today: context.today(),
           timeZone: hostTimeZone(),
           ...(ownerIds ? { ownerIds } : {}),
           language: language ?? currentSettings(context).language,
-          out: path.join(exportsDirIn(context.deps.dataDir), fileNameOf(kind, resolved.from, resolved.to, tag, format)),
+          out: path.join(exportsDirIn(context.deps.dataDir), fileNameOf(kind, span, tag, format)),
           now: context.stamp(),
         },
         kind,

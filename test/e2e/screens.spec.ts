@@ -10,8 +10,8 @@ import { fixBrowserClock } from './support/ui.js';
 
 const NOW = '2026-11-23T01:30:00.000Z';
 const LANGUAGES = [
-  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷' },
-  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei' },
+  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷', visitLog: '拜访记录' },
+  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei', visitLog: 'Visit log' },
 ] as const;
 
 /** Text that looks like an i18n key leaking through (`enum.tier.A`, `validation.required`, `today.title`). */
@@ -66,6 +66,12 @@ for (const language of LANGUAGES) {
         await items.nth(index).click();
         await checkScreen(page, language.code, `nav-${index + 1}`);
       }
+
+      // The Team screen's visit log tab (its filters and "export this list").
+      await page.goto(page.url().replace(/\?.*$/, '?r=team'));
+      await page.getByRole('tab', { name: language.visitLog }).click();
+      await expect(page.getByRole('tabpanel').locator('.ant-table-row').first()).toBeVisible();
+      await checkScreen(page, language.code, 'team-visit-log');
 
       // An account page and each of its tabs.
       await page.goto(page.url().replace(/\?.*$/, '?r=accounts'));

@@ -1,10 +1,11 @@
 /**
  * The team's visit log: filters (rep, days, tier, kind, city), sortable columns, a virtualised table
- * filled a page at a time from the server.
+ * filled a page at a time from the server, and the list exported as it is filtered and sorted.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { format, parseISO } from 'date-fns';
 import type { ApiInput, VisitLogRowView } from '../../../core/api/contract.js';
 import { CONTACT_KINDS, TIERS, type Tier, type VisitKind } from '../../../core/model/enums.js';
@@ -13,7 +14,8 @@ import { useQuery } from '../../api/useQuery.js';
 import { AccountLink } from '../../components/AccountLink.js';
 import { DatePicker } from '../../components/dates/DatePicker.js';
 import { TierTag } from '../../components/TierTag.js';
-import { useDateFnsLocale } from '../../i18n/index.js';
+import { useDateFnsLocale, useLanguage } from '../../i18n/index.js';
+import { ExportJobStatus, useExportJob } from './exportJob.js';
 import { ownerOf, repValue, useReps } from './useReps.js';
 
 export type VisitLogFilters = Omit<ApiInput<'reports.visitLog'>, 'offset' | 'limit'>;
@@ -31,6 +33,8 @@ export function VisitLogTab() {
   const [rows, setRows] = useState<VisitLogRowView[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
+  const language = useLanguage();
+  const exportJob = useExportJob();
 
   // A new filter or sort starts again from the first page; "more" appends the next one.
   const load = (offset: number) => {
@@ -110,9 +114,25 @@ export function VisitLogTab() {
           onChange={(city: string | undefined) => change({ city })}
         />
       </Space>
-      <Typography.Text type="secondary" aria-live="polite">
-        {t('log.count', { shown: rows.length, total })}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary" aria-live="polite">
+          {t('log.count', { shown: rows.length, total })}
+        </Typography.Text>
+        <Space wrap role="group" aria-label={t('log.export')}>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <Button
+              key={format}
+              size="small"
+              icon={<DownloadOutlined aria-hidden />}
+              disabled={exportJob.running || total === 0}
+              onClick={() => void exportJob.start({ kind: 'visits', format, visitLog: filters, language })}
+            >
+              {t(`log.exportAs.${format}`)}
+            </Button>
+          ))}
+        </Space>
+      </Flex>
+      <ExportJobStatus {...exportJob} />
       <Table<VisitLogRowView>
         virtual
         size="small"

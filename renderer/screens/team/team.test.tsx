@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { CoverageView, ExportJobView, VisitLogRowView } from '../../../core/api/contract.js';
 import type { CoverageCounts } from '../../../core/reports/coverage.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
-import { ExportPanel, POLL_INTERVAL_MS } from './ExportPanel.js';
+import { ExportPanel } from './ExportPanel.js';
+import { POLL_INTERVAL_MS } from './exportJob.js';
 import { TeamPage } from './TeamPage.js';
 import { VisitLogTab } from './VisitLogTab.js';
 
@@ -34,8 +35,9 @@ const coverage: CoverageView = {
   greetings: { due: 5, done: 3 },
 };
 
-function teamApi() {
+function teamApi(more: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
+    ...more,
     'app.info': async () => ({ version: '0', host: 'browser', dataDir: '/d', databasePath: '/d/r', schemaVersion: 6, today: '2026-01-20' }),
     'reports.reps': async () => [{ ownerId: REP, name: '王芳' }],
     'reports.visitLog': async () => ({ rows: [visit], total: 1 }),
@@ -85,6 +87,23 @@ describe('Team screen', () => {
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], ownerIds: [REP], offset: 0, limit: 200 }));
     fireEvent.click(screen.getByText('Account', { selector: 'th *' }));
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'account', descending: false })));
+  });
+
+  it('exports the visit log list with its filters and sort, in the chosen language', async () => {
+    const api = teamApi({
+      'exports.start': async () => ({ jobId: 'job-3' }),
+      'exports.status': async () => ({ jobId: 'job-3', kind: 'visits', format: 'xlsx', state: 'running', done: 0, total: 0, file: null, error: null }),
+    });
+    await renderWithApi(<VisitLogTab />, api, 'zh-CN');
+    await screen.findByRole('link', { name: '中国石油天然气股份有限公司' });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '等级' }));
+    fireEvent.click(await screen.findByText('A 类', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], offset: 0, limit: 200 }));
+    fireEvent.click(screen.getByRole('button', { name: /导出列表（Excel）/ }));
+    await waitFor(() => expect(api['exports.start']).toHaveBeenCalledWith({ kind: 'visits', format: 'xlsx', visitLog: { tiers: ['A'] }, language: 'zh-CN' }));
+    // The job runs: its row count and Cancel show under the list.
+    expect(await screen.findByText('0 / 0')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '取消' })).toBeTruthy();
   });
 });
 
