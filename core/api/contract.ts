@@ -85,7 +85,6 @@ const VisitLogFilters = z
   .strict();
 /** The visit log screen's filters and order: what it shows, page after page, and what "export this list" writes. */
 const VisitLogQuery = VisitLogFilters.extend({ sort: z.enum(VISIT_LOG_SORT_KEYS).optional(), descending: z.boolean().optional() }).strict();
-export type VisitLogQueryInput = z.output<typeof VisitLogQuery>;
 export const EXPORT_JOB_KINDS = ['visits', 'report', 'calendar'] as const;
 export type ExportJobKind = (typeof EXPORT_JOB_KINDS)[number];
 export const EXPORT_JOB_FORMATS = ['csv', 'xlsx', 'pdf', 'ics'] as const;

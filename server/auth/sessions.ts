@@ -79,11 +79,11 @@ export async function logout(store: SqlClient, refreshToken: string): Promise<vo
   await store.query('UPDATE devices SET refresh_token_hash = NULL WHERE refresh_token_hash = $1', [hashToken(refreshToken)]);
 }
 
-/** Inside a sync transaction: a revoked device or a disabled user is refused even with an unexpired access token. */
 /**
  * SQL (a boolean) for whether the device (parameter `device`) of the user (parameter `user`) may still
- * sync: not revoked, the user not disabled. A sync request asks it in the same statement as what it
- * reads first, to save a round trip on every push and pull.
+ * sync: not revoked, the user not disabled, so a revoked device is refused even with an unexpired access
+ * token. A sync request asks it inside its transaction, in the same statement as what it reads first, to
+ * save a round trip on every push and pull.
  */
 export const activeDeviceSql = (device: string, user: string): string =>
   `coalesce((SELECT d.revoked_at IS NULL AND u.disabled_at IS NULL FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = ${device} AND d.user_id = ${user}), false)`;

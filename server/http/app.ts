@@ -125,7 +125,6 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
       await revokeDevice(store, request.params.id, { teamId: admin.teamId });
       return reply.code(204).send();
     });
-
   });
   return app;
 }
