@@ -9,7 +9,7 @@ const NODE_BUILTINS = {
   message: 'Node built-ins are not available in this layer.',
 };
 const NATIVE_AND_DESKTOP = [
-  { name: 'better-sqlite3', message: 'Only db/ talks to SQLite.' },
+  { name: 'better-sqlite3-multiple-ciphers', message: 'Only db/ talks to SQLite.' },
   { name: 'electron', message: 'Only electron/ uses Electron.' },
 ];
 const UI = ['react', 'react-dom', 'antd'].map((name) => ({ name, message: 'UI libraries belong in renderer/.' }));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
 import { openDatabase, readMigrations, SCHEMA_VERSION } from './connection.js';

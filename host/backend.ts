@@ -2,7 +2,7 @@
  * What the host needs from `db/`: opening the database, building the service, dispatching calls,
  * listing backups. An interface so tests (and a future worker-thread host) can swap the implementation.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
 import type { RuntimeResources } from '../db/jobs/protocol.js';
 import type { SyncHostOptions } from '../db/service/sync.js';

@@ -4,7 +4,7 @@
  * where `app.status` explains and `app.recover` restores a backup or starts empty.
  */
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
 import { databasePathIn } from '../db/paths.js';

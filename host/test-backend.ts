@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
 import { isApiMethod, parseApiInput } from '../core/api/validate.js';

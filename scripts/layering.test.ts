@@ -14,19 +14,19 @@ const cases: Array<{ layer: string; file: string; forbidden: string[]; allowed: 
   {
     layer: 'core',
     file: 'core/model/fixture.ts',
-    forbidden: ["import fs from 'node:fs';", "import path from 'path';", "import Database from 'better-sqlite3';", "import { app } from 'electron';", "import React from 'react';", "import { x } from '../../db/paths.js';", "import { x } from '../../renderer/api/client.js';", "export { x } from '../../host/bootstrap.js';"],
+    forbidden: ["import fs from 'node:fs';", "import path from 'path';", "import Database from 'better-sqlite3-multiple-ciphers';", "import { app } from 'electron';", "import React from 'react';", "import { x } from '../../db/paths.js';", "import { x } from '../../renderer/api/client.js';", "export { x } from '../../host/bootstrap.js';"],
     allowed: ["import { z } from 'zod';", "import { x } from '../api/contract.js';"],
   },
   {
     layer: 'db',
     file: 'db/repo/fixture.ts',
     forbidden: ["import { app } from 'electron';", "import React from 'react';", "import { x } from '../../host/bootstrap.js';", "import { x } from '../../renderer/api/client.js';", "import { x } from '../../cli/main.js';"],
-    allowed: ["import fs from 'node:fs';", "import Database from 'better-sqlite3';", "import { x } from '../../core/api/contract.js';"],
+    allowed: ["import fs from 'node:fs';", "import Database from 'better-sqlite3-multiple-ciphers';", "import { x } from '../../core/api/contract.js';"],
   },
   {
     layer: 'renderer',
     file: 'renderer/screens/fixture.tsx',
-    forbidden: ["import fs from 'node:fs';", "import crypto from 'crypto';", "import Database from 'better-sqlite3';", "import { ipcRenderer } from 'electron';", "import { x } from '../../db/paths.js';", "import { x } from '../../host/http-server.js';", "import { x } from '../../electron/ipc.js';"],
+    forbidden: ["import fs from 'node:fs';", "import crypto from 'crypto';", "import Database from 'better-sqlite3-multiple-ciphers';", "import { ipcRenderer } from 'electron';", "import { x } from '../../db/paths.js';", "import { x } from '../../host/http-server.js';", "import { x } from '../../electron/ipc.js';"],
     allowed: ["import React from 'react';", "import { Button } from 'antd';", "import { x } from '../../core/api/contract.js';"],
   },
   {

@@ -1,6 +1,7 @@
 // After `npm install`: fetch the Electron binary (electron's own install script is disabled by
 // `allowScripts` so a failed download cannot fail the install), then build a second copy of
-// better-sqlite3 for Electron's ABI. Node keeps its own build, so tests never need a rebuild.
+// the SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with SQLCipher) for Electron's ABI.
+// Node keeps its own build, so tests never need a rebuild.
 // Every failure here is a warning: without Electron, `npm start` runs browser mode.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,20 +28,22 @@ function ensureElectronBinary() {
   return electronBinaryPath() !== null;
 }
 
-function betterSqliteVersion() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
+const SQLITE_DRIVER = 'better-sqlite3-multiple-ciphers';
+
+function sqliteDriverVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', SQLITE_DRIVER, 'package.json'), 'utf8')).version;
 }
 
-/** Builds better-sqlite3 against Electron in a scratch copy, so the Node build stays untouched. */
+/** Builds the SQLite driver against Electron in a scratch copy, so the Node build stays untouched. */
 function ensureElectronSqlite(electron) {
   const stampFile = path.join(ELECTRON_SQLITE_DIR, 'stamp.json');
-  const stamp = JSON.stringify({ electron, betterSqlite3: betterSqliteVersion(), arch: process.arch });
+  const stamp = JSON.stringify({ electron, driver: SQLITE_DRIVER, version: sqliteDriverVersion(), arch: process.arch });
   if (fs.existsSync(ELECTRON_SQLITE_BINDING) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return true;
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-electron-sqlite-'));
   try {
-    const copy = path.join(scratch, 'better-sqlite3');
-    const source = path.join(ROOT, 'node_modules', 'better-sqlite3');
+    const copy = path.join(scratch, SQLITE_DRIVER);
+    const source = path.join(ROOT, 'node_modules', SQLITE_DRIVER);
     // Leave the Node build behind: the copy must compile (or fetch) its own.
     fs.cpSync(source, copy, { recursive: true, filter: (src) => src !== path.join(source, 'build') });
     const target = ['--runtime', 'electron', '--target', electron, '--arch', process.arch];
@@ -66,7 +69,7 @@ function main() {
     return;
   }
   if (!ensureElectronSqlite(electron)) {
-    warn(`better-sqlite3 could not be built for Electron ${electron}; the desktop app will not open its database until it is (re-run \`npm run postinstall\`)`);
+    warn(`${SQLITE_DRIVER} could not be built for Electron ${electron}; the desktop app will not open its database until it is (re-run \`npm run postinstall\`)`);
   }
 }
 

@@ -3,7 +3,7 @@
  * writes), writes one export and reports progress, so the host keeps answering during a long export.
  * A `cancel` message aborts it; the exporter then removes its temp file and nothing is left behind.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExportAbortedError } from '../export/job.js';
 import { exportLabels } from '../export/labels.js';

@@ -3,7 +3,7 @@
  * Every synced table also has id, created_at, updated_at, deleted_at (handled here) and
  * server_version / owner_id (sync bookkeeping, never part of the entity).
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../connection.js';
 
 /** bool: INTEGER 0/1; json: TEXT holding JSON; value: stored as is. */

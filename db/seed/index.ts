@@ -3,7 +3,7 @@
  * in the local time zone that decides what "today" is. Used by `rounds seed`, the app's `demo.load`
  * and the benchmarks.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { planAccounts } from './accounts.js';
 import { bookContext } from './context.js';
 import { generatePeople } from './people.js';

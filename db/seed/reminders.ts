@@ -5,7 +5,7 @@
  * for some dates, so Today can show what was done last time. Rows are written directly, without
  * outbox entries, like the rest of a data set (see write.ts).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { dateKey } from '../../core/agenda/keys.js';
 import { GREETING_CHANNELS } from '../../core/agenda/types.js';
 import { addDays, dayOfInstant } from '../../core/calendar/day.js';

@@ -5,7 +5,7 @@
  * server, and a data set is not an edit — pushing 100,000 demo notes would flood the team's server
  * with made-up data. If a seeded database ever syncs, its rows are the device's initial state.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 interface Synced {
   id: string;

@@ -344,7 +344,7 @@ describe('demo data and backups', () => {
     expect(backup.bytes).toBeGreaterThan(0);
     expect(fs.statSync(backup.path).size).toBe(backup.bytes);
     expect(listBackups(h.dataDir).map((b) => b.file)).toEqual(['rounds-2026-11-23T02-00-00-000Z.sqlite']);
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const copy = new Database(backup.path, { readonly: true });
     expect(copy.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(account.id)).toBe(account.name);
     copy.close();
