@@ -112,6 +112,10 @@ export const apiInputs = {
   'settings.get': None,
   'settings.update': SettingsPatch,
   'demo.load': None,
+  /** whether demo data is here, and which demo accounts removing it would keep because the rep worked on them */
+  'demo.status': None,
+  /** removes the demo data; the rep's own rows and changes stay (and upload) */
+  'demo.remove': None,
   'backup.create': None,
 
   'accounts.list': AccountListQuery,
@@ -190,7 +194,12 @@ export const apiInputs = {
   'sync.resolveConflict': z
     .object({ noteId: Id, keep: z.enum(['mine', 'theirs', 'both']), mergedBody: z.string().trim().min(1, { message: 'validation.required' }).max(20000, { message: 'validation.tooLong' }).optional() })
     .strict(),
+  /** "keep the server's": forgets a refused change (the row already shows the server's copy) */
   'sync.dismissRejected': z.object({ id: z.number().int().positive() }).strict(),
+  /** queues a refused change again as a new change of the row */
+  'sync.retryRejected': z.object({ id: z.number().int().positive() }).strict(),
+  /** puts the text of a refused note change into a new note of the same account */
+  'sync.copyRejectedNote': z.object({ id: z.number().int().positive() }).strict(),
   // ---- team reports, exports and imports (issue 5) ----
   /** the reps whose rows this device holds, for filters and rep columns */
   'reports.reps': None,
@@ -294,6 +303,8 @@ export interface ApiOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'demo.load': { accounts: number; contacts: number; visits: number; notes: number };
+  'demo.status': DemoDataView;
+  'demo.remove': { removed: number; keptAccounts: string[] };
   'backup.create': { path: string; bytes: number };
 
   'accounts.list': { rows: AccountListRow[]; total: number };
@@ -357,6 +368,8 @@ export interface ApiOutputs {
   'sync.conflicts': { notes: NoteConflictView[]; rejected: RejectedChangeView[] };
   'sync.resolveConflict': { noteId: string };
   'sync.dismissRejected': { id: number };
+  'sync.retryRejected': { id: number };
+  'sync.copyRejectedNote': { noteId: string };
 
   'reports.reps': RepView[];
   'reports.visitLog': { rows: VisitLogRowView[]; total: number };
@@ -466,6 +479,9 @@ export interface SavedMapping {
 export type { DateOrder };
 
 /** The always-visible sync status. */
+/** Why a database file got a new client identity: a backup or older file put back, or a copy from another folder or laptop. */
+export type IdentityReset = 'restored' | 'copied';
+
 export interface SyncStatusView {
   state: 'signed_out' | 'online' | 'offline';
   /** a sync is running now */
@@ -481,6 +497,8 @@ export interface SyncStatusView {
   user: { id: string; username: string; displayName: string; role: 'rep' | 'lead' | 'admin'; teamName: string } | null;
   /** open note conflicts plus rejected changes (the inbox badge) */
   conflicts: number;
+  /** this database file got a new client identity (a backup put back, a copy from elsewhere): sign in again */
+  identityReset?: IdentityReset;
 }
 
 export interface NoteConflictView {
@@ -505,6 +523,30 @@ export interface RejectedChangeView {
   message: string | null;
   changedAt: string;
   rejectedAt: string;
+  /** which row it was, named from this laptop's copy (or from the fields tried when the row is gone) */
+  about: RejectedChangeSubject;
+}
+
+export interface RejectedChangeSubject {
+  accountId: string | null;
+  accountName: string | null;
+  /** the contact or family member the row is, or is about */
+  personName: string | null;
+  /** what tells the row apart in time: a visit's time, an order's or greeting's day, when a note or complaint was written */
+  when: string | null;
+  /** for each field tried, the value this laptop has now (the server's copy, once refused); null when the row is gone */
+  current: Record<string, unknown> | null;
+  /** the row is still here, so the change can be sent again */
+  canRetry: boolean;
+  /** a note text that can go into a new note of its account */
+  canCopyText: boolean;
+}
+
+/** Demo data on this laptop: it is never uploaded. */
+export interface DemoDataView {
+  present: boolean;
+  /** demo accounts that removal keeps as the rep's own, because the rep wrote or changed something there */
+  keptAccounts: string[];
 }
 
 /** A notification to show: what it is about, never prose (the host or renderer translates it). */

@@ -8,7 +8,7 @@ import { ApiError } from '../../core/api/errors.js';
 import type { Db } from '../connection.js';
 import { appendOutbox } from './outbox.js';
 import { assertRowWritable } from './readOnly.js';
-import { columnOf, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from './table.js';
+import { columnOf, fromRow, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from './table.js';
 
 /** Columns stored alongside the entity but derived from it (pinyin search keys); never synced. */
 export type DerivedColumns = Record<string, unknown>;
@@ -82,6 +82,25 @@ export function tombstoneSynced(db: Db, spec: TableSpec, id: string, now: string
     assertRowWritable(db, spec.table, refsOf(id, current));
     statement(db, `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
     appendOutbox(db, { table: spec.table, rowId: id, op: 'delete', fields: {}, baseVersion: (current.server_version as number | null) ?? null, createdAt: now });
+  })();
+}
+
+/**
+ * Queues the row's `fields` (default: all of them, and its tombstone if deleted) as stored here, though
+ * nothing changed locally: for a row the server has never had, where some fields alone would be refused
+ * as incomplete (a demo row the rep keeps, a refused first upload sent again), or a refused change sent
+ * again that the row here already shows. Throws `not_found` for a missing row.
+ */
+export function requeueRow(db: Db, spec: TableSpec, id: string, now: string, fields: readonly string[] = Object.keys(spec.fields)): void {
+  db.transaction(() => {
+    const current = statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as SqlRow | undefined;
+    if (!current) throw new ApiError('not_found');
+    assertRowWritable(db, spec.table, refsOf(id, current));
+    const entity = fromRow<Record<string, unknown>>(spec, current);
+    const values = Object.fromEntries(fields.filter((f) => f in spec.fields).map((f) => [f, entity[f]]));
+    const baseVersion = (current.server_version as number | null) ?? null;
+    appendOutbox(db, { table: spec.table, rowId: id, op: 'upsert', fields: values, baseVersion, createdAt: now });
+    if (current.deleted_at !== null) appendOutbox(db, { table: spec.table, rowId: id, op: 'delete', fields: {}, baseVersion, createdAt: now });
   })();
 }
 

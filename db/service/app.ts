@@ -2,12 +2,14 @@ import type { ApiHandlers } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
 import { SCHEMA_VERSION } from '../connection.js';
 import { countAccounts } from '../repo/accounts.js';
+import { markDemoRows, removeDemoData, summarizeDemoData } from '../sync/demo.js';
+import { advanceGeneration } from '../sync/identity.js';
 import { createBackup } from './backup.js';
 import type { ServiceContext } from './context.js';
 
-type AppHandlers = Pick<ApiHandlers, 'app.info' | 'app.status' | 'app.recover' | 'demo.load' | 'backup.create'>;
+type AppHandlers = Pick<ApiHandlers, 'app.info' | 'app.status' | 'app.recover' | 'demo.load' | 'demo.status' | 'demo.remove' | 'backup.create'>;
 
-export function appHandlers({ db, deps, now, today }: ServiceContext): AppHandlers {
+export function appHandlers({ db, deps, now, today, stamp }: ServiceContext): AppHandlers {
   return {
     'app.info': () => ({
       version: deps.version,
@@ -25,9 +27,20 @@ export function appHandlers({ db, deps, now, today }: ServiceContext): AppHandle
       if (countAccounts(db) > 0) throw new ApiError('conflict', { detail: 'demo data needs an empty database' });
       // Loaded on demand: the generator and its vocabularies are not needed for everyday use.
       const { seedDatabase } = await import('../seed/index.js');
-      const counts = seedDatabase(db, { scale: 'demo', seed: 42, now: now() });
+      const counts = db.transaction(() => {
+        const seeded = seedDatabase(db, { scale: 'demo', seed: 42, now: now() });
+        // Listed as demo data, so that it never goes to the team's server (db/sync/demo.ts).
+        markDemoRows(db);
+        return seeded;
+      })();
       return { accounts: counts.accounts, contacts: counts.contacts, visits: counts.visits, notes: counts.notes };
     },
-    'backup.create': () => createBackup(db, deps.dataDir, now()),
+    'demo.status': () => summarizeDemoData(db),
+    'demo.remove': () => removeDemoData(db, stamp()),
+    'backup.create': async () => {
+      const backup = await createBackup(db, deps.dataDir, now());
+      advanceGeneration(db);
+      return backup;
+    },
   };
 }

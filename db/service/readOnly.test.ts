@@ -104,6 +104,8 @@ const NOT_ACCOUNT_WRITES: readonly ApiMethod[] = [
   'agenda.today', 'agenda.range', 'greetings.list', 'complaints.list', 'orders.list', 'tiers.suggestions', 'plan.proposeWeek',
   'notifications.due', 'notifications.fired',
   'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.conflicts', 'sync.resolveConflict', 'sync.dismissRejected',
+  // demo rows have no owner; a refused change is sent again or copied through the synced writers, which check
+  'demo.status', 'demo.remove', 'sync.retryRejected', 'sync.copyRejectedNote',
   'reports.reps', 'reports.visitLog', 'reports.coverage', 'reports.coverageTrend', 'reports.visitsPerWeek',
   'exports.start', 'exports.status', 'exports.cancel', 'imports.preview', 'imports.saveMapping', 'imports.mappings',
 ];

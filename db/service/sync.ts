@@ -1,7 +1,7 @@
 /** The `sync.*` methods of the app API over the installation's `SyncController`. */
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
-import { listConflicts, resolveNoteConflict } from '../sync/conflicts.js';
+import { copyRejectedNote, listConflicts, resolveNoteConflict, retryRejected } from '../sync/conflicts.js';
 import { SyncController, type SyncControllerOptions } from '../sync/controller.js';
 import { SyncError } from '../sync/http.js';
 import { dismissRejected } from '../sync/state.js';
@@ -10,7 +10,15 @@ import type { ServiceContext } from './context.js';
 
 type SyncHandlers = Pick<
   ApiHandlers,
-  'sync.status' | 'sync.signIn' | 'sync.signOut' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict' | 'sync.dismissRejected'
+  | 'sync.status'
+  | 'sync.signIn'
+  | 'sync.signOut'
+  | 'sync.now'
+  | 'sync.conflicts'
+  | 'sync.resolveConflict'
+  | 'sync.dismissRejected'
+  | 'sync.retryRejected'
+  | 'sync.copyRejectedNote'
 >;
 
 /** What a host may choose about sync (all optional): the Electron host passes a safeStorage token store. */
@@ -46,5 +54,10 @@ export function syncHandlers({ db, deps, now, stamp }: ServiceContext): SyncHand
       if (!dismissRejected(db, id)) throw new ApiError('not_found');
       return { id };
     },
+    'sync.retryRejected': ({ id }) => {
+      retryRejected(db, id, stamp());
+      return { id };
+    },
+    'sync.copyRejectedNote': ({ id }) => ({ noteId: copyRejectedNote(db, id, stamp()) }),
   };
 }

@@ -3,15 +3,15 @@
  * note) and changes the server rejected. Resolving goes through the note writers, so the outcome is
  * itself a change that syncs to every device.
  */
-import type { NoteConflictView } from '../../core/api/contract.js';
+import type { NoteConflictView, RejectedChangeSubject, RejectedChangeView } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
 import type { Note } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
-import { deleteNote, getNote, updateNoteBody } from '../repo/notes.js';
-import { updateSynced } from '../repo/synced.js';
+import { deleteNote, getNote, insertNote, updateNoteBody } from '../repo/notes.js';
+import { requeueRow, tombstoneSynced, updateSynced } from '../repo/synced.js';
 import { fromRow, statement, type SqlRow } from '../repo/table.js';
-import { listRejected, type RejectedChange } from './state.js';
-import { SYNCED_NOTES } from './tables.js';
+import { dismissRejected, listRejected, type RejectedChange } from './state.js';
+import { isSyncedTable, SYNCED_NOTES, SYNCED_SPECS } from './tables.js';
 
 export type NoteConflict = NoteConflictView;
 
@@ -29,8 +29,107 @@ export function listNoteConflicts(db: Db): NoteConflict[] {
   });
 }
 
-export function listConflicts(db: Db): { notes: NoteConflict[]; rejected: RejectedChange[] } {
-  return { notes: listNoteConflicts(db), rejected: listRejected(db) };
+export function listConflicts(db: Db): { notes: NoteConflict[]; rejected: RejectedChangeView[] } {
+  return { notes: listNoteConflicts(db), rejected: listRejected(db).map((change) => ({ ...change, about: describeRejected(db, change) })) };
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+const nameOf = (db: Db, table: 'accounts' | 'contacts' | 'family_members', id: string | null): string | null =>
+  id === null ? null : text(statement(db, `SELECT name FROM ${table} WHERE id = ?`).pluck().get(id));
+
+/** The column that places each kind of row in time, for telling two rows of one account apart. */
+const WHEN_COLUMN: Record<string, string> = {
+  visits: 'coalesce(done_at, planned_at)',
+  orders: 'day',
+  greetings: 'occurrence_day',
+  complaints: 'received_at',
+  notes: 'created_at',
+};
+
+/**
+ * Names the row a refused change was about, from the row as this laptop has it (deleted rows too), or,
+ * for a row that is gone, from the fields that were tried.
+ */
+function describeRejected(db: Db, change: RejectedChange): RejectedChangeSubject {
+  const spec = isSyncedTable(change.table) ? SYNCED_SPECS[change.table] : undefined;
+  const row = spec ? (statement(db, `SELECT * FROM ${change.table} WHERE id = ?`).get(change.rowId) as SqlRow | undefined) : undefined;
+  const stored = spec && row ? fromRow<Record<string, unknown>>(spec, row) : undefined;
+  const values: Record<string, unknown> = { ...change.fields, ...stored };
+  const contactId = change.table === 'contacts' ? change.rowId : text(values.contactId);
+  const accountId =
+    change.table === 'accounts'
+      ? change.rowId
+      : change.table === 'family_members'
+        ? text(statement(db, 'SELECT account_id FROM contacts WHERE id = ?').pluck().get(contactId))
+        : text(values.accountId);
+  const accountName = nameOf(db, 'accounts', accountId) ?? (change.table === 'accounts' ? text(values.name) : null);
+  const personName =
+    change.table === 'contacts' || change.table === 'family_members'
+      ? text(values.name)
+      : (nameOf(db, 'family_members', text(values.familyMemberId)) ?? nameOf(db, 'contacts', contactId));
+  const whenColumn = WHEN_COLUMN[change.table];
+  const when = row && whenColumn ? text(statement(db, `SELECT ${whenColumn} FROM ${change.table} WHERE id = ?`).pluck().get(change.rowId)) : null;
+  const body = text(change.fields.body);
+  return {
+    accountId: accountName === null ? null : accountId,
+    accountName,
+    personName,
+    when: when ?? (change.table === 'orders' ? text(change.fields.day) : null),
+    current: stored ? Object.fromEntries(Object.keys(change.fields).map((field) => [field, stored[field] ?? null])) : null,
+    canRetry: stored !== undefined && stored.deletedAt === null,
+    canCopyText: change.table === 'notes' && body !== null && body.trim() !== '' && accountName !== null,
+  };
+}
+
+function rejectedChange(db: Db, id: number): RejectedChange {
+  const change = listRejected(db).find((candidate) => candidate.id === id);
+  if (!change) throw new ApiError('not_found');
+  return change;
+}
+
+/**
+ * "Send again": the refused change becomes a new change of the row, through the synced writers (so the
+ * read-only rule holds). A row the server never had goes whole, since some fields alone would be
+ * refused as incomplete again. When the row here already shows what was tried (the server sent no copy
+ * of its own), those fields are queued as they are. The rejection is then settled.
+ */
+export function retryRejected(db: Db, id: number, now: string): void {
+  db.transaction(() => {
+    const change = rejectedChange(db, id);
+    if (!describeRejected(db, change).canRetry) throw new ApiError('not_found');
+    const spec = SYNCED_SPECS[change.table as keyof typeof SYNCED_SPECS];
+    const isNote = change.table === 'notes';
+    const serverVersion = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ?`).pluck().get(change.rowId) as number | null;
+    const queuedBefore = countQueued(db, change.table, change.rowId);
+    if (change.op === 'delete') {
+      if (isNote) deleteNote(db, change.rowId, now);
+      else tombstoneSynced(db, spec, change.rowId, now);
+    } else if (serverVersion === null) requeueRow(db, spec, change.rowId, now);
+    else {
+      // A note's text (and its revision number) change through its writer, which keeps the note's history.
+      const others = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !isNote || (field !== 'body' && field !== 'revision')));
+      if (isNote && typeof change.fields.body === 'string') updateNoteBody(db, change.rowId, change.fields.body, now);
+      updateSynced(db, spec, change.rowId, others, now);
+      if (countQueued(db, change.table, change.rowId) === queuedBefore) requeueRow(db, spec, change.rowId, now, Object.keys(change.fields));
+    }
+    dismissRejected(db, id);
+  })();
+}
+
+const countQueued = (db: Db, table: string, rowId: string): number =>
+  statement(db, 'SELECT count(*) FROM outbox WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as number;
+
+/** "Copy my text into a new note": the refused text becomes a new note of the same account; returns its id. */
+export function copyRejectedNote(db: Db, id: number, now: string): string {
+  return db.transaction(() => {
+    const change = rejectedChange(db, id);
+    const about = describeRejected(db, change);
+    if (!about.canCopyText || about.accountId === null) throw new ApiError('not_found');
+    const note = insertNote(db, { accountId: about.accountId, visitId: null, contactId: null, body: change.fields.body as string }, now);
+    dismissRejected(db, id);
+    return note.id;
+  })();
 }
 
 export function countNoteConflicts(db: Db): number {

@@ -94,7 +94,8 @@ export function saveOwnerNames(db: Db, owners: ReadonlyArray<{ id: string; displ
   for (const owner of owners) upsert.run(owner.id, owner.displayName);
 }
 
-export type RejectedChange = RejectedChangeView;
+/** A refused change as recorded; the inbox adds what it was about (conflicts.ts). */
+export type RejectedChange = Omit<RejectedChangeView, 'about'>;
 
 export function recordRejected(db: Db, entry: OutboxEntry, reason: RejectedChange['reason'], message: string | null, now: string): void {
   statement(
