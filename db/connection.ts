@@ -11,7 +11,7 @@ import { ApiError } from '../core/api/errors.js';
 export type Db = Database.Database;
 
 /** The schema this build of the app writes; equals the highest migration number. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 9;
 
 const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const MIGRATION_FILE = /^(\d{3})_[\w-]+\.sql$/;
