@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { createBackup } from '../../db/service/backup.js';
+import { advanceGeneration } from '../../db/sync/identity.js';
 import { CommandError, type Command } from '../command.js';
 import { messages } from '../messages.js';
 
@@ -26,6 +27,8 @@ export const backupCommand: Command = {
     try {
       // SQLite's online backup gives a consistent copy even while the app keeps writing.
       const result = typeof values.out === 'string' ? await backupTo(db, values.out) : await createBackup(db, dataDir, io.now());
+      // The copy keeps the generation the file had; the live file moves on, so the copy is known if put back.
+      advanceGeneration(db);
       io.stdout(`${messages.backup.done(result.path, result.bytes)}\n`);
     } finally {
       db.close();

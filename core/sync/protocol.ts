@@ -137,6 +137,12 @@ export const LoginRequest = z
     password: z.string().min(1).max(200),
     deviceName: z.string().trim().min(1).max(100),
     clientId: Uuid,
+    /**
+     * The client id this database had before it was recognised as a restored backup or a copy (it now
+     * signs in under a new one). The answer says how far the server got with it, so the client drops
+     * what the server already has and sends the rest again.
+     */
+    previousClientId: Uuid.optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -159,6 +165,8 @@ export interface LoginResponse {
   accessExpiresIn: number;
   refreshToken: string;
   user: SessionUser;
+  /** with `previousClientId` of the same user: the last mutation id the server processed for it (0: none) */
+  previousLastMutationId?: number;
 }
 
 export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(500) }).strict();

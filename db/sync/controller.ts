@@ -7,6 +7,7 @@ import type { SyncStatusView } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
 import { countConflicts } from './conflicts.js';
 import { SyncConnection, SyncError, normalizeServerUrl, type Fetch } from './http.js';
+import { advanceGeneration, confirmPlacement, identityReset, previousClientId, settleInheritedOutbox } from './identity.js';
 import { SyncLoop, type Timers } from './loop.js';
 import type { PullProgress } from './pull.js';
 import { syncOnce, type SyncReport } from './run.js';
@@ -27,6 +28,8 @@ export interface SyncControllerOptions {
   random?: () => number;
   /** run the sync loop (at start when signed in, and after signing in); the CLI syncs only when told */
   autoSync?: boolean;
+  /** for tests: stands for another laptop (see `confirmPlacement`) */
+  machineId?: string;
 }
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
@@ -40,6 +43,9 @@ export class SyncController {
 
   constructor(private readonly options: SyncControllerOptions) {
     this.db = options.db;
+    // A restored or copied file gets a new client id; the session it carries belongs to the old one.
+    // Only forgotten here, never ended on the server: the other copy may still be using it.
+    if (!this.db.memory && confirmPlacement(this.db, { databasePath: this.db.name, machineId: options.machineId })) options.tokens.clear();
     this.loop = new SyncLoop({
       run: () => this.runOnce(),
       reachable: () => this.probe(),
@@ -61,6 +67,7 @@ export class SyncController {
   status(): SyncStatusView {
     const state = readSyncState(this.db);
     const signedIn = state.serverUrl !== null && this.options.tokens.load() !== null;
+    const reset = identityReset(this.db);
     return {
       state: !signedIn ? 'signed_out' : this.reachable === false ? 'offline' : 'online',
       running: this.loop.running,
@@ -71,6 +78,7 @@ export class SyncController {
       serverUrl: state.serverUrl,
       user: state.user && signedIn ? { id: state.user.id, username: state.user.username, displayName: state.user.displayName, role: state.user.role, teamName: state.user.teamName } : null,
       conflicts: countConflicts(this.db),
+      ...(reset ? { identityReset: reset } : {}),
     };
   }
 
@@ -78,8 +86,10 @@ export class SyncController {
   async signIn(input: { serverUrl: string; username: string; password: string }): Promise<SyncStatusView> {
     const serverUrl = normalizeServerUrl(input.serverUrl);
     const connection = this.connectionTo(serverUrl);
-    const session = await connection.login(input.username, input.password, this.options.deviceName ?? os.hostname());
+    const previous = previousClientId(this.db) ?? undefined;
+    const session = await connection.login(input.username, input.password, this.options.deviceName ?? os.hostname(), previous);
     saveSignIn(this.db, serverUrl, session.user);
+    if (previous !== undefined) settleInheritedOutbox(this.db, session.previousLastMutationId ?? 0);
     this.reachable = true;
     this.loop.stop();
     this.startIfSignedIn();
@@ -113,12 +123,14 @@ export class SyncController {
     if (!connection) throw new SyncError('signed_out');
     this.progress = { done: 0 };
     try {
+      if (!this.db.memory) advanceGeneration(this.db);
       const report = await syncOnce(this.db, connection, { now: this.options.now, onProgress: (progress) => (this.progress = progress) });
       this.reachable = true;
       return report;
     } catch (error) {
       if (error instanceof SyncError && error.code === 'offline') this.reachable = false;
-      if (error instanceof SyncError && error.code === 'signed_out') this.loop.stop();
+      if (error instanceof SyncError && error.code === 'database_copied') this.options.tokens.clear();
+      if (error instanceof SyncError && (error.code === 'signed_out' || error.code === 'database_copied')) this.loop.stop();
       throw error;
     } finally {
       this.progress = null;

@@ -24,6 +24,8 @@ export type SyncErrorCode =
   | 'invalid'
   | 'payload_too_large'
   | 'out_of_order'
+  /** this database is an older copy of one the server has seen: it got a new identity, sign in again */
+  | 'database_copied'
   | 'server';
 
 export class SyncError extends Error {
@@ -96,8 +98,10 @@ export class SyncConnection {
   }
 
   /** Signs in and keeps the tokens in the token store. */
-  async login(username: string, password: string, deviceName: string): Promise<LoginResponse> {
-    const response = await this.post<LoginResponse>('/v1/auth/login', { username, password, deviceName, clientId: this.options.clientId }, null);
+  /** `previousClientId`: see `LoginRequest` (the answer then says how far the server got with it). */
+  async login(username: string, password: string, deviceName: string, previousClientId?: string): Promise<LoginResponse> {
+    const lineage = previousClientId === undefined ? {} : { previousClientId };
+    const response = await this.post<LoginResponse>('/v1/auth/login', { username, password, deviceName, clientId: this.options.clientId, ...lineage }, null);
     if (response.status === 401) throw new SyncError('bad_credentials');
     const body = this.bodyOf(response);
     this.keep(body);

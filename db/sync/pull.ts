@@ -8,6 +8,7 @@ import type { Db } from '../connection.js';
 import { recordSyncedText } from '../repo/notes.js';
 import { columnOf, statement, toSqlValue, type ColumnKind, type SqlRow } from '../repo/table.js';
 import { SyncError, type SyncConnection } from './http.js';
+import { refuseIfBehindServer } from './identity.js';
 import { readSyncState, saveAcknowledged, saveCursor, saveOwnerNames } from './state.js';
 import { isSyncedTable, SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
 
@@ -228,6 +229,8 @@ async function pullPages(db: Db, connection: SyncConnection, options: PullOption
       await new Promise((resolve) => setImmediate(resolve));
     }
     total ??= page.total;
+    // Before the outbox is trimmed to what the server has processed: see `refuseIfBehindServer`.
+    refuseIfBehindServer(db, page.lastMutationId);
     withoutForeignKeys(db, () => {
       // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
       statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(page.lastMutationId);

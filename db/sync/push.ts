@@ -11,6 +11,7 @@ import { statement } from '../repo/table.js';
 import { hasDemoRows, isDemoBound } from './demo.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { applyPulledRow } from './pull.js';
+import { refuseIfBehindServer } from './identity.js';
 import { recordRejected, saveAcknowledged } from './state.js';
 import { isSyncedTable } from './tables.js';
 
@@ -126,6 +127,8 @@ function sendNext(db: Db, connection: SyncConnection, now: () => string, report:
 
 /** Applies the server's answer to a batch in one transaction; returns how many entries it settled. */
 function settleBatch(db: Db, batch: readonly OutboxEntry[], response: PushResponse, now: () => string, report: PushReport): number {
+  // Before anything is settled: "duplicate" answers to an older copy's ids would drop its new changes.
+  refuseIfBehindServer(db, response.lastMutationId);
   const byId = new Map<number, MutationResult>(response.results.map((result) => [result.mutationId, result]));
   return db.transaction(() => {
     let count = 0;

@@ -58,7 +58,19 @@ export async function login(store: SqlClient, secret: string, request: LoginRequ
   );
   // No row: the client id is another user's installation.
   if (!device) throw new ServerError('forbidden', 'sync.server.clientIdTaken');
-  return sessionFor(user, { id: device.id, clientId: request.clientId }, refreshToken, secret, now);
+  const session = sessionFor(user, { id: device.id, clientId: request.clientId }, refreshToken, secret, now);
+  if (request.previousClientId === undefined) return session;
+  return { ...session, previousLastMutationId: await lastMutationIdOf(store, user.id, request.previousClientId) };
+}
+
+/** How far the server got with one of the user's own client ids (another user's counts as unknown: 0). */
+async function lastMutationIdOf(store: SqlClient, userId: string, clientId: string): Promise<number> {
+  const [row] = await store.query<{ last_mutation_id: string | number }>(
+    `SELECT c.last_mutation_id FROM client_mutations c JOIN devices d ON d.client_id = c.client_id
+     WHERE c.client_id = $1 AND d.user_id = $2`,
+    [clientId, userId],
+  );
+  return row ? Number(row.last_mutation_id) : 0;
 }
 
 /** Rotates the refresh token: the old one stops working, even if two servers are asked at once. */

@@ -22,12 +22,12 @@ export function SyncSettingsCard() {
   const status = useQuery((api) => api['sync.status']({}), []);
   return (
     <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('settings.title')}</Typography.Title>}>
-      {status.data && (status.data.state === 'signed_out' ? <SignInForm lastServer={status.data.serverUrl} /> : <SignedIn status={status.data} />)}
+      {status.data && (status.data.state === 'signed_out' ? <SignInForm lastServer={status.data.serverUrl} identityReset={status.data.identityReset} /> : <SignedIn status={status.data} />)}
     </Card>
   );
 }
 
-function SignInForm({ lastServer }: { lastServer: string | null }) {
+function SignInForm({ lastServer, identityReset }: { lastServer: string | null; identityReset: SyncStatusView['identityReset'] }) {
   const { t } = useTranslation('sync');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<SignInValues>();
@@ -48,6 +48,7 @@ function SignInForm({ lastServer }: { lastServer: string | null }) {
 
   return (
     <Form<SignInValues> form={form} layout="vertical" initialValues={{ serverUrl: lastServer ?? '' }} onFinish={(values) => void signIn(values)} style={{ maxWidth: 420 }}>
+      {identityReset && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`settings.identityReset.${identityReset}`)} />}
       <Typography.Paragraph type="secondary">{t('settings.help')}</Typography.Paragraph>
       <Form.Item name="serverUrl" label={t('settings.serverUrl')} rules={[{ required: true, whitespace: true, message: tCommon('validation.required') }]}>
         <Input placeholder={t('settings.serverUrlPlaceholder')} autoComplete="url" inputMode="url" />

@@ -176,7 +176,9 @@ export class FakeSyncServer {
     const refreshToken = randomUUID();
     this.refreshTokens.set(refreshToken, user.id);
     const { password: _password, ...session } = user;
-    return { status: 200, body: { ...this.issue(user, refreshToken), user: session } };
+    const previous = parsed.data.previousClientId;
+    const lineage = previous === undefined ? {} : { previousLastMutationId: this.clients.get(previous)?.lastMutationId ?? 0 };
+    return { status: 200, body: { ...this.issue(user, refreshToken), user: session, ...lineage } };
   }
 
   private refresh(body: unknown): Reply {

@@ -1,0 +1,178 @@
+/**
+ * The client identity of one database file. The server skips mutation ids it has already processed for
+ * a client id, so two files that share a client id must never issue the same ids: a backup put back, a
+ * file copied to another data folder or laptop, or two laptops started from one copy would otherwise see
+ * their new changes answered "duplicate" and dropped. Such a file gets a new client id (and must sign in
+ * again as a new device); the outbox entries it inherited go out again under the new id, except those
+ * the server already has from the old one (`settleInheritedOutbox`).
+ *
+ * How a copy is recognised (`confirmPlacement`): the database remembers the machine and path it was
+ * opened at and a generation that changes at every open, mirrored in a file beside it. A copy elsewhere
+ * has the wrong place; a backup or an old file put back in place has an old generation. As a last guard,
+ * a server whose counter for this client is above any id this file ever issued (`isBehindServer`) means
+ * the same thing, whatever happened to the files.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import { uuidv7 } from 'uuidv7';
+import type { IdentityReset } from '../../core/api/contract.js';
+import type { Db } from '../connection.js';
+import { statement } from '../repo/table.js';
+import { SyncError } from './http.js';
+import { readSyncState } from './state.js';
+
+/** The generation file beside a database (it moves aside and comes back with the database file itself). */
+export const placementFileOf = (databasePath: string): string => `${databasePath}.placement`;
+
+/** Linux and the BSDs name the installation of the OS; elsewhere the host name and home folder stand in. */
+function machineIdentity(): string {
+  for (const file of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
+    try {
+      const id = fs.readFileSync(file, 'utf8').trim();
+      if (id) return id;
+    } catch {
+      // not this OS
+    }
+  }
+  return `${os.hostname()}\n${os.homedir()}`;
+}
+
+export interface Placement {
+  /** the database file (better-sqlite3's `db.name`) */
+  databasePath: string;
+  /** for tests: stands for another laptop */
+  machineId?: string;
+}
+
+const placeOf = (placement: Placement): string => {
+  let real = placement.databasePath;
+  try {
+    real = fs.realpathSync(placement.databasePath);
+  } catch {
+    // a path that does not resolve still names the place
+  }
+  return createHash('sha256')
+    .update(`${placement.machineId ?? machineIdentity()}\n${real}`)
+    .digest('hex')
+    .slice(0, 32);
+};
+
+function readPlacementFile(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written after the database commits: a crash in between only costs a new identity, never a reused one. */
+function writePlacementFile(file: string, value: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, value, { mode: 0o600 });
+  fs.renameSync(temp, file);
+}
+
+/** The highest outbox id this file ever issued (AUTOINCREMENT keeps it after the entries are gone). */
+export function maxIssuedMutationId(db: Db): number {
+  return (statement(db, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)`).pluck().get() as number) ?? 0;
+}
+
+/**
+ * Gives this file a new client id. The old id is kept with `inheritedThrough`, the highest outbox id
+ * that may be the old identity's, until the next sign-in asks the server how far it got with them. If
+ * an earlier renewal is still unsettled, that one stays (the identity in between never signed in, so
+ * it never sent anything).
+ */
+export function renewClientIdentity(db: Db, reason: IdentityReset, inheritedThrough = maxIssuedMutationId(db)): void {
+  // A file that never issued a change nor signed in has nothing to lose: renew it without a notice.
+  const worthTelling = maxIssuedMutationId(db) > 0 || readSyncState(db).user !== null;
+  statement(
+    db,
+    `UPDATE sync_state SET
+       previous_client_id = CASE WHEN previous_client_id IS NULL THEN client_id ELSE previous_client_id END,
+       previous_issued_through = CASE WHEN previous_client_id IS NULL THEN ? ELSE previous_issued_through END,
+       client_id = ?, last_mutation_id = 0, identity_reset = ?
+     WHERE id = 1`,
+  ).run(inheritedThrough, uuidv7(), worthTelling ? reason : null);
+}
+
+/**
+ * Checks that this database file is the one last opened here and renews its client identity when it is
+ * not; then starts a new generation. Returns whether it renewed (the caller forgets the session: it
+ * belongs to the other copy's client id).
+ */
+export function confirmPlacement(db: Db, placement: Placement): boolean {
+  const file = placementFileOf(placement.databasePath);
+  readSyncState(db);
+  const stored = statement(db, 'SELECT placement FROM sync_state WHERE id = 1').pluck().get() as string | null;
+  const beside = readPlacementFile(file);
+  const place = placeOf(placement);
+  let reset: IdentityReset | null = null;
+  if (stored) {
+    if (stored.split(':')[0] !== place) reset = 'copied';
+    else if (beside !== stored) reset = 'restored';
+  } else if (beside !== null) {
+    // A file from before placements were kept, put where another database has been opened.
+    reset = 'restored';
+  }
+  if (reset) renewClientIdentity(db, reset);
+  startGeneration(db, place, file);
+  return reset !== null;
+}
+
+function startGeneration(db: Db, place: string, file: string): void {
+  const next = `${place}:${randomUUID()}`;
+  statement(db, 'UPDATE sync_state SET placement = ? WHERE id = 1').run(next);
+  writePlacementFile(file, next);
+}
+
+/**
+ * After a backup the app makes, and before every sync: the live file moves to a new generation, so a
+ * copy taken before (by the app or by hand while it ran), if it is ever put back, is recognised as an
+ * older file. A copy taken after the last sync holds every id the server has seen from this file, so
+ * putting it back reuses none.
+ */
+export function advanceGeneration(db: Db): void {
+  if (db.memory) return;
+  const stored = statement(db, 'SELECT placement FROM sync_state WHERE id = 1').pluck().get() as string | null | undefined;
+  if (stored) startGeneration(db, stored.split(':')[0]!, placementFileOf(db.name));
+}
+
+/**
+ * The server has processed ids of this client beyond anything this file issued: this file is an older
+ * copy (a backup put back by hand, a copy that was not recognised). It gets a new identity before any
+ * of its changes can be taken for duplicates, and the sync stops until the user signs in again.
+ */
+export function refuseIfBehindServer(db: Db, serverLastMutationId: number): void {
+  if (serverLastMutationId <= maxIssuedMutationId(db)) return;
+  // Changes made since the file came back are mixed with inherited ones by id; all that is certain is
+  // that what the server acknowledged to this file is gone from its outbox. Everything pending goes
+  // out again: an inherited change sent twice only repeats the rep's own values (a note's text becomes
+  // a conflict copy, never lost), where dropping it could lose new work.
+  renewClientIdentity(db, 'restored', readSyncState(db).lastMutationId);
+  throw new SyncError('database_copied');
+}
+
+/**
+ * After signing in under a renewed identity: the server processed the old identity's ids up to
+ * `previousLastMutationId`, so the inherited entries up to there are on the server (sent by this file
+ * before it was copied, or by the copy it was taken from) and go; the rest are sent again.
+ */
+export function settleInheritedOutbox(db: Db, previousLastMutationId: number): void {
+  db.transaction(() => {
+    const state = statement(db, 'SELECT previous_issued_through FROM sync_state WHERE id = 1').get() as { previous_issued_through: number | null };
+    if (state.previous_issued_through !== null) {
+      statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(Math.min(state.previous_issued_through, previousLastMutationId));
+    }
+    statement(db, 'UPDATE sync_state SET previous_client_id = NULL, previous_issued_through = NULL, identity_reset = NULL WHERE id = 1').run();
+  })();
+}
+
+export function previousClientId(db: Db): string | null {
+  return statement(db, 'SELECT previous_client_id FROM sync_state WHERE id = 1').pluck().get() as string | null;
+}
+
+export function identityReset(db: Db): IdentityReset | null {
+  return statement(db, 'SELECT identity_reset FROM sync_state WHERE id = 1').pluck().get() as IdentityReset | null;
+}
