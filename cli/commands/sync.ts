@@ -17,6 +17,8 @@ const errorText: Record<SyncErrorCode, string> = {
   invalid: 'The server did not accept the request (请求无效).',
   payload_too_large: 'A change is too large for the server (数据过大).',
   out_of_order: 'Changes reached the server out of order; run sync again (顺序有误，请重新同步).',
+  database_copied:
+    'This database is an older copy (a restored backup, or copied from another laptop), so it now syncs as a new device; nothing was sent. Run `rounds login` again and its changes will upload (此数据库是旧副本，请重新登录).',
   server: 'The sync server had a problem (服务器错误).',
 };
 
