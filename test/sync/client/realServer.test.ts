@@ -135,6 +135,63 @@ describe('sync client against the real server', () => {
     expect(wrong.err.join('')).toContain('Wrong user name or password');
   }, 60_000);
 
+  it('a backup put back over the database: every change made after it reaches the other laptop (was 51 of 70 accounts)', async () => {
+    const dir = dataDir();
+    const file = databasePathIn(dir);
+    const tokens = memoryTokenStore();
+    const open = () => {
+      const db = openDatabase(file);
+      dbs.push(db);
+      return { db, controller: new SyncController({ db, tokens, autoSync: false }) };
+    };
+    const addAccounts = (db: Db, prefix: string, count: number) => {
+      for (let i = 0; i < count; i++) {
+        const account = insertAccount(db, { name: `${prefix}${i}`, tier: 'B', tierSource: 'manual', status: 'active', industry: null, city: '杭州', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+        insertContact(db, { accountId: account.id, name: `${prefix}联系人${i}`, title: null, role: null, phone: null, email: null, wechat: null, interests: null, isKey: false }, NOW);
+      }
+    };
+    const a = open();
+    await a.controller.signIn({ serverUrl: url, username: 'wang', password: PASSWORD });
+    addAccounts(a.db, 'restore-before-', 20);
+    await a.controller.runOnce();
+    const backup = path.join(dir, 'backup.sqlite');
+    await a.db.backup(backup);
+    addAccounts(a.db, 'restore-after-', 25);
+    await a.controller.runOnce();
+    a.controller.stop();
+    a.db.close();
+    fs.copyFileSync(backup, file);
+    const restored = open();
+    addAccounts(restored.db, 'restore-later-', 25);
+    expect(restored.controller.status()).toMatchObject({ state: 'signed_out', identityReset: 'restored' });
+    await restored.controller.signIn({ serverUrl: url, username: 'wang', password: PASSWORD });
+    await restored.controller.runOnce();
+    expect(restored.controller.status()).toMatchObject({ pending: 0, lastError: null });
+
+    const b = await laptop();
+    await b.controller.runOnce();
+    const count = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL AND name LIKE 'restore-%'`).pluck().get();
+    expect(count(restored.db, 'accounts')).toBe(70);
+    expect(count(b.db, 'accounts')).toBe(70);
+    expect(count(b.db, 'contacts')).toBe(70);
+  }, 60_000);
+
+  it('tells a signing-in laptop how far it got with its earlier client id only when that id is the same user’s', async () => {
+    await addUser(store, { username: 'li', role: 'rep', teamName: 'East', password: PASSWORD });
+    const a = await laptop();
+    insertAccount(a.db, { name: '别人的', tier: 'C', tierSource: 'manual', status: 'active', industry: null, city: null, address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+    await a.controller.runOnce();
+    const previousClientId = a.db.prepare('SELECT client_id FROM sync_state').pluck().get() as string;
+    const login = (username: string) =>
+      fetch(`${url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD, deviceName: 'copy', clientId: crypto.randomUUID(), previousClientId }),
+      }).then((response) => response.json() as Promise<{ previousLastMutationId?: number }>);
+    expect((await login('wang')).previousLastMutationId).toBeGreaterThanOrEqual(1);
+    expect((await login('li')).previousLastMutationId).toBe(0);
+  }, 60_000);
+
   it('fails rounds sync with exit code 1 when the server is unreachable', async () => {
     const dir = dataDir();
     expect(await main(['--data-dir', dir, 'login', '--server', url, '--user', 'wang'], capture({ ROUNDS_PASSWORD: PASSWORD }))).toBe(0);
