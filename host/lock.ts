@@ -3,17 +3,27 @@ import path from 'node:path';
 
 export const LOCK_FILE = 'rounds.lock';
 
-/** A second instance on the same data folder: it must say so and exit non-zero. */
-export class DataDirLockedError extends Error {
+/** A lock file held by a live process: whoever comes second must say so and stop. */
+export class LockHeldError extends Error {
   readonly pid: number;
-  constructor(pid: number) {
-    super(`Rounds is already running on this data folder (pid ${pid})`);
-    this.name = 'DataDirLockedError';
+  readonly file: string;
+  constructor(pid: number, file: string, message = `${file} is held by the running process ${pid}`) {
+    super(message);
+    this.name = 'LockHeldError';
     this.pid = pid;
+    this.file = file;
   }
 }
 
-export interface DataDirLock {
+/** A second instance on the same data folder: it must say so and exit non-zero. */
+export class DataDirLockedError extends LockHeldError {
+  constructor(pid: number, file = LOCK_FILE) {
+    super(pid, file, `Rounds is already running on this data folder (pid ${pid})`);
+    this.name = 'DataDirLockedError';
+  }
+}
+
+export interface HeldLock {
   readonly file: string;
   release(): void;
 }
@@ -37,13 +47,18 @@ function readLockPid(file: string): number | null {
   }
 }
 
+/** The live process holding the lock file, or null when nobody does (no file, or its process is gone). */
+export function lockHolder(file: string): number | null {
+  const pid = readLockPid(file);
+  return pid !== null && isProcessAlive(pid) ? pid : null;
+}
+
 /**
- * Takes the single-instance lock on a data folder: a lock file created exclusively (`wx`) holding our
- * pid. A lock left behind by a process that is gone (crash, kill -9) is taken over; a live one throws
- * `DataDirLockedError`. Note the check is per data folder, not per machine.
+ * Takes a single-process lock: a lock file created exclusively (`wx`) holding our pid. A lock left
+ * behind by a process that is gone (crash, kill -9) is taken over; a live one throws `LockHeldError`.
+ * Note the check is per file, not per machine (a folder shared over the network is not covered).
  */
-export function acquireDataDirLock(dataDir: string, pid: number = process.pid): DataDirLock {
-  const file = path.join(dataDir, LOCK_FILE);
+export function acquireLockFile(file: string, pid: number = process.pid): HeldLock {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, String(pid), { flag: 'wx' });
@@ -58,11 +73,21 @@ export function acquireDataDirLock(dataDir: string, pid: number = process.pid): 
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readLockPid(file);
-      if (holder !== null && isProcessAlive(holder)) throw new DataDirLockedError(holder);
+      const holder = lockHolder(file);
+      if (holder !== null) throw new LockHeldError(holder, file);
       // Stale (or half-written) lock: remove it and try again; another starter may race us, hence the loop.
       fs.rmSync(file, { force: true });
     }
   }
-  throw new DataDirLockedError(readLockPid(file) ?? 0);
+  throw new LockHeldError(readLockPid(file) ?? 0, file);
+}
+
+/** The single-instance lock of a data folder (the app, browser mode, the CLI's database commands). */
+export function acquireDataDirLock(dataDir: string, pid: number = process.pid): HeldLock {
+  try {
+    return acquireLockFile(path.join(dataDir, LOCK_FILE), pid);
+  } catch (error) {
+    if (error instanceof LockHeldError) throw new DataDirLockedError(error.pid, error.file);
+    throw error;
+  }
 }

@@ -17,6 +17,8 @@ export interface StartOptions {
   tombstoneDays?: number;
   /** serve HTTPS with this certificate and key (PEM); the returned url is then https:// */
   tls?: TlsCredentials;
+  /** the key of the administrator's routes (`http/adminRoutes.ts`); without it they are closed */
+  adminKey?: string;
 }
 
 export interface RunningServer {
@@ -26,7 +28,7 @@ export interface RunningServer {
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
-  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls });
+  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
       (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),

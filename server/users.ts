@@ -6,6 +6,9 @@ import { listDevices, type DeviceListing } from './auth/sessions.js';
 import { ServerError } from './errors.js';
 import type { SqlClient, SqlQueryable } from './store/sqlClient.js';
 
+/** The shortest password `rounds user add` / `reset-password` and the admin routes accept. */
+export const MIN_PASSWORD_LENGTH = 8;
+
 export interface UserListing {
   id: string;
   username: string;

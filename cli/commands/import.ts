@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { detectMapping, missingHeaders, parseMapping, type ColumnMapping } from '../../core/import/columns.js';
 import { DATE_ORDERS, type DateOrder } from '../../core/import/dates.js';
 import type { ImportIssue } from '../../core/import/issues.js';
@@ -23,23 +23,14 @@ import type { ReadTable } from '../../db/import/table.js';
 import { databasePathIn } from '../../db/paths.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { cliTranslator } from '../i18n.js';
 import type { CliIo } from '../io.js';
 
 export const EXIT_INVALID_ROWS = 3;
 /** Invalid rows listed in full; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 50;
 
-function translator(language: Language): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    resources: { 'zh-CN': { translation: IMPORT_MESSAGES['zh-CN'] }, en: { translation: IMPORT_MESSAGES.en } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance.t;
-}
+const translator = (language: Language): TFunction => cliTranslator(IMPORT_MESSAGES, language);
 
 const stringOption = (values: OptionValues, name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
 

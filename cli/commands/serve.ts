@@ -1,47 +1,67 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import tls from 'node:tls';
-import { storeLocation } from '../../server/cliSupport.js';
+import type { TFunction } from 'i18next';
+import { localUrl, publishAdminEndpoint } from '../../server/cliSupport.js';
 import type { TlsCredentials } from '../../server/http/app.js';
-import { startSyncServer } from '../../server/run.js';
+import { startSyncServer, type RunningServer } from '../../server/run.js';
+import { DatabaseNewerError } from '../../server/store/migrate.js';
 import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { commandStoreLocation, lockEmbeddedStore, serverText } from '../serverStore.js';
 
-function portOf(value: string | boolean | undefined): number {
+function portOf(value: string | boolean | undefined, t: TFunction): number {
   const port = value === undefined ? 8787 : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${String(value)}").`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('serve.badPort', { value: String(value) }));
   return port;
 }
 
-function tombstoneDays(value: string | undefined): number {
+function tombstoneDays(value: string | undefined, t: TFunction): number {
   const days = value === undefined ? DEFAULT_TOMBSTONE_DAYS : Number(value);
-  if (!Number.isFinite(days) || days <= 0) throw new UsageError(`ROUNDS_TOMBSTONE_DAYS must be a positive number of days (got "${value}").`);
+  if (!Number.isFinite(days) || days <= 0) throw new UsageError(t('serve.badTombstoneDays', { value }));
   return days;
 }
 
-function readPem(file: string, what: 'certificate' | 'key'): Buffer {
+function readPem(file: string, what: 'certificate' | 'key', t: TFunction): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    const label = what === 'certificate' ? 'TLS certificate (证书)' : 'TLS private key (私钥)';
-    throw new CommandError(`Cannot read the ${label} ${file}: ${(error as Error).message}`);
+    throw new CommandError(t(what === 'certificate' ? 'serve.unreadableCert' : 'serve.unreadableKey', { file, reason: (error as Error).message }));
   }
 }
 
 /** `--tls-cert` and `--tls-key` together (HTTPS), or neither (plain HTTP, e.g. behind a TLS-terminating proxy). */
-function tlsOf(values: OptionValues): TlsCredentials | undefined {
+function tlsOf(values: OptionValues, t: TFunction): TlsCredentials | undefined {
   const certFile = values['tls-cert'];
   const keyFile = values['tls-key'];
   if (certFile === undefined && keyFile === undefined) return undefined;
-  if (typeof certFile !== 'string' || typeof keyFile !== 'string') throw new UsageError('--tls-cert FILE and --tls-key FILE go together: give both for HTTPS, or neither.');
-  const credentials = { cert: readPem(certFile, 'certificate'), key: readPem(keyFile, 'key') };
+  if (typeof certFile !== 'string' || typeof keyFile !== 'string') throw new UsageError(t('serve.tlsPair'));
+  const credentials = { cert: readPem(certFile, 'certificate', t), key: readPem(keyFile, 'key', t) };
   try {
     // Checked here so that a wrong file is named plainly instead of failing deep inside the server's start.
     tls.createSecureContext(credentials);
   } catch (error) {
-    throw new CommandError(`${certFile} and ${keyFile} are not a PEM certificate and its private key (证书或私钥无效): ${(error as Error).message}`);
+    throw new CommandError(t('serve.badTls', { cert: certFile, key: keyFile, reason: (error as Error).message }));
   }
   return credentials;
 }
+
+/** A failed start is one line for the operator, not a stack trace. */
+function startFailure(error: unknown, t: TFunction): CommandError {
+  if (error instanceof DatabaseNewerError) return new CommandError(t('serve.databaseNewer'));
+  return new CommandError(t('serve.startFailed', { reason: error instanceof Error ? error.message : String(error) }));
+}
+
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -50,34 +70,47 @@ export const serveCommand: Command = {
   optionHelp: [
     '  --port N            port to listen on (0 picks a free one; default 8787)',
     '  --host ADDRESS      address to listen on (default 127.0.0.1)',
-    '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server)',
+    '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server, one process only)',
     '  --tls-cert FILE     serve HTTPS with this PEM certificate (chain: server certificate first); needs --tls-key',
     '  --tls-key FILE      the certificate’s PEM private key; needs --tls-cert',
     '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90)',
   ],
   options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } },
-  async run({ values, dataDir, io }) {
-    const port = portOf(values.port);
-    const tlsCredentials = tlsOf(values);
-    const location = storeLocation({ databaseUrl: values['database-url'] as string | undefined, dataDir, env: io.env });
-    const server = await startSyncServer({
-      location,
-      host: typeof values.host === 'string' ? values.host : '127.0.0.1',
-      port,
-      logger: { level: io.env.ROUNDS_LOG_LEVEL ?? 'info' },
-      tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
-      tombstoneDays: tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS),
-      tls: tlsCredentials,
-    });
-    io.stdout(`Rounds sync server listening on ${server.url} (${'databaseUrl' in location ? 'PostgreSQL' : `PGlite in ${'dataDir' in location ? location.dataDir : 'memory'}`})\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void server.close().then(resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+  async run(context) {
+    const { values, io } = context;
+    const t = serverText(io.env);
+    const port = portOf(values.port, t);
+    const tlsCredentials = tlsOf(values, t);
+    const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
+    const location = commandStoreLocation(context);
+    // The embedded store is this process's alone; `rounds user` / `rounds share` reach it through the admin key.
+    const embedded = 'dataDir' in location ? { storeDir: location.dataDir, access: lockEmbeddedStore(location.dataDir, t) } : undefined;
+    if (embedded && 'server' in embedded.access) {
+      throw new CommandError(t('store.lockedByServer', { dir: embedded.storeDir, pid: embedded.access.server.pid, url: embedded.access.server.url }));
+    }
+    const lock = embedded && 'lock' in embedded.access ? embedded.access.lock : undefined;
+    const adminKey = embedded ? crypto.randomBytes(32).toString('base64url') : undefined;
+    let server: RunningServer;
+    try {
+      server = await startSyncServer({
+        location,
+        host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+        port,
+        logger: { level: io.env.ROUNDS_LOG_LEVEL ?? 'info' },
+        tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
+        tombstoneDays: days,
+        tls: tlsCredentials,
+        adminKey,
+      });
+    } catch (error) {
+      lock?.release();
+      throw startFailure(error, t);
+    }
+    const unpublish = embedded && adminKey ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey }) : undefined;
+    io.stdout(`${t('serve.listening', { url: server.url, store: embedded ? t('serve.pglite', { dir: embedded.storeDir }) : t('serve.postgres') })}\n`);
+    await untilStopped();
+    unpublish?.();
+    await server.close();
+    lock?.release();
   },
 };

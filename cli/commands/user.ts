@@ -1,100 +1,86 @@
 import { format } from 'date-fns';
+import type { TFunction } from 'i18next';
 import { USER_ROLES, type UserRole } from '../../core/sync/protocol.js';
-import { revokeDevice, type DeviceListing } from '../../server/auth/sessions.js';
-import { readPassword, storeLocation } from '../../server/cliSupport.js';
+import type { ServerAdmin } from '../../server/admin.js';
+import type { DeviceListing } from '../../server/auth/sessions.js';
+import { readPassword } from '../../server/cliSupport.js';
 import { ServerError } from '../../server/errors.js';
-import { openStore } from '../../server/store/open.js';
-import type { SqlClient } from '../../server/store/sqlClient.js';
-import { addUser, disableUser, listUserDevices, listUsers, resetPassword } from '../../server/users.js';
+import { MIN_PASSWORD_LENGTH } from '../../server/users.js';
 import { CommandError, UsageError, type Command, type CommandContext } from '../command.js';
-
-const MIN_PASSWORD_LENGTH = 8;
-
-const text = {
-  added: (username: string, role: string, team: string) => `Added ${role} ${username} to team ${team} (已添加用户).`,
-  exists: (username: string) => `A user named ${username} already exists (用户已存在).`,
-  noSuchUser: (username: string) => `No user named ${username} (找不到用户).`,
-  disabled: (username: string) => `Disabled ${username} and signed out all their devices (已停用).`,
-  passwordReset: (username: string) => `New password set for ${username}; their devices must sign in again (密码已重置).`,
-  shortPassword: `The password must have at least ${MIN_PASSWORD_LENGTH} characters (密码太短).`,
-  noUsers: 'No users yet. Add one with `rounds user add`.',
-  noSuchDevice: (deviceId: string) => `No device with id ${deviceId} (找不到设备). See \`rounds user devices USERNAME\`.`,
-  noDevices: (username: string) => `${username} has not signed in on any device (没有设备).`,
-  deviceHeader: ['id', 'name 名称', 'created 创建', 'last seen 最近使用', 'revoked 已撤销'],
-  revoked: (deviceId: string) => `Revoked device ${deviceId}: it must sign in again (设备已撤销).`,
-};
+import { openAdmin, refusal, serverText } from '../serverStore.js';
 
 const ACTIONS = ['add', 'list', 'disable', 'reset-password', 'devices', 'revoke-device'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The one word after the action: a USERNAME, or the DEVICE_ID of revoke-device. */
-function oneArgument(args: string[], action: Action): string {
+function oneArgument(args: string[], action: Action, t: TFunction): string {
   const name = action === 'revoke-device' ? 'DEVICE_ID' : 'USERNAME';
-  if (args.length !== 2) throw new UsageError(`user ${action} takes exactly one ${name}.`);
+  if (args.length !== 2) throw new UsageError(t('user.oneArgument', { action, name }));
   return args[1]!;
 }
 
-async function newPassword(context: CommandContext): Promise<string> {
-  const password = await readPassword({ fromStdin: context.values['password-stdin'] === true, env: context.io.env, prompt: (prompt) => context.io.stderr(prompt) });
-  if (password.length < MIN_PASSWORD_LENGTH) throw new CommandError(text.shortPassword);
+async function newPassword(context: CommandContext, t: TFunction): Promise<string> {
+  const password = await readPassword({ fromStdin: context.values['password-stdin'] === true, env: context.io.env, prompt: () => context.io.stderr(t('user.passwordPrompt')) });
+  if (password.length < MIN_PASSWORD_LENGTH) throw new CommandError(t('user.shortPassword', { min: MIN_PASSWORD_LENGTH }));
   return password;
 }
 
-async function addFromArgs(store: SqlClient, context: CommandContext): Promise<void> {
-  const { values, args, io } = context;
-  const username = oneArgument(args, 'add');
-  const role = values.role;
-  if (typeof role !== 'string' || !USER_ROLES.includes(role as UserRole)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}.`);
-  if (typeof values.team !== 'string' || values.team.trim() === '') throw new UsageError('--team NAME is required.');
-  const team = values.team.trim();
-  const displayName = typeof values.name === 'string' ? values.name : undefined;
-  await addUser(store, { username, role: role as UserRole, teamName: team, password: await newPassword(context), ...(displayName ? { displayName } : {}) });
-  io.stdout(`${text.added(username, role, team)}\n`);
+interface NewUserOptions {
+  role: UserRole;
+  teamName: string;
+  displayName?: string;
 }
 
-async function listAll(store: SqlClient, context: CommandContext): Promise<void> {
-  const users = await listUsers(store);
-  if (users.length === 0) return context.io.stdout(`${text.noUsers}\n`);
+/** Everything `user add` needs from its options, checked before the store is opened. */
+function newUserOptions({ values }: CommandContext, t: TFunction): NewUserOptions {
+  const role = values.role;
+  if (typeof role !== 'string' || !USER_ROLES.includes(role as UserRole)) throw new UsageError(t('user.badRole', { roles: USER_ROLES.join(', ') }));
+  if (typeof values.team !== 'string' || values.team.trim() === '') throw new UsageError(t('user.teamRequired'));
+  return { role: role as UserRole, teamName: values.team.trim(), ...(typeof values.name === 'string' ? { displayName: values.name } : {}) };
+}
+
+async function listAll(admin: ServerAdmin, context: CommandContext, t: TFunction): Promise<void> {
+  const users = await admin.listUsers();
+  if (users.length === 0) return context.io.stdout(`${t('user.noUsers')}\n`);
   const width = Math.max(...users.map((u) => u.username.length));
   for (const user of users) {
-    context.io.stdout(`${user.username.padEnd(width)}  ${user.role.padEnd(5)}  ${user.teamName}${user.disabled ? '  (disabled 已停用)' : ''}\n`);
+    context.io.stdout(`${user.username.padEnd(width)}  ${user.role.padEnd(5)}  ${user.teamName}${user.disabled ? `  ${t('user.disabledMark')}` : ''}\n`);
   }
 }
 
 /** Server-local time, to the minute: when did this laptop last sync, was it revoked. */
 const instant = (iso: string): string => format(new Date(iso), 'yyyy-MM-dd HH:mm');
 
-function printDevices(devices: DeviceListing[], username: string, context: CommandContext): void {
-  if (devices.length === 0) return context.io.stdout(`${text.noDevices(username)}\n`);
+function printDevices(devices: DeviceListing[], username: string, context: CommandContext, t: TFunction): void {
+  if (devices.length === 0) return context.io.stdout(`${t('user.noDevices', { username })}\n`);
+  const header = (['id', 'name', 'created', 'lastSeen', 'revoked'] as const).map((column) => t(`user.deviceHeader.${column}`));
   const rows = devices.map((d) => [d.id, d.name, instant(d.createdAt), instant(d.lastSeenAt), d.revokedAt ? instant(d.revokedAt) : '-']);
-  const table = [text.deviceHeader, ...rows];
-  const widths = text.deviceHeader.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  const table = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   for (const row of table) context.io.stdout(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`);
 }
 
-function failure(error: ServerError, argument: string): CommandError {
-  if (error.message === 'sync.server.userExists') return new CommandError(text.exists(argument));
-  if (error.message === 'sync.server.noSuchDevice') return new CommandError(text.noSuchDevice(argument));
-  return new CommandError(text.noSuchUser(argument));
-}
-
-async function runAction(action: Action, argument: string, store: SqlClient, context: CommandContext): Promise<void> {
+/** `newUser`: the checked options of `add`. */
+async function runAction(action: Action, argument: string, newUser: NewUserOptions | undefined, admin: ServerAdmin, context: CommandContext, t: TFunction): Promise<void> {
   switch (action) {
-    case 'add':
-      return addFromArgs(store, context);
+    case 'add': {
+      const options = newUser ?? newUserOptions(context, t);
+      await admin.addUser({ username: argument, ...options, password: await newPassword(context, t) });
+      return context.io.stdout(`${t('user.added', { username: argument, role: options.role, team: options.teamName })}\n`);
+    }
     case 'list':
-      return listAll(store, context);
+      return listAll(admin, context, t);
     case 'disable':
-      await disableUser(store, argument);
-      return context.io.stdout(`${text.disabled(argument)}\n`);
+      await admin.disableUser(argument);
+      return context.io.stdout(`${t('user.disabled', { username: argument })}\n`);
     case 'reset-password':
-      await resetPassword(store, argument, await newPassword(context));
-      return context.io.stdout(`${text.passwordReset(argument)}\n`);
+      await admin.resetPassword(argument, await newPassword(context, t));
+      return context.io.stdout(`${t('user.passwordReset', { username: argument })}\n`);
     case 'devices':
-      return printDevices(await listUserDevices(store, argument), argument, context);
+      return printDevices(await admin.listUserDevices(argument), argument, context, t);
     case 'revoke-device':
-      await revokeDevice(store, argument);
-      return context.io.stdout(`${text.revoked(argument)}\n`);
+      await admin.revokeDevice(argument);
+      return context.io.stdout(`${t('user.revoked', { deviceId: argument })}\n`);
   }
 }
 
@@ -109,7 +95,8 @@ export const userCommand: Command = {
     '  --team NAME            the new user’s team, created on first use (add)',
     '  --name TEXT            display name (add; default: the username)',
     '  --password-stdin       read the password from the first line of stdin (else ROUNDS_PASSWORD, else a prompt)',
-    '  --database-url URL     PostgreSQL server (default: $DATABASE_URL, else PGlite in <data dir>/sync-server)',
+    '  --database-url URL     PostgreSQL server (default: $DATABASE_URL, else PGlite in <data dir>/sync-server;',
+    '                         while `rounds serve` runs on that folder, the command goes through it)',
   ],
   options: {
     role: { type: 'string' },
@@ -120,18 +107,20 @@ export const userCommand: Command = {
   },
   takesArgs: true,
   async run(context) {
+    const t = serverText(context.io.env);
     const action = ACTIONS.find((known) => known === context.args[0]);
-    if (!action) throw new UsageError(`user needs one of: ${ACTIONS.join(', ')}.`);
-    if (action === 'list' && context.args.length !== 1) throw new UsageError('user list takes no USERNAME.');
-    const argument = action === 'list' ? '' : oneArgument(context.args, action);
-    const store = await openStore(storeLocation({ databaseUrl: context.values['database-url'] as string | undefined, dataDir: context.dataDir, env: context.io.env }));
+    if (!action) throw new UsageError(t('user.needsAction', { actions: ACTIONS.join(', ') }));
+    if (action === 'list' && context.args.length !== 1) throw new UsageError(t('user.listTakesNothing'));
+    const argument = action === 'list' ? '' : oneArgument(context.args, action, t);
+    const newUser = action === 'add' ? newUserOptions(context, t) : undefined;
+    const session = await openAdmin(context, t);
     try {
-      await runAction(action, argument, store, context);
+      await runAction(action, argument, newUser, session.admin, context, t);
     } catch (error) {
-      if (error instanceof ServerError) throw failure(error, argument);
+      if (error instanceof ServerError) throw refusal(error, argument, t);
       throw error;
     } finally {
-      await store.close();
+      await session.close();
     }
   },
 };

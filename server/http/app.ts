@@ -13,6 +13,7 @@ import { ServerError } from '../errors.js';
 import type { SqlClient } from '../store/sqlClient.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
+import { hasAdminKey, registerAdminRoutes } from './adminRoutes.js';
 import { openApiDocument } from './openapi.js';
 
 export interface SyncServerOptions {
@@ -23,6 +24,8 @@ export interface SyncServerOptions {
   now?: () => Date;
   /** PEM certificate (chain) and private key: serve HTTPS instead of plain HTTP */
   tls?: TlsCredentials;
+  /** the key of the server administrator's routes (`adminRoutes.ts`); without it they refuse everyone */
+  adminKey?: string;
 }
 
 export interface TlsCredentials {
@@ -120,11 +123,13 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     });
 
     api.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: requireAdmin(request).teamId }) }));
+    // A team's admin signed in to the app revokes their team's devices; the server's administrator any.
     api.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
-      const admin = requireAdmin(request);
-      await revokeDevice(store, request.params.id, { teamId: admin.teamId });
+      const scope = hasAdminKey(request, options.adminKey) ? {} : { teamId: requireAdmin(request).teamId };
+      await revokeDevice(store, request.params.id, scope);
       return reply.code(204).send();
     });
+    registerAdminRoutes(api, { store, adminKey: options.adminKey, parse });
   });
   return app;
 }

@@ -61,10 +61,10 @@ describe('rounds share on PostgreSQL', () => {
   it('`rounds share` adds, lists and removes a share, with plain errors', async () => {
     const account = newId();
     await alice.push([alice.mutation('accounts', account, accountFields('命令行共享'))]);
-    const rounds = (...argv: string[]) => runRounds(['share', ...argv, '--database-url', testServer.db.databaseUrl!], { now: new Date() });
+    const rounds = (...argv: string[]) => runRounds(['share', ...argv, '--database-url', testServer.db.databaseUrl!], { env: { LANG: 'en_US.UTF-8' }, now: new Date() });
     expect(await rounds('add', account, 'bob')).toMatchObject({ code: 0, stdout: expect.stringContaining('Shared 命令行共享 with bob') });
     expect((await rounds('list')).stdout).toContain(`命令行共享  ${account}  bob`);
-    expect(await rounds('add', account, 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到用户') });
+    expect(await rounds('add', account, 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('No user named nobody') });
     expect(await rounds('remove', account, 'bob')).toMatchObject({ code: 0 });
     expect(await rounds('add', account)).toMatchObject({ code: 2 });
   });
