@@ -1,8 +1,8 @@
-/** A `rounds serve` child process on a PostgreSQL database, as deployed: its own process, its own pool. */
+/** A `rounds serve` child process, as deployed: its own process, on PostgreSQL or on an embedded store. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
+export const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -11,14 +11,24 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function spawnServe(databaseUrl: string, env: Record<string, string> = {}, extraArgs: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [ROUNDS, 'serve', '--port', '0', '--database-url', databaseUrl, ...extraArgs], {
+/** `rounds serve` on a PostgreSQL database. */
+export function spawnServe(databaseUrl: string, env: Record<string, string> = {}, extraArgs: string[] = []): Promise<ServeProcess> {
+  return spawnRoundsServe(['serve', '--port', '0', '--database-url', databaseUrl, ...extraArgs], env);
+}
+
+/** `rounds serve` on the embedded PGlite store of a data folder (no DATABASE_URL from the environment), in English. */
+export function spawnEmbeddedServe(dataDir: string): Promise<ServeProcess> {
+  return spawnRoundsServe(['--data-dir', dataDir, 'serve', '--port', '0'], { DATABASE_URL: '', LC_ALL: 'en_US.UTF-8' });
+}
+
+async function spawnRoundsServe(args: string[], env: Record<string, string>): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [ROUNDS, ...args], {
     env: { ...process.env, ROUNDS_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`rounds serve did not start: ${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`rounds serve did not start: ${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (https?:\/\/\S+)/.exec(output);
