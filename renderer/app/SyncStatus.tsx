@@ -1,6 +1,7 @@
 /**
- * Always visible: whether this computer syncs and is reachable, how many changes wait to be sent, when
- * it last synced, a progress bar while a large pull runs, and the last problem in plain words.
+ * Always visible: whether this computer syncs and is reachable, how many changes wait to be sent, how
+ * many need the user (refused changes, note conflicts), when it last synced, a progress bar while a
+ * large pull runs, and the last problem in plain words. It says "synced" only when nothing waits.
  */
 import { useTranslation } from 'react-i18next';
 import { Flex, Progress, Tooltip, Typography } from 'antd';
@@ -13,7 +14,7 @@ function StateIcon({ status }: { status: SyncStatusView }) {
   if (status.running) return <SyncOutlined spin aria-hidden />;
   if (status.state === 'signed_out') return <CloudOutlined aria-hidden />;
   if (status.state === 'offline') return <DisconnectOutlined aria-hidden />;
-  if (status.lastError) return <WarningOutlined aria-hidden />;
+  if (status.lastError || status.conflicts > 0) return <WarningOutlined aria-hidden />;
   return <CheckCircleOutlined aria-hidden />;
 }
 
@@ -23,7 +24,9 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
   const locale = useDateFnsLocale();
   if (!status) return null;
 
-  const stateText = status.running ? t('status.syncing') : t(`status.${status.state === 'signed_out' ? 'signedOut' : status.state}`);
+  const settled = status.pending === 0 && status.conflicts === 0;
+  const stateKey = status.state === 'signed_out' ? 'signedOut' : status.state === 'online' && !settled ? 'connected' : status.state;
+  const stateText = status.running ? t('status.syncing') : t(`status.${stateKey}`);
   const lastSynced = status.lastSyncedAt
     ? t('status.lastSynced', { when: formatDistanceToNow(new Date(status.lastSyncedAt), { addSuffix: true, locale }) })
     : t('status.neverSynced');
@@ -33,10 +36,11 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
   return (
     <Tooltip title={details}>
       <Flex role="status" aria-label={t('status.label')} tabIndex={0} align="center" gap={8} style={{ whiteSpace: 'nowrap' }}>
-        <Typography.Text type={status.state === 'offline' || status.lastError ? 'warning' : 'secondary'}>
+        <Typography.Text type={status.state === 'offline' || status.lastError || status.conflicts > 0 ? 'warning' : 'secondary'}>
           <StateIcon status={status} /> {stateText}
         </Typography.Text>
         {status.pending > 0 && <Typography.Text type="secondary">{t('status.pending', { count: status.pending })}</Typography.Text>}
+        {status.conflicts > 0 && <Typography.Text type="warning">{t('status.attention', { count: status.conflicts })}</Typography.Text>}
         {progress && (
           <Flex align="center" gap={4} style={{ width: 180 }}>
             <Progress

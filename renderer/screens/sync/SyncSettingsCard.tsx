@@ -1,7 +1,7 @@
 /**
  * Settings → Sync server: sign in (server address, user, password), or, when signed in, who and where,
- * what waits to be sent, "Sync now" and sign out. The password goes to the host and is not kept;
- * the tokens it earns stay in the host too.
+ * what waits to be sent, "Sync now" and sign out; above either, what happens to demo data. The password
+ * goes to the host and is not kept; the tokens it earns stay in the host too.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { SyncStatusView } from '../../../core/api/contract.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { DemoDataNotice } from './DemoDataNotice.js';
 
 interface SignInValues {
   serverUrl: string;
@@ -22,6 +23,7 @@ export function SyncSettingsCard() {
   const status = useQuery((api) => api['sync.status']({}), []);
   return (
     <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('settings.title')}</Typography.Title>}>
+      <DemoDataNotice />
       {status.data && (status.data.state === 'signed_out' ? <SignInForm lastServer={status.data.serverUrl} identityReset={status.data.identityReset} /> : <SignedIn status={status.data} />)}
     </Card>
   );

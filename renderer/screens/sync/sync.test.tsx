@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** The sync screens with a fake API: status bar, the Settings card, the conflicts inbox. */
+/** The sync screens with a fake API: status bar, the Settings card (with the demo data notice), the conflicts inbox. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { NoteConflictView, RejectedChangeView, SyncStatusView } from '../../../core/api/contract.js';
@@ -20,6 +20,8 @@ const online: SyncStatusView = {
 };
 afterEach(cleanup);
 
+const noDemo = async () => ({ present: false, keptAccounts: [] });
+
 const note = (id: string, body: string) => ({ id, accountId: 'a1', visitId: null, contactId: null, body, revision: 1, createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-20T02:00:00.000Z', deletedAt: null });
 
 describe('SyncStatus', () => {
@@ -36,12 +38,27 @@ describe('SyncStatus', () => {
     expect(screen.getByRole('status').textContent).toContain('离线');
     expect(screen.getByRole('status').textContent).toContain('2 项待发送');
   });
+
+  it('never says synced while changes wait or need attention, and counts those that need attention', async () => {
+    const settled = { ...online, pending: 0 };
+    const { unmount } = await renderWithApi(<SyncStatus status={{ ...settled, conflicts: 16 }} />, fakeApi({}), 'zh-CN');
+    expect(screen.getByRole('status').textContent).not.toContain('已同步');
+    expect(screen.getByRole('status').textContent).toContain('16 项更改需要处理');
+    unmount();
+    await renderWithApi(<SyncStatus status={{ ...settled, pending: 3 }} />, fakeApi({}), 'zh-CN');
+    expect(screen.getByRole('status').textContent).not.toContain('已同步');
+    expect(screen.getByRole('status').textContent).toContain('3 项待发送');
+    cleanup();
+    await renderWithApi(<SyncStatus status={settled} />, fakeApi({}), 'zh-CN');
+    expect(screen.getByRole('status').textContent).toContain('已同步');
+  });
 });
 
 describe('SyncSettingsCard', () => {
   it('signs in and puts a wrong password on the password field', async () => {
     const api = fakeApi({
       'sync.status': async () => signedOut,
+      'demo.status': noDemo,
       'sync.signIn': async () => {
         throw new ApiError('validation', { issues: [{ path: ['password'], message: 'sync:errors.bad_credentials' }] });
       },
@@ -56,12 +73,38 @@ describe('SyncSettingsCard', () => {
   });
 
   it('shows who is signed in and syncs now', async () => {
-    const api = fakeApi({ 'sync.status': async () => online, 'sync.now': async () => online });
+    const api = fakeApi({ 'sync.status': async () => online, 'sync.now': async () => online, 'demo.status': noDemo });
     await renderWithApi(<SyncSettingsCard />, api);
     expect(await screen.findByText('王伟 (wang)')).toBeTruthy();
     expect(screen.getByText('Team lead')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(api['sync.now']).toHaveBeenCalledWith({}));
+  });
+});
+
+describe('the demo data notice before sign-in', () => {
+  it('says demo data stays on this laptop, names the accounts kept, and removes it when confirmed', async () => {
+    let present = true;
+    const api = fakeApi({
+      'sync.status': async () => signedOut,
+      'demo.status': async () => (present ? { present: true, keptAccounts: ['华东电力', '上海港务'] } : { present: false, keptAccounts: [] }),
+      'demo.remove': async () => {
+        present = false;
+        return { removed: 840, keptAccounts: ['华东电力', '上海港务'] };
+      },
+    });
+    await renderWithApi(<SyncSettingsCard />, api, 'zh-CN');
+    expect(await screen.findByText('这台电脑上有演示数据')).toBeTruthy();
+    expect(screen.getByText(/不会上传到团队服务器/)).toBeTruthy();
+    expect(screen.getByText(/华东电力和上海港务/)).toBeTruthy();
+    // the sign-in form is still there, below the notice
+    expect(screen.getByRole('button', { name: '登录' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '移除演示数据' }));
+    expect(api['demo.remove']).not.toHaveBeenCalled();
+    const confirm = await screen.findAllByRole('button', { name: '移除演示数据' });
+    fireEvent.click(confirm.at(-1)!);
+    await waitFor(() => expect(api['demo.remove']).toHaveBeenCalledWith({}));
+    await waitFor(() => expect(screen.queryByText('这台电脑上有演示数据')).toBeNull());
   });
 });
 
@@ -77,12 +120,45 @@ describe('ConflictsPage', () => {
     await renderWithApi(<ConflictsPage />, api);
     expect(await screen.findByText('text from the laptop')).toBeTruthy();
     expect(screen.getByText('text from the desktop')).toBeTruthy();
-    expect(screen.getByText('Change of a note')).toBeTruthy();
+    expect(screen.getByText('· Change of a note')).toBeTruthy();
     expect(screen.getByText('It was deleted on another device.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Use the other version' }));
     await waitFor(() => expect(api['sync.resolveConflict']).toHaveBeenCalledWith({ noteId: 'c1', keep: 'theirs' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    fireEvent.click(screen.getByRole('button', { name: "Keep the server's" }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard my change' }));
     await waitFor(() => expect(api['sync.dismissRejected']).toHaveBeenCalledWith({ id: 7 }));
+  });
+
+  it('names a refused change by its account, person and day, shows what was tried, and offers every choice (in Chinese)', async () => {
+    const rejected: RejectedChangeView = {
+      id: 9, mutationId: 12, table: 'notes', rowId: 'n3', op: 'upsert', fields: { body: '客户要求周五前报价', revision: 2 }, reason: 'invalid', message: 'sync:rejected.invalid',
+      changedAt: '2026-11-20T02:00:00.000Z', rejectedAt: '2026-11-21T02:00:00.000Z',
+      about: { accountId: 'a1', accountName: '华东电力', personName: '李娜', when: '2026-11-18', current: { body: '第一版', revision: 1 }, canRetry: true, canCopyText: true },
+    };
+    const api = fakeApi({
+      'sync.conflicts': async () => ({ notes: [], rejected: [rejected] }),
+      'sync.retryRejected': async ({ id }) => ({ id }),
+      'sync.copyRejectedNote': async () => ({ noteId: 'n9' }),
+      'sync.dismissRejected': async ({ id }) => ({ id }),
+    });
+    await renderWithApi(<ConflictsPage />, api, 'zh-CN');
+    expect(await screen.findByRole('link', { name: '华东电力' })).toBeTruthy();
+    expect(screen.getByText('· 李娜')).toBeTruthy();
+    expect(screen.getByText(/2026年11月18日/)).toBeTruthy();
+    expect(screen.getByText('客户要求周五前报价')).toBeTruthy();
+    expect(screen.getByText('当前内容: 第一版')).toBeTruthy();
+    expect(screen.getByText('内容')).toBeTruthy();
+    expect(screen.getByText(/请检查后重新发送/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '重新发送' }));
+    await waitFor(() => expect(api['sync.retryRejected']).toHaveBeenCalledWith({ id: 9 }));
+    fireEvent.click(screen.getByRole('button', { name: '把我的文字存为新笔记' }));
+    await waitFor(() => expect(api['sync.copyRejectedNote']).toHaveBeenCalledWith({ id: 9 }));
+    // Keeping the server's version discards typed text: it asks first, and says so.
+    fireEvent.click(screen.getByRole('button', { name: '保留服务器上的版本' }));
+    expect(await screen.findByText(/您写的文字不会保存在其他地方/)).toBeTruthy();
+    expect(api['sync.dismissRejected']).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '放弃我的更改' }));
+    await waitFor(() => expect(api['sync.dismissRejected']).toHaveBeenCalledWith({ id: 9 }));
   });
 
   it('says so when there is nothing to resolve', async () => {
