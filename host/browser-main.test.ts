@@ -38,7 +38,9 @@ describe('browser mode', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-browser-main-'));
     const { child, url } = await launch(dataDir);
     const { origin, hash } = new URL(url);
-    const token = hash.replace('#token=', '');
+    const launchCode = hash.replace('#launch=', '');
+    const session = await fetch(`${origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ launch: launchCode }) });
+    const { token } = (await session.json()) as { token: string };
 
     const status = await fetch(`${origin}/api/app.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rounds-token': token }, body: '{}' });
     expect(await status.json()).toEqual({ ok: true, value: { state: 'ready' } });

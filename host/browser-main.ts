@@ -1,6 +1,6 @@
 /**
  * Browser mode: `node --import tsx host/browser-main.ts [--data-dir DIR] [--port N] [--no-open]`.
- * Prints one line with the URL (token included), opens it unless --no-open, and on SIGINT/SIGTERM
+ * Prints one line with a URL (a one-time launch code in it), opens another unless --no-open, and on SIGINT/SIGTERM
  * closes the server and the database and releases the data-folder lock.
  */
 import { spawn } from 'node:child_process';
@@ -42,9 +42,11 @@ async function main(): Promise<void> {
     port: args.port,
     exportsDir: exportsDirIn(dataDir),
   });
+  // Each URL carries its own one-time launch code: the browser's command line (visible to every local
+  // user in `ps`) holds one that is spent as soon as the page loads, and the printed one stays usable.
   const url = await server.listen();
   console.log(`Rounds is running at ${url}`);
-  if (args.open) openInBrowser(url);
+  if (args.open) openInBrowser(server.launchUrl());
 
   let stopping = false;
   const stop = async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -123,15 +124,25 @@ describe('the renderer', () => {
 });
 
 describe('listening for real', () => {
-  it('binds 127.0.0.1 on a random port and prints a URL carrying a fresh token', async () => {
+  it('binds 127.0.0.1 on a random port and gives URLs with one-time launch codes, never the token', async () => {
     const live = createHttpServer({ call: fakeCall, rendererDir });
     const url = await live.listen();
     try {
-      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]{40,})$/.exec(url);
+      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#launch=([A-Za-z0-9_-]{40,})$/.exec(url);
       expect(match).not.toBeNull();
-      expect(match?.[2]).toBe(live.token);
+      expect(url).not.toContain(live.token);
+      const origin = `http://127.0.0.1:${match?.[1]}`;
+      const exchange = (launch: string) => fetch(`${origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ launch }) });
+      const first = await exchange(match![2]!);
+      expect(await first.json()).toEqual({ token: live.token });
+      // Spent: a second use, or a guess, gets nothing.
+      expect((await exchange(match![2]!)).status).toBe(401);
+      expect((await exchange('guess')).status).toBe(401);
+      const another = new URL(live.launchUrl()).hash.replace('#launch=', '');
+      expect(another).not.toBe(match?.[2]);
+      expect((await exchange(another)).status).toBe(200);
       expect(live.token).not.toBe(createHttpServer({ call: fakeCall, rendererDir }).token);
-      const response = await fetch(`http://127.0.0.1:${match?.[1]}/api/app.status`, {
+      const response = await fetch(`${origin}/api/app.status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: live.token },
         body: '{}',
@@ -142,6 +153,78 @@ describe('listening for real', () => {
       expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     } finally {
       await live.close();
+    }
+  });
+
+  it('refuses an absolute-form request line (what a proxy gets), even with the path of an API method', async () => {
+    const live = createHttpServer({ call: fakeCall, rendererDir });
+    const url = await live.listen();
+    const port = Number(new URL(url).port);
+    try {
+      for (const target of [`http://127.0.0.1:${port}/api/settings.get`, `http://127.0.0.1:${port}/%61pi/settings.get`]) {
+        const answer = await rawRequest(port, `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+        expect(answer, target).toMatch(/^HTTP\/1\.1 40[01]/);
+      }
+      expect(calls).toHaveLength(0);
+    } finally {
+      await live.close();
+    }
+  });
+});
+
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+/** Every way of spelling a path the router reads as the same route: each letter of the prefix percent-encoded, in either case, alone or all together. */
+function spellings(prefix: string, rest: string): string[] {
+  const encode = (char: string, upper: boolean) => {
+    const hex = char.charCodeAt(0).toString(16);
+    return `%${upper ? hex.toUpperCase() : hex}`;
+  };
+  const chars = [...prefix];
+  const variants = new Set<string>();
+  chars.forEach((char, index) => {
+    if (char === '/' && index === 0) return;
+    for (const upper of [false, true]) variants.add(chars.map((c, i) => (i === index ? encode(c, upper) : c)).join('') + rest);
+  });
+  for (const upper of [false, true]) variants.add('/' + chars.slice(1).map((c) => encode(c, upper)).join('') + rest);
+  variants.add(prefix.replace('/', '//') + rest);
+  return [...variants];
+}
+
+describe('the token check, whatever the spelling of the path', () => {
+  it('refuses every percent-encoding of /api/ without the token and calls nothing', async () => {
+    const attempts = spellings('/api/', 'accounts.list');
+    expect(attempts.length).toBeGreaterThanOrEqual(8);
+    for (const url of attempts) {
+      const response = await server.app.inject({ method: 'POST', url, headers: { host: HOST, 'content-type': 'application/json' }, payload: '{}' });
+      expect(response.statusCode, url).not.toBe(200);
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('refuses every percent-encoding of /files/ and /session-adjacent routes without the token', async () => {
+    const files = createHttpServer({ call: fakeCall, rendererDir, port: PORT, token: TOKEN, exportsDir: rendererDir });
+    try {
+      for (const url of spellings('/files/', 'exports/index.html')) {
+        const response = await files.app.inject({ method: 'GET', url, headers: { host: HOST } });
+        expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(response.body, url).not.toContain('<title>Rounds</title>');
+      }
+      for (const url of spellings('/files/', 'tickets')) {
+        const response = await files.app.inject({ method: 'POST', url, headers: { host: HOST, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'index.html' }) });
+        expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      }
+    } finally {
+      await files.close();
     }
   });
 });

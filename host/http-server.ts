@@ -3,6 +3,11 @@
  * only. A random per-launch token (sent by the renderer as `x-rounds-token`) keeps other local
  * programs and web pages out; the Host check defeats DNS rebinding (a page on evil.example resolving
  * to 127.0.0.1 would send `Host: evil.example`).
+ *
+ * The token is checked on the route the request matched, after the router decoded its path, and on
+ * every route but the renderer's static files: `/%61pi/…` is `/api/…` to the router, so it must be to
+ * the check too. The token never travels in a URL: the browser is opened with a one-time launch code
+ * that the renderer exchanges for it (`POST /session`), and a download link carries a one-time ticket.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -23,6 +28,11 @@ const UPLOAD_METHODS = ['imports.preview', 'imports.apply'];
 /** A file the exports folder may serve: a plain name, no separators, not hidden (temp files start with a dot). */
 const SERVABLE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 const LOOPBACK = '127.0.0.1';
+/** Routes anyone on the machine may ask for: the renderer's files, and the launch-code exchange. */
+const PUBLIC_ROUTES = new Set(['/*', '/', '/session']);
+const DOWNLOAD_ROUTE = '/files/exports/:name';
+/** A download ticket is for one file, once, within this time of the click that asked for it. */
+const TICKET_MS = 60_000;
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   validation: 400,
@@ -33,6 +43,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   conflict: 409,
   database_newer: 503,
   database_corrupt: 503,
+  database_key_unknown: 503,
+  disk_full: 507,
   internal: 500,
 };
 
@@ -44,15 +56,18 @@ export interface HttpServerOptions {
   port?: number;
   /** fixed only in tests; a fresh random token otherwise */
   token?: string;
-  /** finished exports, downloadable at `GET /files/exports/<name>` (token as header or `?token=`) */
+  /** finished exports, downloadable at `GET /files/exports/<name>` (token as header, or a ticket) */
   exportsDir?: string;
+  now?: () => number;
 }
 
 export interface RoundsHttpServer {
   readonly app: FastifyInstance;
   readonly token: string;
-  /** Starts listening on 127.0.0.1; resolves to the URL to open, token included. */
+  /** Starts listening on 127.0.0.1; resolves to a URL to open (see `launchUrl`). */
   listen(): Promise<string>;
+  /** A URL with a fresh one-time launch code (the token itself never goes on a command line). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -72,23 +87,36 @@ function sendError(reply: FastifyReply, status: number, code: ApiErrorCode): Fas
 
 export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
   const token = options.token ?? newToken();
+  const now = options.now ?? Date.now;
   const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false });
+  const launchCodes = new Set<string>();
+  const tickets = new Map<string, { name: string; until: number }>();
 
   const listeningPort = () => (app.server.address() as AddressInfo | null)?.port ?? options.port;
   const isAllowedHost = (host: string | undefined) => {
     const port = listeningPort();
     return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
   };
+  const hasToken = (given: unknown) => typeof given === 'string' && sameSecret(given, token);
+  /** Spends a download ticket: valid once, for its own file, until it expires. */
+  const spendTicket = (given: unknown, name: string) => {
+    if (typeof given !== 'string') return false;
+    const ticket = tickets.get(given);
+    tickets.delete(given);
+    return ticket !== undefined && ticket.name === name && ticket.until >= now();
+  };
 
-  // Runs before the body is read, so nothing unauthenticated gets parsed.
+  // Runs after routing but before the body is read, so nothing unauthenticated gets parsed.
   app.addHook('onRequest', async (request, reply) => {
+    // An absolute-form target (`POST http://127.0.0.1:PORT/api/…`) is for proxies, never for this server.
+    if (!request.url.startsWith('/')) return sendError(reply, 400, 'validation');
     if (!isAllowedHost(request.headers.host)) return sendError(reply, 403, 'forbidden');
-    if (request.url.startsWith('/api/') || request.url.startsWith('/files/')) {
-      // A download link cannot set a header: files also accept the token in the query.
-      const given = request.headers[TOKEN_HEADER] ?? (request.url.startsWith('/files/') ? (request.query as { token?: unknown }).token : undefined);
-      if (typeof given !== 'string' || !sameSecret(given, token)) return sendError(reply, 401, 'unauthorized');
-    }
-    return undefined;
+    const route = request.routeOptions.url;
+    // No route: the 404 answer gives nothing away.
+    if (route === undefined || PUBLIC_ROUTES.has(route)) return undefined;
+    if (hasToken(request.headers[TOKEN_HEADER])) return undefined;
+    if (route === DOWNLOAD_ROUTE && spendTicket((request.query as { ticket?: unknown }).ticket, (request.params as { name: string }).name)) return undefined;
+    return sendError(reply, 401, 'unauthorized');
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -122,13 +150,30 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
   // Static routes win over the parametric one: only the upload methods get the larger body limit.
   for (const method of UPLOAD_METHODS) app.post(`/api/${method}`, { bodyLimit: MAX_UPLOAD_BODY_BYTES }, async (request, reply) => callMethod(method, request.body, reply));
 
+  app.post('/session', async (request, reply) => {
+    const code = (request.body as { launch?: unknown } | undefined)?.launch;
+    if (typeof code !== 'string' || !launchCodes.delete(code)) return sendError(reply, 401, 'unauthorized');
+    return reply.send({ token });
+  });
+
   const { exportsDir } = options;
   if (exportsDir !== undefined) {
-    app.get<{ Params: { name: string } }>('/files/exports/:name', async (request, reply) => {
-      const { name } = request.params;
+    const servable = (name: string) => {
       const file = path.join(exportsDir, name);
-      if (!SERVABLE_FILE.test(name) || path.dirname(file) !== path.resolve(exportsDir)) return sendError(reply, 404, 'not_found');
-      if (!fs.existsSync(file)) return sendError(reply, 404, 'not_found');
+      return SERVABLE_FILE.test(name) && path.dirname(file) === path.resolve(exportsDir) && fs.existsSync(file) ? file : null;
+    };
+    // A link cannot send the token header: the renderer asks for a ticket when the user clicks.
+    app.post('/files/tickets', async (request, reply) => {
+      const name = (request.body as { name?: unknown } | undefined)?.name;
+      if (typeof name !== 'string' || servable(name) === null) return sendError(reply, 404, 'not_found');
+      const ticket = newToken();
+      tickets.set(ticket, { name, until: now() + TICKET_MS });
+      return reply.send({ url: `/files/exports/${encodeURIComponent(name)}?ticket=${ticket}` });
+    });
+    app.get<{ Params: { name: string } }>(DOWNLOAD_ROUTE, async (request, reply) => {
+      const { name } = request.params;
+      const file = servable(name);
+      if (file === null) return sendError(reply, 404, 'not_found');
       return reply
         .type('application/octet-stream')
         .header('content-disposition', `attachment; filename="${name}"`)
@@ -142,12 +187,18 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
     app.get('/', async (_request, reply) => reply.code(503).type('text/plain').send('The renderer is not built yet: run `npm run build`.'));
   }
 
+  const launchUrl = () => {
+    const code = newToken();
+    launchCodes.add(code);
+    return `http://${LOOPBACK}:${listeningPort()}/#launch=${code}`;
+  };
   return {
     app,
     token,
+    launchUrl,
     async listen() {
       await app.listen({ host: LOOPBACK, port: options.port ?? 0 });
-      return `http://${LOOPBACK}:${listeningPort()}/#token=${token}`;
+      return launchUrl();
     },
     close: () => app.close(),
   };

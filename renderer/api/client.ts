@@ -10,24 +10,50 @@ declare global {
 
 const TOKEN_KEY = 'rounds.token';
 
-/** Browser mode: the host prints `http://127.0.0.1:PORT/#token=…`; keep the token for reloads, then clean the URL. */
-function takeBrowserToken(): string {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+/**
+ * Browser mode: the host opens `http://127.0.0.1:PORT/#launch=<one-time code>`; the code is exchanged
+ * for the session token (kept for reloads of this tab) and the URL cleaned, so the token itself never
+ * appears on a command line, in the address bar or in history.
+ */
+async function takeBrowserToken(): Promise<string> {
+  const match = /(?:^#|&)launch=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
     history.replaceState(null, '', window.location.pathname + window.location.search);
-    return match[1];
+    const response = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ launch: match[1] }) }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { token?: unknown } | null | undefined;
+    if (typeof body?.token === 'string') {
+      sessionStorage.setItem(TOKEN_KEY, body.token);
+      return body.token;
+    }
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function createHttpApi(token: string): RoundsApi {
+let browserToken: Promise<string> | undefined;
+const sessionToken = (): Promise<string> => (browserToken ??= takeBrowserToken());
+
+/**
+ * Browser mode: a link cannot carry the token header, so a click asks the host for a one-time ticket
+ * for that file and follows it (the file comes as an attachment: the page stays).
+ */
+export async function downloadExport(name: string): Promise<void> {
+  const response = await fetch('/files/tickets', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-rounds-token': await sessionToken() },
+    body: JSON.stringify({ name }),
+  }).catch(() => null);
+  const body = (await response?.json().catch(() => null)) as { url?: unknown } | null | undefined;
+  if (typeof body?.url !== 'string') throw new ApiError(response?.status === 404 ? 'not_found' : 'internal');
+  window.location.assign(body.url);
+}
+
+function createHttpApi(): RoundsApi {
   const call = async (method: ApiMethod, input: unknown): Promise<unknown> => {
     let response: Response;
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rounds-token': token },
+        headers: { 'content-type': 'application/json', 'x-rounds-token': await sessionToken() },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
@@ -56,5 +82,5 @@ function createIpcApi(bridge: RoundsBridge): RoundsApi {
 
 /** The one API object the UI uses, whichever host serves it. */
 export function createApi(): RoundsApi {
-  return window.rounds ? createIpcApi(window.rounds) : createHttpApi(takeBrowserToken());
+  return window.rounds ? createIpcApi(window.rounds) : createHttpApi();
 }

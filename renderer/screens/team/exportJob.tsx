@@ -7,15 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Flex, Progress, Typography } from 'antd';
 import type { ApiInput, ExportJobView } from '../../../core/api/contract.js';
 import { useApi } from '../../api/ApiContext.js';
+import { downloadExport } from '../../api/client.js';
 
 export const POLL_INTERVAL_MS = 500;
 
-/** Browser mode downloads through the host's file route; the token rides in the query because a link cannot set headers. */
-function downloadUrl(name: string): string | null {
-  if (window.rounds) return null;
-  const token = sessionStorage.getItem('rounds.token') ?? '';
-  return `/files/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
-}
 
 export interface ExportJob {
   job: ExportJobView | null;
@@ -60,8 +55,10 @@ export function useExportJob(): ExportJob {
 /** The job's progress bar and Cancel while it runs, then what came of it. */
 export function ExportJobStatus({ job, running, startFailed, cancel }: ExportJob) {
   const { t } = useTranslation('team');
+  const [downloadFailed, setDownloadFailed] = useState(false);
   const percent = job && job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
-  const url = job?.file ? downloadUrl(job.file.name) : null;
+  // Browser mode downloads through the host's file route; the desktop app shows where the file is.
+  const downloadable = !window.rounds;
   return (
     <>
       {startFailed && <Alert type="error" showIcon message={t('export.errors.failed')} />}
@@ -80,16 +77,17 @@ export function ExportJobStatus({ job, running, startFailed, cancel }: ExportJob
           showIcon
           message={t('export.done', { name: job.file.name })}
           description={
-            url ? (
-              <a href={url} download={job.file.name}>
+            downloadable ? (
+              <Button type="link" style={{ padding: 0 }} onClick={() => void downloadExport(job.file!.name).catch(() => setDownloadFailed(true))}>
                 {t('export.download')}
-              </a>
+              </Button>
             ) : (
               <Typography.Text copyable>{job.file.path}</Typography.Text>
             )
           }
         />
       )}
+      {downloadFailed && <Alert type="error" showIcon message={t('export.errors.downloadFailed')} />}
       {job?.state === 'cancelled' && <Alert type="info" showIcon message={t('export.cancelled')} />}
       {job?.state === 'failed' && <Alert type="error" showIcon message={t(job.error ?? 'export.errors.failed')} />}
     </>

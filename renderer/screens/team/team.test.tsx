@@ -129,15 +129,23 @@ describe('export panel', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  it('offers the finished file for download with the token in the link', async () => {
+  it('downloads the finished file through a one-time ticket, never with the token in a link', async () => {
     sessionStorage.setItem('rounds.token', 'tok');
-    const api = fakeApi({
-      'exports.start': async () => ({ jobId: 'job-2' }),
-      'exports.status': async () => ({ jobId: 'job-2', kind: 'report', format: 'pdf', state: 'done', done: 3, total: 3, file: { name: 'report-2026.pdf', path: '/d/exports/report-2026.pdf' }, error: null }),
-    });
-    await renderWithApi(<ExportPanel period={{ preset: 'year' }} />, api);
-    fireEvent.click(screen.getByRole('button', { name: /Report \(PDF\)/ }));
-    const link = await screen.findByRole('link', { name: 'Download' }, { timeout: POLL_INTERVAL_MS * 4 });
-    expect(link.getAttribute('href')).toBe('/files/exports/report-2026.pdf?token=tok');
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ url: '/files/exports/report-2026.pdf?ticket=once' }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const api = fakeApi({
+        'exports.start': async () => ({ jobId: 'job-2' }),
+        'exports.status': async () => ({ jobId: 'job-2', kind: 'report', format: 'pdf', state: 'done', done: 3, total: 3, file: { name: 'report-2026.pdf', path: '/d/exports/report-2026.pdf' }, error: null }),
+      });
+      const { container } = await renderWithApi(<ExportPanel period={{ preset: 'year' }} />, api);
+      fireEvent.click(screen.getByRole('button', { name: /Report \(PDF\)/ }));
+      const download = await screen.findByRole('button', { name: 'Download' }, { timeout: POLL_INTERVAL_MS * 4 });
+      expect(container.innerHTML).not.toContain('tok');
+      await act(async () => fireEvent.click(download));
+      expect(fetchMock).toHaveBeenCalledWith('/files/tickets', expect.objectContaining({ method: 'POST', body: JSON.stringify({ name: 'report-2026.pdf' }), headers: expect.objectContaining({ 'x-rounds-token': 'tok' }) }));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -25,7 +25,7 @@ export interface LaunchOptions {
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
+const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]+)/;
 
 export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-e2e-'));
