@@ -1,10 +1,11 @@
 // The user's zone decides what "today" is and which day an instant falls on; fixed here before any date code runs.
 process.env.TZ = 'Asia/Shanghai';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgendaItem, ImportantDateItem } from '../../core/agenda/types.js';
 import { createHarness, outboxFor, type Harness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
+import { DAY_CHECK_MS } from './agenda.js';
 
 const tempDir = useTempDir();
 let h: Harness;
@@ -141,6 +142,29 @@ describe('lifecycle', () => {
     const entries = outboxFor(h.db, quiet.id).length;
     await h.call('agenda.today', undefined);
     expect(outboxFor(h.db, quiet.id)).toHaveLength(entries);
+  });
+
+  it('reading Today writes nothing; statuses move with the calendar day, checked while the app runs', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      h = createHarness(tempDir(), NOW);
+      const quiet = await account('眠 sleeping', 'B');
+      // 179 days before today: one day short of the 180-day lapse threshold.
+      await visitDone(quiet.id, '2026-05-28T03:00:00.000Z');
+      const before = h.snapshot();
+      await h.call('agenda.today', undefined);
+      await h.call('agenda.range', { from: TODAY, days: 30 });
+      expect(h.snapshot()).toBe(before);
+
+      h.setNow('2026-11-25T02:00:00.000Z');
+      await h.call('agenda.today', undefined);
+      expect((await h.call('accounts.get', { id: quiet.id })).account.status).toBe('active');
+      vi.advanceTimersByTime(DAY_CHECK_MS);
+      expect((await h.call('accounts.get', { id: quiet.id })).account.status).toBe('lapsed');
+      expect(outboxFor(h.db, quiet.id).at(-1)).toEqual({ op: 'upsert', fields: { status: 'lapsed' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('wins a lapsed account back when a visit is logged', async () => {

@@ -1,8 +1,9 @@
 /**
  * Today and the agenda range, snoozes. The input is read from SQLite once and reused while the
  * database is unchanged (this connection's `total_changes()` plus `PRAGMA data_version` for other
- * connections' commits), so a warm Today costs only the rules. Before building, account statuses are
- * brought up to date (lapsed / won back) as ordinary outbox-written updates.
+ * connections' commits), so a warm Today costs only the rules. Reading never writes: account statuses
+ * (lapsed / won back) follow the calendar, brought up to date as ordinary outbox-written updates when
+ * the service starts and when the day changes (`keepLifecyclesCurrent`), and after a visit or an order.
  */
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { agendaForRange, type AgendaDay } from '../../core/agenda/index.js';
@@ -28,20 +29,41 @@ function databaseVersion(db: Db, settings: Settings): string {
   return `${othersCommits}:${ownChanges}:${settings.reminders.countingKinds.join(',')}`;
 }
 
-/** The agenda input with every account's lifecycle status current as of today. */
+/** The agenda input of the user's own accounts (cached while the database is unchanged). */
 export function agendaData(context: ServiceContext, settings: Settings): AgendaData {
   const { db } = context;
-  const read = (): AgendaData => {
-    const version = databaseVersion(db, settings);
-    const cached = cache.get(db);
-    if (cached?.version === version) return cached.data;
-    const data = withoutAccounts(readAgendaInput(db, { countingKinds: settings.reminders.countingKinds }), readOnlyAccountIds(db));
-    cache.set(db, { version, data });
-    return data;
+  const version = databaseVersion(db, settings);
+  const cached = cache.get(db);
+  if (cached?.version === version) return cached.data;
+  const data = withoutAccounts(readAgendaInput(db, { countingKinds: settings.reminders.countingKinds }), readOnlyAccountIds(db));
+  cache.set(db, { version, data });
+  return data;
+}
+
+/** How often the day is checked: a laptop that slept through midnight catches up within this. */
+export const DAY_CHECK_MS = 10 * 60_000;
+
+/**
+ * Brings every own account's lifecycle status up to date now and again whenever the calendar day has
+ * changed. A failure (a full disk, say) is tried again at the next check rather than stopping the app.
+ */
+function keepLifecyclesCurrent(context: ServiceContext): void {
+  let currentFor: CalendarDay | null = null;
+  const check = () => {
+    if (!context.db.open) return clearInterval(timer);
+    const today = context.today();
+    if (today === currentFor) return;
+    try {
+      const settings = currentSettings(context);
+      refreshLifecycle(context, agendaData(context, settings).accounts, settings.reminders.lapseThresholdDays);
+      currentFor = today;
+    } catch {
+      // left for the next check
+    }
   };
-  const data = read();
-  // A status change is a write, which moves the version: the second read sees the new statuses.
-  return refreshLifecycle(context, data.accounts, settings.reminders.lapseThresholdDays).length > 0 ? read() : data;
+  const timer = setInterval(check, DAY_CHECK_MS);
+  timer.unref();
+  check();
 }
 
 /**
@@ -73,6 +95,7 @@ export function agendaDays(context: ServiceContext, from: CalendarDay, days: num
 }
 
 export function agendaHandlers(context: ServiceContext): AgendaHandlers {
+  keepLifecyclesCurrent(context);
   return {
     'agenda.today': (input) => {
       const day = input?.day ?? context.today();

@@ -2,10 +2,11 @@
  * A lead's app holds the team's accounts but may change only the lead's own: every write method of the
  * API that touches another rep's account is refused and changes nothing; reads stay open.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, type ApiInput, type ApiMethod } from '../../core/api/contract.js';
 import type { UserRole } from '../../core/sync/protocol.js';
 import { saveOwnerNames, saveSignIn } from '../sync/state.js';
+import { DAY_CHECK_MS } from './agenda.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
 
@@ -113,14 +114,16 @@ const NOT_ACCOUNT_WRITES: readonly ApiMethod[] = [
 let own: History;
 let reps: History;
 
-beforeEach(async () => {
+async function leadAppWithTwoAccounts(): Promise<void> {
   h = createHarness(tempDir());
   own = await accountWithHistory('自己的客户');
   reps = await accountWithHistory('张伟的客户');
   giveTo(own.account.id, LEAD_ID);
   giveTo(reps.account.id, REP_ID);
   saveOwnerNames(h.db, [{ id: REP_ID, displayName: '张伟' }]);
-});
+}
+
+beforeEach(leadAppWithTwoAccounts);
 
 describe('a lead signed in', () => {
   beforeEach(() => signInAs('lead'));
@@ -180,7 +183,17 @@ describe('a lead signed in', () => {
 
   it('keeps a rep’s reminders off Today and never refreshes their account’s lifecycle', async () => {
     // Both accounts lapse: no activity for a year.
-    h.setNow('2028-01-10T02:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      // A service started under fake timers, so that its day check can be stepped.
+      await leadAppWithTwoAccounts();
+      signInAs('lead');
+      h.setNow('2028-01-10T02:00:00.000Z');
+      // The day changed: the next check brings the statuses up to date.
+      vi.advanceTimersByTime(DAY_CHECK_MS);
+    } finally {
+      vi.useRealTimers();
+    }
     const outboxBefore = h.db.prepare('SELECT count(*) FROM outbox WHERE row_id = ?').pluck().get(reps.account.id);
     const { items } = await h.call('agenda.today', {});
     expect(items.some((item) => item.accountId === own.account.id)).toBe(true);
