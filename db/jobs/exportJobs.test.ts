@@ -27,7 +27,6 @@ describe('PDF report jobs', () => {
     openFixtureDatabase(dir).close();
     return {
       databasePath: path.join(dir, 'rounds.sqlite'),
-      databaseKey: null,
       resources,
       kind: 'report',
       format: 'pdf',

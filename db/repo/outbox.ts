@@ -3,6 +3,7 @@
  * `appendOutbox` inside the transaction that makes the change, so a change and its entry commit together.
  */
 import type { Db } from '../connection.js';
+import { isDemoBound } from './demo.js';
 import { statement } from './table.js';
 
 export type OutboxOp = 'upsert' | 'delete';
@@ -20,9 +21,11 @@ export interface OutboxEntry {
 }
 
 export function appendOutbox(db: Db, entry: Omit<OutboxEntry, 'mutationId'>): void {
+  // Demo data never goes to the team's server: changes about it wait apart until it is removed (demo.ts).
+  const table = isDemoBound(db, entry.table, entry.rowId) ? 'demo_held_changes' : 'outbox';
   statement(
     db,
-    'INSERT INTO outbox (table_name, row_id, op, fields, base_version, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO ${table} (table_name, row_id, op, fields, base_version, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(entry.table, entry.rowId, entry.op, JSON.stringify(entry.fields), entry.baseVersion, entry.createdAt);
 }
 

@@ -1,36 +1,18 @@
 /**
- * Demo data and sync (migration 009). The demo data set is made up: it must never reach the team's
- * server, and nothing the rep typed about it may vanish. So its rows are listed in `demo_rows`; a change
- * of a demo row, or of a row that hangs off one (a note written on a demo account), is held back by the
- * push; and "remove demo data" deletes the demo rows the rep did not work on, while those the rep
- * changed or wrote something under become the rep's own and upload whole, followed by the held changes.
+ * Demo data and sync (schema 9). The demo data set is made up: it must never reach the team's server,
+ * and nothing the rep typed about it may vanish. So its rows are listed in `demo_rows`; a change of a
+ * demo row, or of a row that hangs off one (a note written on a demo account), waits in
+ * `demo_held_changes` instead of the outbox (`db/repo/demo.ts`); and "remove demo data" deletes the
+ * demo rows the rep did not work on, while those the rep changed or wrote something under become the
+ * rep's own and upload whole, followed by the held changes.
  */
 import type { SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
-import { appendOutbox, listOutbox, type OutboxEntry } from '../repo/outbox.js';
+import { hasDemoRows, isDemoRow, parentsOf, referencesOf } from '../repo/demo.js';
+import { appendOutbox } from '../repo/outbox.js';
 import { requeueRow } from '../repo/synced.js';
 import { statement } from '../repo/table.js';
 import { SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
-
-interface Reference {
-  column: string;
-  target: SyncedTable;
-}
-
-let referenceCache: Map<SyncedTable, Reference[]> | undefined;
-
-/** Each synced table's columns that point at another synced row (from the schema's foreign keys). */
-function referencesOf(db: Db, table: SyncedTable): Reference[] {
-  if (!referenceCache) {
-    referenceCache = new Map(
-      SYNCED_TABLE_ORDER.map((name) => {
-        const keys = db.pragma(`foreign_key_list(${name})`) as Array<{ table: string; from: string }>;
-        return [name, keys.filter((key) => (SYNCED_TABLE_ORDER as string[]).includes(key.table)).map((key) => ({ column: key.from, target: key.table as SyncedTable }))];
-      }),
-    );
-  }
-  return referenceCache.get(table) ?? [];
-}
 
 const rowKey = (table: string, id: string) => `${table}/${id}`;
 
@@ -41,57 +23,30 @@ export function markDemoRows(db: Db): void {
   })();
 }
 
-export function hasDemoRows(db: Db): boolean {
-  return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows)').pluck().get() === 1;
-}
-
-function isDemoRow(db: Db, table: string, id: string): boolean {
-  return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows WHERE table_name = ? AND row_id = ?)').pluck().get(table, id) === 1;
-}
-
-/** The demo rows this row points at directly. */
-function demoParents(db: Db, table: SyncedTable, id: string): Array<[SyncedTable, string]> {
-  const references = referencesOf(db, table);
-  if (references.length === 0) return [];
-  const row = statement(db, `SELECT ${references.map((r) => r.column).join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
-  if (!row) return [];
-  return references.flatMap(({ column, target }) => {
-    const parent = row[column];
-    return parent != null ? [[target, parent] as [SyncedTable, string]] : [];
-  });
-}
-
-/** Whether a change of this row must stay on the laptop: it is demo data, or hangs off some. */
-export function isDemoBound(db: Db, table: string, id: string): boolean {
-  if (isDemoRow(db, table, id)) return true;
-  if (!(table in SYNCED_SPECS)) return false;
-  return demoParents(db, table as SyncedTable, id).some(([parentTable, parentId]) => isDemoBound(db, parentTable, parentId));
-}
-
 /** The demo rows removal keeps: those the rep changed, those the rep's rows point at, and what they point at. */
 function demoRowsToKeep(db: Db): Map<string, [SyncedTable, string]> {
   const keep = new Map<string, [SyncedTable, string]>();
   const adopt = (table: SyncedTable, id: string): void => {
     if (keep.has(rowKey(table, id)) || !isDemoRow(db, table, id)) return;
     keep.set(rowKey(table, id), [table, id]);
-    for (const [parentTable, parentId] of demoParents(db, table, id)) adopt(parentTable, parentId);
+    for (const [parentTable, parentId] of parentsOf(db, table, id)) adopt(parentTable as SyncedTable, parentId);
   };
   const changed = statement(
     db,
-    `SELECT DISTINCT o.table_name, o.row_id FROM outbox o JOIN demo_rows d ON d.table_name = o.table_name AND d.row_id = o.row_id`,
+    `SELECT DISTINCT h.table_name, h.row_id FROM demo_held_changes h JOIN demo_rows d ON d.table_name = h.table_name AND d.row_id = h.row_id`,
   ).all() as Array<{ table_name: SyncedTable; row_id: string }>;
   for (const { table_name, row_id } of changed) {
     // A demo row the rep deleted goes with the demo data (unless a row of the rep's points at it).
     if (statement(db, `SELECT deleted_at IS NULL FROM ${table_name} WHERE id = ?`).pluck().get(row_id) === 1) adopt(table_name, row_id);
   }
   for (const table of SYNCED_TABLE_ORDER) {
-    for (const { column, target } of referencesOf(db, table)) {
+    for (const { column, target } of referencesOf(db, table).filter((reference) => reference.target in SYNCED_SPECS)) {
       const pointedAt = statement(
         db,
         `SELECT DISTINCT t.${column} FROM ${table} t JOIN demo_rows d ON d.table_name = '${target}' AND d.row_id = t.${column}
          WHERE NOT EXISTS (SELECT 1 FROM demo_rows own WHERE own.table_name = '${table}' AND own.row_id = t.id)`,
       ).pluck().all() as string[];
-      for (const id of pointedAt) adopt(target, id);
+      for (const id of pointedAt) adopt(target as SyncedTable, id);
     }
   }
   return keep;
@@ -119,21 +74,27 @@ const LOCAL_DEPENDENTS: Partial<Record<SyncedTable, Array<{ table: string; colum
   accounts: [{ table: 'tier_suggestion_ignores', column: 'account_id' }],
 };
 
+interface HeldChangeRow {
+  table_name: string;
+  row_id: string;
+  op: 'upsert' | 'delete';
+  fields: string;
+  base_version: number | null;
+  created_at: string;
+}
+
 /**
  * Removes the demo data in one transaction. The demo rows the rep worked on stay as the rep's own: each
- * is queued whole (parents first), and the rep's changes that were held back because of demo data are
- * queued again after them, with new mutation ids (the server has long passed the old ones).
+ * is queued whole (parents first, since the server has never had them), then the held changes of the
+ * rep's own rows follow in the order they were made, as new outbox entries.
  */
 export function removeDemoData(db: Db, now: string): { removed: number; keptAccounts: string[] } {
   return db.transaction(() => {
     if (!hasDemoRows(db)) return { removed: 0, keptAccounts: [] };
     const keep = demoRowsToKeep(db);
-    const held: OutboxEntry[] = [];
-    for (let after = 0, page = listOutbox(db); page.length > 0; after = page.at(-1)!.mutationId, page = listOutbox(db, { afterMutationId: after })) {
-      held.push(...page.filter((entry) => isDemoBound(db, entry.table, entry.rowId)));
-    }
-    const dropEntry = statement(db, 'DELETE FROM outbox WHERE mutation_id = ?');
-    for (const entry of held) dropEntry.run(entry.mutationId);
+    const keptAccounts = accountNames(db, keep);
+    const held = statement(db, 'SELECT * FROM demo_held_changes ORDER BY id').all() as HeldChangeRow[];
+    statement(db, 'DELETE FROM demo_held_changes').run();
 
     let removed = 0;
     for (const table of [...SYNCED_TABLE_ORDER].reverse()) {
@@ -144,15 +105,19 @@ export function removeDemoData(db: Db, now: string): { removed: number; keptAcco
         removed += statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id).changes;
       }
     }
-    const keptAccounts = accountNames(db, keep);
     statement(db, 'DELETE FROM demo_rows').run();
 
     for (const table of SYNCED_TABLE_ORDER) {
       for (const [keptTable, id] of keep.values()) if (keptTable === table) requeueRow(db, SYNCED_SPECS[table], id, now);
     }
-    for (const entry of held.filter((e) => !keep.has(rowKey(e.table, e.rowId)))) {
-      appendOutbox(db, { table: entry.table, rowId: entry.rowId, op: entry.op, fields: entry.fields, baseVersion: entry.baseVersion, createdAt: entry.createdAt });
+    // Changes of demo rows are in the whole rows just queued, or went with their rows.
+    for (const change of held.filter((row) => !keep.has(rowKey(row.table_name, row.row_id)) && isStored(db, row.table_name, row.row_id))) {
+      const fields = JSON.parse(change.fields) as Record<string, unknown>;
+      appendOutbox(db, { table: change.table_name, rowId: change.row_id, op: change.op, fields, baseVersion: change.base_version, createdAt: change.created_at });
     }
     return { removed, keptAccounts };
   })();
 }
+
+/** Whether the row is still stored here (deleted or not): a change of a removed demo row goes with it. */
+const isStored = (db: Db, table: string, id: string): boolean => statement(db, `SELECT EXISTS (SELECT 1 FROM ${table} WHERE id = ?)`).pluck().get(id) === 1;

@@ -8,7 +8,6 @@ import { SYNC_LIMITS, type Mutation, type MutationResult, type PushResponse } fr
 import type { Db } from '../connection.js';
 import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
 import { statement } from '../repo/table.js';
-import { hasDemoRows, isDemoBound } from './demo.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { applyPulledRow } from './pull.js';
 import { refuseIfBehindServer } from './identity.js';
@@ -45,26 +44,18 @@ const ENVELOPE_BYTES = 1024;
  * and stops before any row it carries.
  */
 export function nextBatch(db: Db, inFlight: readonly OutboxEntry[] = []): OutboxEntry[] {
-  const holdingDemo = hasDemoRows(db);
+  const entries = listOutbox(db, { afterMutationId: inFlight.at(-1)?.mutationId, limit: SYNC_LIMITS.mutationsPerPush });
   const rows = new Set(inFlight.map((entry) => `${entry.table}/${entry.rowId}`));
   const batch: OutboxEntry[] = [];
   let bytes = ENVELOPE_BYTES;
-  let after = inFlight.at(-1)?.mutationId;
-  for (;;) {
-    const entries = listOutbox(db, { afterMutationId: after, limit: SYNC_LIMITS.mutationsPerPush });
-    for (const entry of entries) {
-      // Demo data stays on this laptop: its changes wait in the outbox until it is removed (demo.ts).
-      if (holdingDemo && isDemoBound(db, entry.table, entry.rowId)) continue;
-      const key = `${entry.table}/${entry.rowId}`;
-      bytes += byteLength(toMutation(entry));
-      if (rows.has(key) || batch.length === SYNC_LIMITS.mutationsPerPush || (batch.length > 0 && bytes > SYNC_LIMITS.requestBytes)) return batch;
-      rows.add(key);
-      batch.push(entry);
-    }
-    // Only held-back changes make a page give less than a batch: then the next page may fill it.
-    if (!holdingDemo || entries.length < SYNC_LIMITS.mutationsPerPush) return batch;
-    after = entries.at(-1)!.mutationId;
+  for (const entry of entries) {
+    const key = `${entry.table}/${entry.rowId}`;
+    bytes += byteLength(toMutation(entry));
+    if (rows.has(key) || (batch.length > 0 && bytes > SYNC_LIMITS.requestBytes)) break;
+    rows.add(key);
+    batch.push(entry);
   }
+  return batch;
 }
 
 /** A change the server would refuse whole (413) or cannot place: rejected here, never sent. */

@@ -137,6 +137,7 @@ export function dismissRejected(db: Db, id: number): boolean {
   return statement(db, 'DELETE FROM rejected_mutations WHERE id = ?').run(id).changes > 0;
 }
 
+/** Changes not on the server yet: the outbox, and those held on this laptop with demo data (db/sync/demo.ts). */
 export function countPending(db: Db): number {
-  return statement(db, 'SELECT count(*) FROM outbox').pluck().get() as number;
+  return statement(db, 'SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM demo_held_changes)').pluck().get() as number;
 }

@@ -1,0 +1,51 @@
+/**
+ * Which rows are demo data (schema 9's `demo_rows`, filled by `demo.load`). A change of a demo row, or
+ * of a row that points at one through its foreign keys (a note written on a demo account), is
+ * "demo-bound": it never goes to the team's server while the demo data is here (`outbox.ts`), and
+ * `db/sync/demo.ts` settles it when the demo data is removed.
+ */
+import type { Db } from '../connection.js';
+import { statement } from './table.js';
+
+export function hasDemoRows(db: Db): boolean {
+  return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows)').pluck().get() === 1;
+}
+
+export function isDemoRow(db: Db, table: string, id: string): boolean {
+  return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows WHERE table_name = ? AND row_id = ?)').pluck().get(table, id) === 1;
+}
+
+export interface RowReference {
+  column: string;
+  target: string;
+}
+
+const referenceCache = new WeakMap<Db, Map<string, RowReference[]>>();
+
+/** A table's columns that point at other rows, from the schema's foreign keys (it never changes while open). */
+export function referencesOf(db: Db, table: string): RowReference[] {
+  let cache = referenceCache.get(db);
+  if (!cache) referenceCache.set(db, (cache = new Map()));
+  let references = cache.get(table);
+  if (!references) {
+    const keys = db.pragma(`foreign_key_list(${table})`) as Array<{ table: string; from: string }>;
+    cache.set(table, (references = keys.map((key) => ({ column: key.from, target: key.table }))));
+  }
+  return references;
+}
+
+/** The rows this row points at directly. */
+export function parentsOf(db: Db, table: string, id: string): Array<[string, string]> {
+  const references = referencesOf(db, table);
+  if (references.length === 0) return [];
+  const row = statement(db, `SELECT ${references.map((r) => r.column).join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
+  if (!row) return [];
+  return references.flatMap(({ column, target }) => (row[column] != null ? [[target, row[column]] as [string, string]] : []));
+}
+
+/** Whether a change of this row must stay on the laptop: it is demo data, or hangs off some. */
+export function isDemoBound(db: Db, table: string, id: string): boolean {
+  if (!hasDemoRows(db)) return false;
+  const bound = (t: string, rowId: string): boolean => isDemoRow(db, t, rowId) || parentsOf(db, t, rowId).some(([pt, pid]) => bound(pt, pid));
+  return bound(table, id);
+}

@@ -1,0 +1,73 @@
+/**
+ * The issue's story against the real sync server (PGlite in memory, real HTTP), which refuses what the
+ * fake one lets through (a change of some fields of a row it never had, a note on an unknown account):
+ * a rep loads the demo, works on it, signs in, and nothing is refused; removing the demo data then
+ * uploads the rep's work whole.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ApiInput, ApiMethod, ApiOutputs } from '../../../core/api/contract.js';
+import { openDatabase, type Db } from '../../../db/connection.js';
+import { databasePathIn } from '../../../db/paths.js';
+import { callApi } from '../../../db/service/dispatch.js';
+import { createService } from '../../../db/service/index.js';
+import { memoryTokenStore } from '../../../db/sync/tokens.js';
+import { useTempDir } from '../../../db/testing/tempDir.js';
+import { buildSyncServer } from '../../../server/http/app.js';
+import { openStore } from '../../../server/store/open.js';
+import type { SqlClient } from '../../../server/store/sqlClient.js';
+import { addUser } from '../../../server/users.js';
+
+const PASSWORD = 'correct horse battery';
+const tempDir = useTempDir();
+let store: SqlClient;
+let app: FastifyInstance;
+let url: string;
+let db: Db | undefined;
+
+beforeAll(async () => {
+  store = await openStore({ memory: true });
+  await addUser(store, { username: 'wang', role: 'rep', teamName: 'East', password: PASSWORD });
+  app = buildSyncServer({ store, tokenSecret: 'demo-test-secret-0123456789abcdef' });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  db?.close();
+  await app.close();
+  await store.close();
+});
+
+it('uploads nothing of the demo, refuses nothing, and uploads the rep’s work once the demo data is removed', async () => {
+  const dataDir = tempDir();
+  db = openDatabase(databasePathIn(dataDir));
+  const handlers = createService({ db, dataDir, host: 'browser', version: '0.0.0-test', sync: { tokens: memoryTokenStore(), autoSync: false } });
+  const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+    const result = await callApi(handlers, method, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as ApiOutputs[M];
+  };
+
+  await call('demo.load', {});
+  const [worked] = (await call('accounts.list', { limit: 1 })).rows;
+  const detail = await call('accounts.get', { id: worked!.id });
+  const contact = detail.contacts[0]!;
+  await call('notes.create', { accountId: worked!.id, contactId: contact.id, body: '演示客户上的真实笔记' });
+  await call('accounts.update', { id: worked!.id, patch: { city: '苏州' } });
+  await call('contacts.update', { id: contact.id, patch: { phone: '13800000000' } });
+  const own = await call('accounts.create', { name: '自己的客户', tier: 'B', city: '上海' });
+
+  await call('sync.signIn', { serverUrl: url, username: 'wang', password: PASSWORD });
+  const first = await call('sync.now', {});
+  expect(first).toMatchObject({ lastError: null, conflicts: 0 });
+  const uploaded = async () => (await store.query<{ table_name: string; id: string }>('SELECT table_name, id FROM sync_rows WHERE deleted_at IS NULL')).map((row) => `${row.table_name}/${row.id}`);
+  expect(await uploaded()).toEqual([`accounts/${own.id}`]);
+
+  await call('demo.remove', {});
+  const settled = await call('sync.now', {});
+  expect(settled).toMatchObject({ lastError: null, conflicts: 0, pending: 0 });
+  const after = await uploaded();
+  expect(after.filter((key) => !key.startsWith('notes/')).sort()).toEqual([`accounts/${own.id}`, `accounts/${worked!.id}`, `contacts/${contact.id}`].sort());
+  expect(after.filter((key) => key.startsWith('notes/'))).toHaveLength(1);
+  await call('sync.signOut', {});
+}, 60_000);
