@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../core/api/errors.js';
+import { isDiskFull } from '../db/diskFull.js';
 import { resolveDataDir } from '../db/paths.js';
 import { DataDirLockedError } from '../host/lock.js';
+import { usePrivateFileModes } from '../host/privateFiles.js';
 import { CommandError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command, type OptionValues } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
@@ -100,6 +102,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof CommandError) io.stderr(`${messages.error(error.message)}\n`);
     else if (error instanceof DataDirLockedError) io.stderr(`${messages.error(messages.lockHeld(error.pid))}\n`);
     else if (error instanceof ApiError) io.stderr(`${messages.error(messages.apiError(error.code, error.message))}\n`);
+    else if (isDiskFull(error)) io.stderr(`${messages.error(messages.apiError('disk_full', ''))}\n`);
     else io.stderr(`${messages.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_FAILURE;
   }
@@ -107,5 +110,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 // `npm run rounds` runs this file directly; the `rounds` launcher imports it and calls `main` itself.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  usePrivateFileModes();
   process.exitCode = await main(process.argv.slice(2));
 }

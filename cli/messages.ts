@@ -36,6 +36,10 @@ export const messages = {
       ? 'The database was written by a newer version of Rounds (数据库版本较新); update Rounds to open it.'
       : code === 'database_corrupt'
         ? `The database file is damaged (数据库已损坏): ${detail}. Start the app to restore a backup.`
-        : `${code}: ${detail}`,
+        : code === 'database_key_unknown'
+          ? 'The database is encrypted with a key this laptop does not have (数据库使用了本机没有的密钥加密). Start the app and enter the recovery key shown in Settings on the laptop it came from.'
+          : code === 'disk_full'
+            ? 'The disk is full (磁盘已满): nothing was written. Free some space and try again.'
+            : `${code}: ${detail}`,
   lockHeld: (pid: number) => `Rounds is running on this data folder (pid ${pid}); close it first (请先关闭应用).`,
 };

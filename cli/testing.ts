@@ -11,7 +11,9 @@ export interface RoundsRun {
 export async function runRounds(argv: string[], options: { env?: NodeJS.ProcessEnv; now: Date }): Promise<RoundsRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: options.env ?? {}, now: () => options.now };
+  // The key file, never the developer's OS keyring, keeps the test data folders' database keys.
+  const env = { ROUNDS_KEY_STORE: 'file', ...options.env };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, now: () => options.now };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

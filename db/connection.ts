@@ -1,12 +1,14 @@
 /**
- * Opens the local SQLite database: checks it before touching it, then WAL, foreign keys and the
- * numbered migrations in `db/migrations/NNN_name.sql` (tracked in `PRAGMA user_version`).
+ * Opens the local SQLite database: with its key when it has one (db/encryption.ts), checks it before
+ * touching it, then WAL, foreign keys and the numbered migrations in `db/migrations/NNN_name.sql`
+ * (tracked in `PRAGMA user_version`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../core/api/errors.js';
+import { applyKey, encryptPlainDatabase, isPlainDatabaseFile, type DatabaseKey } from './encryption.js';
 
 export type Db = Database.Database;
 
@@ -42,21 +44,59 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** for tests: a different migrations folder */
   migrationsDir?: string;
+  /**
+   * The data folder's database key (host/databaseKey.ts). With it the file is encrypted: a new one from
+   * the start, a plain one in place the first time (crash-safe, see `encryptPlainDatabase`). Without
+   * it the file stays plain (tests, benchmarks' plain baseline).
+   */
+  key?: DatabaseKey;
+}
+
+/** The key each open connection was opened with, so backups and export workers use the same one. */
+const connectionKeys = new WeakMap<Db, DatabaseKey>();
+
+export function databaseKeyOf(db: Db): DatabaseKey | null {
+  return connectionKeys.get(db) ?? null;
 }
 
 /**
- * Throws `ApiError('database_corrupt')` for a file that is not a healthy SQLite database and
- * `ApiError('database_newer')` for one written by a newer app; in both cases nothing is written.
+ * A connection with the key applied and nothing read yet. `openDatabase` is the way to the app's
+ * database; this is for a second reader of an open one (the export worker).
+ */
+export function connect(file: string, options: { key?: DatabaseKey | null; nativeBinding?: string; readonly?: boolean } = {}): Db {
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+  if (options.key) {
+    applyKey(db, options.key);
+    connectionKeys.set(db, options.key);
+  }
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Throws `ApiError('database_corrupt')` for a file that is not a healthy SQLite database,
+ * `ApiError('database_newer')` for one written by a newer app and `ApiError('database_key_unknown')`
+ * for an encrypted one the key does not open; in each case nothing is written.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  try {
-    db.pragma('busy_timeout = 5000');
-    // Everything up to here only reads: a refused file stays byte for byte as it was.
-    const version = checkReadable(db);
-    if (version > SCHEMA_VERSION) {
-      throw new ApiError('database_newer', { params: { found: version, supported: SCHEMA_VERSION } });
+  const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (options.key && isPlainDatabaseFile(file)) {
+    // Refuse a damaged or newer plain file before encrypting it: those are never modified.
+    const plain = connect(file, driverOptions);
+    try {
+      checkVersion(checkReadable(plain, false));
+    } finally {
+      plain.close();
     }
+    encryptPlainDatabase(file, options.key, driverOptions);
+  }
+  const db = connect(file, { ...driverOptions, ...(options.key ? { key: options.key } : {}) });
+  try {
+    // Everything up to here only reads: a refused file stays byte for byte as it was.
+    const version = checkVersion(checkReadable(db, options.key !== undefined && !isPlainDatabaseFile(file)));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -68,8 +108,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Returns the stored schema version of a database that passes `quick_check`. */
-function checkReadable(db: Db): number {
+function checkVersion(version: number): number {
+  if (version > SCHEMA_VERSION) throw new ApiError('database_newer', { params: { found: version, supported: SCHEMA_VERSION } });
+  return version;
+}
+
+/**
+ * Returns the stored schema version of a database that passes `quick_check`. `encrypted`: the file was
+ * opened with a key and is not plain SQLite, so "not a database" means the key does not open it (a
+ * database from another laptop or data folder), not that it is damaged.
+ */
+function checkReadable(db: Db, encrypted: boolean): number {
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     const problems = db.pragma('quick_check', { simple: true });
@@ -78,6 +127,7 @@ function checkReadable(db: Db): number {
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const code = (error as { code?: string }).code ?? '';
+    if (encrypted && code.startsWith('SQLITE_NOTADB')) throw new ApiError('database_key_unknown', { detail: (error as Error).message });
     if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
       throw new ApiError('database_corrupt', { detail: (error as Error).message });
     }

@@ -5,9 +5,13 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { startHost, type RoundsHost } from '../host/bootstrap.js';
+import { databaseKeys, keyFileVault, keyringVault } from '../host/databaseKey.js';
+import { defaultLanguage } from '../host/environment.js';
 import { DataDirLockedError } from '../host/lock.js';
+import { usePrivateFileModes } from '../host/privateFiles.js';
 import { sqliteBackend } from '../host/sqlite-backend.js';
 import { watchConnectivity, type ConnectivityWatch } from './connectivity.js';
+import { safeStorageVault } from './databaseKey.js';
 import { registerIpcHandlers } from './ipc.js';
 import { startNotificationScheduler, type NotificationScheduler } from './notifications.js';
 import { electronDataDir, electronResources } from './paths.js';
@@ -41,6 +45,7 @@ async function start(): Promise<void> {
       resources: electronResources({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
       backend: sqliteBackend,
       sync: { tokens: electronTokenStore(dataDir) },
+      keys: databaseKeys({ dataDir, vaults: [safeStorageVault(dataDir), keyringVault(dataDir), keyFileVault(dataDir)], language: defaultLanguage() }),
     });
   } catch (error) {
     dialog.showErrorBox('Rounds', error instanceof DataDirLockedError ? error.message : String(error));
@@ -54,6 +59,7 @@ async function start(): Promise<void> {
   connectivity = watchConnectivity(host.call);
 }
 
+usePrivateFileModes();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();

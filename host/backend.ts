@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
+import type { DatabaseKey } from '../db/encryption.js';
 import type { RuntimeResources } from '../db/jobs/protocol.js';
 import type { SyncHostOptions } from '../db/service/sync.js';
 
@@ -28,7 +29,7 @@ export interface BackupFile {
 }
 
 export interface DatabaseBackend {
-  open(file: string, options: { nativeBinding?: string }): Database.Database;
+  open(file: string, options: { nativeBinding?: string; key?: DatabaseKey }): Database.Database;
   createService(deps: ServiceDeps): ApiHandlers;
   callApi(handlers: ApiHandlers, method: unknown, input: unknown): ApiResult | Promise<ApiResult>;
   listBackups(dataDir: string): BackupFile[];

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDirIn } from '../db/paths.js';
 import { startHost, type RoundsHost } from './bootstrap.js';
+import { newDatabaseKey } from '../db/encryption.js';
+import { databaseKeys, memoryKeyVault } from './databaseKey.js';
 import { DataDirLockedError, LOCK_FILE } from './lock.js';
 import { createFakeBackend, type FakeBackend } from './test-backend.js';
 
@@ -12,7 +14,7 @@ let backend: FakeBackend;
 const hosts: RoundsHost[] = [];
 
 function start(env: NodeJS.ProcessEnv = {}): RoundsHost {
-  const host = startHost({ dataDir, host: 'browser', version: '9.9.9', env, backend });
+  const host = startHost({ dataDir, host: 'browser', version: '9.9.9', env, backend, keys: databaseKeys({ dataDir, vaults: [memoryKeyVault(newDatabaseKey())], language: 'en' }) });
   hosts.push(host);
   return host;
 }
@@ -76,7 +78,7 @@ describe('startHost', () => {
 
   it("hands the runtime's resources (native SQLite build, shipped font) to the service, for its export workers", () => {
     const resources = { nativeBinding: '/app/electron-abi/better_sqlite3.node', cjkFont: '/app/resources/fonts/NotoSansSC-Regular.ttf' };
-    const host = startHost({ dataDir, host: 'electron', version: '9.9.9', env: {}, backend, resources });
+    const host = startHost({ dataDir, host: 'electron', version: '9.9.9', env: {}, backend, resources, keys: databaseKeys({ dataDir, vaults: [memoryKeyVault(newDatabaseKey())], language: 'en' }) });
     hosts.push(host);
     expect(backend.serviceDeps[0]?.resources).toEqual(resources);
   });

@@ -1,17 +1,20 @@
 /**
  * Starting a host (Electron, browser mode): lock the data folder, open the database, build the
  * service. A database that cannot be opened does not stop the host: it starts in the *problem* state,
- * where `app.status` explains and `app.recover` restores a backup or starts empty.
+ * where `app.status` explains and `app.recover` restores a backup, starts empty, or — for a database
+ * encrypted with a key this laptop does not keep — opens it with the recovery key the user typed.
  */
-import fs from 'node:fs';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
 import { databasePathIn } from '../db/paths.js';
 import type { RuntimeResources } from '../db/jobs/protocol.js';
+import { parseRecoveryKey } from '../db/encryption.js';
 import type { ApiResult, DatabaseBackend, ServiceDeps } from './backend.js';
+import type { DatabaseKeys } from './databaseKey.js';
 import { clockFromEnv, defaultLanguage } from './environment.js';
 import { acquireDataDirLock } from './lock.js';
+import { ensurePrivateDir, tightenPrivateTree } from './privateFiles.js';
 import { moveDatabaseAside, restoreBackup } from './recovery.js';
 
 export interface HostOptions {
@@ -26,6 +29,8 @@ export interface HostOptions {
   backend: DatabaseBackend;
   /** passed on to the service (see `ServiceDeps.sync`) */
   sync?: ServiceDeps['sync'];
+  /** where the database key is kept (`databaseKeys` in ./databaseKey.js) */
+  keys: DatabaseKeys;
 }
 
 export interface RoundsHost {
@@ -41,7 +46,7 @@ export interface RoundsHost {
 type ProblemCode = Extract<AppStatus, { state: 'problem' }>['code'];
 
 function isProblemCode(code: string): code is ProblemCode {
-  return code === 'database_newer' || code === 'database_corrupt';
+  return code === 'database_newer' || code === 'database_corrupt' || code === 'database_key_unknown';
 }
 
 /** Every method answers with the problem, except the two that explain and fix it. */
@@ -62,7 +67,8 @@ export function startHost(options: HostOptions): RoundsHost {
   const { dataDir } = options;
   const databasePath = databasePathIn(dataDir);
 
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  tightenPrivateTree(dataDir);
   const lock = acquireDataDirLock(dataDir);
 
   let db: Database.Database | null = null;
@@ -71,8 +77,9 @@ export function startHost(options: HostOptions): RoundsHost {
 
   const appHandlers: Pick<ApiHandlers, 'app.status' | 'app.recover'> = {
     'app.status': () => status,
-    'app.recover': ({ backup }) => {
+    'app.recover': ({ backup, recoveryKey }) => {
       if (status.state === 'ready') throw new ApiError('conflict');
+      if (recoveryKey !== undefined) return openWithRecoveryKey(recoveryKey);
       const available = backend.listBackups(dataDir).map((b) => b.file);
       // Check the backup exists before touching anything, so a bad request leaves the files as they were.
       if (backup !== null && !available.includes(backup)) throw new ApiError('not_found', { params: { file: backup } });
@@ -83,9 +90,25 @@ export function startHost(options: HostOptions): RoundsHost {
     },
   };
 
+  /** The database as it is, with the key the user typed; kept for the next start once it opens. */
+  function openWithRecoveryKey(text: string): AppStatus {
+    const key = parseRecoveryKey(text);
+    if (!key) throw new ApiError('validation', { messageKey: 'errors.recoveryKeyInvalid' });
+    try {
+      backend.open(databasePath, { ...(nativeBinding ? { nativeBinding } : {}), key }).close();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'database_key_unknown') throw new ApiError('validation', { messageKey: 'errors.recoveryKeyWrong' });
+      throw error;
+    }
+    options.keys.remember(key);
+    open();
+    return status;
+  }
+
   function open(): void {
     try {
-      db = backend.open(databasePath, nativeBinding ? { nativeBinding } : {});
+      const key = options.keys.obtain(databasePath);
+      db = backend.open(databasePath, { ...(nativeBinding ? { nativeBinding } : {}), key });
     } catch (error) {
       if (!(error instanceof ApiError && isProblemCode(error.code))) {
         lock.release();

@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../db/paths.js';
 import { startHost } from './bootstrap.js';
 import { parseBrowserArgs } from './browser-args.js';
+import { databaseKeys, nodeKeyVaults } from './databaseKey.js';
+import { defaultLanguage } from './environment.js';
 import { exportsDirIn } from '../db/jobs/exportJobs.js';
 import { createHttpServer } from './http-server.js';
 import { DataDirLockedError } from './lock.js';
+import { usePrivateFileModes } from './privateFiles.js';
 import { sqliteBackend } from './sqlite-backend.js';
 
 function openInBrowser(url: string): void {
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     host: 'browser',
     version: readVersion(),
     backend: sqliteBackend,
+    keys: databaseKeys({ dataDir, vaults: nodeKeyVaults(dataDir), language: defaultLanguage() }),
   });
   const server = createHttpServer({
     call: host.call,
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+  usePrivateFileModes();
   main().catch((error: unknown) => {
     console.error(error instanceof DataDirLockedError ? error.message : error);
     process.exit(1);

@@ -6,12 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memoryTokenStore } from '../db/sync/tokens.js';
 import { FakeSyncServer } from '../test/sync/client/fakeServer.js';
 import { startHost, type HostOptions, type RoundsHost } from './bootstrap.js';
+import { databaseKeys, memoryKeyVault, type KeyVault } from './databaseKey.js';
 import { sqliteBackend } from './sqlite-backend.js';
 
 const hosts: RoundsHost[] = [];
+/** One key place per data folder, kept across restarts like the OS keyring. */
+const vaults = new Map<string, KeyVault>();
 
 function start(dataDir: string, sync?: HostOptions['sync']): RoundsHost {
-  const host = startHost({ dataDir, host: 'browser', version: '0.0.0', env: {}, backend: sqliteBackend, ...(sync ? { sync } : {}) });
+  if (!vaults.has(dataDir)) vaults.set(dataDir, memoryKeyVault());
+  const keys = databaseKeys({ dataDir, vaults: [vaults.get(dataDir)!], language: 'en' });
+  const host = startHost({ dataDir, host: 'browser', version: '0.0.0', env: {}, backend: sqliteBackend, keys, ...(sync ? { sync } : {}) });
   hosts.push(host);
   return host;
 }
@@ -23,7 +28,8 @@ afterEach(() => {
 describe('startHost on SQLite', () => {
   it('reports a corrupt file, keeps it aside on recovery and starts empty', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-sqlite-host-'));
-    const garbage = Buffer.alloc(8192, 0x5a);
+    // SQLite's header, then garbage: a damaged plain file (without the header it could be an encrypted one)
+    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(8192, 0x5a)]);
     fs.writeFileSync(path.join(dataDir, 'rounds.sqlite'), garbage);
     const host = start(dataDir);
 

@@ -26,7 +26,7 @@ export async function buildElectron(outDir = path.join(DIST, 'electron')) {
     ...common,
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'],
     // db/connection.ts finds its migrations (and db/jobs its worker) relative to import.meta.url, which
     // CommonJS lacks: give it the bundle's own URL and put the migrations and the worker beside it.
     define: { 'import.meta.url': '__roundsBundleUrl' },

@@ -3,5 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Folders 0700, files 0600 for everything rounds (and `rounds serve`) creates: host/privateFiles.ts.
+const { usePrivateFileModes } = await import('../../host/privateFiles.ts');
+usePrivateFileModes();
 const { main } = await import('../main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -15,7 +15,7 @@ const NOW = new Date('2026-11-23T02:00:00.000Z'); // 10:00 in Shanghai
 async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: {}, now: () => NOW });
+  const code = await main(argv, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: { ROUNDS_KEY_STORE: 'file' }, now: () => NOW });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 

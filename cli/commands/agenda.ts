@@ -8,11 +8,11 @@ import type { AgendaDay, AgendaItem, AgendaItemKind } from '../../core/agenda/ty
 import { formatLunarDate, type CalendarLanguage } from '../../core/calendar/format.js';
 import { CalendarDay } from '../../core/model/primitives.js';
 import type { YearlyDate } from '../../core/model/schemas.js';
-import { openDatabase } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
+import { openDataFolderDatabase } from '../database.js';
 
 const MAX_DAYS = 366;
 
@@ -158,7 +158,7 @@ export const agendaCommand: Command = {
     const explicitDate = typeof values.date === 'string' ? parseDate(values.date) : undefined;
     const file = databasePathIn(dataDir);
     if (!fs.existsSync(file)) throw new CommandError(`No database at ${file} (找不到数据库).`);
-    const db = openDatabase(file);
+    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
     try {
       const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
       const from = explicitDate ?? (await call(service, 'agenda.today', {})).day;

@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
-import { createBackup } from '../../db/service/backup.js';
+import { createBackup, writeBackup } from '../../db/service/backup.js';
 import { advanceGeneration } from '../../db/sync/identity.js';
 import { CommandError, type Command } from '../command.js';
 import { messages } from '../messages.js';
-
-async function backupTo(db: ReturnType<typeof openDatabase>, out: string): Promise<{ path: string; bytes: number }> {
-  const target = path.resolve(out);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await db.backup(target);
-  return { path: target, bytes: fs.statSync(target).size };
-}
+import { openDataFolderDatabase } from '../database.js';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -23,10 +16,10 @@ export const backupCommand: Command = {
   async run({ values, dataDir, io }) {
     const file = databasePathIn(dataDir);
     if (!fs.existsSync(file)) throw new CommandError(messages.backup.noDatabase(file));
-    const db = openDatabase(file);
+    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
     try {
-      // SQLite's online backup gives a consistent copy even while the app keeps writing.
-      const result = typeof values.out === 'string' ? await backupTo(db, values.out) : await createBackup(db, dataDir, io.now());
+      // One read transaction gives a consistent copy even while the app keeps writing; it keeps the database's key.
+      const result = typeof values.out === 'string' ? writeBackup(db, path.resolve(values.out)) : createBackup(db, dataDir, io.now());
       // The copy keeps the generation the file had; the live file moves on, so the copy is known if put back.
       advanceGeneration(db);
       io.stdout(`${messages.backup.done(result.path, result.bytes)}\n`);

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import { partsOfDay, todayIn } from '../../core/calendar/day.js';
 import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
-import { openDatabase } from '../../db/connection.js';
 import { ExportAbortedError } from '../../db/export/job.js';
 import { NoCjkFontError } from '../../db/export/fonts.js';
 import { exportLabels, type ExportLanguage } from '../../db/export/labels.js';
@@ -16,6 +15,7 @@ import { EXPORT_KINDS, FORMATS_OF, runExport, type ExportFormat, type ExportKind
 import { databasePathIn } from '../../db/paths.js';
 import { readSettings } from '../../db/repo/settings.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { openDataFolderDatabase } from '../database.js';
 
 const text = {
   badKind: (value: string | undefined) => `say what to export: ${EXPORT_KINDS.join(', ')}${value === undefined ? '' : ` (got "${value}")`}.`,
@@ -130,7 +130,7 @@ export const exportCommand: Command = {
     const timeZone = parseZone(stringOption(values, 'tz'));
     const file = databasePathIn(dataDir);
     if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
-    const db = openDatabase(file);
+    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
     const controller = new AbortController();
     const stopListening = abortOnInterrupt(controller);
     try {

@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { useTempDir } from '../../db/testing/tempDir.js';
 import { runRounds } from '../testing.js';
+import { openDataFolderDatabase } from '../database.js';
 
 const tempDir = useTempDir();
 const rounds = (argv: string[]) => runRounds(argv, { now: new Date('2026-11-22T01:00:00.000Z') });
 
 function query<T>(dataDir: string, sql: string): T[] {
-  const db = openDatabase(databasePathIn(dataDir));
+  const db = openDataFolderDatabase(dataDir, { ROUNDS_KEY_STORE: 'file' });
   try {
     return db.prepare(sql).raw().all() as T[];
   } finally {

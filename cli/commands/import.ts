@@ -14,17 +14,16 @@ import { DATE_ORDERS, type DateOrder } from '../../core/import/dates.js';
 import type { ImportIssue } from '../../core/import/issues.js';
 import { IMPORT_MESSAGES } from '../../core/import/messages.js';
 import { LANGUAGES, type Language } from '../../core/model/enums.js';
-import { openDatabase } from '../../db/connection.js';
 import { applyImport } from '../../db/import/apply.js';
 import { ImportFileError } from '../../db/import/fileError.js';
 import { planImport, type ImportPlan } from '../../db/import/plan.js';
 import { DEFAULT_MAX_IMPORT_BYTES, readImportFile } from '../../db/import/read.js';
 import type { ReadTable } from '../../db/import/table.js';
-import { databasePathIn } from '../../db/paths.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
 import { cliTranslator } from '../i18n.js';
 import type { CliIo } from '../io.js';
+import { openDataFolderDatabase } from '../database.js';
 
 export const EXIT_INVALID_ROWS = 3;
 /** Invalid rows listed in full; the rest are counted. */
@@ -151,7 +150,7 @@ export const importCommand: Command = {
       fs.mkdirSync(dataDir, { recursive: true });
       const lock = acquireDataDirLock(dataDir);
       try {
-        const db = openDatabase(databasePathIn(dataDir));
+        const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
         try {
           const request = { table, mapping, order: settings.order, timeZone: settings.timeZone };
           const skipInvalid = values['skip-invalid'] === true;

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { openDatabase, type Db } from '../../db/connection.js';
+import type { Db } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { SCALES, seedDatabase, type Scale } from '../../db/seed/index.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { messages } from '../messages.js';
+import { openDataFolderDatabase } from '../database.js';
 
 /**
  * What `--force` empties before seeding, children first. The outbox goes too: its entries describe
@@ -53,7 +54,7 @@ export const seedCommand: Command = {
     const lock = acquireDataDirLock(dataDir);
     try {
       const file = databasePathIn(dataDir);
-      const db = openDatabase(file);
+      const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
       try {
         if (hasAccounts(db)) {
           if (values.force !== true) throw new CommandError(messages.seed.notEmpty(file));

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { SyncController } from '../../db/sync/controller.js';
 import { SyncError, type SyncErrorCode } from '../../db/sync/http.js';
@@ -7,6 +6,7 @@ import { fileTokenStore } from '../../db/sync/tokens.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, type Command } from '../command.js';
 import type { SyncReport } from '../../db/sync/run.js';
+import { openDataFolderDatabase } from '../database.js';
 
 const errorText: Record<SyncErrorCode, string> = {
   offline: 'The sync server cannot be reached (无法连接同步服务器).',
@@ -43,7 +43,7 @@ export async function withSyncController<T>(dataDir: string, work: (controller: 
   if (options.create) fs.mkdirSync(dataDir, { recursive: true });
   else if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
   const lock = acquireDataDirLock(dataDir);
-  const db = openDatabase(file);
+  const db = openDataFolderDatabase(dataDir);
   try {
     return await work(new SyncController({ db, tokens: fileTokenStore(dataDir), autoSync: false }));
   } catch (error) {

@@ -28,10 +28,12 @@ import {
   NoteUpdate,
   Settings,
   SettingsPatch,
+  StorableText,
   Visit,
   VisitLog,
   VisitPlan,
 } from '../model/schemas.js';
+import { requiredText } from '../model/primitives.js';
 import {
   COMPLAINT_STATUSES,
   ComplaintCreate,
@@ -80,7 +82,7 @@ const VisitLogFilters = z
     kinds: z.array(z.enum(CONTACT_KINDS)).max(20).optional(),
     statuses: z.array(z.enum(VISIT_STATUSES)).max(3).optional(),
     accountId: Id.optional(),
-    city: z.string().trim().min(1).max(100).optional(),
+    city: StorableText.trim().min(1).max(100).optional(),
   })
   .strict();
 /** The visit log screen's filters and order: what it shows, page after page, and what "export this list" writes. */
@@ -95,7 +97,7 @@ export const EXPORT_FORMATS_OF: Record<ExportJobKind, readonly ExportJobFormat[]
 export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
 const ImportFileInput = z
   .object({
-    fileName: z.string().trim().min(1, { message: 'validation.required' }).max(255, { message: 'validation.tooLong' }),
+    fileName: requiredText(255),
     // The exact size check (with its `import.file.tooLarge` message) is the reader's, on the decoded bytes.
     contentBase64: z.string().min(1, { message: 'validation.required' }).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, { message: 'validation.tooLong' }),
     mapping: ColumnMappingSchema.optional(),
@@ -107,8 +109,9 @@ export const apiInputs = {
   'app.info': None,
   'app.status': None,
   /** Recover from a database that cannot be opened: restore a backup (file name from app.status) or start empty.
-   *  The broken file is always moved aside, never overwritten. */
-  'app.recover': z.object({ backup: z.string().max(200).nullable() }).strict(),
+   *  The broken file is always moved aside, never overwritten. With `recoveryKey` (the key `backup.recoveryKey`
+   *  showed), the database as it is opens with that key instead, and this laptop keeps the key. */
+  'app.recover': z.object({ backup: z.string().max(200).nullable(), recoveryKey: z.string().max(200).optional() }).strict(),
   'settings.get': None,
   'settings.update': SettingsPatch,
   'demo.load': None,
@@ -117,6 +120,8 @@ export const apiInputs = {
   /** removes the demo data; the rep's own rows and changes stay (and upload) */
   'demo.remove': None,
   'backup.create': None,
+  /** The database key as a recovery key (groups of characters), for restoring a backup on another laptop. */
+  'backup.recoveryKey': None,
 
   'accounts.list': AccountListQuery,
   'accounts.cities': None,
@@ -150,14 +155,14 @@ export const apiInputs = {
   'notes.delete': ById,
   'notes.revisions': ById,
 
-  'search.quick': z.object({ q: z.string().max(100) }).strict(),
+  'search.quick': z.object({ q: StorableText.max(100) }).strict(),
 
   // ---- reminders and the Today agenda (issue 3) ----
   /** the ranked agenda for one day (default: today in the user's zone) */
   'agenda.today': z.object({ day: CalendarDay.optional() }).strict().optional(),
   'agenda.range': z.object({ from: CalendarDay, days: z.number().int().min(1).max(366) }).strict(),
   'agenda.snooze': SnoozeSet,
-  'agenda.unsnooze': z.object({ key: z.string().min(1).max(300) }).strict(),
+  'agenda.unsnooze': z.object({ key: StorableText.min(1).max(300) }).strict(),
   'greetings.mark': GreetingMark,
   'greetings.list': z.object({ accountId: Id }).strict(),
   'complaints.create': ComplaintCreate,
@@ -174,14 +179,14 @@ export const apiInputs = {
   'plan.acceptWeek': z.object({ visits: z.array(z.object({ accountId: Id, plannedAt: z.string().datetime({ offset: true }) }).strict()).min(1).max(200) }).strict(),
   /** notifications to show now (digest, visit reminders); the host fires each once, then calls notifications.fired */
   'notifications.due': None,
-  'notifications.fired': z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(100) }).strict(),
+  'notifications.fired': z.object({ keys: z.array(StorableText.min(1).max(300)).min(1).max(100) }).strict(),
 
   // ---- sync with the team's server (issue 4); tokens stay in the host, never in the renderer ----
   'sync.status': None,
   'sync.signIn': z
     .object({
-      serverUrl: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }),
-      username: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }),
+      serverUrl: requiredText(500),
+      username: requiredText(100),
       password: z.string().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' }),
     })
     .strict(),
@@ -192,7 +197,7 @@ export const apiInputs = {
   /** `noteId` is the conflict copy's id. `mine` keeps the note's text, `theirs` takes the copy's text,
    *  `both` keeps both as separate notes; `mergedBody` (whatever `keep` says) becomes the note's text. */
   'sync.resolveConflict': z
-    .object({ noteId: Id, keep: z.enum(['mine', 'theirs', 'both']), mergedBody: z.string().trim().min(1, { message: 'validation.required' }).max(20000, { message: 'validation.tooLong' }).optional() })
+    .object({ noteId: Id, keep: z.enum(['mine', 'theirs', 'both']), mergedBody: requiredText(20000).optional() })
     .strict(),
   /** "keep the server's": forgets a refused change (the row already shows the server's copy) */
   'sync.dismissRejected': z.object({ id: z.number().int().positive() }).strict(),
@@ -236,7 +241,7 @@ export const apiInputs = {
   'imports.preview': ImportFileInput,
   /** imports every valid row in one transaction, or nothing (invalid rows stop it unless `skipInvalid`) */
   'imports.apply': ImportFileInput.extend({ skipInvalid: z.boolean().default(false) }).strict(),
-  'imports.saveMapping': z.object({ name: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }), mapping: ColumnMappingSchema }).strict(),
+  'imports.saveMapping': z.object({ name: requiredText(100), mapping: ColumnMappingSchema }).strict(),
   'imports.mappings': None,
 } as const;
 
@@ -279,7 +284,7 @@ export type AppStatus =
   | { state: 'ready' }
   | {
       state: 'problem';
-      code: 'database_newer' | 'database_corrupt';
+      code: 'database_newer' | 'database_corrupt' | 'database_key_unknown';
       databasePath: string;
       backups: Array<{ file: string; createdAt: string; bytes: number }>;
     };
@@ -306,6 +311,7 @@ export interface ApiOutputs {
   'demo.status': DemoDataView;
   'demo.remove': { removed: number; keptAccounts: string[] };
   'backup.create': { path: string; bytes: number };
+  'backup.recoveryKey': { recoveryKey: string };
 
   'accounts.list': { rows: AccountListRow[]; total: number };
   'accounts.cities': string[];

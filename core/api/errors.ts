@@ -11,6 +11,10 @@ export type ApiErrorCode =
   | 'unknown_method'
   | 'database_newer'
   | 'database_corrupt'
+  /** the database is encrypted with a key this laptop does not keep (a copy or backup from elsewhere) */
+  | 'database_key_unknown'
+  /** the disk (or the user's quota) is full: nothing was written */
+  | 'disk_full'
   | 'internal';
 
 export interface ApiIssue {

@@ -23,15 +23,19 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportAbortedError();
 }
 
-/** Runs `write` on a temp path next to `target`, then renames it to `target`; removes the temp file on any failure. */
+/**
+ * Runs `write` on a temp path next to `target`, then renames it to `target`; removes the temp file on any
+ * failure. An export holds customer data: the file is the user's alone (0600), whatever the umask.
+ */
 export async function writeAtomically(target: string, signal: AbortSignal | undefined, write: (tempPath: string) => Promise<void>): Promise<void> {
   throwIfAborted(signal);
   const resolved = path.resolve(target);
-  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  fs.mkdirSync(path.dirname(resolved), { recursive: true, mode: 0o700 });
   const tempPath = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await write(tempPath);
     throwIfAborted(signal);
+    fs.chmodSync(tempPath, 0o600);
     fs.renameSync(tempPath, resolved);
   } catch (error) {
     fs.rmSync(tempPath, { force: true });

@@ -27,6 +27,7 @@ describe('PDF report jobs', () => {
     openFixtureDatabase(dir).close();
     return {
       databasePath: path.join(dir, 'rounds.sqlite'),
+      databaseKey: null,
       resources,
       kind: 'report',
       format: 'pdf',

@@ -15,7 +15,7 @@ export const EXPORTS_FOLDER = 'exports';
 const WORKER_LAUNCH = exportWorkerLaunch(import.meta.url);
 
 /** i18n keys (`team` namespace) of why a job failed. */
-export const EXPORT_FAILURES = { crashed: 'export.errors.crashed', failed: 'export.errors.failed', noCjkFont: 'export.errors.noCjkFont' } as const;
+export const EXPORT_FAILURES = { crashed: 'export.errors.crashed', failed: 'export.errors.failed', noCjkFont: 'export.errors.noCjkFont', diskFull: 'export.errors.diskFull' } as const;
 
 interface Job {
   view: ExportJobView;

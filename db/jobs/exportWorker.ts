@@ -3,8 +3,8 @@
  * writes), writes one export and reports progress, so the host keeps answering during a long export.
  * A `cancel` message aborts it; the exporter then removes its temp file and nothing is left behind.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
 import { parentPort, workerData } from 'node:worker_threads';
+import { connect } from '../connection.js';
 import { ExportAbortedError } from '../export/job.js';
 import { exportLabels } from '../export/labels.js';
 import { repNamer } from '../export/reps.js';
@@ -23,8 +23,11 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
     if (message.type === 'cancel') controller.abort();
   });
   const { nativeBinding, cjkFont } = request.resources;
-  const db = new Database(request.databasePath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  db.pragma('busy_timeout = 5000');
+  const db = connect(request.databasePath, {
+    readonly: true,
+    key: request.databaseKey === null ? null : Buffer.from(request.databaseKey, 'hex'),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     const labels = exportLabels(request.language);
     const shortName = repNamer(db, labels);

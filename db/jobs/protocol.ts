@@ -18,6 +18,8 @@ export interface RuntimeResources {
 /** Everything a worker needs to write one export: plain data, since it crosses threads. */
 export interface ExportJobRequest {
   databasePath: string;
+  /** the database key in hex (null: a plain database); it crosses to a thread of this process only */
+  databaseKey: string | null;
   resources: RuntimeResources;
   kind: ExportKind;
   format: ExportFormat;
@@ -44,4 +46,4 @@ export type WorkerToHost =
   | { type: 'failed'; reason: ExportFailure; error: string };
 
 /** Why an export failed, as far as the user can act on it. */
-export type ExportFailure = 'failed' | 'noCjkFont';
+export type ExportFailure = 'failed' | 'noCjkFont' | 'diskFull';

@@ -1,7 +1,13 @@
-/** Manual backups: consistent copies of the live database in `<dataDir>/backups`. */
+/**
+ * Manual backups: consistent copies of the live database in `<dataDir>/backups`, encrypted with the
+ * database's own key (so they restore on this laptop as they are, and elsewhere with the recovery key).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../connection.js';
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
+import { databaseKeyOf, type Db } from '../connection.js';
+import { formatRecoveryKey } from '../encryption.js';
 import { backupDirIn } from '../paths.js';
 
 export interface BackupFile {
@@ -13,14 +19,40 @@ export interface BackupFile {
 
 const BACKUP_FILE = /^rounds-[\w-]+\.sqlite$/;
 
-/** Copies the database (SQLite's online backup: safe while the app keeps writing) to a new file. */
-export async function createBackup(db: Db, dataDir: string, now: Date): Promise<{ path: string; bytes: number }> {
-  const dir = backupDirIn(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  // ISO time without ':' and '.', which some file systems refuse: rounds-2026-11-23T08-30-00-000Z.sqlite
-  const target = path.join(dir, `rounds-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  await db.backup(target);
+/**
+ * Writes a consistent copy of the database to `target` (one read transaction: safe while the app keeps
+ * writing). `VACUUM INTO` rather than SQLite's online backup, which refuses an encrypted source: the copy
+ * is encrypted with the source's key, 0600, and appears under its name only once complete.
+ */
+export function writeBackup(db: Db, target: string): { path: string; bytes: number } {
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fs.chmodSync(temp, 0o600);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
   return { path: target, bytes: fs.statSync(target).size };
+}
+
+/** A new backup in the data folder's backups folder. */
+export function createBackup(db: Db, dataDir: string, now: Date): { path: string; bytes: number } {
+  // ISO time without ':' and '.', which some file systems refuse: rounds-2026-11-23T08-30-00-000Z.sqlite
+  return writeBackup(db, path.join(backupDirIn(dataDir), `rounds-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`));
+}
+
+export function backupHandlers(db: Db): Pick<ApiHandlers, 'backup.recoveryKey'> {
+  return {
+    'backup.recoveryKey': () => {
+      const key = databaseKeyOf(db);
+      // Only a database opened without a key (tests, a plain file) has none.
+      if (!key) throw new ApiError('not_found');
+      return { recoveryKey: formatRecoveryKey(key) };
+    },
+  };
 }
 
 /** Backups in the data folder, newest first; none when the folder does not exist yet. */

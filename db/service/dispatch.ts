@@ -2,6 +2,7 @@
 import type { ApiHandlers, ApiMethod } from '../../core/api/contract.js';
 import { ApiError, type ApiErrorBody } from '../../core/api/errors.js';
 import { isApiMethod, parseApiInput } from '../../core/api/validate.js';
+import { isDiskFull } from '../diskFull.js';
 
 export type ApiResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -20,6 +21,7 @@ export async function callApi(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    if (isDiskFull(error)) return { ok: false, error: new ApiError('disk_full').toBody() };
     // Unexpected failures are logged here with their stack; the caller only learns "internal".
     log(`[rounds] ${method} failed`, error);
     return { ok: false, error: new ApiError('internal').toBody() };

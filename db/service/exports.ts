@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
+import { databaseKeyOf } from '../connection.js';
 import { ExportJobs, exportsDirIn } from '../jobs/exportJobs.js';
 import { currentSettings } from './settings.js';
 import type { ServiceContext } from './context.js';
@@ -32,8 +33,9 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
       const tag = crypto.randomBytes(3).toString('hex');
       const jobId = jobs.start(
         {
-          // the worker opens the same file read-only
+          // the worker opens the same file read-only, with the same key
           databasePath: context.db.name,
+          databaseKey: databaseKeyOf(context.db)?.toString('hex') ?? null,
           resources: context.deps.resources ?? {},
           kind,
           format,

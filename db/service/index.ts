@@ -6,6 +6,7 @@ import type { ApiHandlers } from '../../core/api/contract.js';
 import { accountHandlers } from './accounts.js';
 import { agendaHandlers } from './agenda.js';
 import { appHandlers } from './app.js';
+import { backupHandlers } from './backup.js';
 import { complaintHandlers } from './complaints.js';
 import { contextOf, type ServiceDeps } from './context.js';
 import { dateHandlers } from './dates.js';
@@ -30,6 +31,7 @@ export function createService(deps: ServiceDeps): ApiHandlers {
   const context = contextOf(deps);
   return {
     ...appHandlers(context),
+    ...backupHandlers(deps.db),
     ...settingsHandlers(context),
     ...accountHandlers(context),
     ...peopleHandlers(context),

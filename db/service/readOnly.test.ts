@@ -99,7 +99,7 @@ function writesTo(x: History): { [M in AccountWrite]: ApiInput<M> } {
 
 /** Methods that change no account's rows: reads, this device's settings and sync, reports and exports. */
 const NOT_ACCOUNT_WRITES: readonly ApiMethod[] = [
-  'app.info', 'app.status', 'app.recover', 'settings.get', 'settings.update', 'demo.load', 'backup.create',
+  'app.info', 'app.status', 'app.recover', 'settings.get', 'settings.update', 'demo.load', 'backup.create', 'backup.recoveryKey',
   'accounts.list', 'accounts.cities', 'accounts.get', 'accounts.create', 'accounts.timeline',
   'dates.upcoming', 'visits.upcoming', 'notes.revisions', 'search.quick',
   'agenda.today', 'agenda.range', 'greetings.list', 'complaints.list', 'orders.list', 'tiers.suggestions', 'plan.proposeWeek',

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
@@ -24,6 +25,12 @@ function queryable(target: PgliteQueryTarget): SqlQueryable {
  * keeps the database in memory (tests). One connection: PGlite runs transactions one at a time.
  */
 export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
+  // The team's data: only the server's user may enter the folder (PGlite creates its files 0666 less the
+  // umask, which `rounds serve` sets to 077; the folder mode also covers files left by older versions).
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
+  }
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: (value: string) => Number(value) } });
   const direct = queryable(db);
   return {

@@ -1,11 +1,12 @@
 /**
- * Shown instead of the app when the database cannot be opened (written by a newer version, or damaged).
- * Says what is wrong in plain words and offers a way forward; the damaged file is never overwritten
- * (the host moves it aside on either choice).
+ * Shown instead of the app when the database cannot be opened (written by a newer version, damaged, or
+ * encrypted with a key this laptop does not keep). Says what is wrong in plain words and offers a way
+ * forward; the file is never overwritten (the host moves it aside on a restore or a fresh start, and a
+ * recovery key opens it as it is).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { format } from 'date-fns';
 import type { AppStatus } from '../../../core/api/contract.js';
 import { useMutation } from '../../api/useQuery.js';
@@ -23,12 +24,13 @@ export function RecoveryScreen({ status }: { status: Problem }) {
   const { modal } = App.useApp();
   const mutate = useMutation();
   const [busy, setBusy] = useState<string | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState('');
 
   // The host answers with the new status; useMutation then reloads `app.status`, which leaves this screen.
-  const recover = async (backup: string | null) => {
-    setBusy(backup ?? '');
+  const recover = async (backup: string | null, recoveryKey?: string) => {
+    setBusy(recoveryKey !== undefined ? 'key' : (backup ?? ''));
     try {
-      await mutate((api) => api['app.recover']({ backup }));
+      await mutate((api) => api['app.recover']({ backup, ...(recoveryKey !== undefined ? { recoveryKey } : {}) }));
     } catch {
       // useMutation has shown the message; stay here so the user can choose again.
     } finally {
@@ -54,6 +56,24 @@ export function RecoveryScreen({ status }: { status: Problem }) {
       <Typography.Paragraph style={{ marginTop: 16 }}>
         {t('recovery.file')} <Typography.Text code copyable>{status.databasePath}</Typography.Text>
       </Typography.Paragraph>
+      {status.code === 'database_key_unknown' && (
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('recovery.recoveryKey')}</Typography.Title>} size="small" style={{ marginBottom: 16 }}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              aria-label={t('recovery.recoveryKey')}
+              placeholder={t('recovery.recoveryKeyPlaceholder')}
+              value={recoveryKey}
+              onChange={(event) => setRecoveryKey(event.target.value)}
+              onPressEnter={() => void recover(null, recoveryKey)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <Button type="primary" loading={busy === 'key'} disabled={busy !== null || recoveryKey.trim() === ''} onClick={() => void recover(null, recoveryKey)}>
+              {t('recovery.openWithKey')}
+            </Button>
+          </Space.Compact>
+        </Card>
+      )}
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('recovery.backups')}</Typography.Title>} size="small">
         {status.backups.length === 0 ? (
           <Typography.Text type="secondary">{t('recovery.noBackups')}</Typography.Text>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { LANGUAGES, TIERS, type Language } from '../../../core/model/enums.js';
 import type { CadencePolicy } from '../../../core/model/schemas.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
@@ -142,6 +142,29 @@ function DataCard() {
   const mutate = useMutation();
   const [backingUp, setBackingUp] = useState(false);
   const [backup, setBackup] = useState<{ path: string; bytes: number } | null>(null);
+  const { modal } = App.useApp();
+
+  // Fetched on demand and shown in a dialog only: the key is never kept on screen or in the query cache.
+  const showRecoveryKey = async () => {
+    try {
+      const { recoveryKey } = await mutate((api) => api['backup.recoveryKey']({}));
+      modal.info({
+        title: t('data.recoveryKeyTitle'),
+        width: 560,
+        okText: t('data.recoveryKeyClose'),
+        content: (
+          <Flex vertical gap={12}>
+            <Typography.Text>{t('data.recoveryKeyText')}</Typography.Text>
+            <Typography.Text code copyable style={{ fontSize: 16, wordBreak: 'break-all' }}>
+              {recoveryKey}
+            </Typography.Text>
+          </Flex>
+        ),
+      });
+    } catch {
+      // shown by useMutation
+    }
+  };
 
   const backUp = async () => {
     setBackingUp(true);
@@ -166,9 +189,13 @@ function DataCard() {
         <Descriptions.Item label={t('data.version')}>{info.data ? t('data.versionText', { ...info.data, host: t(`data.host.${info.data.host}`) }) : '…'}</Descriptions.Item>
       </Descriptions>
       <Flex vertical gap={8} style={{ marginTop: 12 }}>
-        <Button onClick={() => void backUp()} loading={backingUp} style={{ alignSelf: 'flex-start' }}>
-          {t('data.backUp')}
-        </Button>
+        <Typography.Text type="secondary">{t('data.encrypted')}</Typography.Text>
+        <Space>
+          <Button onClick={() => void backUp()} loading={backingUp}>
+            {t('data.backUp')}
+          </Button>
+          <Button onClick={() => void showRecoveryKey()}>{t('data.showRecoveryKey')}</Button>
+        </Space>
         {backup && (
           <Alert
             type="success"
