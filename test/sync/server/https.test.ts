@@ -100,12 +100,15 @@ describe('rounds serve over HTTPS', () => {
   }, 60_000);
 
   it('refuses one TLS flag without the other, an unreadable file and a file that is not PEM, before opening the store', async () => {
-    const serve = (...argv: string[]) => runRounds(['--data-dir', dir, 'serve', '--port', '0', '--database-url', 'postgres://nobody@127.0.0.1:1/none', ...argv], { now: new Date() });
+    const serveIn = (LANG: string, ...argv: string[]) =>
+      runRounds(['--data-dir', dir, 'serve', '--port', '0', '--database-url', 'postgres://nobody@127.0.0.1:1/none', ...argv], { env: { LANG }, now: new Date() });
+    const serve = (...argv: string[]) => serveIn('en_US.UTF-8', ...argv);
     expect(await serve('--tls-cert', certificate.cert)).toMatchObject({ code: 2, stderr: expect.stringContaining('--tls-cert FILE and --tls-key FILE go together') });
     expect(await serve('--tls-key', certificate.key)).toMatchObject({ code: 2 });
     const missing = path.join(dir, 'missing.pem');
-    expect(await serve('--tls-cert', missing, '--tls-key', certificate.key)).toMatchObject({ code: 1, stderr: expect.stringContaining(`Cannot read the TLS certificate (证书) ${missing}`) });
-    expect(await serve('--tls-cert', certificate.cert, '--tls-key', missing)).toMatchObject({ code: 1, stderr: expect.stringContaining('TLS private key (私钥)') });
-    expect(await serve('--tls-cert', certificate.key, '--tls-key', certificate.cert)).toMatchObject({ code: 1, stderr: expect.stringContaining('证书或私钥无效') });
+    expect(await serve('--tls-cert', missing, '--tls-key', certificate.key)).toMatchObject({ code: 1, stderr: expect.stringContaining(`Cannot read the TLS certificate ${missing}`) });
+    expect(await serve('--tls-cert', certificate.cert, '--tls-key', missing)).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot read the TLS private key') });
+    expect(await serve('--tls-cert', certificate.key, '--tls-key', certificate.cert)).toMatchObject({ code: 1, stderr: expect.stringContaining('are not a PEM certificate and its private key') });
+    expect(await serveIn('zh_CN.UTF-8', '--tls-cert', certificate.key, '--tls-key', certificate.cert)).toMatchObject({ code: 1, stderr: expect.stringContaining('不是 PEM 证书及其私钥') });
   });
 });
