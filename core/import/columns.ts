@@ -6,6 +6,7 @@
  * log this app exports).
  */
 import { z } from 'zod';
+import { StorableText } from '../model/primitives.js';
 
 export const TARGET_FIELDS = [
   'accountName',
@@ -37,7 +38,7 @@ export type TargetField = (typeof TARGET_FIELDS)[number];
 export type ColumnMapping = Record<string, TargetField | null>;
 
 export const ColumnMappingSchema = z.record(
-  z.string(),
+  StorableText,
   z.enum(TARGET_FIELDS, { message: 'import.mapping.unknownField' }).nullable(),
 );
 

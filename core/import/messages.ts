@@ -109,6 +109,7 @@ const en: Messages = {
     yearRange: 'year must be 1900–2100',
     noLeapMonthInYear: 'that lunar year has no such leap month',
     labelRequired: 'a label is required',
+    invalidCharacter: 'a character that cannot be saved (an invisible control character or half of a broken symbol)',
   },
 };
 
@@ -202,6 +203,7 @@ const zh: Messages = {
     yearRange: '年份应为 1900–2100',
     noLeapMonthInYear: '该农历年没有这个闰月',
     labelRequired: '请填写名称',
+    invalidCharacter: '含有无法保存的字符（不可见的控制字符或残缺的符号）',
   },
 };
 

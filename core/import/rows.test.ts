@@ -61,4 +61,13 @@ describe('buildRecords', () => {
     const result = build(table(['Account Name'], ["'=Acme"]));
     expect(result.records[0]?.account.name).toBe('=Acme');
   });
+
+  it('reports a cell with a character that cannot be stored as the row’s one problem, in any field', () => {
+    const result = build(table(['Account', 'Kind', 'Done at', 'Outcome'], ['Acme', 'routine', '2026-03-05', 'sig\u0000ned'], ['Bad\ud800', 'routine', '2026-03-05', 'ok'], ['Acme', 'routine', '2026-03-06', 'fine']));
+    expect(result.problems).toEqual([
+      { line: 2, issue: { key: 'validation.invalidCharacter', params: { column: 'Outcome' } } },
+      { line: 3, issue: { key: 'validation.invalidCharacter', params: { column: 'Account' } } },
+    ]);
+    expect(result.records.map((r) => r.line)).toEqual([4]);
+  });
 });

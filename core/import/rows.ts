@@ -5,6 +5,7 @@
  * The account is named by the row, not by an id: matching it to the database is the plan's job.
  */
 import { startOfDayIn } from '../reports/zone.js';
+import { isStorableText } from '../text/storable.js';
 import { dayFromParts } from '../calendar/day.js';
 import type { DateKind, VisitKind } from '../model/enums.js';
 import { AccountPatch, ContactPatch, type AccountFields, type YearlyDate } from '../model/schemas.js';
@@ -96,6 +97,15 @@ class RowReader {
 
   has(field: TargetField): boolean {
     return this.columns.has(field);
+  }
+
+  /** Reports each mapped cell holding text that cannot be stored (see core/text/storable.ts); true when none does. */
+  storable(): boolean {
+    for (const field of this.columns.keys()) {
+      const text = this.text(field);
+      if (text !== null && !isStorableText(text)) this.fail(field, 'validation.invalidCharacter');
+    }
+    return this.problems.length === 0;
   }
 
   fail(field: TargetField | null, key: string, params: Record<string, string | number> = {}): void {
@@ -193,6 +203,18 @@ function readVisit(reader: RowReader, options: BuildOptions): VisitInput | null 
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => textOf(cell) === null);
 
+/** One row's record; null when anything in it is wrong (the reader holds the problems). */
+function readRecord(reader: RowReader, kind: ImportKind, line: number, options: BuildOptions): ImportRecord | null {
+  // A character that cannot be stored is the row's one problem: the field rules need not read it too.
+  if (!reader.storable()) return null;
+  const account = readAccount(reader);
+  const contact = kind === 'contacts' ? readContact(reader) : null;
+  const dates = kind === 'contacts' ? readDates(reader, options.order) : [];
+  const visit = kind === 'visits' ? readVisit(reader, options) : null;
+  if (reader.problems.length > 0 || account === null) return null;
+  return { line, account, contact, contactExternalId: reader.text('contactExternalId'), dates, visit };
+}
+
 /** Validated records and the problems of the rows that are not, in file order. Blank rows are skipped. */
 export function buildRecords(table: SourceTable, mapping: ColumnMapping, options: BuildOptions): BuiltRecords {
   const kind = importKindOf(mapping);
@@ -202,15 +224,9 @@ export function buildRecords(table: SourceTable, mapping: ColumnMapping, options
   for (const row of table.rows) {
     if (isBlank(row.cells)) continue;
     const reader = new RowReader(columns, row.cells);
-    const account = readAccount(reader);
-    const contact = kind === 'contacts' ? readContact(reader) : null;
-    const dates = kind === 'contacts' ? readDates(reader, options.order) : [];
-    const visit = kind === 'visits' ? readVisit(reader, options) : null;
-    if (reader.problems.length > 0 || account === null) {
-      problems.push(...reader.problems.map((issue) => ({ line: row.line, issue })));
-      continue;
-    }
-    records.push({ line: row.line, account, contact, contactExternalId: reader.text('contactExternalId'), dates, visit });
+    const record = readRecord(reader, kind, row.line, options);
+    if (record) records.push(record);
+    else problems.push(...reader.problems.map((issue) => ({ line: row.line, issue })));
   }
   return { kind, records, problems };
 }

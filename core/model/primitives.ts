@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '../text/storable.js';
 
 export const Id = z.string().uuid({ message: 'validation.invalidId' });
 /** A calendar day as `YYYY-MM-DD`: never a Date, so no time-zone shift can move it. */
@@ -13,3 +14,12 @@ export const CalendarDay = z
 /** An instant, ISO 8601 with offset or Z. */
 export const Instant = z.string().datetime({ offset: true, message: 'validation.invalidDateTime' });
 
+
+/** Any text the app keeps: nothing PostgreSQL refuses or no one types (NUL, lone surrogates; see core/text/storable.ts). */
+export const StorableText = z.string().refine(isStorableText, { message: 'validation.invalidCharacter' });
+export const requiredText = (max: number) =>
+  StorableText.trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.tooLong' });
+/** Optional text: blank and missing both become null. */
+export const optionalText = (max: number) =>
+  StorableText.trim().max(max, { message: 'validation.tooLong' }).nullable().optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));

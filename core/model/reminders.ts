@@ -3,7 +3,7 @@
  * Messages are i18n keys (namespace `validation`).
  */
 import { z } from 'zod';
-import { CalendarDay, Id, Instant } from './primitives.js';
+import { CalendarDay, Id, Instant, optionalText, requiredText, StorableText } from './primitives.js';
 import { CONTACT_KINDS, DATE_KINDS, TIERS } from './enums.js';
 import { GREETING_CHANNELS } from '../agenda/types.js';
 import { FESTIVAL_IDS } from '../calendar/festivals.js';
@@ -13,16 +13,12 @@ export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as con
 export const COMPLAINT_STATUSES = ['open', 'responded', 'resolved'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: 'validation.tooLong' }).nullable().optional()
-    .transform((v) => (v === '' || v === undefined ? null : v));
-
 export const ComplaintCreate = z.object({
   accountId: Id,
   contactId: Id.nullable().default(null),
   channel: z.enum(COMPLAINT_CHANNELS, { message: 'validation.invalidChoice' }),
   severity: z.enum(COMPLAINT_SEVERITIES, { message: 'validation.invalidChoice' }),
-  description: z.string().trim().min(1, { message: 'validation.required' }).max(10000, { message: 'validation.tooLong' }),
+  description: requiredText(10000),
   receivedAt: Instant,
   /** first-response target in hours; null = the default from settings */
   targetHours: z.number({ message: 'validation.notANumber' }).positive({ message: 'validation.targetHoursRange' }).max(720, { message: 'validation.targetHoursRange' }).nullable().default(null),
@@ -69,7 +65,7 @@ export interface Order {
 
 export const GreetingMark = z.object({
   /** the agenda item's key (`date:<id>:<day>`, `festival:<id>:<contactId>:<day>`) */
-  key: z.string().min(1).max(300),
+  key: StorableText.min(1).max(300),
   accountId: Id,
   contactId: Id.nullable().default(null),
   familyMemberId: Id.nullable().default(null),
@@ -96,7 +92,7 @@ export interface Greeting {
   greetedAt: string;
 }
 
-export const SnoozeSet = z.object({ key: z.string().min(1).max(300), untilDay: CalendarDay }).strict();
+export const SnoozeSet = z.object({ key: StorableText.min(1).max(300), untilDay: CalendarDay }).strict();
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalidTime' });
 const days = (max: number) => z.number({ message: 'validation.notANumber' }).int({ message: 'validation.wholeNumber' }).min(0, { message: 'validation.leadDaysRange' }).max(max, { message: 'validation.leadDaysRange' });

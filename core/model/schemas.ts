@@ -19,14 +19,8 @@ import {
 import { validateYearlyDate } from '../calendar/validate.js';
 import { ReminderSettings } from './reminders.js';
 
-export { CalendarDay, Id, Instant } from './primitives.js';
-import { CalendarDay, Id, Instant } from './primitives.js';
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.tooLong' });
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: 'validation.tooLong' }).nullable().optional()
-    .transform((v) => (v === '' || v === undefined ? null : v));
+export { CalendarDay, Id, Instant, StorableText } from './primitives.js';
+import { CalendarDay, Id, Instant, optionalText, requiredText, StorableText } from './primitives.js';
 
 /**
  * A patch schema: every field optional and without its default. (`.partial()` keeps `.default()`s,
@@ -87,10 +81,10 @@ export const Account = SyncedRow.extend(AccountFields.shape).extend({
 export type Account = z.infer<typeof Account>;
 
 export const AccountListQuery = z.object({
-  search: z.string().max(100).optional(),
+  search: StorableText.max(100).optional(),
   tiers: z.array(z.enum(TIERS)).optional(),
   statuses: z.array(z.enum(ACCOUNT_STATUSES)).optional(),
-  cities: z.array(z.string().max(100)).optional(),
+  cities: z.array(StorableText.max(100)).optional(),
   sort: z.enum(ACCOUNT_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   includeArchived: z.boolean().default(false),
@@ -126,8 +120,7 @@ export const ContactFields = z.object({
   name: requiredText(100),
   title: optionalText(100),
   role: z.enum(CONTACT_ROLES, { message: 'validation.invalidChoice' }).nullable().default(null),
-  phone: z
-    .string()
+  phone: StorableText
     .trim()
     .max(40, { message: 'validation.tooLong' })
     .regex(/^[+()\d\s-]*$/, { message: 'validation.invalidPhone' })
@@ -238,10 +231,10 @@ export const Visit = SyncedRow.extend({
   plannedAt: Instant.nullable(),
   doneAt: Instant.nullable(),
   cancelledAt: Instant.nullable(),
-  purpose: z.string().nullable(),
+  purpose: StorableText.nullable(),
   metContactIds: z.array(Id),
-  outcome: z.string().nullable(),
-  nextStep: z.string().nullable(),
+  outcome: StorableText.nullable(),
+  nextStep: StorableText.nullable(),
   nextVisitDate: z.string().nullable(),
 });
 export type Visit = z.infer<typeof Visit>;
@@ -260,7 +253,7 @@ export const Note = SyncedRow.extend({
   accountId: Id,
   visitId: Id.nullable(),
   contactId: Id.nullable(),
-  body: z.string(),
+  body: StorableText,
   revision: z.number().int(),
 });
 export type Note = z.infer<typeof Note>;
@@ -284,7 +277,7 @@ export const DEFAULT_CADENCE: CadencePolicy = { A: 14, B: 30, C: 90 };
 
 export const Settings = z.object({
   language: z.enum(LANGUAGES),
-  repName: z.string().trim().max(100),
+  repName: StorableText.trim().max(100),
   onboarded: z.boolean(),
   cadence: CadencePolicy,
   /** issue 3's reminder settings; defaults in `core/model/reminders.ts` */
@@ -292,7 +285,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().extend({
-  repName: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.tooLong' }).optional(),
+  repName: requiredText(100).optional(),
   /** any subset of the reminder settings; the service merges it over the current ones */
   reminders: patchOf(ReminderSettings).optional(),
 });

@@ -6,6 +6,7 @@
  * so the two stores (SQLite on the laptop, PostgreSQL on the server) can differ in layout.
  */
 import { z } from 'zod';
+import { StorableText } from '../model/primitives.js';
 
 /** Bumped on any incompatible change; the server refuses other versions with `426 upgrade_required`. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -133,9 +134,10 @@ export interface PullResponse {
 
 export const LoginRequest = z
   .object({
-    username: z.string().trim().min(1).max(100),
+    // The server looks the name up and stores the device's: PostgreSQL text cannot hold everything a JS string can.
+    username: StorableText.trim().min(1).max(100),
     password: z.string().min(1).max(200),
-    deviceName: z.string().trim().min(1).max(100),
+    deviceName: StorableText.trim().min(1).max(100),
     clientId: Uuid,
     /**
      * The client id this database had before it was recognised as a restored backup or a copy (it now
