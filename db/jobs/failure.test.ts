@@ -15,6 +15,12 @@ describe('failureOf', () => {
     expect(failure.error).toContain('/usr/share/fonts/x.ttc');
   });
 
+  it('says a full disk is full (SQLite and the file system each have their code for it)', () => {
+    const full = (code: string) => Object.assign(new Error('no space'), { code });
+    expect(failureOf(full('ENOSPC'))).toMatchObject({ reason: 'diskFull' });
+    expect(failureOf(full('SQLITE_FULL'))).toMatchObject({ reason: 'diskFull' });
+  });
+
   it('reports anything else as a plain failure', () => {
     expect(failureOf(new Error('disk full'))).toEqual({ type: 'failed', reason: 'failed', error: 'Error: disk full' });
     expect(failureOf('odd')).toEqual({ type: 'failed', reason: 'failed', error: 'odd' });

@@ -38,6 +38,13 @@ describe('callApi', () => {
     expect(log).toHaveBeenCalledWith('[rounds] app.info failed', secret);
   });
 
+  it('says the disk is full, from SQLite or the file system, instead of "internal"', async () => {
+    for (const code of ['SQLITE_FULL', 'ENOSPC']) {
+      const handlers = { 'backup.create': () => Promise.reject(Object.assign(new Error('database or disk is full'), { code })) } as unknown as ApiHandlers;
+      expect(await callApi(handlers, 'backup.create', undefined, vi.fn())).toMatchObject({ ok: false, error: { code: 'disk_full', message: 'errors.disk_full' } });
+    }
+  });
+
   it('has a handler for every method of the contract', () => {
     const db = openDatabase(path.join(tempDir(), 'rounds.sqlite'));
     const handlers = createService({ db, dataDir: tempDir(), host: 'electron', version: '1' });
