@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import tls from 'node:tls';
 import type { TFunction } from 'i18next';
+import type { HeldLock } from '../../host/lock.js';
 import { localUrl, publishAdminEndpoint } from '../../server/cliSupport.js';
 import type { TlsCredentials } from '../../server/http/app.js';
 import { startSyncServer, type RunningServer } from '../../server/run.js';
@@ -52,6 +53,16 @@ function startFailure(error: unknown, t: TFunction): CommandError {
   return new CommandError(t('serve.startFailed', { reason: error instanceof Error ? error.message : String(error) }));
 }
 
+/**
+ * The embedded store is this process's alone: its lock, and the admin key that `rounds user` and
+ * `rounds share` on the same folder will reach this server with (published once it listens).
+ */
+function takeEmbeddedStore(storeDir: string, t: TFunction): { storeDir: string; lock: HeldLock; adminKey: string } {
+  const access = lockEmbeddedStore(storeDir, t);
+  if ('server' in access) throw new CommandError(t('store.lockedByServer', { dir: storeDir, pid: access.server.pid, url: access.server.url }));
+  return { storeDir, lock: access.lock, adminKey: crypto.randomBytes(32).toString('base64url') };
+}
+
 const untilStopped = () =>
   new Promise<void>((resolve) => {
     const stop = () => {
@@ -83,13 +94,7 @@ export const serveCommand: Command = {
     const tlsCredentials = tlsOf(values, t);
     const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
     const location = commandStoreLocation(context);
-    // The embedded store is this process's alone; `rounds user` / `rounds share` reach it through the admin key.
-    const embedded = 'dataDir' in location ? { storeDir: location.dataDir, access: lockEmbeddedStore(location.dataDir, t) } : undefined;
-    if (embedded && 'server' in embedded.access) {
-      throw new CommandError(t('store.lockedByServer', { dir: embedded.storeDir, pid: embedded.access.server.pid, url: embedded.access.server.url }));
-    }
-    const lock = embedded && 'lock' in embedded.access ? embedded.access.lock : undefined;
-    const adminKey = embedded ? crypto.randomBytes(32).toString('base64url') : undefined;
+    const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
     let server: RunningServer;
     try {
       server = await startSyncServer({
@@ -100,17 +105,17 @@ export const serveCommand: Command = {
         tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
         tombstoneDays: days,
         tls: tlsCredentials,
-        adminKey,
+        adminKey: embedded?.adminKey,
       });
     } catch (error) {
-      lock?.release();
+      embedded?.lock.release();
       throw startFailure(error, t);
     }
-    const unpublish = embedded && adminKey ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey }) : undefined;
+    const unpublish = embedded ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey: embedded.adminKey }) : undefined;
     io.stdout(`${t('serve.listening', { url: server.url, store: embedded ? t('serve.pglite', { dir: embedded.storeDir }) : t('serve.postgres') })}\n`);
     await untilStopped();
     unpublish?.();
     await server.close();
-    lock?.release();
+    embedded?.lock.release();
   },
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, REJECTION_REASONS, SYNCED_TABLES, SYNC_PROTOCOL_VERSION, USER_ROLES } from '../../core/sync/protocol.js';
+import { ADMIN_KEY_HEADER, AdminNewUser, AdminPassword, AdminShare } from './adminRoutes.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -38,6 +39,18 @@ const SCHEMAS: Record<string, JsonSchema> = {
     ['error', 'message'],
   ),
   LoginRequest: requestSchema(LoginRequest),
+  AdminNewUser: requestSchema(AdminNewUser),
+  AdminPassword: requestSchema(AdminPassword),
+  AdminShare: requestSchema(AdminShare),
+  User: object({
+    id: { type: 'string', format: 'uuid' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { enum: [...USER_ROLES] },
+    teamName: { type: 'string' },
+    disabled: { type: 'boolean' },
+  }),
+  Share: object({ accountId: { type: 'string', format: 'uuid' }, accountName: { type: 'string' }, username: { type: 'string' } }),
   RefreshRequest: requestSchema(RefreshRequest),
   PushRequest: requestSchema(PushRequest),
   PullRequest: requestSchema(PullRequest),
@@ -96,12 +109,18 @@ const SCHEMAS: Record<string, JsonSchema> = {
 };
 
 const bearer = [{ bearer: [] }];
+const adminKey = [{ adminKey: [] }];
+const usernameParameter = [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }];
 
 export function openApiDocument(): JsonSchema {
   return {
     openapi: '3.1.0',
     info: { title: 'Rounds sync server', version: `protocol ${SYNC_PROTOCOL_VERSION}` },
-    components: { schemas: SCHEMAS, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'access token from login or refresh (15 minutes)' } } },
+    components: { schemas: SCHEMAS, securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'access token from login or refresh (15 minutes)' },
+        adminKey: { type: 'apiKey', in: 'header', name: ADMIN_KEY_HEADER, description: 'the server administrator’s key, which `rounds serve` on the embedded store keeps in a 0600 file beside it' },
+      },
+    },
     paths: {
       '/health': { get: { summary: 'liveness and database reachability', responses: { 200: { description: 'ok', ...json(object({ status: { const: 'ok' }, protocolVersion: { type: 'integer' } })) } } } },
       '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
@@ -135,11 +154,47 @@ export function openApiDocument(): JsonSchema {
       },
       '/v1/admin/devices/{id}/revoke': {
         post: {
-          summary: 'revoke a device: its refresh token and access tokens stop working',
-          security: bearer,
+          summary: "revoke a device (a team admin: their team's; the admin key: any): its refresh token and access tokens stop working",
+          security: [...bearer, ...adminKey],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) },
         },
+      },
+      '/v1/admin/users': {
+        get: { summary: 'every user of every team', security: adminKey, responses: { 200: { description: 'users', ...json(object({ users: { type: 'array', items: ref('User') } })) }, ...errors(401) } },
+        post: {
+          summary: 'add a user (and their team, the first time its name is used)',
+          security: adminKey,
+          requestBody: { required: true, ...json(ref('AdminNewUser')) },
+          responses: { 201: { description: 'added', ...json(ref('User')) }, ...errors(400, 401) },
+        },
+      },
+      '/v1/admin/users/{username}/disable': {
+        post: { summary: 'disable a user and revoke all their devices', security: adminKey, parameters: usernameParameter, responses: { 204: { description: 'disabled' }, ...errors(400, 401, 404) } },
+      },
+      '/v1/admin/users/{username}/password': {
+        post: {
+          summary: 'set a new password; every device of the user must sign in again',
+          security: adminKey,
+          parameters: usernameParameter,
+          requestBody: { required: true, ...json(ref('AdminPassword')) },
+          responses: { 204: { description: 'set' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/admin/users/{username}/devices': {
+        get: { summary: "a user's devices, revoked ones included", security: adminKey, parameters: usernameParameter, responses: { 200: { description: 'devices', ...json(object({ devices: { type: 'array', items: ref('Device') } })) }, ...errors(400, 401, 404) } },
+      },
+      '/v1/admin/shares': {
+        get: { summary: 'every shared account', security: adminKey, responses: { 200: { description: 'shares', ...json(object({ shares: { type: 'array', items: ref('Share') } })) }, ...errors(401) } },
+        post: {
+          summary: "share an account with another rep of its team (its rows reach them with their next pull)",
+          security: adminKey,
+          requestBody: { required: true, ...json(ref('AdminShare')) },
+          responses: { 200: { description: 'shared', ...json(ref('Share')) }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/v1/admin/shares/remove': {
+        post: { summary: 'end a share', security: adminKey, requestBody: { required: true, ...json(ref('AdminShare')) }, responses: { 200: { description: 'removed', ...json(ref('Share')) }, ...errors(400, 401, 404) } },
       },
     },
   };

@@ -83,7 +83,23 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     const doc = (await testServer.fixture.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/openapi.json', '/v1/admin/devices', '/v1/admin/devices/{id}/revoke', '/v1/auth/login', '/v1/auth/logout', '/v1/auth/refresh', '/v1/sync/pull', '/v1/sync/push'].sort(),
+      [
+        '/health',
+        '/openapi.json',
+        '/v1/admin/devices',
+        '/v1/admin/devices/{id}/revoke',
+        '/v1/admin/shares',
+        '/v1/admin/shares/remove',
+        '/v1/admin/users',
+        '/v1/admin/users/{username}/devices',
+        '/v1/admin/users/{username}/disable',
+        '/v1/admin/users/{username}/password',
+        '/v1/auth/login',
+        '/v1/auth/logout',
+        '/v1/auth/refresh',
+        '/v1/sync/pull',
+        '/v1/sync/push',
+      ].sort(),
     );
     const routes = testServer.fixture.app.printRoutes({ commonPrefix: false });
     for (const path of Object.keys(doc.paths)) expect(routes).toContain(path.replace('{id}', ':id').split('/').pop());
