@@ -1,5 +1,6 @@
 /** One sync: push, pull, push again (what the pull's snapshot did not yet include goes out at once). */
 import type { Db } from '../connection.js';
+import { isDiskFull } from '../diskFull.js';
 import { countNoteConflicts } from './conflicts.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { pullChanges, type PullProgress } from './pull.js';
@@ -40,7 +41,13 @@ export async function syncOnce(db: Db, connection: SyncConnection, options: Sync
       reset: pulled.reset,
     };
   } catch (error) {
-    saveOutcome(db, { errorKey: error instanceof SyncError ? error.messageKey : 'sync:errors.unexpected' });
+    const errorKey = error instanceof SyncError ? error.messageKey : isDiskFull(error) ? 'common:errors.disk_full' : 'sync:errors.unexpected';
+    // Saving the outcome is itself a write, which a full disk may refuse too: the error thrown below still says why.
+    try {
+      saveOutcome(db, { errorKey });
+    } catch (saveError) {
+      if (!isDiskFull(saveError)) throw saveError;
+    }
     throw error;
   }
 }

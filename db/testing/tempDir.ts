@@ -7,7 +7,11 @@ import { afterEach } from 'vitest';
 export function useTempDir(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs.splice(0)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      // A test data folder's database key file, kept beside the folder (host/databaseKey.ts).
+      fs.rmSync(`${dir}.key`, { force: true });
+    }
   });
   return () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-db-'));
