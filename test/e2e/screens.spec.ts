@@ -10,8 +10,8 @@ import { fixBrowserClock } from './support/ui.js';
 
 const NOW = '2026-11-23T01:30:00.000Z';
 const LANGUAGES = [
-  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷', visitLog: '拜访记录' },
-  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei', visitLog: 'Visit log' },
+  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷', visitLog: '拜访记录', demoTitle: '这台电脑上有演示数据', removeDemo: '移除演示数据' },
+  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei', visitLog: 'Visit log', demoTitle: 'Demo data on this laptop', removeDemo: 'Remove demo data' },
 ] as const;
 
 /** Text that looks like an i18n key leaking through (`enum.tier.A`, `validation.required`, `today.title`). */
@@ -91,6 +91,18 @@ for (const language of LANGUAGES) {
       await checkScreenDialog(page, language.code, 'search-palette');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
+
+      // Before sign-in, Settings says the demo data stays on this laptop and offers to remove it (asking first).
+      await page.goto(page.url().replace(/\?.*$/, '?r=settings'));
+      const notice = page.getByRole('alert').filter({ hasText: language.demoTitle });
+      await notice.scrollIntoViewIfNeeded();
+      await checkScreen(page, language.code, 'settings-demo-notice');
+      await notice.getByRole('button', { name: language.removeDemo }).click();
+      const removeButtons = page.getByRole('button', { name: language.removeDemo });
+      await expect(removeButtons).toHaveCount(2);
+      await checkScreenDialog(page, language.code, 'settings-demo-remove-confirm');
+      await removeButtons.last().click();
+      await expect(notice).toBeHidden();
     });
   });
 }
