@@ -8,12 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
-import { acquireLockFile, LockHeldError, type HeldLock } from '../host/lock.js';
 import { defaultLanguage } from '../host/environment.js';
+import { acquireLockFile, LockHeldError, type HeldLock } from '../host/lock.js';
+import { ensurePrivateDir, writePrivateFile } from '../host/privateFiles.js';
 import { storeAdmin, type ServerAdmin } from '../server/admin.js';
-import { readAdminEndpoint, storeLocation, storeLockFile, type PublishedEndpoint } from '../server/cliSupport.js';
+import { storeLocation } from '../server/cliSupport.js';
 import { ServerError } from '../server/errors.js';
-import { remoteAdmin } from '../server/http/adminClient.js';
+import { remoteAdmin, type AdminEndpoint } from '../server/http/adminClient.js';
 import { openStore, type StoreLocation } from '../server/store/open.js';
 import { CommandError, type CommandContext } from './command.js';
 import { cliTranslator } from './i18n.js';
@@ -26,6 +27,45 @@ export function commandStoreLocation({ values, dataDir, io }: Pick<CommandContex
   return storeLocation({ databaseUrl: values['database-url'] as string | undefined, dataDir, env: io.env });
 }
 
+/**
+ * The lock file of an embedded store, beside its folder (PGlite takes a folder without its files for a
+ * new database, so nothing of ours goes inside). Holds the pid of the one process that has it open.
+ */
+const storeLockFile = (storeDir: string): string => `${storeDir}.lock`;
+
+/** Beside the lock: how the `rounds serve` holding the store is reached, and its admin key (0600). */
+const adminEndpointFile = (storeDir: string): string => `${storeDir}.admin.json`;
+
+export interface PublishedEndpoint extends AdminEndpoint {
+  /** the server's process, to tell this file from one a crashed server left behind */
+  pid: number;
+}
+
+/** Written by `rounds serve` once it listens (readable by its OS user alone); the returned function removes it. */
+export function publishAdminEndpoint(storeDir: string, endpoint: PublishedEndpoint): () => void {
+  const file = adminEndpointFile(storeDir);
+  writePrivateFile(file, JSON.stringify(endpoint));
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** What the server holding the store published, if that server is the process `pid`. */
+function readAdminEndpoint(storeDir: string, pid: number): PublishedEndpoint | null {
+  try {
+    const endpoint = JSON.parse(fs.readFileSync(adminEndpointFile(storeDir), 'utf8')) as PublishedEndpoint;
+    return endpoint.pid === pid && typeof endpoint.url === 'string' && typeof endpoint.adminKey === 'string' ? endpoint : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL this machine reaches a server on: a wildcard listening address becomes loopback. */
+export function localUrl(listening: string): string {
+  const url = new URL(listening);
+  if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
+  else if (url.hostname === '[::]') url.hostname = '[::1]';
+  return url.origin;
+}
+
 export type EmbeddedStoreAccess = { lock: HeldLock } | { server: PublishedEndpoint };
 
 /**
@@ -36,7 +76,7 @@ export type EmbeddedStoreAccess = { lock: HeldLock } | { server: PublishedEndpoi
 export function lockEmbeddedStore(storeDir: string, t: TFunction): EmbeddedStoreAccess {
   const dataDir = path.dirname(storeDir);
   try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(dataDir);
   } catch (error) {
     throw new CommandError(t('store.dataDir', { dir: dataDir, reason: (error as Error).message }));
   }
@@ -90,6 +130,7 @@ const REFUSALS: Record<string, string> = {
   'sync.server.noSuchAccount': 'refused.noSuchAccount',
   'sync.server.otherTeam': 'refused.otherTeam',
   'sync.server.noSuchShare': 'refused.noSuchShare',
+  'sync.server.adminKeyRequired': 'refused.adminKeyRequired',
 };
 
 /** A refusal by the store or the server, as one line (a name two accounts share lists their ids). */

@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import tls from 'node:tls';
 import type { TFunction } from 'i18next';
 import type { HeldLock } from '../../host/lock.js';
-import { localUrl, publishAdminEndpoint } from '../../server/cliSupport.js';
 import type { TlsCredentials } from '../../server/http/app.js';
 import { startSyncServer, type RunningServer } from '../../server/run.js';
 import { DatabaseNewerError } from '../../server/store/migrate.js';
 import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
-import { commandStoreLocation, lockEmbeddedStore, serverText } from '../serverStore.js';
+import { commandStoreLocation, localUrl, lockEmbeddedStore, publishAdminEndpoint, serverText } from '../serverStore.js';
 
 function portOf(value: string | boolean | undefined, t: TFunction): number {
   const port = value === undefined ? 8787 : Number(value);

@@ -57,6 +57,7 @@ const en = {
     otherTeam: 'That account belongs to another team.',
     noSuchShare: 'That account is not shared with that user.',
     invalidRequest: 'The server refused the request as invalid: {{details}}',
+    adminKeyRequired: 'The running server did not accept its admin key; restart `rounds serve` and try again.',
     other: 'The server refused: {{key}}',
   },
 };
@@ -117,6 +118,7 @@ const zhCN: Messages = {
     otherTeam: '该客户属于其他团队。',
     noSuchShare: '该客户未共享给该用户。',
     invalidRequest: '服务器认为请求无效：{{details}}',
+    adminKeyRequired: '运行中的服务器不接受其管理密钥；请重启 `rounds serve` 后重试。',
     other: '服务器拒绝了请求：{{key}}',
   },
 };

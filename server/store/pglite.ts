@@ -23,6 +23,9 @@ function queryable(target: PgliteQueryTarget): SqlQueryable {
 /**
  * The embedded default: PostgreSQL compiled to WASM, running in this process. `dataDir` undefined
  * keeps the database in memory (tests). One connection: PGlite runs transactions one at a time.
+ * One process per folder, too (a second one's writes are lost and the folder may be left unusable):
+ * `rounds` takes the folder's lock before it opens it (`cli/serverStore.ts`; server/ cannot import
+ * the lock from host/).
  */
 export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
   // The team's data: only the server's user may enter the folder (PGlite creates its files 0666 less the

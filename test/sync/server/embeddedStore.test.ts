@@ -69,8 +69,9 @@ describe('rounds serve on the embedded store', () => {
     await server.stop();
     const restarted = await serve(dataDir);
     expect(await login(restarted.url, 'bob')).toBe(200);
-    // and the server's admin routes want the key that only its data folder holds
+    // and the server's admin routes want the key that only its OS user can read
     expect((await fetch(new URL('/v1/admin/users', restarted.url))).status).toBe(401);
+    expect(fs.statSync(path.join(dataDir, 'sync-server.admin.json')).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a second process on the same store with what to do; the store stays intact and is free once the first exits', { timeout: 240_000 }, async () => {
