@@ -66,11 +66,24 @@ function readPlacementFile(file: string): string | null {
   }
 }
 
-/** Written after the database commits: a crash in between only costs a new identity, never a reused one. */
-function writePlacementFile(file: string, value: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, value, { mode: 0o600 });
-  fs.renameSync(temp, file);
+/**
+ * Replaces the placement file atomically: a fresh temp name opened exclusively (`wx`: never through a
+ * link planted in the folder), then renamed over whatever is there. Returns false when it could not be
+ * written (a full disk, a read-only folder, a directory in its place): the generation then stays as it
+ * was — copies are still recognised by place and by the server's counter — and the app keeps working.
+ */
+function writePlacementFile(file: string, value: string): boolean {
+  const temp = `${file}.${randomUUID()}.tmp`;
+  try {
+    fs.writeFileSync(temp, value, { mode: 0o600, flag: 'wx' });
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(file, { recursive: true });
+    fs.renameSync(temp, file);
+    return true;
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    console.warn(`Rounds: could not write ${file} (${(error as Error).message}); a copy of this database may go unrecognised until it syncs.`);
+    return false;
+  }
 }
 
 /** The highest outbox id this file ever issued (AUTOINCREMENT keeps it after the entries are gone). */
@@ -121,10 +134,13 @@ export function confirmPlacement(db: Db, placement: Placement): boolean {
   return reset !== null;
 }
 
+/**
+ * The file beside goes first: a crash before the database follows leaves the two different, which
+ * costs one renewal of the identity (a sign-in), never a reused one.
+ */
 function startGeneration(db: Db, place: string, file: string): void {
   const next = `${place}:${randomUUID()}`;
-  statement(db, 'UPDATE sync_state SET placement = ? WHERE id = 1').run(next);
-  writePlacementFile(file, next);
+  if (writePlacementFile(file, next)) statement(db, 'UPDATE sync_state SET placement = ? WHERE id = 1').run(next);
 }
 
 /**

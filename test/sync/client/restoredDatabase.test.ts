@@ -229,6 +229,25 @@ describe('a database file copied elsewhere', () => {
   });
 });
 
+describe('the placement file beside the database', () => {
+  it('a directory in its place is replaced, and the app starts and syncs as before', async () => {
+    const a = laptop('data');
+    await signIn(a);
+    addAccounts(a, 'kept-', 1);
+    await a.controller.runOnce();
+    quit(a);
+    const file = placementFileOf(path.join(root, 'data', 'rounds.sqlite'));
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    const again = laptop('data', { tokens: a.tokens });
+    expect(fs.statSync(file).isFile()).toBe(true);
+    addAccounts(again, 'more-', 1);
+    await signIn(again);
+    await again.controller.runOnce();
+    expect(serverNames()).toEqual(['kept-0', 'more-0']);
+  });
+});
+
 function names(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 }
