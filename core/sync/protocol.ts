@@ -31,6 +31,8 @@ export const SYNC_LIMITS = {
   pullPageMax: 5000,
   /** the largest request body the server reads (a bigger push is split by the client) */
   requestBytes: 4 * 1024 * 1024,
+  /** how deep a request body may nest arrays and objects (a push needs 5): deeper is a 400, before any schema or the store sees it */
+  bodyDepth: 32,
 } as const;
 
 const Uuid = z.string().uuid();

@@ -8,6 +8,7 @@
  */
 
 /** C0 controls but tab, LF, CR; an unpaired surrogate (with `u`, a lone one is its own code point); U+FDD0–FDEF, U+nFFFE/nFFFF. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSTORABLE = /[\0-\x08\x0B\x0C\x0E-\x1F]|\p{Surrogate}|\p{Noncharacter_Code_Point}/u;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'gu');
 

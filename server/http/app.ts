@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
 import { listDevices, login, logout, refresh, revokeDevice } from '../auth/sessions.js';
 import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
+import { nestsDeeperThan } from '../../core/text/storable.js';
 import { ServerError } from '../errors.js';
 import type { SqlClient } from '../store/sqlClient.js';
 import { pull } from '../sync/pull.js';
@@ -93,6 +94,18 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     return claims;
   }
 
+  // Fastify's own JSON parsing (prototype-poisoning checks included), then a depth check: JSON.parse
+  // takes 10,000-deep arrays in its stride, but what walks the value afterwards may not, PostgreSQL's
+  // jsonb parser least of all (stack depth exceeded; the embedded store stops answering errors after).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body.toString(), (error, value) => {
+      if (error) done(error);
+      else if (nestsDeeperThan(value, SYNC_LIMITS.bodyDepth)) done(new ServerError('invalid', 'sync.server.invalidRequest', [{ path: [], message: 'sync.server.nestedTooDeep' }]));
+      else done(null, value);
+    });
+  });
   app.setErrorHandler((error, request, reply) => errorReply(error, request, reply));
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'sync.server.noSuchRoute' }));
 

@@ -10,6 +10,7 @@
  */
 import { uuidv7 } from 'uuidv7';
 import type { Mutation, RejectionReason } from '../../core/sync/protocol.js';
+import { findUnstorableText } from '../../core/text/storable.js';
 import type { SqlQueryable } from '../store/sqlClient.js';
 import type { AccountAccess } from './access.js';
 import { checkFields, SYNCED_ENTITIES, type SyncedEntity } from './entities.js';
@@ -28,7 +29,7 @@ export type Applied = { write: PlannedWrite } | { unchangedVersion: number };
 
 export type Outcome = { applied: Applied; conflictCopy?: PlannedWrite } | { rejected: Rejection };
 
-const reject = (reason: RejectionReason, issues?: Rejection['issues']): Outcome => ({
+export const reject = (reason: RejectionReason, issues?: Rejection['issues']): { rejected: Rejection } => ({
   rejected: { reason, message: `sync.rejected.${reason}`, ...(issues ? { issues } : {}) },
 });
 
@@ -48,7 +49,16 @@ export class PushPlanner {
     await this.writes.flush(this.tx);
   }
 
+  /** Makes the planned writes real and reads their rows back, as they now are. */
+  async writeAndReread(): Promise<void> {
+    const written = await this.writes.flush(this.tx);
+    await readRows(this.tx, this.snapshot.rows, written, false);
+  }
+
   async plan(mutation: Mutation): Promise<Outcome> {
+    // Before anything reads the fields: text PostgreSQL cannot hold would fail the push's one write.
+    const unstorable = findUnstorableText(mutation.fields);
+    if (unstorable) return reject('invalid', [{ path: unstorable, message: 'validation.invalidCharacter' }]);
     const key = rowKey(mutation.table, mutation.rowId);
     if (this.snapshot.rows.get(key)?.pending) await this.writeAndReread();
     const stored = this.snapshot.rows.get(key);
@@ -61,12 +71,6 @@ export class PushPlanner {
 
   private accessTo(accountId: string): AccountAccess {
     return this.snapshot.access.get(accountId) ?? 'missing';
-  }
-
-  /** Makes the planned writes real and reads their rows back, as they now are. */
-  private async writeAndReread(): Promise<void> {
-    const written = await this.writes.flush(this.tx);
-    await readRows(this.tx, this.snapshot.rows, written, false);
   }
 
   private plannedWrite(write: Omit<PlannedWrite, 'version'>, state: Omit<RowState, 'pending' | 'version' | 'textVersion'>): PlannedWrite {

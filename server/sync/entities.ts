@@ -14,6 +14,7 @@ import {
   ImportantDateCreate,
   Instant,
   NoteCreate,
+  StorableText,
   Visit,
 } from '../../core/model/schemas.js';
 import { COMPLAINT_STATUSES, ComplaintCreate, GreetingMark, OrderRecord } from '../../core/model/reminders.js';
@@ -21,7 +22,7 @@ import { COMPLAINT_STATUSES, ComplaintCreate, GreetingMark, OrderRecord } from '
 /** The client's own timestamps travel as data (shown to people), never used for ordering. */
 const clientTimestamps = { createdAt: Instant.optional(), updatedAt: Instant.optional() };
 const optionalInstant = Instant.nullable().default(null);
-const optionalText = (max: number) => z.string().max(max, { message: 'validation.tooLong' }).nullable().default(null);
+const optionalText = (max: number) => StorableText.max(max, { message: 'validation.tooLong' }).nullable().default(null);
 
 /** How a row finds its account: its own id (accounts), a field naming the account, or its parent contact. */
 export type AccountLink = { kind: 'self' } | { kind: 'field'; field: 'accountId' } | { kind: 'parent'; field: 'contactId'; table: 'contacts' };

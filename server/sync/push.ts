@@ -4,13 +4,17 @@
  * counter only for the final write (see `writes.ts`). Mutations at or below the client's last processed
  * id are skipped as duplicates; a rejected one is recorded and the batch goes on. A pipelined batch
  * (`after`) waits on that counter row for the batch before it and is refused whole if that one has not
- * been processed. A crash before COMMIT leaves nothing behind.
+ * been processed. A crash before COMMIT leaves nothing behind. Text the store cannot hold is rejected
+ * per mutation before anything is written (`apply.ts`); should the database still refuse a mutation's
+ * data, the push is made again one mutation at a time, under savepoints, and only that one is rejected:
+ * a batch never fails whole (and is never sent again and again) for what one mutation carries.
  */
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PulledRow, type PushRequest, type PushResponse } from '../../core/sync/protocol.js';
 import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClient.js';
-import { PushPlanner, type Outcome, type Rejection } from './apply.js';
+import { toStorableJson } from '../../core/text/storable.js';
+import { PushPlanner, reject, type Outcome, type Rejection } from './apply.js';
 import { READABLE_ROWS } from './access.js';
 import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
@@ -48,7 +52,8 @@ async function lockClientCounter(tx: SqlQueryable, session: SyncSession): Promis
 async function recordRejection(tx: SqlQueryable, session: SyncSession, mutation: Mutation, rejection: Rejection): Promise<void> {
   await tx.query(
     `INSERT INTO rejected_mutations (client_id, mutation_id, user_id, table_name, row_id, reason, message, mutation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [session.clientId, mutation.mutationId, session.userId, mutation.table, mutation.rowId, rejection.reason, rejection.message, JSON.stringify({ ...mutation, issues: rejection.issues ?? [] })],
+    // Kept as it came, but with text jsonb can hold: a NUL the mutation was refused for would fail this insert too.
+    [session.clientId, mutation.mutationId, session.userId, mutation.table, mutation.rowId, rejection.reason, rejection.message, JSON.stringify(toStorableJson({ ...mutation, issues: rejection.issues ?? [] }))],
   );
 }
 
@@ -81,12 +86,32 @@ const PREDECESSOR_WAIT = { everyMs: 5, upToMs: 1000 } as const;
 
 const isOutOfOrder = (error: unknown): boolean => error instanceof ServerError && error.code === 'out_of_order';
 
+/**
+ * An error of the data one statement was given (SQLSTATE class 22: an untranslatable character, bad
+ * jsonb, a number out of range) or of its size (class 54: stack depth): a mutation's, not the store's.
+ */
+function isDataRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
+}
+
 export async function push(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
   checkBatch(session, request);
+  try {
+    return await afterPredecessor(() => applyBatch(store, session, request, 'together'));
+  } catch (error) {
+    if (!isDataRefusal(error)) throw error;
+    // Something the checks let through was refused by the database, and the whole attempt rolled back.
+    // Again, one mutation at a time, so that only the mutation it belongs to is rejected.
+    return applyBatch(store, session, request, 'one by one');
+  }
+}
+
+async function afterPredecessor(apply: () => Promise<PushResponse>): Promise<PushResponse> {
   const giveUpAt = Date.now() + PREDECESSOR_WAIT.upToMs;
   for (;;) {
     try {
-      return await applyBatch(store, session, request);
+      return await apply();
     } catch (error) {
       if (!isOutOfOrder(error) || Date.now() >= giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, PREDECESSOR_WAIT.everyMs));
@@ -94,18 +119,45 @@ export async function push(store: SqlClient, session: SyncSession, request: Push
   }
 }
 
-async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
+/** Plans a mutation and records it at once if it is rejected. */
+async function decide(tx: SqlQueryable, session: SyncSession, planner: PushPlanner, mutation: Mutation): Promise<Outcome> {
+  const outcome = await planner.plan(mutation);
+  if ('rejected' in outcome) await recordRejection(tx, session, mutation, outcome.rejected);
+  return outcome;
+}
+
+/**
+ * `together`: every write in one statement at the end (the team's version lock is held only for it).
+ * `one by one`: each mutation written as it is decided, under a savepoint; one the database refuses is
+ * rolled back alone and recorded as rejected, and the rows the rest will touch are read afresh.
+ */
+async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest, writes: 'together' | 'one by one'): Promise<PushResponse> {
   return store.transaction(async (tx) => {
     const processed = await lockClientCounter(tx, session);
     if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
     const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
-    const planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh));
+    let planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh));
     const outcomes = new Map<number, Outcome>();
-    for (const mutation of fresh) {
-      const outcome = await planner.plan(mutation);
-      if ('rejected' in outcome) await recordRejection(tx, session, mutation, outcome.rejected);
-      outcomes.set(mutation.mutationId, outcome);
+    for (const [index, mutation] of fresh.entries()) {
+      if (writes === 'together') {
+        outcomes.set(mutation.mutationId, await decide(tx, session, planner, mutation));
+        continue;
+      }
+      await tx.query('SAVEPOINT mutation');
+      try {
+        const outcome = await decide(tx, session, planner, mutation);
+        await planner.writeAndReread();
+        await tx.query('RELEASE SAVEPOINT mutation');
+        outcomes.set(mutation.mutationId, outcome);
+      } catch (error) {
+        if (!isDataRefusal(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT mutation');
+        planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh.slice(index + 1)));
+        const refused = reject('invalid', [{ path: [], message: 'sync.rejected.storeRefused' }]);
+        await recordRejection(tx, session, mutation, refused.rejected);
+        outcomes.set(mutation.mutationId, refused);
+      }
     }
     const last = fresh.at(-1)?.mutationId ?? processed;
     await tx.query('UPDATE client_mutations SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [session.clientId, last]);

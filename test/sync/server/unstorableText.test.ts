@@ -1,0 +1,138 @@
+/**
+ * Text PostgreSQL cannot hold (NUL, lone surrogates), absurdly deep JSON, and any other per-mutation
+ * refusal of the database: one mutation is rejected and recorded, the rest of the batch applies, the
+ * answer is 200 and the next push goes on — on PGlite and on a real PostgreSQL server.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
+import type { SqlClient, SqlQueryable } from '../../../server/store/sqlClient.js';
+import { BACKENDS } from './backends.js';
+import { accountFields, newId, noteFields, syncServer, useSyncServer, type TestDevice } from './fixture.js';
+
+/** A marker the store wrapper below turns into NUL inside the push's write, as if the checks had missed one. */
+const SLIPS_THROUGH = 'slips-through-the-checks';
+
+/** The store, except that the push's one write gets a NUL escape wherever the marker is: PostgreSQL's own 22P05. */
+function storeRefusingMarker(store: SqlClient): SqlClient {
+  const wrap = (target: SqlQueryable): SqlQueryable => ({
+    query: (text, params) =>
+      target.query(text, text.includes('jsonb_to_recordset') ? params?.map((p) => (typeof p === 'string' ? p.replaceAll(SLIPS_THROUGH, '\\u0000') : p)) : params),
+    execScript: (text) => target.execScript(text),
+  });
+  return { ...wrap(store), kind: store.kind, transaction: (work, isolation) => store.transaction((tx) => work(wrap(tx)), isolation), close: () => store.close() };
+}
+
+const DEEP = '['.repeat(10_000) + ']'.repeat(10_000);
+
+/** Posts `body` with every `"DEEP"` in its JSON replaced by a 10,000-deep array (no JSON serializer would write it). */
+async function postDeep(device: TestDevice, url: string, body: unknown): Promise<number> {
+  const payload = JSON.stringify(body).replaceAll('"DEEP"', DEEP);
+  const response = await device.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${device.accessToken}`, 'content-type': 'application/json' } });
+  return response.statusCode;
+}
+
+describe.each(BACKENDS)('text the store cannot hold, on $name', (backend) => {
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north']]);
+
+  async function recorded(device: TestDevice): Promise<Array<{ mutation_id: number; reason: string; mutation: { fields: Record<string, unknown>; issues: unknown[] } }>> {
+    return testServer.db.store.query('SELECT mutation_id, reason, mutation FROM rejected_mutations WHERE client_id = $1 ORDER BY mutation_id', [device.clientId]);
+  }
+
+  it('a NUL in a note and a lone surrogate in an account name are rejected and recorded; the good mutations around them apply; 200; the next push goes on', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    const accountId = newId();
+    const batch = [
+      alice.mutation('accounts', accountId, accountFields('华东精密')),
+      alice.mutation('notes', newId(), noteFields(accountId, 'met the buyer\u0000')),
+      alice.mutation('notes', newId(), noteFields(accountId, 'good note\tand a tab')),
+      alice.mutation('accounts', newId(), accountFields('Broken \ud83d name')),
+      alice.mutation('contacts', newId(), { accountId, name: '王经理' }),
+    ];
+    const answer = await alice.post<{ results: Array<{ status: string; reason?: string }>; lastMutationId: number }>('/v1/sync/push', {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      clientId: alice.clientId,
+      mutations: batch,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'invalid'],
+      ['applied', undefined],
+      ['rejected', 'invalid'],
+      ['applied', undefined],
+    ]);
+    expect(answer.body.lastMutationId).toBe(batch[4]!.mutationId);
+
+    const rejections = await recorded(alice);
+    expect(rejections.map((r) => [r.mutation_id, r.reason])).toEqual([[batch[1]!.mutationId, 'invalid'], [batch[3]!.mutationId, 'invalid']]);
+    // Kept for the record with the refused characters replaced, and why.
+    expect(rejections[0]!.mutation.fields.body).toBe('met the buyer\uFFFD');
+    expect(rejections[1]!.mutation.fields.name).toBe('Broken \uFFFD name');
+    expect(rejections[0]!.mutation.issues).toEqual([{ path: ['body'], message: 'validation.invalidCharacter' }]);
+
+    const next = alice.mutation('accounts', newId(), accountFields('Next one'));
+    expect((await alice.push([next])).results[0]).toMatchObject({ status: 'applied' });
+    const pulled = new Set((await alice.pullAll()).rows.map((row) => row.id));
+    for (const [index, mutation] of batch.entries()) expect(pulled.has(mutation.rowId)).toBe(index !== 1 && index !== 3);
+    expect(pulled.has(next.rowId)).toBe(true);
+  });
+
+  it('text with no room in a field name or a nested value is refused too, before any schema reads it', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    const { results } = await alice.push([
+      alice.mutation('accounts', newId(), { ...accountFields('Acme'), ['na\u0000me']: 'x' }),
+      alice.mutation('visits', newId(), { accountId: newId(), kind: 'routine', status: 'done', metContactIds: ['\udfff'] }),
+    ]);
+    expect(results.map((r) => [r.status, r.reason])).toEqual([['rejected', 'invalid'], ['rejected', 'invalid']]);
+  });
+
+  it('a 10,000-deep array in a request body is a 400, not a 500, and the server answers the next push (with a NUL) as usual', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    const push = { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, mutations: [alice.mutation('accounts', newId(), accountFields('Deep', { industry: 'DEEP' }))] };
+    expect(await postDeep(alice, '/v1/sync/push', push)).toBe(400);
+    expect(await postDeep(alice, '/v1/sync/push', 'DEEP')).toBe(400);
+    expect(await postDeep(alice, '/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: 'DEEP' })).toBe(400);
+
+    const { results } = await alice.push([alice.mutation('accounts', newId(), accountFields('After\u0000')), alice.mutation('accounts', newId(), accountFields('After'))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+  });
+
+  describe('a mutation the database itself refuses', () => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      app = syncServer(storeRefusingMarker(testServer.db.store));
+      await app.ready();
+    });
+    afterAll(() => app.close());
+
+    it('is rolled back alone to its savepoint and recorded as rejected; the rest of the batch applies; the next push goes on', async () => {
+      const alice = await testServer.fixture.signIn('alice', app);
+      const accountId = newId();
+      const noteId = newId();
+      const batch = [
+        alice.mutation('accounts', accountId, accountFields('Store refusal')),
+        alice.mutation('notes', noteId, noteFields(accountId, 'first text')),
+        alice.mutation('notes', newId(), noteFields(accountId, `text that ${SLIPS_THROUGH}`)),
+        alice.mutation('contacts', newId(), { accountId, name: 'After it' }),
+      ];
+      const { results } = await alice.push(batch);
+      expect(results.map((r) => [r.status, r.reason])).toEqual([['applied', undefined], ['applied', undefined], ['rejected', 'invalid'], ['applied', undefined]]);
+      expect(results[2]!.message).toBe('sync.rejected.invalid');
+      const versions = results.filter((r) => r.status === 'applied').map((r) => r.version!);
+      expect(new Set(versions).size).toBe(3);
+
+      const rejections = await recorded(alice);
+      expect(rejections.map((r) => r.mutation_id)).toEqual([batch[2]!.mutationId]);
+      expect(rejections[0]!.mutation.issues).toEqual([{ path: [], message: 'sync.rejected.storeRefused' }]);
+
+      // Edits of the same rows in the next push are decided on what was really written.
+      const edit = alice.mutation('notes', noteId, { body: 'second text' }, { baseVersion: results[1]!.version! });
+      expect((await alice.push([edit])).results[0]).toMatchObject({ status: 'applied' });
+      const rows = (await alice.pullAll()).rows;
+      expect(rows.find((row) => row.id === noteId)?.data.body).toBe('second text');
+      expect(rows.some((row) => row.id === batch[2]!.rowId)).toBe(false);
+      expect(rows.some((row) => row.id === batch[3]!.rowId)).toBe(true);
+    });
+  });
+});
