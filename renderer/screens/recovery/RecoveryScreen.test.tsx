@@ -33,6 +33,15 @@ describe('RecoveryScreen', () => {
     await waitFor(() => expect(api['app.recover']).toHaveBeenCalledWith({ backup: 'rounds-2026-11-01T09-00-00.db' }));
   });
 
+  it('for a database encrypted elsewhere, opens it with the recovery key the user types', async () => {
+    const api = fakeApi({ 'app.recover': async () => ({ state: 'ready' }) });
+    await renderWithApi(<RecoveryScreen status={{ ...corrupt, code: 'database_key_unknown' }} />, api, 'zh-CN');
+    expect(screen.getByText('此数据文件使用了本机没有的密钥加密')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: '恢复密钥' }), { target: { value: '7K3M-ABCD' } });
+    fireEvent.click(screen.getByRole('button', { name: '用此密钥打开' }));
+    await waitFor(() => expect(api['app.recover']).toHaveBeenCalledWith({ backup: null, recoveryKey: '7K3M-ABCD' }));
+  });
+
   it('starts empty only after confirmation, keeping the damaged file aside', async () => {
     const api = fakeApi({ 'app.recover': async () => ({ state: 'ready' }) });
     await renderWithApi(<RecoveryScreen status={{ ...corrupt, code: 'database_newer', backups: [] }} />, api);

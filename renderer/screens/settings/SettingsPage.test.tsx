@@ -15,6 +15,7 @@ function settingsApi(initial: Settings = { language: 'en', repName: 'Li Wei', on
     'settings.update': async (patch) => (stored = { ...stored, ...(patch as Partial<Settings>) }),
     'app.info': async () => ({ version: '0.1.0', host: 'browser', dataDir: '/home/rep/.config/Rounds', databasePath: '/home/rep/.config/Rounds/rounds.db', schemaVersion: 2, today: '2026-11-22' }),
     'backup.create': async () => ({ path: '/home/rep/.config/Rounds/backups/rounds-1.db', bytes: 1024 }),
+    'backup.recoveryKey': async () => ({ recoveryKey: '7K3M-QW2X-0ABC-DEFG-HJKM-NPQR-STVW-XYZ0-1234-5678-9ABC-DEFG-H' }),
   });
 }
 
@@ -43,6 +44,16 @@ describe('SettingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     expect(await screen.findByText('/home/rep/.config/Rounds/backups/rounds-1.db')).toBeTruthy();
     expect(api['backup.create']).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the recovery key in a dialog only when asked', async () => {
+    const api = settingsApi();
+    await renderWithApi(<SettingsPage />, api);
+    expect(screen.getByText(/The database and its backups are encrypted/)).toBeTruthy();
+    expect(api['backup.recoveryKey']).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Show recovery key' }));
+    expect(await screen.findByText('7K3M-QW2X-0ABC-DEFG-HJKM-NPQR-STVW-XYZ0-1234-5678-9ABC-DEFG-H')).toBeTruthy();
+    expect(screen.getByText(/Write it down and keep it somewhere safe/)).toBeTruthy();
   });
 
   it('refuses a cadence outside 1–365 days and saves a valid policy', async () => {
