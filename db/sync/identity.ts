@@ -12,6 +12,7 @@
  * a server whose counter for this client is above any id this file ever issued (`isBehindServer`) means
  * the same thing, whatever happened to the files.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,17 +26,39 @@ import { readSyncState } from './state.js';
 /** The generation file beside a database (it moves aside and comes back with the database file itself). */
 export const placementFileOf = (databasePath: string): string => `${databasePath}.placement`;
 
-/** Linux and the BSDs name the installation of the OS; elsewhere the host name and home folder stand in. */
-function machineIdentity(): string {
+/** The OS's own id of this installation, as its tools print it (null: not found in that output). */
+export function parseMachineId(platform: NodeJS.Platform, output: string): string | null {
+  const pattern = platform === 'darwin' ? /"IOPlatformUUID"\s*=\s*"([^"]+)"/ : platform === 'win32' ? /MachineGuid\s+REG_SZ\s+(\S+)/ : /^\s*(\S+)\s*$/;
+  return pattern.exec(output)?.[1] ?? null;
+}
+
+function readMachineId(): string | null {
+  const run = (command: string, args: string[]) => {
+    const result = spawnSync(command, args, { encoding: 'utf8', timeout: 5000, windowsHide: true });
+    return result.status === 0 ? result.stdout : '';
+  };
+  if (process.platform === 'darwin') return parseMachineId('darwin', run('ioreg', ['-rd1', '-c', 'IOPlatformExpertDevice']));
+  if (process.platform === 'win32') return parseMachineId('win32', run('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid']));
   for (const file of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
     try {
-      const id = fs.readFileSync(file, 'utf8').trim();
+      const id = parseMachineId(process.platform, fs.readFileSync(file, 'utf8'));
       if (id) return id;
     } catch {
       // not this OS
     }
   }
-  return `${os.hostname()}\n${os.homedir()}`;
+  return null;
+}
+
+let machineId: string | undefined;
+/**
+ * Stable across renames and networks (a host name is not: a Mac's changes with the network, and a
+ * changed "machine" would sign the rep out for nothing); the host name and home folder only where the
+ * OS has no id.
+ */
+function machineIdentity(): string {
+  machineId ??= readMachineId() ?? `${os.hostname()}\n${os.homedir()}`;
+  return machineId;
 }
 
 export interface Placement {
