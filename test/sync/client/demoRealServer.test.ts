@@ -23,7 +23,7 @@ const tempDir = useTempDir();
 let store: SqlClient;
 let app: FastifyInstance;
 let url: string;
-let db: Db | undefined;
+const dbs: Db[] = [];
 
 beforeAll(async () => {
   store = await openStore({ memory: true });
@@ -33,20 +33,30 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  db?.close();
+  for (const db of dbs) db.close();
   await app.close();
   await store.close();
 });
 
-it('uploads nothing of the demo, refuses nothing, and uploads the rep’s work once the demo data is removed', async () => {
+/** A fresh laptop (data folder, service) whose sync goes to the real server. */
+function laptop() {
   const dataDir = tempDir();
-  db = openDatabase(databasePathIn(dataDir));
+  const db = openDatabase(databasePathIn(dataDir));
+  dbs.push(db);
   const handlers = createService({ db, dataDir, host: 'browser', version: '0.0.0-test', sync: { tokens: memoryTokenStore(), autoSync: false } });
   const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
     const result = await callApi(handlers, method, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value as ApiOutputs[M];
   };
+  return { db, call };
+}
+
+const uploaded = async () =>
+  (await store.query<{ table_name: string; id: string }>('SELECT table_name, id FROM sync_rows WHERE deleted_at IS NULL')).map((row) => `${row.table_name}/${row.id}`);
+
+it('uploads nothing of the demo, refuses nothing, and uploads the rep’s work once the demo data is removed', async () => {
+  const { call } = laptop();
 
   await call('demo.load', {});
   const [worked] = (await call('accounts.list', { limit: 1 })).rows;
@@ -60,7 +70,6 @@ it('uploads nothing of the demo, refuses nothing, and uploads the rep’s work o
   await call('sync.signIn', { serverUrl: url, username: 'wang', password: PASSWORD });
   const first = await call('sync.now', {});
   expect(first).toMatchObject({ lastError: null, conflicts: 0 });
-  const uploaded = async () => (await store.query<{ table_name: string; id: string }>('SELECT table_name, id FROM sync_rows WHERE deleted_at IS NULL')).map((row) => `${row.table_name}/${row.id}`);
   expect(await uploaded()).toEqual([`accounts/${own.id}`]);
 
   await call('demo.remove', {});
@@ -69,5 +78,30 @@ it('uploads nothing of the demo, refuses nothing, and uploads the rep’s work o
   const after = await uploaded();
   expect(after.filter((key) => !key.startsWith('notes/')).sort()).toEqual([`accounts/${own.id}`, `accounts/${worked!.id}`, `contacts/${contact.id}`].sort());
   expect(after.filter((key) => key.startsWith('notes/'))).toHaveLength(1);
+  await call('sync.signOut', {});
+}, 60_000);
+
+it('keeps a demo account for a person the rep added there, and drops one where the rep only deleted a demo note', async () => {
+  const { db, call } = laptop();
+  await call('demo.load', {});
+  const [first, second] = (await call('accounts.list', { limit: 2 })).rows;
+  const person = await call('contacts.create', { accountId: first!.id, name: '新认识的人' });
+  const child = await call('family.create', { contactId: person.id, name: '小明', relation: 'child' });
+  const demoNoteId = db.prepare('SELECT id FROM notes WHERE account_id = ? LIMIT 1').pluck().get(second!.id) as string;
+  await call('notes.delete', { id: demoNoteId });
+
+  expect(await call('demo.status', {})).toEqual({ present: true, keptAccounts: [first!.name] });
+  const before = await uploaded();
+  await call('sync.signIn', { serverUrl: url, username: 'wang', password: PASSWORD });
+  const held = await call('sync.now', {});
+  expect(held.conflicts).toBe(0);
+  expect(held.pending).toBeGreaterThanOrEqual(3);
+  expect(await uploaded()).toEqual(before);
+
+  await call('demo.remove', {});
+  expect(db.prepare('SELECT count(*) FROM accounts WHERE id = ?').pluck().get(second!.id)).toBe(0);
+  expect(await call('sync.now', {})).toMatchObject({ lastError: null, conflicts: 0, pending: 0 });
+  expect(await uploaded()).toEqual(expect.arrayContaining([`accounts/${first!.id}`, `contacts/${person.id}`, `family_members/${child.id}`]));
+  expect((await uploaded()).filter((key) => key.includes(second!.id) || key === `notes/${demoNoteId}`)).toEqual([]);
   await call('sync.signOut', {});
 }, 60_000);
