@@ -3,8 +3,7 @@
  * warm; a full year of agenda; tier suggestions. The lead-data targets (Today ≤ 100 ms, tier
  * suggestions ≤ 1 s) need the 20-rep data set, which this run does not seed.
  */
-import { openDatabase } from '../../db/connection.js';
-import { databasePathIn } from '../../db/paths.js';
+import { openBenchDatabase } from './foundation.js';
 import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
 import type { ApiHandlers, ApiMethod } from '../../core/api/contract.js';
@@ -23,7 +22,7 @@ export const agendaBenchmark: BenchModule = {
   async run(context) {
     const dataDir = context.shared.get('rep-data-dir');
     if (typeof dataDir !== 'string') throw new Error('needs the rep data set: run the seed benchmark first');
-    const db = openDatabase(databasePathIn(dataDir));
+    const db = openBenchDatabase(dataDir);
     try {
       const service = createService({ db, dataDir, host: 'browser', version: 'bench' });
       const cold = await timed(() => call(service, 'agenda.today', undefined));

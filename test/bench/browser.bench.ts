@@ -7,13 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { percentile, timed, type BenchModule } from './harness.js';
-import { HEAVY_ACCOUNT_NAME, REP_DATA_DIR } from './foundation.js';
+import { BENCH_ENV, HEAVY_ACCOUNT_NAME, REP_DATA_DIR } from './foundation.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; origin: string; token: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'host/browser-main.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'host/browser-main.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], { cwd: repoRoot, env: { ...process.env, ...BENCH_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);

@@ -4,15 +4,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { openDataFolderDatabase } from '../../cli/database.js';
 import { main } from '../../cli/main.js';
-import { openDatabase, type Db } from '../../db/connection.js';
-import { databasePathIn } from '../../db/paths.js';
+import type { Db } from '../../db/connection.js';
 import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
 import type { ApiHandlers, ApiMethod } from '../../core/api/contract.js';
 import { percentile, timed, type BenchContext, type BenchModule } from './harness.js';
 
 export const REP_DATA_DIR = 'rep-data-dir';
+/** The benches' data folders are encrypted like a rep's, with the key in the key file (never the OS keyring). */
+export const BENCH_ENV: NodeJS.ProcessEnv = { ROUNDS_KEY_STORE: 'file' };
+
+export function openBenchDatabase(dataDir: string): Db {
+  return openDataFolderDatabase(dataDir, BENCH_ENV);
+}
+
 export const HEAVY_ACCOUNT_NAME = '基准测试重型客户有限公司';
 /** 1–2 character Chinese (the hard case for trigram search), longer Chinese, pinyin initials, English. */
 const SEARCH_QUERIES = ['华', '王', '上海', '机械', '科技', '中国石油', '精密机械', 'zgsy', 'shyq', 'hd', 'hdjm', 'bosch', 'Siemens', 'shanghai', 'rexroth'];
@@ -25,7 +32,7 @@ export const seedRep: BenchModule = {
     const dataDir = path.join(context.workDir, 'rep');
     fs.rmSync(dataDir, { recursive: true, force: true });
     const output: string[] = [];
-    const io = { stdout: (t: string) => void output.push(t), stderr: (t: string) => void output.push(t), env: {}, now: () => new Date() };
+    const io = { stdout: (t: string) => void output.push(t), stderr: (t: string) => void output.push(t), env: BENCH_ENV, now: () => new Date() };
     const { result: code, ms } = await timed(() => main(['--data-dir', dataDir, 'seed', '--scale', 'rep', '--seed', '42'], io));
     if (code !== 0) throw new Error(`rounds seed exited ${code}: ${output.join('')}`);
     context.shared.set(REP_DATA_DIR, dataDir);
@@ -43,7 +50,7 @@ export const seedRep: BenchModule = {
 function repService(context: BenchContext): { db: Db; service: ApiHandlers } {
   const dataDir = context.shared.get(REP_DATA_DIR);
   if (typeof dataDir !== 'string') throw new Error('needs the rep data set: run the seed benchmark first');
-  const db = openDatabase(databasePathIn(dataDir));
+  const db = openBenchDatabase(dataDir);
   return { db, service: createService({ db, dataDir, host: 'browser', version: 'bench' }) };
 }
 

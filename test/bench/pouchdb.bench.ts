@@ -8,8 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { openDatabase } from '../../db/connection.js';
-import { databasePathIn } from '../../db/paths.js';
+import { openBenchDatabase } from './foundation.js';
 import { startCountingProxy, type WireBytes } from './countingProxy.js';
 import type { BenchModule, Measurement } from './harness.js';
 import { startPouchdbServer } from './pouchdbServer.js';
@@ -34,7 +33,7 @@ const LOAD_CHUNK = 1000;
 /** Laptop A's PouchDB holding the same live rows Rounds uploaded. */
 async function loadLaptopA(repDir: string, location: string): Promise<{ pouch: PouchDatabase; docs: number }> {
   const pouch = new PouchDB(location);
-  const db = openDatabase(databasePathIn(repDir));
+  const db = openBenchDatabase(repDir);
   let docs = 0;
   try {
     let chunk: object[] = [];

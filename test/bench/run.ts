@@ -9,6 +9,7 @@ import path from 'node:path';
 import { agendaBenchmark } from './agenda.bench.js';
 import { browserBenchmark } from './browser.bench.js';
 import { calendarBenchmark } from './calendar.bench.js';
+import { encryptionBenchmark } from './encryption.bench.js';
 import { exportBenchmarks } from './export.bench.js';
 import { foundationBenchmarks } from './foundation.js';
 import { runBenchmarks, selectModules, type BenchModule } from './harness.js';
@@ -18,7 +19,7 @@ import { syncBenchmarks } from './sync.bench.js';
 import { syncClientBenchmark } from './syncClient.bench.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
+const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
 
 const selected = selectModules(MODULES, process.argv.slice(2));
 

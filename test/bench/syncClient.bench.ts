@@ -8,8 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../db/connection.js';
+import type { Db } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
+import { keyFilePathFor } from '../../host/databaseKey.js';
 import { insertNote } from '../../db/repo/notes.js';
 import { SyncController } from '../../db/sync/controller.js';
 import { SyncConnection } from '../../db/sync/http.js';
@@ -23,7 +24,7 @@ import { addUser } from '../../server/users.js';
 import { createScratchDatabase } from '../sync/server/backends.js';
 import { spawnServe } from '../sync/server/serveProcess.js';
 import { startCountingProxy, type CountingProxy, type WireBytes } from './countingProxy.js';
-import { REP_DATA_DIR, seedRep } from './foundation.js';
+import { REP_DATA_DIR, openBenchDatabase, seedRep } from './foundation.js';
 import { timed, type BenchContext, type BenchModule, type Measurement } from './harness.js';
 import { countSyncedRows, enqueueAllSyncedRows } from './syncedRecords.js';
 
@@ -62,7 +63,7 @@ interface Laptop {
 
 async function signedInLaptop(dataDir: string, serverUrl: string): Promise<Laptop> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(databasePathIn(dataDir));
+  const db = openBenchDatabase(dataDir);
   const tokens = memoryTokenStore();
   await new SyncController({ db, tokens, autoSync: false }).signIn({ serverUrl, username: REP_USER, password: PASSWORD });
   return { db, connection: new SyncConnection({ serverUrl, clientId: readSyncState(db).clientId, tokens }) };
@@ -85,13 +86,15 @@ function requireSameCounts(expected: Record<string, number>, actual: Record<stri
 /** Laptop A: a copy of the rep data set whose every live row waits in the outbox. */
 function laptopAData(repDir: string, dataDir: string, now: string): number {
   fs.mkdirSync(dataDir, { recursive: true });
-  const source = openDatabase(databasePathIn(repDir));
+  const source = openBenchDatabase(repDir);
   try {
     source.prepare('VACUUM INTO ?').run(databasePathIn(dataDir));
   } finally {
     source.close();
   }
-  const db = openDatabase(databasePathIn(dataDir));
+  // The copy is encrypted under the rep folder's key: it goes with it.
+  fs.copyFileSync(keyFilePathFor(repDir), keyFilePathFor(dataDir));
+  const db = openBenchDatabase(dataDir);
   try {
     // Earlier benches wrote through the app (the heavy account): those rows are enqueued below with the rest.
     db.prepare('DELETE FROM outbox').run();
