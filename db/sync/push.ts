@@ -5,6 +5,7 @@
  * what the server has when the server sends it.
  */
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PushResponse } from '../../core/sync/protocol.js';
+import { findUnstorableText } from '../../core/text/storable.js';
 import type { Db } from '../connection.js';
 import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
 import { statement } from '../repo/table.js';
@@ -58,10 +59,17 @@ export function nextBatch(db: Db, inFlight: readonly OutboxEntry[] = []): Outbox
   return batch;
 }
 
-/** A change the server would refuse whole (413) or cannot place: rejected here, never sent. */
-function localRejection(entry: OutboxEntry): 'too_large' | 'invalid' | null {
-  if (!isSyncedTable(entry.table)) return 'invalid';
-  return byteLength(entry.fields) > SYNC_LIMITS.fieldsBytesPerMutation ? 'too_large' : null;
+type LocalRejection = { reason: 'too_large' | 'invalid'; message: string | null };
+
+/**
+ * A change the server would refuse whole (413), cannot place, or would refuse for its text: rejected
+ * here, never sent. The text check also frees an outbox written before the app refused such text, whose
+ * NUL used to fail every push of the batch it was in.
+ */
+function localRejection(entry: OutboxEntry): LocalRejection | null {
+  if (!isSyncedTable(entry.table)) return { reason: 'invalid', message: null };
+  if (byteLength(entry.fields) > SYNC_LIMITS.fieldsBytesPerMutation) return { reason: 'too_large', message: null };
+  return findUnstorableText(entry.fields) ? { reason: 'invalid', message: 'validation.invalidCharacter' } : null;
 }
 
 const removeEntry = (db: Db, mutationId: number): void => {
@@ -99,7 +107,10 @@ function sendNext(db: Db, connection: SyncConnection, now: () => string, report:
   for (;;) {
     const batch = nextBatch(db, inFlight?.batch);
     if (batch.length === 0) return undefined;
-    const refused = batch.filter((entry) => localRejection(entry) !== null);
+    const refused = batch.flatMap((entry) => {
+      const rejection = localRejection(entry);
+      return rejection ? [{ entry, rejection }] : [];
+    });
     if (refused.length === 0) {
       const response = connection.push(batch.map(toMutation), inFlight?.batch.at(-1)?.mutationId);
       // Awaited in turn; until then a failure must not surface as an unhandled rejection.
@@ -107,8 +118,8 @@ function sendNext(db: Db, connection: SyncConnection, now: () => string, report:
       return { batch, response };
     }
     db.transaction(() => {
-      for (const entry of refused) {
-        recordRejected(db, entry, localRejection(entry)!, null, now());
+      for (const { entry, rejection } of refused) {
+        recordRejected(db, entry, rejection.reason, rejection.message, now());
         removeEntry(db, entry.mutationId);
       }
     })();

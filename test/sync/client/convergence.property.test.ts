@@ -1,7 +1,10 @@
 /**
  * Property: N laptops of one rep, random creates/edits/deletes of accounts and notes, random offline
  * periods and lost answers; then everyone syncs until quiet. All replicas (and the server) hold the same
- * live rows, no text of a note is lost to a concurrent edit, and nothing deleted comes back.
+ * live rows, no text of a note is lost to a concurrent edit, and nothing deleted comes back. Names,
+ * cities and note texts are generated Unicode (NUL, lone surrogates, noncharacters, emoji, CJK…) typed
+ * as the app's forms pass them on: through the schemas, which refuse exactly the text that cannot be
+ * stored; whatever they let through must arrive everywhere unchanged.
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +12,8 @@ import { ACCOUNTS, insertAccount, updateAccount } from '../../../db/repo/account
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../../../db/repo/notes.js';
 import { tombstoneSynced } from '../../../db/repo/synced.js';
 import { syncOnce } from '../../../db/sync/run.js';
+import { AccountFields, NoteCreate } from '../../../core/model/schemas.js';
+import { isStorableText } from '../../../core/text/storable.js';
 import { countPending, listRejected } from '../../../db/sync/state.js';
 import { closeDevices, createDevice, type Device } from './device.js';
 import { fakeBackend, realBackend, type Backend, type BackendFactory } from './backends.js';
@@ -19,6 +24,11 @@ const operation = fc.record({
   kind: fc.constantFrom('createAccount', 'editAccount', 'deleteAccount', 'createNote', 'createNote', 'editNote', 'editNote', 'deleteNote', 'sync', 'sync', 'toggleOffline', 'loseAnswer'),
   client: fc.nat(),
   pick: fc.nat(),
+  /** what the rep types, any UTF-16 text, with the characters the storable-text rule is about mixed in often */
+  typed: fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 16 }),
+    fc.string({ unit: fc.constantFrom('a', '中', ' ', '\u0000', '\u001f', '\t', '\r\n', '\ud800', '\udc00', '\ufffe', '\ufdd0', '\ud83d\ude00', '\u{10FFFF}', '\u0301', '\ufeff'), maxLength: 8 }),
+  ),
 });
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -47,31 +57,46 @@ async function trySync(world: World, index: number): Promise<void> {
 async function perform(world: World, op: Operation): Promise<void> {
   const index = op.client % world.devices.length;
   const { db } = world.devices[index]!;
-  const text = () => `text ${(world.counter += 1)}`;
+  /** The typed text as the schema passes it to the writer, or null: refused (then nothing is written). */
+  const typed = (field: { safeParse(value: unknown): { success: boolean; data?: string | null } }, label: string): string | null => {
+    const text = `${label} ${(world.counter += 1)} ${op.typed}`;
+    const parsed = field.safeParse(text);
+    expect(parsed.success, JSON.stringify(text)).toBe(isStorableText(text));
+    return parsed.success ? parsed.data! : null;
+  };
   const accountId = pickFrom(liveIds(world.devices[index]!, 'accounts'), op.pick);
   const noteId = pickFrom(liveIds(world.devices[index]!, 'notes'), op.pick);
   switch (op.kind) {
-    case 'createAccount':
-      insertAccount(db, { name: `客户 ${(world.counter += 1)}`, tier: 'B', tierSource: 'manual', status: 'active', industry: null, city: null, address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+    case 'createAccount': {
+      const name = typed(AccountFields.shape.name, '客户');
+      if (name === null) return;
+      insertAccount(db, { name, tier: 'B', tierSource: 'manual', status: 'active', industry: null, city: null, address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
       return;
-    case 'editAccount':
-      if (accountId) updateAccount(db, accountId, { city: `城市 ${(world.counter += 1)}` }, NOW);
+    }
+    case 'editAccount': {
+      const city = typed(AccountFields.shape.city, '城市');
+      if (accountId && city !== null) updateAccount(db, accountId, { city }, NOW);
       return;
+    }
     case 'deleteAccount':
       if (accountId) {
         tombstoneSynced(db, ACCOUNTS, accountId, NOW);
         world.deletedIds.add(accountId);
       }
       return;
-    case 'createNote':
-      if (accountId) world.written.add(insertNote(db, { accountId, visitId: null, contactId: null, body: text() }, NOW).body);
+    case 'createNote': {
+      const body = typed(NoteCreate.shape.body, 'text');
+      if (accountId && body !== null) world.written.add(insertNote(db, { accountId, visitId: null, contactId: null, body }, NOW).body);
       return;
-    case 'editNote':
-      if (noteId) {
+    }
+    case 'editNote': {
+      const body = typed(NoteCreate.shape.body, 'text');
+      if (noteId && body !== null) {
         world.removed.add(getNote(db, noteId)!.body);
-        world.written.add(updateNoteBody(db, noteId, text(), NOW).body);
+        world.written.add(updateNoteBody(db, noteId, body, NOW).body);
       }
       return;
+    }
     case 'deleteNote':
       if (noteId) {
         world.removed.add(getNote(db, noteId)!.body);
