@@ -3,12 +3,21 @@
  * refusal of the database: one mutation is rejected and recorded, the rest of the batch applies, the
  * answer is 200 and the next push goes on — on PGlite and on a real PostgreSQL server.
  */
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
+import { isStorableText } from '../../../core/text/storable.js';
 import type { SqlClient, SqlQueryable } from '../../../server/store/sqlClient.js';
 import { BACKENDS } from './backends.js';
-import { accountFields, newId, noteFields, syncServer, useSyncServer, type TestDevice } from './fixture.js';
+import { accountFields, newId, noteFields, PASSWORD, syncServer, useSyncServer, type TestDevice } from './fixture.js';
+
+/** Any UTF-16 text, lone surrogates included, with the characters the storable-text rule is about mixed in often. */
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom('a', '中', '\u0000', '\u0008', '\t', '\n', '\ud800', '\udfff', '\ufffe', '\ufdef', '\ud83d\ude00', '\u{10FFFF}', '\u{10FFFE}'), maxLength: 10 }),
+);
 
 /** A marker the store wrapper below turns into NUL inside the push's write, as if the checks had missed one. */
 const SLIPS_THROUGH = 'slips-through-the-checks';
@@ -76,6 +85,34 @@ describe.each(BACKENDS)('text the store cannot hold, on $name', (backend) => {
     const pulled = new Set((await alice.pullAll()).rows.map((row) => row.id));
     for (const [index, mutation] of batch.entries()) expect(pulled.has(mutation.rowId)).toBe(index !== 1 && index !== 3);
     expect(pulled.has(next.rowId)).toBe(true);
+  });
+
+  it('generated text in an account name and a note: applied, unchanged, exactly when storable; never anything but 200', async () => {
+    const alice = await testServer.fixture.signIn('alice');
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, async (name, body) => {
+        const accountId = newId();
+        const [account, note] = [alice.mutation('accounts', accountId, accountFields(`n${name}`)), alice.mutation('notes', newId(), noteFields(accountId, `b${body}`))];
+        const { results } = await alice.push([account, note]);
+        expect(results[0]!.status).toBe(isStorableText(name) ? 'applied' : 'rejected');
+        // A note under an account that was refused is not found; under one that was made, it stands on its own text.
+        expect(results[1]!.status).toBe(isStorableText(name) && isStorableText(body) ? 'applied' : 'rejected');
+        if (results[1]!.status === 'applied') {
+          const [row] = await testServer.db.store.query<{ data: { body: string } }>('SELECT data FROM sync_rows WHERE id = $1', [note.rowId]);
+          expect(row!.data.body).toBe(`b${body}`.trim());
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('signing in with such text in the name is a 400, not a 500', async () => {
+    for (const username of ['ali\u0000ce', 'ali\udfffce']) {
+      const response = await testServer.fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username, password: PASSWORD, deviceName: 'laptop', clientId: uuidv7() } });
+      expect(response.statusCode).toBe(400);
+    }
+    const device = await testServer.fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'alice', password: PASSWORD, deviceName: 'lap\u0000top', clientId: uuidv7() } });
+    expect(device.statusCode).toBe(400);
   });
 
   it('text with no room in a field name or a nested value is refused too, before any schema reads it', async () => {
