@@ -31,13 +31,20 @@ export const messages = {
     noDatabase: (file: string) => `No database at ${file} (找不到数据库); nothing to back up.`,
     done: (file: string, bytes: number) => `Backup written (备份完成): ${file} (${(bytes / 1e6).toFixed(1)} MB)`,
   },
+  recoveryKey: {
+    show: (key: string) =>
+      `Recovery key (恢复密钥):\n  ${key}\nWrite it down and keep it away from this laptop: with it a backup opens on another laptop (请抄写并妥善保存).`,
+    invalid: 'That is not a recovery key: it has 52 letters and digits in groups of four (恢复密钥格式不对).',
+    wrong: 'This recovery key does not open this database (此恢复密钥打不开这个数据库).',
+    kept: 'The database opens with this key; this laptop keeps it now (已保存密钥).',
+  },
   apiError: (code: string, detail: string) =>
     code === 'database_newer'
       ? 'The database was written by a newer version of Rounds (数据库版本较新); update Rounds to open it.'
       : code === 'database_corrupt'
         ? `The database file is damaged (数据库已损坏): ${detail}. Start the app to restore a backup.`
         : code === 'database_key_unknown'
-          ? 'The database is encrypted with a key this laptop does not have (数据库使用了本机没有的密钥加密). Start the app and enter the recovery key shown in Settings on the laptop it came from.'
+          ? 'The database is encrypted with a key this laptop does not have (数据库使用了本机没有的密钥加密). Run `rounds recovery-key --use KEY` (or start the app) with the recovery key shown in Settings on the laptop it came from.'
           : code === 'disk_full'
             ? 'The disk is full (磁盘已满): nothing was written. Free some space and try again.'
             : `${code}: ${detail}`,
