@@ -5,7 +5,19 @@ import { ApiError } from '../core/api/errors.js';
 import { openDatabase } from '../db/connection.js';
 import { newDatabaseKey } from '../db/encryption.js';
 import { useTempDir } from '../db/testing/tempDir.js';
-import { databaseKeys, keyFilePathFor, keyFileVault, memoryKeyVault, nodeKeyVaults, type KeyVault } from './databaseKey.js';
+import { databaseKeys, keyFilePathFor, keyFileVault, keyringVault, memoryKeyVault, nodeKeyVaults, type KeyVault } from './databaseKey.js';
+
+const keyringEntries = vi.hoisted(() => [] as unknown[][]);
+vi.mock('@napi-rs/keyring', () => ({
+  Entry: class {
+    constructor(...args: unknown[]) {
+      keyringEntries.push(args);
+    }
+    getPassword() {
+      return null;
+    }
+  },
+}));
 
 /** The OS keyring of a headless machine, as @napi-rs/keyring behaves there: nothing stored, nothing storable. */
 const headlessKeyring: KeyVault = {
@@ -35,6 +47,12 @@ describe('database keys', () => {
     const again = databaseKeys({ dataDir, vaults: [headlessKeyring, keyFileVault(dataDir)], language: 'zh-CN', notice });
     expect(again.obtain(path.join(dataDir, 'rounds.sqlite'))).toEqual(key);
     expect(notice).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks only the Secret Service on Linux: the kernel keyring fallback would forget the key at reboot', () => {
+    const dataDir = tempDir();
+    expect(keyringVault(dataDir).load()).toBeNull();
+    expect(keyringEntries.at(-1)).toEqual(['Rounds database key', path.resolve(dataDir), { linux: { store: 'secret-service' } }]);
   });
 
   it('prefers the keyring when it works, and ROUNDS_KEY_STORE=file skips it', () => {

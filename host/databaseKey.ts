@@ -28,9 +28,13 @@ function asKey(hex: string | null): DatabaseKey | null {
   return key.length === DATABASE_KEY_BYTES ? key : null;
 }
 
-/** The OS keyring, one entry per data folder (its absolute path). */
+/**
+ * The OS keyring, one entry per data folder (its absolute path). On Linux only the Secret Service: the
+ * library's fallback, the kernel keyring, lives in memory and would lose the key at the next reboot (or
+ * with the login session) — and the database with it.
+ */
 export function keyringVault(dataDir: string): KeyVault {
-  const entry = () => new Entry(KEYRING_SERVICE, path.resolve(dataDir));
+  const entry = () => new Entry(KEYRING_SERVICE, path.resolve(dataDir), { linux: { store: 'secret-service' } });
   return {
     name: 'keyring',
     load: () => asKey(entry().getPassword() ?? null),
