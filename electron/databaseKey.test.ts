@@ -11,6 +11,7 @@ vi.mock('electron', async () => (await import('./electron-mock.js')).electronMoc
 
 beforeEach(() => {
   fakeSafeStorage.isEncryptionAvailable.mockReturnValue(true);
+  fakeSafeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
 });
 
 describe('the database key in safeStorage', () => {
@@ -24,6 +25,13 @@ describe('the database key in safeStorage', () => {
     expect(fs.readFileSync(file, 'utf8')).not.toContain(key.toString('hex'));
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(safeStorageVault(dataDir).load()).toEqual(key);
+  });
+
+  it.runIf(process.platform === 'linux')('treats Linux without a keyring (basic_text) as no safeStorage', () => {
+    fakeSafeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+    expect(() => safeStorageVault(tempDir()).save(newDatabaseKey())).toThrow(/no keyring/);
+    fakeSafeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+    expect(() => safeStorageVault(tempDir()).save(newDatabaseKey())).not.toThrow();
   });
 
   it('without OS encryption, the host falls back to the key file', () => {

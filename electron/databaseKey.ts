@@ -17,6 +17,9 @@ export function safeStorageVault(dataDir: string): KeyVault {
   const file = path.join(dataDir, ENCRYPTED_KEY_FILE);
   const available = () => {
     if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage encryption is unavailable');
+    // Linux without a keyring: Electron "encrypts" with a fixed password. That protects nothing, and
+    // only the app could read the key: the key file (which `rounds` reads too, and says what it is) is better.
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new Error('safeStorage has no keyring here');
   };
   return {
     name: 'safeStorage',

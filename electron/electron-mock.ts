@@ -79,6 +79,7 @@ export const fakePowerMonitor = {
 /** safeStorage: a reversible stand-in "cipher" (prefix + base64) so tests can see nothing is stored in clear. */
 export const fakeSafeStorage = {
   isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
   encryptString: vi.fn((plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`)),
   decryptString: vi.fn((sealed: Buffer) => {
     const text = sealed.toString();
