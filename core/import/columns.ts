@@ -6,7 +6,6 @@
  * log this app exports).
  */
 import { z } from 'zod';
-import { StorableText } from '../model/primitives.js';
 
 export const TARGET_FIELDS = [
   'accountName',
@@ -38,7 +37,9 @@ export type TargetField = (typeof TARGET_FIELDS)[number];
 export type ColumnMapping = Record<string, TargetField | null>;
 
 export const ColumnMappingSchema = z.record(
-  StorableText,
+  // The file's own headers, matched rather than kept as text: a stray control character in one must
+  // not make a file whose rows are fine impossible to import (its cells are checked, core/import/rows.ts).
+  z.string(),
   z.enum(TARGET_FIELDS, { message: 'import.mapping.unknownField' }).nullable(),
 );
 

@@ -46,6 +46,11 @@ describe('the app API refuses text it cannot store', () => {
     const applied = await h.call('imports.apply', { fileName: 'clients.csv', contentBase64: file, skipInvalid: true });
     expect(applied).toMatchObject({ imported: true, counts: { new: 1, invalid: 2 } });
     expect(h.db.prepare('SELECT name FROM accounts').pluck().all()).toEqual(['华东精密']);
+
+    // A stray control character in a header (matched, never stored) does not make the file unimportable.
+    const oddHeader = base64('客户名称,备注\u001b\n云栖软件,x\n');
+    const { mapping } = await h.call('imports.preview', { fileName: 'odd.csv', contentBase64: oddHeader });
+    expect(await h.call('imports.apply', { fileName: 'odd.csv', contentBase64: oddHeader, mapping })).toMatchObject({ imported: true, counts: { new: 1, invalid: 0 } });
     h.db.close();
   });
 });
