@@ -52,6 +52,27 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
   });
 });
 
+describe('backups from before encryption', () => {
+  const tempDir = useTempDir();
+
+  it('are encrypted in place when the host opens the data folder, keeping their rows', () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(backupDirIn(dataDir));
+    const old = path.join(backupDirIn(dataDir), 'rounds-2026-01-01T00-00-00-000Z.sqlite');
+    const plain = openDatabase(old);
+    plain.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run('repName', JSON.stringify('旧备份里的名字'));
+    plain.close();
+    expect(fs.readFileSync(old).includes(Buffer.from('旧备份里的名字'))).toBe(true);
+
+    const vault = memoryKeyVault();
+    start(dataDir, vault).close();
+    expect(fs.readFileSync(old).includes(Buffer.from('旧备份里的名字'))).toBe(false);
+    const reopened = openDatabase(old, { key: vault.key! });
+    expect(reopened.prepare("SELECT value FROM settings WHERE key = 'repName'").pluck().get()).toBe(JSON.stringify('旧备份里的名字'));
+    reopened.close();
+  });
+});
+
 describe('a backup on another laptop', () => {
   const tempDir = useTempDir();
 

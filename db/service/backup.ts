@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
 import { databaseKeyOf, type Db } from '../connection.js';
-import { formatRecoveryKey } from '../encryption.js';
+import { encryptPlainDatabase, formatRecoveryKey, isPlainDatabaseFile, type DatabaseKey } from '../encryption.js';
 import { backupDirIn } from '../paths.js';
 
 export interface BackupFile {
@@ -42,6 +42,23 @@ export function writeBackup(db: Db, target: string): { path: string; bytes: numb
 export function createBackup(db: Db, dataDir: string, now: Date): { path: string; bytes: number } {
   // ISO time without ':' and '.', which some file systems refuse: rounds-2026-11-23T08-30-00-000Z.sqlite
   return writeBackup(db, path.join(backupDirIn(dataDir), `rounds-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`));
+}
+
+/**
+ * Backups written before encryption are encrypted in place under the database's key, as the database
+ * itself was, so no plain copy of the customers stays in the data folder. One that cannot be (damaged)
+ * stays as it was, reported to `log`: a backup is never lost.
+ */
+export function encryptPlainBackups(dataDir: string, key: DatabaseKey, nativeBinding?: string, log: (message: string, error: unknown) => void = console.warn): void {
+  for (const { file } of listBackups(dataDir)) {
+    const target = path.join(backupDirIn(dataDir), file);
+    if (!isPlainDatabaseFile(target)) continue;
+    try {
+      encryptPlainDatabase(target, key, nativeBinding ? { nativeBinding } : {});
+    } catch (error) {
+      log(`[rounds] backup ${file} could not be encrypted; left as it was`, error);
+    }
+  }
 }
 
 export function backupHandlers(db: Db): Pick<ApiHandlers, 'backup.recoveryKey'> {
