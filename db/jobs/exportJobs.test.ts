@@ -8,6 +8,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { presetPeriod } from '../../core/reports/period.js';
+import { openDatabase } from '../connection.js';
+import { newDatabaseKey } from '../encryption.js';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { buildElectron } from '../../scripts/build.mjs';
 import { openFixtureDatabase } from '../reports/testFixture.js';
@@ -46,6 +48,17 @@ describe('PDF report jobs', () => {
     const view = await jobs.settled(jobs.start(request, 'report'));
     expect(view).toMatchObject({ state: 'done', error: null });
     expect(embeddedFonts(request.out)).toContain('NotoSansSC-Regular');
+  });
+
+  it('opens an encrypted database with the key the host passes, and fails cleanly without it', async () => {
+    const jobs = new ExportJobs({ log: () => undefined });
+    const request = reportRequest({});
+    const key = newDatabaseKey();
+    openDatabase(request.databasePath, { key }).close();
+    expect(await jobs.settled(jobs.start({ ...request, databaseKey: key.toString('hex') }, 'report'))).toMatchObject({ state: 'done', error: null });
+    fs.rmSync(request.out);
+    expect(await jobs.settled(jobs.start(request, 'report'))).toMatchObject({ state: 'failed', error: 'export.errors.failed' });
+    expect(fs.existsSync(request.out)).toBe(false);
   });
 
   it("uses the font the host ships before any other (here a broken one, so the job fails and says so in the log)", async () => {
