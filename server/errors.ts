@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   out_of_order: 409,
+  stale_copy: 409,
   payload_too_large: 413,
   upgrade_required: 426,
   internal: 500,

@@ -67,6 +67,12 @@ export const PushRequest = z
      * mistaken for one already applied.
      */
     after: z.number().int().positive().optional(),
+    /**
+     * The highest mutation id the server has confirmed to this client, as the client's database
+     * remembers it. It only grows; a request with less than the server saw comes from an older copy of
+     * that database and is refused with `stale_copy` (the copy then signs in as a new device).
+     */
+    acknowledged: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
@@ -107,6 +113,12 @@ export const PullRequest = z
     limit: z.number().int().min(1).max(SYNC_LIMITS.pullPageMax).default(1000),
     /** ask how many rows the whole pull brings (the first page of a pull; counting costs the server a scan) */
     withTotal: z.boolean().default(false),
+    /**
+     * The highest mutation id the server has confirmed to this client, as the client's database
+     * remembers it. It only grows; a request with less than the server saw comes from an older copy of
+     * that database and is refused with `stale_copy` (the copy then signs in as a new device).
+     */
+    acknowledged: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type PullRequest = z.infer<typeof PullRequest>;
@@ -177,7 +189,7 @@ export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(50
 
 /** Error body of every non-2xx answer. */
 export interface SyncErrorBody {
-  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'out_of_order' | 'payload_too_large' | 'upgrade_required' | 'internal';
+  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'out_of_order' | 'stale_copy' | 'payload_too_large' | 'upgrade_required' | 'internal';
   /** i18n key */
   message: string;
   issues?: Array<{ path: (string | number)[]; message: string }>;

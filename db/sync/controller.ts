@@ -7,7 +7,7 @@ import type { SyncStatusView } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
 import { countConflicts } from './conflicts.js';
 import { SyncConnection, SyncError, normalizeServerUrl, type Fetch } from './http.js';
-import { advanceGeneration, confirmPlacement, identityReset, previousClientId, settleInheritedOutbox } from './identity.js';
+import { advanceGeneration, confirmPlacement, identityReset, previousClientId, renewAfterStaleCopy, settleInheritedOutbox } from './identity.js';
 import { SyncLoop, type Timers } from './loop.js';
 import type { PullProgress } from './pull.js';
 import { syncOnce, type SyncReport } from './run.js';
@@ -129,7 +129,10 @@ export class SyncController {
       return report;
     } catch (error) {
       if (error instanceof SyncError && error.code === 'offline') this.reachable = false;
-      if (error instanceof SyncError && error.code === 'database_copied') this.options.tokens.clear();
+      if (error instanceof SyncError && error.code === 'database_copied') {
+        renewAfterStaleCopy(this.db);
+        this.options.tokens.clear();
+      }
       if (error instanceof SyncError && (error.code === 'signed_out' || error.code === 'database_copied')) this.loop.stop();
       throw error;
     } finally {
@@ -151,6 +154,7 @@ export class SyncController {
     return new SyncConnection({
       serverUrl,
       clientId: readSyncState(this.db).clientId,
+      acknowledged: () => readSyncState(this.db).lastMutationId,
       tokens: this.options.tokens,
       fetch: this.options.fetch,
       now: this.options.now,

@@ -52,6 +52,8 @@ export interface ConnectionOptions {
   now?: () => Date;
   /** per request; a server that does not answer in time counts as unreachable */
   timeoutMs?: number;
+  /** the highest mutation id the server confirmed, as this database remembers it (`PushRequest.acknowledged`) */
+  acknowledged?: () => number;
 }
 
 /** Refresh this long before the access token expires, so a request does not race its expiry. */
@@ -127,12 +129,24 @@ export class SyncConnection {
       clientId: this.options.clientId,
       mutations,
       ...(after === undefined ? {} : { after }),
+      ...this.acknowledged(),
     });
   }
 
   /** `withTotal`: ask how many rows the whole pull brings (the first page of a pull, for the progress bar). */
   pull(cursor: string | null, limit: number, options: { withTotal?: boolean } = {}): Promise<PullResponse> {
-    return this.authorized<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.options.clientId, cursor, limit, withTotal: options.withTotal ?? false });
+    return this.authorized<PullResponse>('/v1/sync/pull', {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      clientId: this.options.clientId,
+      cursor,
+      limit,
+      withTotal: options.withTotal ?? false,
+      ...this.acknowledged(),
+    });
+  }
+
+  private acknowledged(): { acknowledged?: number } {
+    return this.options.acknowledged ? { acknowledged: this.options.acknowledged() } : {};
   }
 
   private async authorized<T>(route: string, body: unknown): Promise<T> {
@@ -213,7 +227,7 @@ export class SyncConnection {
     const detail = (response.body as SyncErrorBody | null)?.message;
     if (response.status === 401) throw new SyncError('signed_out', detail);
     if (response.status === 403) throw new SyncError('forbidden', detail);
-    if (response.status === 409) throw new SyncError('out_of_order', detail);
+    if (response.status === 409) throw new SyncError((response.body as SyncErrorBody | null)?.error === 'stale_copy' ? 'database_copied' : 'out_of_order', detail);
     if (response.status === 413) throw new SyncError('payload_too_large', detail);
     if (response.status === 426) throw new SyncError('upgrade_required', detail);
     if (response.status === 400 || response.status === 422) throw new SyncError('invalid', detail);

@@ -180,17 +180,22 @@ export function advanceGeneration(db: Db): void {
 
 /**
  * The server has processed ids of this client beyond anything this file issued: this file is an older
- * copy (a backup put back by hand, a copy that was not recognised). It gets a new identity before any
- * of its changes can be taken for duplicates, and the sync stops until the user signs in again.
+ * copy (a backup put back by hand, a copy that was not recognised). The sync stops before any of its
+ * changes can be taken for duplicates (`renewAfterStaleCopy` follows).
  */
 export function refuseIfBehindServer(db: Db, serverLastMutationId: number): void {
-  if (serverLastMutationId <= maxIssuedMutationId(db)) return;
-  // Changes made since the file came back are mixed with inherited ones by id; all that is certain is
-  // that what the server acknowledged to this file is gone from its outbox. Everything pending goes
-  // out again: an inherited change sent twice only repeats the rep's own values (a note's text becomes
-  // a conflict copy, never lost), where dropping it could lose new work.
-  renewClientIdentity(db, 'restored', readSyncState(db).lastMutationId);
-  throw new SyncError('database_copied');
+  if (serverLastMutationId > maxIssuedMutationId(db)) throw new SyncError('database_copied');
+}
+
+/**
+ * The server or `refuseIfBehindServer` found this file to be an older copy after it had been working:
+ * changes made since it came back are mixed with inherited ones by id, and all that is certain is that
+ * what the server acknowledged to this file is gone from its outbox. So everything pending goes out again
+ * under a new identity: an inherited change sent twice repeats the rep's own earlier values (a note's
+ * text becomes a conflict copy, never lost), where dropping it could lose new work.
+ */
+export function renewAfterStaleCopy(db: Db): void {
+  if (previousClientId(db) === null) renewClientIdentity(db, 'restored', readSyncState(db).lastMutationId);
 }
 
 /**

@@ -24,7 +24,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'missing, expired or revoked credentials',
   403: 'refused; nothing applied',
   404: 'no such resource',
-  409: 'a pipelined push arrived before the batch it follows (`after`); nothing applied, send it again',
+  409: '`out_of_order`: a pipelined push arrived before the batch it follows (`after`); nothing applied, send it again. `stale_copy`: `acknowledged` is below what this client already confirmed, so the request comes from an older copy of its database; nothing applied, sign in again as a new device',
   413: 'request or mutation too large; nothing applied',
   426: 'the client speaks another protocol version and must update',
 };
@@ -32,7 +32,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 const SCHEMAS: Record<string, JsonSchema> = {
   Error: object(
     {
-      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'out_of_order', 'payload_too_large', 'upgrade_required', 'internal'] },
+      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'out_of_order', 'stale_copy', 'payload_too_large', 'upgrade_required', 'internal'] },
       message: { type: 'string', description: 'i18n key' },
       issues: { type: 'array', items: object({ path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } }) },
     },
@@ -146,7 +146,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'rows changed since the cursor, tombstones included, one consistent snapshot',
           security: bearer,
           requestBody: { required: true, ...json(ref('PullRequest')) },
-          responses: { 200: { description: 'one page', ...json(ref('PullResponse')) }, ...errors(400, 401, 403, 413, 426) },
+          responses: { 200: { description: 'one page', ...json(ref('PullResponse')) }, ...errors(400, 401, 403, 409, 413, 426) },
         },
       },
       '/v1/admin/devices': {

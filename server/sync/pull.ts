@@ -8,6 +8,7 @@
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
+import { refuseStaleCopy } from './push.js';
 import { arrayParam, type SqlClient } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -43,9 +44,25 @@ export function pulledRow(row: RowRecord): PulledRow {
   };
 }
 
+/**
+ * Records how far the client has taken the server's answers as processed (never past what was
+ * processed, never backwards) and refuses an older copy of its database (`PullRequest.acknowledged`).
+ * Only a pull records it: pipelined pushes may arrive in either order, a pull never overlaps them.
+ */
+async function confirmAcknowledged(store: SqlClient, session: SyncSession, acknowledged: number): Promise<void> {
+  const [row] = await store.query<{ before: string | number }>(
+    `UPDATE client_mutations c SET acknowledged_through = greatest(c.acknowledged_through, least($2::bigint, c.last_mutation_id))
+     FROM (SELECT acknowledged_through AS before FROM client_mutations WHERE client_id = $1) prior
+     WHERE c.client_id = $1 RETURNING prior.before`,
+    [session.clientId, acknowledged],
+  );
+  if (row) refuseStaleCopy(acknowledged, Number(row.before));
+}
+
 export async function pull(store: SqlClient, session: SyncSession, request: PullRequest): Promise<PullResponse> {
   if (request.clientId !== session.clientId) throw new ServerError('forbidden', 'sync.server.foreignClientId');
   const cursor = request.cursor === null ? null : decodeCursor(request.cursor);
+  if (request.acknowledged !== undefined) await confirmAcknowledged(store, session, request.acknowledged);
   return store.transaction(async (tx) => {
     const [team] = await tx.query<{ last_version: number; purge_horizon: number; last_mutation_id: number; active: boolean }>(
       `SELECT t.last_version, t.purge_horizon, coalesce((SELECT c.last_mutation_id FROM client_mutations c WHERE c.client_id = $2), 0) AS last_mutation_id,

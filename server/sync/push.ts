@@ -38,15 +38,21 @@ function checkBatch(session: SyncSession, request: PushRequest): void {
  * The client's last processed mutation id, its row locked until the push commits (one statement either
  * way), once the device is known to be still allowed to sync (asked in the same statement).
  */
-async function lockClientCounter(tx: SqlQueryable, session: SyncSession): Promise<number> {
-  const [row] = await tx.query<{ last_mutation_id: number; active: boolean }>(
+async function lockClientCounter(tx: SqlQueryable, session: SyncSession, acknowledged: number | undefined): Promise<number> {
+  const [row] = await tx.query<{ last_mutation_id: number; acknowledged_through: string | number; active: boolean }>(
     `INSERT INTO client_mutations (client_id) VALUES ($1)
-     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id, ${activeDeviceSql('$2', '$3')} AS active`,
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id, acknowledged_through, ${activeDeviceSql('$2', '$3')} AS active`,
     [session.clientId, session.deviceId, session.userId],
   );
   // Refused, the push rolls back: the counter row this may have created goes with it.
   requireActive(row?.active);
+  refuseStaleCopy(acknowledged, Number(row!.acknowledged_through));
   return row!.last_mutation_id;
+}
+
+/** See `PushRequest.acknowledged`: less than the client already confirmed means an older copy of its database. */
+export function refuseStaleCopy(acknowledged: number | undefined, acknowledgedThrough: number): void {
+  if (acknowledged !== undefined && acknowledged < acknowledgedThrough) throw new ServerError('stale_copy', 'sync.server.staleCopy');
 }
 
 async function recordRejection(tx: SqlQueryable, session: SyncSession, mutation: Mutation, rejection: Rejection): Promise<void> {
@@ -133,7 +139,7 @@ async function decide(tx: SqlQueryable, session: SyncSession, planner: PushPlann
  */
 async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest, writes: 'together' | 'one by one'): Promise<PushResponse> {
   return store.transaction(async (tx) => {
-    const processed = await lockClientCounter(tx, session);
+    const processed = await lockClientCounter(tx, session, request.acknowledged);
     if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
     const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();

@@ -34,8 +34,12 @@ interface StoredRow {
 
 interface ClientLog {
   lastMutationId: number;
+  /** as the real server: how far the client's pulls said it had taken answers as processed */
+  acknowledgedThrough: number;
   results: Map<number, MutationResult>;
 }
+
+const newLog = (): ClientLog => ({ lastMutationId: 0, acknowledgedThrough: 0, results: new Map() });
 
 type Reply = { status: number; body: unknown };
 
@@ -196,8 +200,9 @@ export class FakeSyncServer {
     const parsed = PushRequest.safeParse(body);
     if (!parsed.success) return error(400, 'invalid');
     if (parsed.data.protocolVersion !== SYNC_PROTOCOL_VERSION) return error(426, 'upgrade_required');
-    const log = this.clients.get(parsed.data.clientId) ?? { lastMutationId: 0, results: new Map() };
+    const log = this.clients.get(parsed.data.clientId) ?? newLog();
     this.clients.set(parsed.data.clientId, log);
+    if ((parsed.data.acknowledged ?? Infinity) < log.acknowledgedThrough) return error(409, 'stale_copy');
     if (parsed.data.after !== undefined && log.lastMutationId < parsed.data.after) return error(409, 'out_of_order');
     const results = parsed.data.mutations.map((mutation) => {
       const earlier = log.results.get(mutation.mutationId);
@@ -278,7 +283,14 @@ export class FakeSyncServer {
     const parsed = PullRequest.safeParse(body);
     if (!parsed.success) return error(400, 'invalid');
     if (parsed.data.protocolVersion !== SYNC_PROTOCOL_VERSION) return error(426, 'upgrade_required');
-    const lastMutationId = this.clients.get(parsed.data.clientId)?.lastMutationId ?? 0;
+    const log = this.clients.get(parsed.data.clientId) ?? newLog();
+    this.clients.set(parsed.data.clientId, log);
+    const { acknowledged } = parsed.data;
+    if (acknowledged !== undefined) {
+      if (acknowledged < log.acknowledgedThrough) return error(409, 'stale_copy');
+      log.acknowledgedThrough = Math.max(log.acknowledgedThrough, Math.min(acknowledged, log.lastMutationId));
+    }
+    const { lastMutationId } = log;
     const after = parsed.data.cursor === null ? 0 : Number(parsed.data.cursor);
     if (parsed.data.cursor !== null && after < this.purgedThrough) {
       return { status: 200, body: { rows: [], cursor: parsed.data.cursor, hasMore: false, lastMutationId, resetRequired: true } };

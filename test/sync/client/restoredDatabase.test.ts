@@ -152,6 +152,35 @@ describe('a database file restored from a backup', () => {
   });
 });
 
+describe('a whole data folder put back (database and placement file together)', () => {
+  it('with more new changes than the server is ahead: the server refuses the older copy before any is dropped', async () => {
+    const a = laptop('data');
+    await signIn(a);
+    addAccounts(a, 'kept-', 1);
+    await a.controller.runOnce();
+    quit(a);
+    const databaseFile = path.join(root, 'data', 'rounds.sqlite');
+    const savedDb = fs.readFileSync(databaseFile);
+    const savedPlacement = fs.readFileSync(placementFileOf(databaseFile));
+    const original = laptop('data', { tokens: a.tokens });
+    addAccounts(original, 'later-', 1);
+    await original.controller.runOnce();
+    quit(original);
+    fs.writeFileSync(databaseFile, savedDb);
+    fs.writeFileSync(placementFileOf(databaseFile), savedPlacement);
+
+    const restored = laptop('data', { tokens: a.tokens });
+    // Six new entries against a server two ahead of this file: its counter alone cannot tell.
+    addAccounts(restored, 'restored-', 3);
+    await expect(restored.controller.runOnce()).rejects.toMatchObject({ code: 'database_copied' });
+    expect(restored.controller.status()).toMatchObject({ state: 'signed_out', identityReset: 'restored', pending: 6 });
+    await signIn(restored);
+    await restored.controller.runOnce();
+    expect(serverNames()).toEqual(['kept-0', 'later-0', ...names('restored-', 3)].sort());
+    expect(countPending(restored.db)).toBe(0);
+  });
+});
+
 describe('a database file copied elsewhere', () => {
   it('to another data folder: it syncs as a new device and its new changes all arrive', async () => {
     const a = laptop('data');
