@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../core/api/errors.js';
+import { isDiskFull } from './diskFull.js';
 import { applyKey, encryptPlainDatabase, isPlainDatabaseFile, type DatabaseKey } from './encryption.js';
+import { confirmPlacement } from './sync/identity.js';
 
 export type Db = Database.Database;
 
@@ -50,6 +52,8 @@ export interface OpenOptions {
    * it the file stays plain (tests, benchmarks' plain baseline).
    */
   key?: DatabaseKey;
+  /** for tests: stands for another laptop (see `confirmPlacement`) */
+  machineId?: string;
 }
 
 /** The key each open connection was opened with, so backups and export workers use the same one. */
@@ -83,7 +87,8 @@ export function connect(file: string, options: { key?: DatabaseKey | null; nativ
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (options.key && isPlainDatabaseFile(file)) {
+  let key = options.key;
+  if (key && isPlainDatabaseFile(file)) {
     // Refuse a damaged or newer plain file before encrypting it: those are never modified.
     const plain = connect(file, driverOptions);
     try {
@@ -91,16 +96,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     } finally {
       plain.close();
     }
-    encryptPlainDatabase(file, options.key, driverOptions);
+    try {
+      encryptPlainDatabase(file, key, driverOptions);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      // No room for the encrypted copy: the plain file is untouched, so work on it; the next open tries again.
+      key = undefined;
+    }
   }
-  const db = connect(file, { ...driverOptions, ...(options.key ? { key: options.key } : {}) });
+  const db = connect(file, { ...driverOptions, ...(key ? { key } : {}) });
   try {
     // Everything up to here only reads: a refused file stays byte for byte as it was.
-    const version = checkVersion(checkReadable(db, options.key !== undefined && !isPlainDatabaseFile(file)));
+    const version = checkVersion(checkReadable(db, key !== undefined && !isPlainDatabaseFile(file)));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, version, readMigrations(options.migrationsDir));
+    // Before anything can write: a restored or copied file must not issue a mutation id under the
+    // client identity of the file it came from (db/sync/identity.ts).
+    confirmPlacement(db, { databasePath: file, ...(options.machineId ? { machineId: options.machineId } : {}) });
     return db;
   } catch (error) {
     db.close();

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
 import { openDatabase, type Db } from './connection.js';
 import { encryptingPathOf, formatRecoveryKey, isPlainDatabaseFile, newDatabaseKey, parseRecoveryKey } from './encryption.js';
@@ -88,6 +88,26 @@ describe('encryption at rest', () => {
     expect(readable(file)).toBe(false);
     expect(fs.existsSync(encryptingPathOf(file))).toBe(false);
     expect(fs.existsSync(`${file}-wal`) && readable(`${file}-wal`)).toBe(false);
+  });
+
+  it('with no room for the encrypted copy, opens the plain database as it is and encrypts it next time', () => {
+    const file = path.join(tempDir(), 'rounds.sqlite');
+    const plain = openDatabase(file);
+    addAccounts(plain, 10);
+    plain.close();
+    const key = newDatabaseKey();
+    const full = vi.spyOn(fs, 'copyFileSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    const db = openDatabase(file, { key });
+    full.mockRestore();
+    expect(accountCount(db)).toBe(10);
+    db.close();
+    expect(isPlainDatabaseFile(file)).toBe(true);
+    expect(fs.existsSync(encryptingPathOf(file))).toBe(false);
+    const later = openDatabase(file, { key });
+    later.close();
+    expect(isPlainDatabaseFile(file)).toBe(false);
   });
 
   it('never encrypts a plain file it must not modify (damaged, or from a newer version)', () => {

@@ -82,8 +82,23 @@ export function encryptingPathOf(file: string): string {
  */
 export function encryptPlainDatabase(file: string, key: DatabaseKey, driverOptions: DriverOptions = {}): void {
   const temp = encryptingPathOf(file);
-  for (const leftover of [temp, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+  const removeTemp = () => {
+    for (const leftover of [temp, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+  };
+  removeTemp();
+  try {
+    writeEncryptedCopy(file, temp, key, driverOptions);
+  } catch (error) {
+    removeTemp();
+    throw error;
+  }
+  for (const companion of ['-wal', '-shm']) fs.rmSync(file + companion, { force: true });
+  fs.renameSync(temp, file);
+  fsyncPath(path.dirname(file));
+}
 
+/** The encrypted, verified and flushed copy of `file` at `temp`; `file` itself is only checkpointed. */
+function writeEncryptedCopy(file: string, temp: string, key: DatabaseKey, driverOptions: DriverOptions): void {
   const plain = new Database(file, driverOptions);
   let expected: string;
   try {
@@ -113,10 +128,6 @@ export function encryptPlainDatabase(file: string, key: DatabaseKey, driverOptio
   } finally {
     check.close();
   }
-
-  for (const companion of ['-wal', '-shm']) fs.rmSync(file + companion, { force: true });
-  fs.renameSync(temp, file);
-  fsyncPath(path.dirname(file));
 }
 
 // Crockford's base32: no I, L, O or U, so a key read aloud or copied by hand survives 1/I/L and 0/O mix-ups.
