@@ -7,7 +7,7 @@ import type { SyncStatusView } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
 import { countConflicts } from './conflicts.js';
 import { SyncConnection, SyncError, normalizeServerUrl, type Fetch } from './http.js';
-import { advanceGeneration, confirmPlacement, identityReset, previousClientId, renewAfterStaleCopy, settleInheritedOutbox } from './identity.js';
+import { advanceGeneration, identityReset, previousClientId, renewAfterStaleCopy, settleInheritedOutbox } from './identity.js';
 import { SyncLoop, type Timers } from './loop.js';
 import type { PullProgress } from './pull.js';
 import { syncOnce, type SyncReport } from './run.js';
@@ -28,8 +28,6 @@ export interface SyncControllerOptions {
   random?: () => number;
   /** run the sync loop (at start when signed in, and after signing in); the CLI syncs only when told */
   autoSync?: boolean;
-  /** for tests: stands for another laptop (see `confirmPlacement`) */
-  machineId?: string;
 }
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
@@ -43,9 +41,10 @@ export class SyncController {
 
   constructor(private readonly options: SyncControllerOptions) {
     this.db = options.db;
-    // A restored or copied file gets a new client id; the session it carries belongs to the old one.
-    // Only forgotten here, never ended on the server: the other copy may still be using it.
-    if (!this.db.memory && confirmPlacement(this.db, { databasePath: this.db.name, machineId: options.machineId })) options.tokens.clear();
+    // A restored or copied file got a new client id when it was opened (`confirmPlacement`); a session
+    // kept from before belongs to the old one. Only forgotten here, never ended on the server: the other
+    // copy may still be using it.
+    if (previousClientId(this.db) !== null) options.tokens.clear();
     this.loop = new SyncLoop({
       run: () => this.runOnce(),
       reachable: () => this.probe(),

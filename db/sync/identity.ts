@@ -139,6 +139,7 @@ export function renewClientIdentity(db: Db, reason: IdentityReset, inheritedThro
  * belongs to the other copy's client id).
  */
 export function confirmPlacement(db: Db, placement: Placement): boolean {
+  if (db.memory || db.readonly) return false;
   const file = placementFileOf(placement.databasePath);
   readSyncState(db);
   const stored = statement(db, 'SELECT placement FROM sync_state WHERE id = 1').pluck().get() as string | null;

@@ -42,9 +42,9 @@ afterEach(() => {
 /** A laptop's app on the database file in `folder`, as it starts: open, then the sync controller. */
 function laptop(folder: string, options: { machineId?: string; tokens?: TokenStore } = {}) {
   fs.mkdirSync(path.join(root, folder), { recursive: true });
-  const db = openDatabase(path.join(root, folder, 'rounds.sqlite'));
+  const db = openDatabase(path.join(root, folder, 'rounds.sqlite'), { machineId: options.machineId ?? 'laptop-a' });
   const tokens = options.tokens ?? memoryTokenStore();
-  const controller = new SyncController({ db, tokens, fetch: server.fetch, autoSync: false, machineId: options.machineId ?? 'laptop-a' });
+  const controller = new SyncController({ db, tokens, fetch: server.fetch, autoSync: false });
   const app = { db, controller, tokens };
   open.push(app);
   return app;
@@ -236,6 +236,26 @@ describe('a database file copied elsewhere', () => {
     expect(localNames(one)).toEqual(all);
     expect(localNames(two)).toEqual(all);
     expect(countPending(one.db) + countPending(two.db)).toBe(0);
+  });
+
+  it('changes a command (an import) makes in the copy before the app ever opens it still reach the server', async () => {
+    const a = laptop('data');
+    await signIn(a);
+    addAccounts(a, 'shared-', 1);
+    await a.controller.runOnce();
+    quit(a);
+    copyFile('data', 'other');
+    const original = laptop('data', { tokens: a.tokens });
+    addAccounts(original, 'original-', 3);
+    await original.controller.runOnce();
+    // `rounds import` on the copy: the database opened without any sync controller.
+    const command = openDatabase(path.join(root, 'other', 'rounds.sqlite'), { machineId: 'laptop-a' });
+    for (let i = 0; i < 2; i++) insertAccount(command, account(`imported-${i}`), NOW);
+    command.close();
+    const copy = laptop('other');
+    await signIn(copy);
+    await copy.controller.runOnce();
+    expect(serverNames()).toEqual([...names('shared-', 1), ...names('original-', 3), ...names('imported-', 2)].sort());
   });
 
   it('inherited changes the server already has from the original are not sent again', async () => {
