@@ -60,6 +60,8 @@ describe('GET /files/exports/:name', () => {
     expect((await ticket('../rounds.sqlite')).statusCode).toBe(404);
 
     const { url } = (await ticket('visits-2026-01-01_2026-01-31-abc123.csv')).json() as { url: string };
+    // A download manager's HEAD first does not use it up.
+    expect((await server.app.inject({ method: 'HEAD', url, headers: { host: HOST } })).statusCode).toBe(200);
     expect(url).toMatch(/^\/files\/exports\/visits-2026-01-01_2026-01-31-abc123\.csv\?ticket=[A-Za-z0-9_-]{40,}$/);
     expect(url).not.toContain(TOKEN);
     const first = await get(url);

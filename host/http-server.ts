@@ -98,11 +98,14 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
     return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
   };
   const hasToken = (given: unknown) => typeof given === 'string' && sameSecret(given, token);
-  /** Spends a download ticket: valid once, for its own file, until it expires. */
-  const spendTicket = (given: unknown, name: string) => {
+  /**
+   * A download ticket: valid for its own file until it expires, and spent by the GET that fetches it (a
+   * HEAD, as download managers send first, only looks). Expired ones are dropped as new ones are made.
+   */
+  const useTicket = (given: unknown, name: string, method: string) => {
     if (typeof given !== 'string') return false;
     const ticket = tickets.get(given);
-    tickets.delete(given);
+    if (method !== 'HEAD') tickets.delete(given);
     return ticket !== undefined && ticket.name === name && ticket.until >= now();
   };
 
@@ -115,7 +118,7 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
     // No route: the 404 answer gives nothing away.
     if (route === undefined || PUBLIC_ROUTES.has(route)) return undefined;
     if (hasToken(request.headers[TOKEN_HEADER])) return undefined;
-    if (route === DOWNLOAD_ROUTE && spendTicket((request.query as { ticket?: unknown }).ticket, (request.params as { name: string }).name)) return undefined;
+    if (route === DOWNLOAD_ROUTE && useTicket((request.query as { ticket?: unknown }).ticket, (request.params as { name: string }).name, request.method)) return undefined;
     return sendError(reply, 401, 'unauthorized');
   });
 
@@ -166,6 +169,7 @@ export function createHttpServer(options: HttpServerOptions): RoundsHttpServer {
     app.post('/files/tickets', async (request, reply) => {
       const name = (request.body as { name?: unknown } | undefined)?.name;
       if (typeof name !== 'string' || servable(name) === null) return sendError(reply, 404, 'not_found');
+      for (const [old, { until }] of tickets) if (until < now()) tickets.delete(old);
       const ticket = newToken();
       tickets.set(ticket, { name, until: now() + TICKET_MS });
       return reply.send({ url: `/files/exports/${encodeURIComponent(name)}?ticket=${ticket}` });
