@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Account, AccountFields } from '../../core/model/schemas.js';
 import { searchKeysFor } from '../../core/text/pinyin.js';
 import type { Db } from '../connection.js';
-import { insertSynced, updateSynced } from './synced.js';
+import { insertSynced, updateSynced } from '../synced/localWrites.js';
 import { readLive, statement, type TableSpec } from './table.js';
 
 export const ACCOUNTS: TableSpec = {

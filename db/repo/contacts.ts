@@ -5,7 +5,7 @@ import type { Db } from '../connection.js';
 import { nameSearchColumns } from './accounts.js';
 import { deleteDatesWhere } from './dates.js';
 import { deleteFamilyMember } from './family.js';
-import { insertSynced, tombstoneSynced, updateSynced } from './synced.js';
+import { insertSynced, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
 import { escapeLike, fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const CONTACTS: TableSpec = {

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { FamilyMember } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { deleteDatesWhere } from './dates.js';
-import { insertSynced, tombstoneSynced, updateSynced } from './synced.js';
+import { insertSynced, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
 import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const FAMILY_MEMBERS: TableSpec = {

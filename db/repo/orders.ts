@@ -2,7 +2,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Order } from '../../core/model/reminders.js';
 import type { Db } from '../connection.js';
-import { insertSynced } from './synced.js';
+import { insertSynced } from '../synced/localWrites.js';
 import { fromRow, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const ORDERS: TableSpec = {

@@ -2,7 +2,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Visit } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
-import { insertSynced, updateSynced } from './synced.js';
+import { insertSynced, updateSynced } from '../synced/localWrites.js';
 import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const VISITS: TableSpec = {

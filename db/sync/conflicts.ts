@@ -8,10 +8,11 @@ import { ApiError } from '../../core/api/errors.js';
 import type { Note } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../repo/notes.js';
-import { requeueRow, tombstoneSynced, updateSynced } from '../repo/synced.js';
+import { requeueRow, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
+import { countEntriesOf } from '../synced/outbox.js';
 import { fromRow, statement, type SqlRow } from '../repo/table.js';
 import { dismissRejected, listRejected, type RejectedChange } from './state.js';
-import { isSyncedTable, SYNCED_NOTES, SYNCED_SPECS } from './tables.js';
+import { isSyncedTable, SYNCED_NOTES, SYNCED_SPECS } from '../synced/tables.js';
 
 export type NoteConflict = NoteConflictView;
 
@@ -101,7 +102,7 @@ export function retryRejected(db: Db, id: number, now: string): void {
     const spec = SYNCED_SPECS[change.table as keyof typeof SYNCED_SPECS];
     const isNote = change.table === 'notes';
     const serverVersion = statement(db, `SELECT server_version FROM ${spec.table} WHERE id = ?`).pluck().get(change.rowId) as number | null;
-    const queuedBefore = countQueued(db, change.table, change.rowId);
+    const queuedBefore = countEntriesOf(db, change.table, change.rowId);
     if (change.op === 'delete') {
       if (isNote) deleteNote(db, change.rowId, now);
       else tombstoneSynced(db, spec, change.rowId, now);
@@ -111,14 +112,11 @@ export function retryRejected(db: Db, id: number, now: string): void {
       const others = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !isNote || (field !== 'body' && field !== 'revision')));
       if (isNote && typeof change.fields.body === 'string') updateNoteBody(db, change.rowId, change.fields.body, now);
       updateSynced(db, spec, change.rowId, others, now);
-      if (countQueued(db, change.table, change.rowId) === queuedBefore) requeueRow(db, spec, change.rowId, now, Object.keys(change.fields));
+      if (countEntriesOf(db, change.table, change.rowId) === queuedBefore) requeueRow(db, spec, change.rowId, now, Object.keys(change.fields));
     }
     dismissRejected(db, id);
   })();
 }
-
-const countQueued = (db: Db, table: string, rowId: string): number =>
-  statement(db, 'SELECT count(*) FROM outbox WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as number;
 
 /** "Copy my text into a new note": the refused text becomes a new note of the same account; returns its id. */
 export function copyRejectedNote(db: Db, id: number, now: string): string {

@@ -11,7 +11,8 @@ import { advanceGeneration, identityReset, previousClientId, renewAfterStaleCopy
 import { SyncLoop, type Timers } from './loop.js';
 import type { PullProgress } from './pull.js';
 import { syncOnce, type SyncReport } from './run.js';
-import { countPending, readSyncState, saveSignIn, saveSignOut } from './state.js';
+import { countPending } from '../synced/outbox.js';
+import { readSyncState, saveSignIn, saveSignOut } from './state.js';
 import type { TokenStore } from './tokens.js';
 
 export interface SyncControllerOptions {

@@ -9,10 +9,10 @@
 import type { SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { hasDemoRows, isDemoRow, parentsOf, referencesOf } from '../repo/demo.js';
-import { appendOutbox } from '../repo/outbox.js';
-import { requeueRow } from '../repo/synced.js';
+import { appendOutbox } from '../synced/outbox.js';
+import { requeueRow } from '../synced/localWrites.js';
 import { statement } from '../repo/table.js';
-import { SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
+import { SYNCED_SPECS, SYNCED_TABLE_ORDER } from '../synced/tables.js';
 
 const rowKey = (table: string, id: string) => `${table}/${id}`;
 

@@ -20,6 +20,7 @@ import { uuidv7 } from 'uuidv7';
 import type { IdentityReset } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
 import { statement } from '../repo/table.js';
+import { maxIssuedMutationId, trimProcessed } from '../synced/outbox.js';
 import { SyncError } from './http.js';
 import { readSyncState } from './state.js';
 
@@ -107,11 +108,6 @@ function writePlacementFile(file: string, value: string): boolean {
     console.warn(`Rounds: could not write ${file} (${(error as Error).message}); a copy of this database may go unrecognised until it syncs.`);
     return false;
   }
-}
-
-/** The highest outbox id this file ever issued (AUTOINCREMENT keeps it after the entries are gone). */
-export function maxIssuedMutationId(db: Db): number {
-  return (statement(db, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)`).pluck().get() as number) ?? 0;
 }
 
 /**
@@ -208,7 +204,7 @@ export function settleInheritedOutbox(db: Db, previousLastMutationId: number): v
   db.transaction(() => {
     const state = statement(db, 'SELECT previous_issued_through FROM sync_state WHERE id = 1').get() as { previous_issued_through: number | null };
     if (state.previous_issued_through !== null) {
-      statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(Math.min(state.previous_issued_through, previousLastMutationId));
+      trimProcessed(db, Math.min(state.previous_issued_through, previousLastMutationId));
     }
     statement(db, 'UPDATE sync_state SET previous_client_id = NULL, previous_issued_through = NULL, identity_reset = NULL WHERE id = 1').run();
   })();

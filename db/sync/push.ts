@@ -7,13 +7,12 @@
 import { SYNC_LIMITS, type Mutation, type MutationResult, type PushResponse } from '../../core/sync/protocol.js';
 import { findUnstorableText } from '../../core/text/storable.js';
 import type { Db } from '../connection.js';
-import { listOutbox, type OutboxEntry } from '../repo/outbox.js';
-import { statement } from '../repo/table.js';
+import { listOutbox, settleApplied, settleRejected, type OutboxEntry } from '../synced/outbox.js';
+import { applyPulledRow } from '../synced/remoteRows.js';
+import { isSyncedTable } from '../synced/tables.js';
 import { SyncError, type SyncConnection } from './http.js';
-import { applyPulledRow } from './pull.js';
 import { refuseIfBehindServer } from './identity.js';
 import { recordRejected, saveAcknowledged } from './state.js';
-import { isSyncedTable } from './tables.js';
 
 export interface PushReport {
   applied: number;
@@ -72,28 +71,6 @@ function localRejection(entry: OutboxEntry): LocalRejection | null {
   return findUnstorableText(entry.fields) ? { reason: 'invalid', message: 'validation.invalidCharacter' } : null;
 }
 
-const removeEntry = (db: Db, mutationId: number): void => {
-  statement(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
-};
-
-function settleApplied(db: Db, entry: OutboxEntry, version: number | undefined): void {
-  removeEntry(db, entry.mutationId);
-  if (version === undefined) return;
-  // Table names come from the outbox, checked against SYNCED_TABLES before sending.
-  statement(db, `UPDATE ${entry.table} SET server_version = ? WHERE id = ? AND (server_version IS NULL OR server_version < ?)`).run(
-    version,
-    entry.rowId,
-    version,
-  );
-  // Our later changes of this row were made on top of this one: their base is now this version.
-  statement(db, 'UPDATE outbox SET base_version = ? WHERE table_name = ? AND row_id = ? AND (base_version IS NULL OR base_version < ?)').run(
-    version,
-    entry.table,
-    entry.rowId,
-    version,
-  );
-}
-
 interface SentBatch {
   batch: OutboxEntry[];
   response: Promise<PushResponse>;
@@ -120,7 +97,7 @@ function sendNext(db: Db, connection: SyncConnection, now: () => string, report:
     db.transaction(() => {
       for (const { entry, rejection } of refused) {
         recordRejected(db, entry, rejection.reason, rejection.message, now());
-        removeEntry(db, entry.mutationId);
+        settleRejected(db, entry);
       }
     })();
     report.rejected += refused.length;
@@ -140,7 +117,7 @@ function settleBatch(db: Db, batch: readonly OutboxEntry[], response: PushRespon
       count += 1;
       if (result.status === 'rejected') {
         recordRejected(db, entry, result.reason ?? 'invalid', result.message ?? null, now());
-        removeEntry(db, entry.mutationId);
+        settleRejected(db, entry);
         // The change was never saved: show the row as the server has it (the inbox keeps what was tried).
         if (result.current) applyPulledRow(db, result.current);
         report.rejected += 1;

@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import type { RejectedChangeView } from '../../core/api/contract.js';
 import type { SessionUser } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
-import type { OutboxEntry } from '../repo/outbox.js';
+import type { OutboxEntry } from '../synced/outbox.js';
 import { statement } from '../repo/table.js';
 
 export interface SyncState {
@@ -135,9 +135,4 @@ export function listRejected(db: Db): RejectedChange[] {
 /** Returns whether there was such a rejection. */
 export function dismissRejected(db: Db, id: number): boolean {
   return statement(db, 'DELETE FROM rejected_mutations WHERE id = ?').run(id).changes > 0;
-}
-
-/** Changes not on the server yet: the outbox, and those held on this laptop with demo data (db/sync/demo.ts). */
-export function countPending(db: Db): number {
-  return statement(db, 'SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM demo_held_changes)').pluck().get() as number;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection.js';
-import { listOutbox } from '../../db/repo/outbox.js';
+import { listOutbox } from '../../db/synced/outbox.js';
 import { seedDatabase } from '../../db/seed/index.js';
 import { checkFields, SYNCED_ENTITIES } from '../../server/sync/entities.js';
 import { countSyncedRows, enqueueAllSyncedRows } from './syncedRecords.js';

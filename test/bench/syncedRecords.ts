@@ -6,9 +6,9 @@
  */
 import type { SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../../db/connection.js';
-import { appendOutbox } from '../../db/repo/outbox.js';
+import { appendOutbox } from '../../db/synced/outbox.js';
 import { fromRow, type SqlRow } from '../../db/repo/table.js';
-import { SYNCED_SPECS, SYNCED_TABLE_ORDER } from '../../db/sync/tables.js';
+import { SYNCED_SPECS, SYNCED_TABLE_ORDER } from '../../db/synced/tables.js';
 
 export interface SyncedRecord {
   table: SyncedTable;

@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, insertAccount, updateAccount } from '../../../db/repo/accounts.js';
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../../../db/repo/notes.js';
-import { tombstoneSynced } from '../../../db/repo/synced.js';
+import { tombstoneSynced } from '../../../db/synced/localWrites.js';
 import { syncOnce } from '../../../db/sync/run.js';
 import { AccountFields, NoteCreate } from '../../../core/model/schemas.js';
 import { isStorableText } from '../../../core/text/storable.js';
-import { countPending, listRejected } from '../../../db/sync/state.js';
+import { countPending } from '../../../db/synced/outbox.js';
+import { listRejected } from '../../../db/sync/state.js';
 import { closeDevices, createDevice, type Device } from './device.js';
 import { fakeBackend, realBackend, type Backend, type BackendFactory } from './backends.js';
 

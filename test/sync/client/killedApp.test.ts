@@ -16,12 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../../core/sync/protocol.js';
 import { main } from '../../../cli/main.js';
 import type { CliIo } from '../../../cli/io.js';
-import { openDatabase, type Db } from '../../../db/connection.js';
-import { databasePathIn } from '../../../db/paths.js';
+import { openDataFolderDatabase } from '../../../cli/database.js';
+import type { Db } from '../../../db/connection.js';
 import { insertAccount } from '../../../db/repo/accounts.js';
 import { getNote } from '../../../db/repo/notes.js';
 import { SyncController } from '../../../db/sync/controller.js';
-import { countPending } from '../../../db/sync/state.js';
+import { countPending } from '../../../db/synced/outbox.js';
 import { fileTokenStore } from '../../../db/sync/tokens.js';
 import { buildSyncServer } from '../../../server/http/app.js';
 import { openStore } from '../../../server/store/open.js';
@@ -64,7 +64,7 @@ async function signedInFolderWithAccount(): Promise<{ dir: string; accountId: st
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-killed-app-'));
   dirs.push(dir);
   expect(await main(['--data-dir', dir, 'login', '--server', serverUrl, '--user', 'zhou'], quietIo({ ROUNDS_PASSWORD: PASSWORD }))).toBe(0);
-  const db = openDatabase(databasePathIn(dir));
+  const db = openDataFolderDatabase(dir);
   const account = insertAccount(db, { name: `岭南医药 ${path.basename(dir)}`, tier: 'A', tierSource: 'manual', status: 'active', industry: null, city: '广州', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, new Date().toISOString());
   db.close();
   expect(await main(['--data-dir', dir, 'sync'], quietIo())).toBe(0);
@@ -72,7 +72,7 @@ async function signedInFolderWithAccount(): Promise<{ dir: string; accountId: st
 }
 
 function pointFolderAt(dir: string, url: string): void {
-  const db = openDatabase(databasePathIn(dir));
+  const db = openDataFolderDatabase(dir);
   db.prepare('UPDATE sync_state SET server_url = ?').run(url);
   db.close();
 }
@@ -164,7 +164,7 @@ describe('the app killed with kill -9', () => {
     // Syncing again sends nothing more.
     expect(await main(['--data-dir', dir, 'sync'], quietIo())).toBe(0);
     expect(await serverRows(accountId)).toEqual(after);
-    const db = openDatabase(databasePathIn(dir));
+    const db = openDataFolderDatabase(dir);
     expectKeptLocally(db, accountId, wrote);
     db.close();
   }, 60_000);
@@ -191,7 +191,7 @@ describe('the app killed with kill -9', () => {
         if (String(input).endsWith('/v1/sync/push')) pushAnswers.push((await response.clone().json()) as PushResponse);
         return response;
       };
-      const db = openDatabase(databasePathIn(dir));
+      const db = openDataFolderDatabase(dir);
       try {
         expect(countPending(db)).toBe(2);
         const controller = new SyncController({ db, tokens: fileTokenStore(dir), fetch: watchingFetch, autoSync: false });

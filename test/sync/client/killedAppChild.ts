@@ -6,8 +6,7 @@
  *
  * Usage: node --import tsx killedAppChild.ts DATA_DIR ACCOUNT_ID write|write-and-sync
  */
-import { openDatabase } from '../../../db/connection.js';
-import { databasePathIn } from '../../../db/paths.js';
+import { openDataFolderDatabase } from '../../../cli/database.js';
 import { updateAccount } from '../../../db/repo/accounts.js';
 import { insertNote } from '../../../db/repo/notes.js';
 import { SyncController } from '../../../db/sync/controller.js';
@@ -18,7 +17,7 @@ const [dataDir, accountId, mode] = process.argv.slice(2);
 if (!dataDir || !accountId || (mode !== 'write' && mode !== 'write-and-sync')) throw new Error('usage: killedAppChild.ts DATA_DIR ACCOUNT_ID write|write-and-sync');
 
 acquireDataDirLock(dataDir);
-const db = openDatabase(databasePathIn(dataDir));
+const db = openDataFolderDatabase(dataDir);
 const now = new Date().toISOString();
 const note = insertNote(db, { accountId, visitId: null, contactId: null, body: `kill -9 之前写下的笔记 (${mode})` }, now);
 const account = updateAccount(db, accountId, { city: `${mode} 之前的城市` }, now);

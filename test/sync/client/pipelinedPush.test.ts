@@ -7,7 +7,7 @@ import { SYNC_LIMITS } from '../../../core/sync/protocol.js';
 import { insertAccount } from '../../../db/repo/accounts.js';
 import { insertNote } from '../../../db/repo/notes.js';
 import { syncOnce } from '../../../db/sync/run.js';
-import { countPending } from '../../../db/sync/state.js';
+import { countPending } from '../../../db/synced/outbox.js';
 import { closeDevices, createDevice, type Device } from './device.js';
 import { FakeSyncServer } from './fakeServer.js';
 

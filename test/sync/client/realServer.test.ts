@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main.js';
 import type { CliIo } from '../../../cli/io.js';
+import { openDataFolderDatabase } from '../../../cli/database.js';
 import { openDatabase, type Db } from '../../../db/connection.js';
 import { databasePathIn } from '../../../db/paths.js';
 import { insertAccount } from '../../../db/repo/accounts.js';
@@ -196,7 +197,7 @@ describe('sync client against the real server', () => {
     const dir = dataDir();
     expect(await main(['--data-dir', dir, 'login', '--server', url, '--user', 'wang'], capture({ ROUNDS_PASSWORD: PASSWORD }))).toBe(0);
     // point the folder at a port nobody listens on
-    const db = openDatabase(databasePathIn(dir));
+    const db = openDataFolderDatabase(dir);
     db.prepare("UPDATE sync_state SET server_url = 'http://127.0.0.1:9'").run();
     db.close();
     const sync = capture();

@@ -14,7 +14,8 @@ import { insertAccount } from '../../../db/repo/accounts.js';
 import { insertNote } from '../../../db/repo/notes.js';
 import { SyncController } from '../../../db/sync/controller.js';
 import { advanceGeneration, placementFileOf } from '../../../db/sync/identity.js';
-import { countPending, readSyncState } from '../../../db/sync/state.js';
+import { countPending } from '../../../db/synced/outbox.js';
+import { readSyncState } from '../../../db/sync/state.js';
 import { memoryTokenStore, type TokenStore } from '../../../db/sync/tokens.js';
 import { FakeSyncServer } from './fakeServer.js';
 

@@ -5,7 +5,8 @@ import { deleteNote, getNote, insertNote, updateNoteBody } from '../../../db/rep
 import { listConflicts, resolveNoteConflict } from '../../../db/sync/conflicts.js';
 import { pullChanges } from '../../../db/sync/pull.js';
 import { syncOnce } from '../../../db/sync/run.js';
-import { countPending, readSyncState } from '../../../db/sync/state.js';
+import { countPending } from '../../../db/synced/outbox.js';
+import { readSyncState } from '../../../db/sync/state.js';
 import { closeDevices, createDevice, type Device } from './device.js';
 import { FakeSyncServer } from './fakeServer.js';
 

@@ -1,14 +1,14 @@
 /**
- * Writes to synced tables. Each write changes the row and appends its outbox entry in one
+ * Local writes to synced tables. Each write changes the row and appends its outbox entry in one
  * transaction (nested calls become savepoints of the caller's transaction). Every write first checks
  * that the row's account is writable here (`readOnly.ts`), so no writer can change another rep's
  * account in a lead's app, whichever method or import reached it.
  */
 import { ApiError } from '../../core/api/errors.js';
 import type { Db } from '../connection.js';
+import { assertRowWritable } from '../repo/readOnly.js';
+import { columnOf, fromRow, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from '../repo/table.js';
 import { appendOutbox } from './outbox.js';
-import { assertRowWritable } from './readOnly.js';
-import { columnOf, fromRow, readLive, statement, toSqlValue, type SqlRow, type TableSpec } from './table.js';
 
 /** Columns stored alongside the entity but derived from it (pinyin search keys); never synced. */
 export type DerivedColumns = Record<string, unknown>;
