@@ -27,6 +27,8 @@ function layer(files, { paths = [], patterns = [] }) {
   };
 }
 
+const DB_OUTSIDE = folders(['host', 'electron', 'renderer', 'cli', 'server'], 'db/ imports only core/.');
+
 const NODE_GLOBALS = Object.fromEntries(
   ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', '__dirname', '__filename', 'module', 'require'].map((name) => [name, 'readonly']),
 );
@@ -57,7 +59,16 @@ export default tseslint.config(
   }),
   layer(['db/**/*.ts'], {
     paths: [NATIVE_AND_DESKTOP[1], ...UI],
-    patterns: [folders(['host', 'electron', 'renderer', 'cli', 'server'], 'db/ imports only core/.')],
+    patterns: [DB_OUTSIDE],
+  }),
+  // Below the top folders: the data layer (row readers/writers and the synced rows with their outbox)
+  // knows nothing of the sync client, the service or the jobs that use it.
+  layer(['db/repo/**/*.ts', 'db/synced/**/*.ts'], {
+    paths: [NATIVE_AND_DESKTOP[1], ...UI],
+    patterns: [
+      DB_OUTSIDE,
+      { regex: '^\\.\\./(sync|service|jobs|export|import|reports|seed)(/|$)', message: 'db/repo and db/synced are the data layer: the sync client, the service and the jobs use them, not the other way round.' },
+    ],
   }),
   layer(['renderer/**/*.{ts,tsx}'], {
     paths: NATIVE_AND_DESKTOP,

@@ -23,6 +23,12 @@ const cases: Array<{ layer: string; file: string; forbidden: string[]; allowed: 
     forbidden: ["import { app } from 'electron';", "import React from 'react';", "import { x } from '../../host/bootstrap.js';", "import { x } from '../../renderer/api/client.js';", "import { x } from '../../cli/main.js';"],
     allowed: ["import fs from 'node:fs';", "import Database from 'better-sqlite3-multiple-ciphers';", "import { x } from '../../core/api/contract.js';"],
   },
+  ...['repo', 'synced'].map((folder) => ({
+    layer: `db/${folder}`,
+    file: `db/${folder}/fixture.ts`,
+    forbidden: ["import { x } from '../sync/controller.js';", "import { x } from '../service/index.js';", "import { x } from '../jobs/exportJobs.js';", "import { x } from '../../host/bootstrap.js';"],
+    allowed: ["import { x } from '../repo/table.js';", "import { x } from '../synced/outbox.js';", "import { x } from '../connection.js';", "import { x } from '../../core/api/contract.js';"],
+  })),
   {
     layer: 'renderer',
     file: 'renderer/screens/fixture.tsx',
