@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { defaultLanguage } from '../host/environment.js';
 import { acquireLockFile, LockHeldError, type HeldLock } from '../host/lock.js';
-import { ensurePrivateDir, writePrivateFile } from '../host/privateFiles.js';
+import { ensurePrivateDir, tightenPrivateTree, writePrivateFile } from '../host/privateFiles.js';
 import { storeAdmin, type ServerAdmin } from '../server/admin.js';
 import { storeLocation } from '../server/cliSupport.js';
 import { ServerError } from '../server/errors.js';
@@ -114,6 +114,8 @@ export async function openAdmin(context: CommandContext, t: TFunction): Promise<
       admin: storeAdmin(store),
       async close() {
         await store.close();
+        // PGlite creates its files 0666 whatever the umask (see `rounds serve`).
+        tightenPrivateTree(location.dataDir);
         access.lock.release();
       },
     };

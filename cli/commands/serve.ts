@@ -8,6 +8,7 @@ import { startSyncServer, type RunningServer } from '../../server/run.js';
 import { DatabaseNewerError } from '../../server/store/migrate.js';
 import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
 import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { tightenPrivateTree } from '../../host/privateFiles.js';
 import { commandStoreLocation, localUrl, lockEmbeddedStore, publishAdminEndpoint, serverText } from '../serverStore.js';
 
 function portOf(value: string | boolean | undefined, t: TFunction): number {
@@ -110,11 +111,15 @@ export const serveCommand: Command = {
       embedded?.lock.release();
       throw startFailure(error, t);
     }
+    // PGlite's WASM file system creates its files 0666 whatever the umask: the team's data is this OS
+    // user's alone (the 0700 folder already keeps others out; the files say so themselves too).
+    if (embedded) tightenPrivateTree(embedded.storeDir);
     const unpublish = embedded ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey: embedded.adminKey }) : undefined;
     io.stdout(`${t('serve.listening', { url: server.url, store: embedded ? t('serve.pglite', { dir: embedded.storeDir }) : t('serve.postgres') })}\n`);
     await untilStopped();
     unpublish?.();
     await server.close();
+    if (embedded) tightenPrivateTree(embedded.storeDir);
     embedded?.lock.release();
   },
 };

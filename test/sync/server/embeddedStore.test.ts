@@ -51,6 +51,11 @@ function roundsProcess(args: string[]): Promise<{ code: number | null; stdout: s
   });
 }
 
+/** Files under `dir` that anyone but their owner may read (group or other bits set). */
+function loosePaths(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => (fs.statSync(path.join(dir, name)).mode & 0o077) !== 0);
+}
+
 describe('rounds serve on the embedded store', () => {
   it('creates a data folder that does not exist (0700) and starts', { timeout: 120_000 }, async () => {
     const dataDir = path.join(tempDir(), 'not', 'yet');
@@ -91,6 +96,8 @@ describe('rounds serve on the embedded store', () => {
 
     await first.stop();
     expect((await rounds(dataDir, ['user', 'list'])).stdout).toMatch(/^alice\s+admin\s+north$/m);
+    // PGlite writes its files 0666 whatever the umask; each process leaves them to its OS user alone.
+    expect(loosePaths(storeDir)).toEqual([]);
     const next = await serve(dataDir);
     expect(await login(next.url, 'alice')).toBe(200);
   });
