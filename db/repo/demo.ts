@@ -11,6 +11,11 @@ export function hasDemoRows(db: Db): boolean {
   return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows)').pluck().get() === 1;
 }
 
+/** The ids of a table's demo rows. */
+export function demoRowIds(db: Db, table: string): Set<string> {
+  return new Set(statement(db, 'SELECT row_id FROM demo_rows WHERE table_name = ?').pluck().all(table) as string[]);
+}
+
 export function isDemoRow(db: Db, table: string, id: string): boolean {
   return statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_rows WHERE table_name = ? AND row_id = ?)').pluck().get(table, id) === 1;
 }

@@ -11,6 +11,7 @@ import type { CalendarDay } from '../../core/calendar/day.js';
 import type { Settings } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { readAgendaInput, type AgendaData } from '../repo/agendaInput.js';
+import { demoRowIds } from '../repo/demo.js';
 import { removeSnooze, setSnooze } from '../repo/snoozes.js';
 import { assertAccountWritable, readOnlyAccountIds } from '../repo/readOnly.js';
 import { statement } from '../repo/table.js';
@@ -55,7 +56,11 @@ function keepLifecyclesCurrent(context: ServiceContext): void {
     if (today === currentFor) return;
     try {
       const settings = currentSettings(context);
-      refreshLifecycle(context, agendaData(context, settings).accounts, settings.reminders.lapseThresholdDays);
+      // Demo accounts keep their statuses: an automatic change is not the rep's work, and would make
+      // "remove demo data" keep (and upload) the account as the rep's own.
+      const demo = demoRowIds(context.db, 'accounts');
+      const accounts = agendaData(context, settings).accounts.filter((account) => !demo.has(account.id));
+      refreshLifecycle(context, accounts, settings.reminders.lapseThresholdDays);
       currentFor = today;
     } catch {
       // left for the next check

@@ -4,10 +4,11 @@
  * and can be sent again or copied into a new note.
  */
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../../core/api/contract.js';
 import { openDatabase, type Db } from '../../../db/connection.js';
 import { callApi } from '../../../db/service/dispatch.js';
+import { DAY_CHECK_MS } from '../../../db/service/agenda.js';
 import { createService } from '../../../db/service/index.js';
 import { memoryTokenStore } from '../../../db/sync/tokens.js';
 import { useTempDir } from '../../../db/testing/tempDir.js';
@@ -80,6 +81,32 @@ describe('demo data', () => {
     await call('demo.remove', {});
     expect((await call('accounts.list', {})).total).toBe(0);
     expect(db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
+  });
+});
+
+describe('demo data as the days go by', () => {
+  it('lapses or wins back no demo account by itself, so removing the demo keeps nothing the rep did not touch', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const dataDir = tempDir();
+      const local = openDatabase(path.join(dataDir, 'rounds.sqlite'));
+      let now = new Date('2026-11-23T02:00:00.000Z');
+      const handlers = createService({ db: local, dataDir, host: 'browser', version: '0.0.0-test', now: () => now, sync: { tokens: memoryTokenStore(), autoSync: false } });
+      const result = async <M extends ApiMethod>(method: M, input: ApiInput<M>) => {
+        const answer = await callApi(handlers, method, input);
+        if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+        return answer.value as ApiOutputs[M];
+      };
+      await result('demo.load', {});
+      // Half a year on: plenty of demo accounts are past the lapse threshold when the day check runs.
+      now = new Date('2027-06-01T02:00:00.000Z');
+      vi.advanceTimersByTime(DAY_CHECK_MS);
+      expect(await result('demo.status', {})).toEqual({ present: true, keptAccounts: [] });
+      expect((await result('sync.status', {})).pending).toBe(0);
+      local.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
