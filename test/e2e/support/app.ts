@@ -77,7 +77,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 async function launchInBrowser(browser: Browser, options: LaunchOptions): Promise<RoundsApp> {
   const dataDir = options.dataDir ?? newDataDir();
-  const context = await browser.newContext({ locale: options.language ?? 'zh-CN', viewport: { width: 1440, height: 900 } });
+  // The screen of the laptops reps carry: every spec, and every screenshot, at 1366×768.
+  const context = await browser.newContext({ locale: options.language ?? 'zh-CN', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   let host = await startBrowserHost(dataDir, options);
   await page.goto(host.url);
