@@ -123,61 +123,37 @@ describe('a database file restored from a backup', () => {
     expect(serverNames()).toEqual([...names('kept-', 2), ...names('later-', 2), ...names('restored-', 3)].sort());
     expect(countPending(restored.db)).toBe(0);
   });
-
-  it('whose placement file came back with it: the server counter above its ids stops the sync before anything is dropped', async () => {
-    const a = laptop('data');
-    await signIn(a);
-    addAccounts(a, 'kept-', 2);
-    await a.controller.runOnce();
-    const databaseFile = path.join(root, 'data', 'rounds.sqlite');
-    quit(a);
-    // A whole-folder copy (database and placement file) taken while the app was closed…
-    const savedDb = fs.readFileSync(databaseFile);
-    const savedPlacement = fs.readFileSync(placementFileOf(databaseFile));
-    const b = laptop('data', { tokens: a.tokens });
-    addAccounts(b, 'later-', 3);
-    await b.controller.runOnce();
-    quit(b);
-    // …put back whole, so the file looks like the one last opened here.
-    fs.writeFileSync(databaseFile, savedDb);
-    fs.writeFileSync(placementFileOf(databaseFile), savedPlacement);
-    const restored = laptop('data', { tokens: a.tokens });
-    addAccounts(restored, 'restored-', 2);
-    await expect(restored.controller.runOnce()).rejects.toMatchObject({ code: 'database_copied' });
-    expect(countPending(restored.db)).toBe(4);
-    expect(restored.controller.status()).toMatchObject({ state: 'signed_out', identityReset: 'restored', pending: 4 });
-    await signIn(restored);
-    await restored.controller.runOnce();
-    expect(serverNames()).toEqual([...names('kept-', 2), ...names('later-', 3), ...names('restored-', 2)].sort());
-    expect(countPending(restored.db)).toBe(0);
-  });
 });
 
 describe('a whole data folder put back (database and placement file together)', () => {
-  it('with more new changes than the server is ahead: the server refuses the older copy before any is dropped', async () => {
+  it.each([
+    { kept: 2, later: 3, madeAfter: 2, case: 'fewer new changes than the server is ahead' },
+    { kept: 1, later: 1, madeAfter: 3, case: 'more new changes than the server is ahead, where its counter alone cannot tell' },
+  ])('with $case: the older copy is refused before any change is dropped', async ({ kept, later, madeAfter }) => {
     const a = laptop('data');
     await signIn(a);
-    addAccounts(a, 'kept-', 1);
+    addAccounts(a, 'kept-', kept);
     await a.controller.runOnce();
     quit(a);
+    // A whole-folder copy (database and placement file) taken while the app was closed…
     const databaseFile = path.join(root, 'data', 'rounds.sqlite');
     const savedDb = fs.readFileSync(databaseFile);
     const savedPlacement = fs.readFileSync(placementFileOf(databaseFile));
     const original = laptop('data', { tokens: a.tokens });
-    addAccounts(original, 'later-', 1);
+    addAccounts(original, 'later-', later);
     await original.controller.runOnce();
     quit(original);
+    // …put back whole, so the file looks like the one last opened here.
     fs.writeFileSync(databaseFile, savedDb);
     fs.writeFileSync(placementFileOf(databaseFile), savedPlacement);
 
     const restored = laptop('data', { tokens: a.tokens });
-    // Six new entries against a server two ahead of this file: its counter alone cannot tell.
-    addAccounts(restored, 'restored-', 3);
+    addAccounts(restored, 'restored-', madeAfter);
     await expect(restored.controller.runOnce()).rejects.toMatchObject({ code: 'database_copied' });
-    expect(restored.controller.status()).toMatchObject({ state: 'signed_out', identityReset: 'restored', pending: 6 });
+    expect(restored.controller.status()).toMatchObject({ state: 'signed_out', identityReset: 'restored', pending: 2 * madeAfter });
     await signIn(restored);
     await restored.controller.runOnce();
-    expect(serverNames()).toEqual(['kept-0', 'later-0', ...names('restored-', 3)].sort());
+    expect(serverNames()).toEqual([...names('kept-', kept), ...names('later-', later), ...names('restored-', madeAfter)].sort());
     expect(countPending(restored.db)).toBe(0);
   });
 });
