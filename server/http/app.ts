@@ -106,6 +106,12 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
       else done(null, value);
     });
   });
+  // On every answer, errors and 404s included: no content sniffing; under TLS, browsers stay on HTTPS.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    if (options.tls) void reply.header('strict-transport-security', 'max-age=31536000');
+    return payload;
+  });
   app.setErrorHandler((error, request, reply) => errorReply(error, request, reply));
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'sync.server.noSuchRoute' }));
 
@@ -117,8 +123,15 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     });
     api.get('/openapi.json', async () => openApiDocument());
 
-    api.post('/v1/auth/login', async (request) => login(store, tokenSecret, parse(LoginRequest, request.body), now()));
-    api.post('/v1/auth/refresh', async (request) => refresh(store, tokenSecret, parse(RefreshRequest, request.body).refreshToken, now()));
+    // Token answers are never kept by a cache (a proxy's or the client's).
+    api.post('/v1/auth/login', async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return login(store, tokenSecret, parse(LoginRequest, request.body), now());
+    });
+    api.post('/v1/auth/refresh', async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return refresh(store, tokenSecret, parse(RefreshRequest, request.body).refreshToken, now());
+    });
     api.post('/v1/auth/logout', async (request, reply) => {
       await logout(store, parse(RefreshRequest, request.body).refreshToken);
       return reply.code(204).send();
