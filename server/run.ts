@@ -19,6 +19,8 @@ export interface StartOptions {
   tls?: TlsCredentials;
   /** the key of the administrator's routes (`http/adminRoutes.ts`); without it they are closed */
   adminKey?: string;
+  /** see `SyncServerOptions.requestTimeoutMs` (default 30 s) */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -28,7 +30,7 @@ export interface RunningServer {
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
-  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey });
+  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey, requestTimeoutMs: options.requestTimeoutMs });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
       (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),

@@ -27,7 +27,14 @@ export interface SyncServerOptions {
   tls?: TlsCredentials;
   /** the key of the server administrator's routes (`adminRoutes.ts`); without it they refuse everyone */
   adminKey?: string;
+  /**
+   * How long one request may take to arrive, and how long a connection may stay silent, before it is
+   * closed (default 30 s): a body that never finishes must not hold a connection forever.
+   */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface TlsCredentials {
   cert: string | Buffer;
@@ -67,7 +74,10 @@ function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const { store, tokenSecret } = options;
   const now = options.now ?? (() => new Date());
-  const common = { logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes };
+  const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // requestTimeout bounds the whole request (a body trickled in a byte at a time); connectionTimeout
+  // closes a socket that has gone silent (a body that stalls), whatever Node's periodic check says.
+  const common = { logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes, requestTimeout: timeout, connectionTimeout: timeout };
   // The routes never touch the raw server, so an HTTPS instance is used through the same (HTTP-typed) interface.
   const app = options.tls ? (Fastify({ ...common, https: { cert: options.tls.cert, key: options.tls.key } }) as unknown as FastifyInstance) : Fastify(common);
   // Pulls are JSON that compresses ~10×, which matters on a laptop's mobile connection. The fastest
