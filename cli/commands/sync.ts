@@ -12,6 +12,8 @@ const errorText: Record<SyncErrorCode, string> = {
   offline: 'The sync server cannot be reached (无法连接同步服务器).',
   signed_out: 'Not signed in, or the session ended (未登录). Run `rounds login --server URL --user NAME`.',
   bad_credentials: 'Wrong user name or password (用户名或密码错误).',
+  device_revoked:
+    'An administrator revoked this device, so it can no longer sign in; ask your administrator (设备已被管理员撤销，请联系管理员). To sync again, sign in from a fresh install.',
   forbidden: 'The server refused this (无权限).',
   upgrade_required: 'The server needs a newer Rounds (请升级巡访).',
   invalid: 'The server did not accept the request (请求无效).',

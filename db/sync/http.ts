@@ -19,6 +19,8 @@ export type SyncErrorCode =
   | 'offline'
   | 'signed_out'
   | 'bad_credentials'
+  /** an admin revoked this installation: signing in again on it is refused until a fresh install */
+  | 'device_revoked'
   | 'forbidden'
   | 'upgrade_required'
   | 'invalid'
@@ -105,6 +107,7 @@ export class SyncConnection {
     const lineage = previousClientId === undefined ? {} : { previousClientId };
     const response = await this.post<LoginResponse>('/v1/auth/login', { username, password, deviceName, clientId: this.options.clientId, ...lineage }, null);
     if (response.status === 401) throw new SyncError('bad_credentials');
+    if (response.status === 403 && (response.body as SyncErrorBody | null)?.message === 'sync.server.deviceRevoked') throw new SyncError('device_revoked');
     const body = this.bodyOf(response);
     this.keep(body);
     return body;

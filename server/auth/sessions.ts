@@ -51,13 +51,18 @@ export async function login(store: SqlClient, secret: string, request: LoginRequ
   const [device] = await store.query<{ id: string; user_id: string }>(
     `INSERT INTO devices (id, user_id, client_id, name, refresh_token_hash) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name, refresh_token_hash = EXCLUDED.refresh_token_hash,
-       revoked_at = NULL, last_seen_at = now()
-     WHERE devices.user_id = EXCLUDED.user_id
+       last_seen_at = now()
+     WHERE devices.user_id = EXCLUDED.user_id AND devices.revoked_at IS NULL
      RETURNING id, user_id`,
     [uuidv7(), user.id, request.clientId, request.deviceName, hashToken(refreshToken)],
   );
-  // No row: the client id is another user's installation.
-  if (!device) throw new ServerError('forbidden', 'sync.server.clientIdTaken');
+  // No row: the client id is another user's installation, or a device of theirs an admin revoked,
+  // which stays revoked (the password does not undo an admin's decision; a fresh install is a new device).
+  if (!device) {
+    const [existing] = await store.query<{ user_id: string }>('SELECT user_id FROM devices WHERE client_id = $1', [request.clientId]);
+    if (existing?.user_id === user.id) throw new ServerError('forbidden', 'sync.server.deviceRevoked');
+    throw new ServerError('forbidden', 'sync.server.clientIdTaken');
+  }
   const session = sessionFor(user, { id: device.id, clientId: request.clientId }, refreshToken, secret, now);
   if (request.previousClientId === undefined) return session;
   return { ...session, previousLastMutationId: await lastMutationIdOf(store, user.id, request.previousClientId) };

@@ -59,6 +59,12 @@ describe('sync API', () => {
     expect(await call('sync.signOut', {})).toMatchObject({ state: 'signed_out', user: null });
   });
 
+  it('says a revoked device was revoked and to ask the administrator, not that the password is wrong', async () => {
+    server.devicesRevoked = true;
+    const refused = await fail('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'secret' });
+    expect(refused.issues).toEqual([{ path: ['serverUrl'], message: 'sync:errors.device_revoked' }]);
+  });
+
   it('puts a wrong password on the password field and an unreachable server on the URL field', async () => {
     const wrong = await fail('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'nope' });
     expect(wrong).toMatchObject({ code: 'validation', issues: [{ path: ['password'], message: 'sync:errors.bad_credentials' }] });

@@ -58,6 +58,8 @@ export class FakeSyncServer {
 
   /** false: every request fails as if the network were down */
   online = true;
+  /** true: an admin revoked every device, so signing in is refused as the real server does */
+  devicesRevoked = false;
   /** this many coming push requests are committed, then their answer is lost */
   dropPushResponses = 0;
   /** seconds an access token lives, as told to the client */
@@ -177,6 +179,7 @@ export class FakeSyncServer {
     if (!parsed.success) return error(400, 'invalid');
     const user = this.users.get(parsed.data.username);
     if (!user || user.password !== parsed.data.password) return error(401, 'unauthorized');
+    if (this.devicesRevoked) return { status: 403, body: { error: 'forbidden', message: 'sync.server.deviceRevoked' } };
     const refreshToken = randomUUID();
     this.refreshTokens.set(refreshToken, user.id);
     const { password: _password, ...session } = user;

@@ -59,6 +59,22 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect((await post('/v1/auth/refresh', { refreshToken: device.refreshToken })).status).toBe(401);
   });
 
+  it('a revoked device stays revoked: signing in again with the password on it is refused', async () => {
+    const clientId = newId();
+    await login('alice', PASSWORD, clientId);
+    const admin = (await login('root')).body as LoginResponse;
+    const listed = await testServer.fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${admin.accessToken}` } });
+    const target = (listed.json() as { devices: Array<{ id: string; clientId: string }> }).devices.find((d) => d.clientId === clientId)!;
+    expect((await post(`/v1/admin/devices/${target.id}/revoke`, {}, admin.accessToken)).status).toBe(204);
+
+    expect(await login('alice', PASSWORD, clientId)).toEqual({ status: 403, body: { error: 'forbidden', message: 'sync.server.deviceRevoked' } });
+    expect(await login('sam', PASSWORD, clientId)).toEqual({ status: 403, body: { error: 'forbidden', message: 'sync.server.clientIdTaken' } });
+    const after = await testServer.fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${admin.accessToken}` } });
+    expect((after.json() as { devices: Array<{ clientId: string; revokedAt: string | null }> }).devices.find((d) => d.clientId === clientId)?.revokedAt).not.toBeNull();
+    // a fresh install (a new client id) signs in as a new device
+    expect((await login('alice')).status).toBe(200);
+  });
+
   it('a disabled user cannot sign in, and their live access token stops working', async () => {
     await testServer.fixture.addUser('temp', 'rep', 'north');
     const clientId = newId();
