@@ -110,6 +110,13 @@ export function requireActive(active: boolean | undefined): void {
   if (!active) throw new ServerError('unauthorized', 'sync.server.sessionExpired');
 }
 
+/** For a route that reads nothing else first (the admin routes): one query asking `activeDeviceSql`. */
+export async function requireActiveSession(store: SqlClient, claims: { deviceId: string; userId: string }): Promise<void> {
+  if (!isUuid(claims.deviceId) || !isUuid(claims.userId)) requireActive(false);
+  const [row] = await store.query<{ active: boolean }>(`SELECT ${activeDeviceSql('$1::uuid', '$2::uuid')} AS active`, [claims.deviceId, claims.userId]);
+  requireActive(row?.active);
+}
+
 export interface DeviceListing {
   id: string;
   userId: string;

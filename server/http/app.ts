@@ -7,7 +7,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
-import { listDevices, login, logout, refresh, revokeDevice } from '../auth/sessions.js';
+import { listDevices, login, logout, refresh, requireActiveSession, revokeDevice } from '../auth/sessions.js';
 import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
 import { nestsDeeperThan } from '../../core/text/storable.js';
 import { ServerError } from '../errors.js';
@@ -98,8 +98,10 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     return claims;
   }
 
-  function requireAdmin(request: FastifyRequest): AccessClaims {
+  /** A team admin's access token, of a device not revoked and a user not disabled since it was issued. */
+  async function requireAdmin(request: FastifyRequest): Promise<AccessClaims> {
     const claims = authenticate(request);
+    await requireActiveSession(store, claims);
     if (claims.role !== 'admin') throw new ServerError('forbidden', 'sync.server.adminOnly');
     return claims;
   }
@@ -158,10 +160,10 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
       return pull(store, session, parse(PullRequest, request.body));
     });
 
-    api.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: requireAdmin(request).teamId }) }));
+    api.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: (await requireAdmin(request)).teamId }) }));
     // A team's admin signed in to the app revokes their team's devices; the server's administrator any.
     api.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
-      const scope = hasAdminKey(request, options.adminKey) ? {} : { teamId: requireAdmin(request).teamId };
+      const scope = hasAdminKey(request, options.adminKey) ? {} : { teamId: (await requireAdmin(request)).teamId };
       await revokeDevice(store, request.params.id, scope);
       return reply.code(204).send();
     });

@@ -1,6 +1,7 @@
 /** Sign-in, refresh, sign-out, device revocation, disabled users; health and the OpenAPI document. */
 import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, type LoginResponse } from '../../../core/sync/protocol.js';
+import { revokeDevice } from '../../../server/auth/sessions.js';
 import { disableUser, listUsers, resetPassword } from '../../../server/users.js';
 import { BACKENDS } from './backends.js';
 import { newId, PASSWORD, useSyncServer } from './fixture.js';
@@ -73,6 +74,30 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect((after.json() as { devices: Array<{ clientId: string; revokedAt: string | null }> }).devices.find((d) => d.clientId === clientId)?.revokedAt).not.toBeNull();
     // a fresh install (a new client id) signs in as a new device
     expect((await login('alice')).status).toBe(200);
+  });
+
+  it('the admin routes refuse an admin’s unexpired access token once their device is revoked or they are disabled', async () => {
+    await testServer.fixture.addUser('boss', 'admin', 'north');
+    await testServer.fixture.addUser('chief', 'admin', 'north');
+    const boss = (await login('boss')).body as LoginResponse;
+    const chief = (await login('chief')).body as LoginResponse;
+    const listDevices = (session: LoginResponse) => testServer.fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${session.accessToken}` } });
+    const listed = await listDevices(boss);
+    expect(listed.statusCode).toBe(200);
+    expect((await listDevices(chief)).statusCode).toBe(200);
+    const devices = (listed.json() as { devices: Array<{ id: string; username: string }> }).devices;
+    const bossDevice = devices.find((d) => d.username === 'boss')!;
+    const aliceDevice = devices.find((d) => d.username === 'alice')!;
+
+    await revokeDevice(testServer.db.store, bossDevice.id);
+    expect((await listDevices(boss)).statusCode).toBe(401);
+    expect(await post(`/v1/admin/devices/${aliceDevice.id}/revoke`, {}, boss.accessToken)).toMatchObject({ status: 401, body: { message: 'sync.server.sessionExpired' } });
+
+    await disableUser(testServer.db.store, 'chief');
+    expect((await listDevices(chief)).statusCode).toBe(401);
+    expect((await post(`/v1/admin/devices/${aliceDevice.id}/revoke`, {}, chief.accessToken)).status).toBe(401);
+    const aliceClient = newId();
+    expect((await pull((await login('alice', PASSWORD, aliceClient)).body as LoginResponse, aliceClient)).status).toBe(200);
   });
 
   it('a disabled user cannot sign in, and their live access token stops working', async () => {
