@@ -21,6 +21,7 @@ const errorText: Record<SyncErrorCode, string> = {
   out_of_order: 'Changes reached the server out of order; run sync again (顺序有误，请重新同步).',
   database_copied:
     'This database is an older copy (a restored backup, or copied from another laptop), so it now syncs as a new device; nothing was sent. Run `rounds login` again and its changes will upload (此数据库是旧副本，请重新登录).',
+  scheme_required: 'Start the server address with https:// (or http:// explicitly, for a server without TLS), e.g. --server https://sync.example.com (服务器地址请以 https:// 开头).',
   server: 'The sync server had a problem (服务器错误).',
 };
 

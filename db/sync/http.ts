@@ -28,6 +28,8 @@ export type SyncErrorCode =
   | 'out_of_order'
   /** this database is an older copy of one the server has seen: it got a new identity, sign in again */
   | 'database_copied'
+  /** a server address without http:// or https://: never guessed (it would mean plain HTTP) */
+  | 'scheme_required'
   | 'server';
 
 export class SyncError extends Error {
@@ -61,10 +63,15 @@ export interface ConnectionOptions {
 /** Refresh this long before the access token expires, so a request does not race its expiry. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-/** Accepts `https://host`, `host:8080/`, … and returns the base URL without a trailing slash. */
+/**
+ * Accepts `https://host`, `http://host:8080/`, … and returns the base URL without a trailing slash.
+ * An address without a scheme is refused (`scheme_required`) rather than taken as plain `http://`,
+ * which would send the password unencrypted to whoever answers.
+ */
 export function normalizeServerUrl(input: string): string {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim()) ? input.trim() : `http://${input.trim()}`;
-  const url = new URL(withScheme);
+  const trimmed = input.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw new SyncError('scheme_required', trimmed);
+  const url = new URL(trimmed);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SyncError('invalid', `unsupported scheme ${url.protocol}`);
   return url.toString().replace(/\/+$/, '');
 }

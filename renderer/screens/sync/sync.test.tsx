@@ -64,12 +64,29 @@ describe('SyncSettingsCard', () => {
       },
     });
     await renderWithApi(<SyncSettingsCard />, api);
-    fireEvent.change(await screen.findByLabelText('Server address'), { target: { value: 'sync.example.com' } });
+    fireEvent.change(await screen.findByLabelText('Server address'), { target: { value: 'https://sync.example.com' } });
     fireEvent.change(screen.getByLabelText('User name'), { target: { value: 'wang' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Wrong user name or password.')).toBeTruthy();
-    expect(api['sync.signIn']).toHaveBeenCalledWith({ serverUrl: 'sync.example.com', username: 'wang', password: 'nope' });
+    expect(api['sync.signIn']).toHaveBeenCalledWith({ serverUrl: 'https://sync.example.com', username: 'wang', password: 'nope' });
+  });
+
+  it('shows a server address without https:// refused on the server address field', async () => {
+    const api = fakeApi({
+      'sync.status': async () => signedOut,
+      'demo.status': noDemo,
+      'sync.signIn': async () => {
+        throw new ApiError('validation', { issues: [{ path: ['serverUrl'], message: 'sync:errors.scheme_required' }] });
+      },
+    });
+    await renderWithApi(<SyncSettingsCard />, api);
+    fireEvent.change(await screen.findByLabelText('Server address'), { target: { value: 'sync.example.com' } });
+    fireEvent.change(screen.getByLabelText('User name'), { target: { value: 'wang' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const [message] = await screen.findAllByText(/Start the server address with https:\/\//);
+    expect(message!.closest('.ant-form-item')?.contains(screen.getByLabelText('Server address'))).toBe(true);
   });
 
   it('shows who is signed in and syncs now', async () => {

@@ -73,6 +73,16 @@ describe('sync API', () => {
     expect(down.issues).toEqual([{ path: ['serverUrl'], message: 'sync:errors.offline' }]);
   });
 
+  it('refuses a server address without http:// or https:// on the URL field, and never contacts it', async () => {
+    const bare = server.url.replace(/^http:\/\//, '');
+    const refused = await fail('sync.signIn', { serverUrl: bare, username: 'wang', password: 'secret' });
+    expect(refused).toMatchObject({ code: 'validation', issues: [{ path: ['serverUrl'], message: 'sync:errors.scheme_required' }] });
+    expect(server.requests).toEqual([]);
+    expect(await call('sync.status', {})).toMatchObject({ state: 'signed_out', user: null });
+    // An explicit http:// still signs in (local servers and tests use it).
+    expect(await call('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'secret' })).toMatchObject({ state: 'online', serverUrl: server.url });
+  });
+
   it('reports offline when the server stops answering, and the error in plain words', async () => {
     await call('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'secret' });
     await call('sync.now', {});
