@@ -56,20 +56,29 @@ export async function listUsers(store: SqlClient): Promise<UserListing[]> {
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, teamName: r.team_name, disabled: r.disabled }));
 }
 
-/** Disables the user and revokes every device of theirs: their tokens stop working at once. */
+/** Disables the user and revokes every device of theirs: their tokens, access tokens too, stop working at once. */
 export async function disableUser(store: SqlClient, username: string): Promise<void> {
   await store.transaction(async (tx) => {
-    const [user] = await tx.query<{ id: string }>('UPDATE users SET disabled_at = now() WHERE username = $1 RETURNING id', [username]);
+    const [user] = await tx.query<{ id: string }>(
+      'UPDATE users SET disabled_at = now(), session_generation = session_generation + 1 WHERE username = $1 RETURNING id',
+      [username],
+    );
     if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
     await tx.query('UPDATE devices SET revoked_at = now(), refresh_token_hash = NULL WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
   });
 }
 
-/** Sets a new password and signs the user out of every device. */
+/**
+ * Sets a new password and signs the user out of every device at once: refresh tokens end, and the new
+ * session generation refuses every access token issued before it (`activeDeviceSql`), unexpired or not.
+ */
 export async function resetPassword(store: SqlClient, username: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await store.transaction(async (tx) => {
-    const [user] = await tx.query<{ id: string }>('UPDATE users SET password_hash = $2 WHERE username = $1 RETURNING id', [username, passwordHash]);
+    const [user] = await tx.query<{ id: string }>(
+      'UPDATE users SET password_hash = $2, session_generation = session_generation + 1 WHERE username = $1 RETURNING id',
+      [username, passwordHash],
+    );
     if (!user) throw new ServerError('not_found', 'sync.server.noSuchUser');
     await tx.query('UPDATE devices SET refresh_token_hash = NULL WHERE user_id = $1', [user.id]);
   });

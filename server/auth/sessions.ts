@@ -15,9 +15,10 @@ interface UserRow {
   team_name: string;
   password_hash: string;
   disabled: boolean;
+  session_generation: number;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash, u.disabled_at IS NOT NULL AS disabled`;
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash, u.disabled_at IS NOT NULL AS disabled, u.session_generation`;
 
 /** Compared against when the username is unknown, so a wrong username costs as much time as a wrong password. */
 let decoy: Promise<string> | undefined;
@@ -36,7 +37,7 @@ export async function loadTokenSecret(store: SqlClient, fromEnv: string | undefi
 
 function sessionFor(user: UserRow, device: { id: string; clientId: string }, refreshToken: string, secret: string, now: Date): LoginResponse {
   return {
-    accessToken: signAccessToken({ userId: user.id, teamId: user.team_id, role: user.role, deviceId: device.id, clientId: device.clientId }, secret, now),
+    accessToken: signAccessToken({ userId: user.id, teamId: user.team_id, role: user.role, deviceId: device.id, clientId: device.clientId, gen: user.session_generation }, secret, now),
     accessExpiresIn: ACCESS_TOKEN_SECONDS,
     refreshToken,
     user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id, teamName: user.team_name },
@@ -98,12 +99,13 @@ export async function logout(store: SqlClient, refreshToken: string): Promise<vo
 
 /**
  * SQL (a boolean) for whether the device (parameter `device`) of the user (parameter `user`) may still
- * sync: not revoked, the user not disabled, so a revoked device is refused even with an unexpired access
- * token. A sync request asks it inside its transaction, in the same statement as what it reads first, to
- * save a round trip on every push and pull.
+ * sync with a token of session generation `generation`: not revoked, the user not disabled, their password
+ * not reset since the token was issued, so such a token is refused at once though unexpired. A sync
+ * request asks it inside its transaction, in the same statement as what it reads first, to save a round
+ * trip on every push and pull.
  */
-export const activeDeviceSql = (device: string, user: string): string =>
-  `coalesce((SELECT d.revoked_at IS NULL AND u.disabled_at IS NULL FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = ${device} AND d.user_id = ${user}), false)`;
+export const activeDeviceSql = (device: string, user: string, generation: string): string =>
+  `coalesce((SELECT d.revoked_at IS NULL AND u.disabled_at IS NULL AND u.session_generation = ${generation} FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = ${device} AND d.user_id = ${user}), false)`;
 
 /** Refuses a request whose device was revoked or whose user was disabled since its token was issued. */
 export function requireActive(active: boolean | undefined): void {
@@ -111,9 +113,9 @@ export function requireActive(active: boolean | undefined): void {
 }
 
 /** For a route that reads nothing else first (the admin routes): one query asking `activeDeviceSql`. */
-export async function requireActiveSession(store: SqlClient, claims: { deviceId: string; userId: string }): Promise<void> {
+export async function requireActiveSession(store: SqlClient, claims: { deviceId: string; userId: string; gen: number }): Promise<void> {
   if (!isUuid(claims.deviceId) || !isUuid(claims.userId)) requireActive(false);
-  const [row] = await store.query<{ active: boolean }>(`SELECT ${activeDeviceSql('$1::uuid', '$2::uuid')} AS active`, [claims.deviceId, claims.userId]);
+  const [row] = await store.query<{ active: boolean }>(`SELECT ${activeDeviceSql('$1::uuid', '$2::uuid', '$3::integer')} AS active`, [claims.deviceId, claims.userId, claims.gen]);
   requireActive(row?.active);
 }
 

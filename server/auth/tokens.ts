@@ -15,6 +15,8 @@ export const AccessClaims = z.object({
   role: z.enum(USER_ROLES),
   deviceId: z.string(),
   clientId: z.string(),
+  /** the user's `session_generation` when issued; a password reset moves it on (tokens from before it carry none: 0) */
+  gen: z.number().int().nonnegative().default(0),
   /** expiry, seconds since the epoch */
   exp: z.number(),
 });

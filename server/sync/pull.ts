@@ -66,9 +66,9 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
   return store.transaction(async (tx) => {
     const [team] = await tx.query<{ last_version: number; purge_horizon: number; last_mutation_id: number; active: boolean }>(
       `SELECT t.last_version, t.purge_horizon, coalesce((SELECT c.last_mutation_id FROM client_mutations c WHERE c.client_id = $2), 0) AS last_mutation_id,
-         ${activeDeviceSql('$3', '$4')} AS active
+         ${activeDeviceSql('$3', '$4', '$5::integer')} AS active
        FROM teams t WHERE t.id = $1`,
-      [session.teamId, session.clientId, session.deviceId, session.userId],
+      [session.teamId, session.clientId, session.deviceId, session.userId, session.gen],
     );
     requireActive(team?.active);
     const lastMutationId = team!.last_mutation_id;

@@ -41,8 +41,8 @@ function checkBatch(session: SyncSession, request: PushRequest): void {
 async function lockClientCounter(tx: SqlQueryable, session: SyncSession, acknowledged: number | undefined): Promise<number> {
   const [row] = await tx.query<{ last_mutation_id: number; acknowledged_through: string | number; active: boolean }>(
     `INSERT INTO client_mutations (client_id) VALUES ($1)
-     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id, acknowledged_through, ${activeDeviceSql('$2', '$3')} AS active`,
-    [session.clientId, session.deviceId, session.userId],
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING last_mutation_id, acknowledged_through, ${activeDeviceSql('$2', '$3', '$4::integer')} AS active`,
+    [session.clientId, session.deviceId, session.userId, session.gen],
   );
   // Refused, the push rolls back: the counter row this may have created goes with it.
   requireActive(row?.active);

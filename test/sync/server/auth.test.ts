@@ -119,6 +119,26 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect((await post('/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
   });
 
+  it('a password reset ends the user’s unexpired access tokens at once; one issued after it works', async () => {
+    await testServer.fixture.addUser('leaked', 'admin', 'north');
+    const clientId = newId();
+    const before = (await login('leaked', PASSWORD, clientId)).body as LoginResponse;
+    expect((await pull(before, clientId)).status).toBe(200);
+    const push = (session: LoginResponse) =>
+      post('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId, mutations: [] }, session.accessToken);
+    expect((await push(before)).status).toBe(200);
+
+    await resetPassword(testServer.db.store, 'leaked', 'a brand new secret');
+    expect(await pull(before, clientId)).toMatchObject({ status: 401, body: { message: 'sync.server.sessionExpired' } });
+    expect((await push(before)).status).toBe(401);
+    const devices = await testServer.fixture.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${before.accessToken}` } });
+    expect(devices.statusCode).toBe(401);
+
+    const after = (await login('leaked', 'a brand new secret', clientId)).body as LoginResponse;
+    expect((await pull(after, clientId)).status).toBe(200);
+    expect((await push(after)).status).toBe(200);
+  });
+
   it('serves /health and an OpenAPI 3.1 document naming every route', async () => {
     expect((await testServer.fixture.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', protocolVersion: SYNC_PROTOCOL_VERSION });
     const doc = (await testServer.fixture.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
