@@ -7,7 +7,45 @@ import { ServerError } from './errors.js';
 import type { SqlClient, SqlQueryable } from './store/sqlClient.js';
 
 /** The shortest password `rounds user add` / `reset-password` and the admin routes accept. */
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 12;
+/** The longest: what sign-in accepts (`LoginRequest`, bounding the scrypt work a request can ask for). */
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Words that make a password guessable whatever digits or signs are put around them. */
+const COMMON_WORDS = new Set([
+  'password', 'passw0rd', 'p@ssword', 'p@ssw0rd', 'letmein', 'welcome', 'admin', 'administrator', 'iloveyou', 'qwerty',
+  'monkey', 'dragon', 'sunshine', 'princess', 'football', 'baseball', 'master', 'secret', 'changeme', 'rounds', 'login',
+]);
+/** Runs people type: digits, the alphabet, keyboard rows and columns, either way round. */
+const RUNS = ['01234567890123456789012', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'].flatMap(
+  (run) => [run, [...run].reverse().join('')],
+);
+const isRun = (text: string) => text.length >= 3 && RUNS.some((run) => run.includes(text));
+
+export type PasswordProblem = 'passwordTooShort' | 'passwordTooLong' | 'passwordTooCommon';
+
+/**
+ * Why a new password is refused, or null: shorter than MIN_PASSWORD_LENGTH, longer than sign-in takes,
+ * or common — one character or a short group repeated, a run (`123456789012`, `qwertyuiop`), or a common
+ * word or run with only digits and signs around it (`password1234`, `qwertyuiop12`).
+ */
+export function passwordProblem(password: string): PasswordProblem | null {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) return 'passwordTooShort';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'passwordTooLong';
+  const lower = password.normalize('NFKC').toLowerCase();
+  const compact = lower.replace(/[\s\p{P}\p{S}_]+/gu, '');
+  if (/^(.{1,4})\1+$/su.test(compact) || isRun(compact)) return 'passwordTooCommon';
+  const stem = compact.replace(/^\d+|\d+$/g, '');
+  if (stem === '' || COMMON_WORDS.has(stem) || isRun(stem) || /^(.{1,4})\1+$/su.test(stem)) return 'passwordTooCommon';
+  return null;
+}
+
+/** Refuses a new password `passwordProblem` finds fault with (the CLI says why before it gets here). */
+function checkNewPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new ServerError('invalid', `sync.server.${problem}`);
+}
 
 export interface UserListing {
   id: string;
@@ -34,6 +72,7 @@ async function teamIdByName(tx: SqlQueryable, name: string): Promise<string> {
 
 /** Creates the user (and the team, the first time its name is used). */
 export async function addUser(store: SqlClient, user: NewUser): Promise<UserListing> {
+  checkNewPassword(user.password);
   const passwordHash = await hashPassword(user.password);
   return store.transaction(async (tx) => {
     const teamId = await teamIdByName(tx, user.teamName);
@@ -73,6 +112,7 @@ export async function disableUser(store: SqlClient, username: string): Promise<v
  * session generation refuses every access token issued before it (`activeDeviceSql`), unexpired or not.
  */
 export async function resetPassword(store: SqlClient, username: string, password: string): Promise<void> {
+  checkNewPassword(password);
   const passwordHash = await hashPassword(password);
   await store.transaction(async (tx) => {
     const [user] = await tx.query<{ id: string }>(

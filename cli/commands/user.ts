@@ -5,7 +5,7 @@ import type { ServerAdmin } from '../../server/admin.js';
 import type { DeviceListing } from '../../server/auth/sessions.js';
 import { readPassword } from '../../server/cliSupport.js';
 import { ServerError } from '../../server/errors.js';
-import { MIN_PASSWORD_LENGTH } from '../../server/users.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../server/users.js';
 import { CommandError, UsageError, type Command, type CommandContext } from '../command.js';
 import { openAdmin, refusal, serverText } from '../serverStore.js';
 
@@ -21,7 +21,8 @@ function oneArgument(args: string[], action: Action, t: TFunction): string {
 
 async function newPassword(context: CommandContext, t: TFunction): Promise<string> {
   const password = await readPassword({ fromStdin: context.values['password-stdin'] === true, env: context.io.env, prompt: () => context.io.stderr(t('user.passwordPrompt')) });
-  if (password.length < MIN_PASSWORD_LENGTH) throw new CommandError(t('user.shortPassword', { min: MIN_PASSWORD_LENGTH }));
+  const problem = passwordProblem(password);
+  if (problem) throw new CommandError(t(`user.${problem}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }));
   return password;
 }
 

@@ -12,13 +12,13 @@ import { USER_ROLES } from '../../core/sync/protocol.js';
 import { storeAdmin } from '../admin.js';
 import { ServerError } from '../errors.js';
 import type { SqlClient } from '../store/sqlClient.js';
-import { MIN_PASSWORD_LENGTH } from '../users.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../users.js';
 
 /** The header carrying the admin key (a bearer token would be mistaken for a device's access token). */
 export const ADMIN_KEY_HEADER = 'x-rounds-admin-key';
 
 const Username = z.string().trim().min(1).max(100);
-const Password = z.string().min(MIN_PASSWORD_LENGTH).max(200);
+const Password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 export const AdminNewUser = z
   .object({
