@@ -17,7 +17,7 @@ export const loginCommand: Command = {
     const user = typeof values.user === 'string' ? values.user.trim() : '';
     if (server === '') throw new UsageError('--server URL is required.');
     if (user === '') throw new UsageError('--user NAME is required.');
-    const password = await readPassword({ fromStdin: values['password-stdin'] === true, env: io.env, prompt: (prompt) => io.stderr(prompt) });
+    const password = await readPassword({ fromStdin: values['password-stdin'] === true, env: io.env, prompt: (prompt) => io.stderr(prompt), newline: () => io.stderr('\n') });
     const status = await withSyncController(dataDir, (controller) => controller.signIn({ serverUrl: server, username: user, password }), { create: true });
     io.stdout(`${text.signedIn(status.user?.username ?? user, status.user?.teamName ?? '', status.serverUrl ?? server)}\n`);
   },

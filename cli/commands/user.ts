@@ -20,7 +20,7 @@ function oneArgument(args: string[], action: Action, t: TFunction): string {
 }
 
 async function newPassword(context: CommandContext, t: TFunction): Promise<string> {
-  const password = await readPassword({ fromStdin: context.values['password-stdin'] === true, env: context.io.env, prompt: () => context.io.stderr(t('user.passwordPrompt')) });
+  const password = await readPassword({ fromStdin: context.values['password-stdin'] === true, env: context.io.env, prompt: () => context.io.stderr(t('user.passwordPrompt')), newline: () => context.io.stderr('\n') });
   const problem = passwordProblem(password);
   if (problem) throw new CommandError(t(`user.${problem}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }));
   return password;
