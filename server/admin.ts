@@ -5,7 +5,7 @@
  * `http/adminClient.ts`, over the `/v1/admin/*` routes that call `storeAdmin`). Either way the work is
  * done by `users.ts`, `shares.ts` and `auth/sessions.ts`.
  */
-import { revokeDevice, type DeviceListing } from './auth/sessions.js';
+import { restoreDevice, revokeDevice, type DeviceListing } from './auth/sessions.js';
 import { listShares, shareAccount, unshareAccount, type ShareListing } from './shares.js';
 import type { SqlClient } from './store/sqlClient.js';
 import { addUser, disableUser, listUserDevices, listUsers, resetPassword, type NewUser, type UserListing } from './users.js';
@@ -24,6 +24,8 @@ export interface ServerAdmin {
   listUserDevices(username: string): Promise<DeviceListing[]>;
   /** any team's device: the server's administrator is above the teams */
   revokeDevice(deviceId: string): Promise<void>;
+  /** undoes `revokeDevice`: the device may sign in again with the password */
+  restoreDevice(deviceId: string): Promise<void>;
   listShares(): Promise<ShareListing[]>;
   shareAccount(request: ShareRequest): Promise<ShareListing>;
   unshareAccount(request: ShareRequest): Promise<ShareListing>;
@@ -37,6 +39,7 @@ export function storeAdmin(store: SqlClient): ServerAdmin {
     resetPassword: (username, password) => resetPassword(store, username, password),
     listUserDevices: (username) => listUserDevices(store, username),
     revokeDevice: (deviceId) => revokeDevice(store, deviceId),
+    restoreDevice: (deviceId) => restoreDevice(store, deviceId),
     listShares: () => listShares(store),
     shareAccount: (request) => shareAccount(store, request),
     unshareAccount: (request) => unshareAccount(store, request),

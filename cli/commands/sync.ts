@@ -13,7 +13,7 @@ const errorText: Record<SyncErrorCode, string> = {
   signed_out: 'Not signed in, or the session ended (未登录). Run `rounds login --server URL --user NAME`.',
   bad_credentials: 'Wrong user name or password (用户名或密码错误).',
   device_revoked:
-    'An administrator revoked this device, so it can no longer sign in; ask your administrator (设备已被管理员撤销，请联系管理员). To sync again, sign in from a fresh install.',
+    'An administrator revoked this device, so it cannot sign in; ask them to restore it with `rounds user restore-device`, then sign in again (设备已被管理员撤销，请联系管理员恢复).',
   forbidden: 'The server refused this (无权限).',
   upgrade_required: 'The server needs a newer Rounds (请升级巡访).',
   invalid: 'The server did not accept the request (请求无效).',

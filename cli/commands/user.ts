@@ -9,12 +9,12 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../..
 import { CommandError, UsageError, type Command, type CommandContext } from '../command.js';
 import { openAdmin, refusal, serverText } from '../serverStore.js';
 
-const ACTIONS = ['add', 'list', 'disable', 'reset-password', 'devices', 'revoke-device'] as const;
+const ACTIONS = ['add', 'list', 'disable', 'reset-password', 'devices', 'revoke-device', 'restore-device'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The one word after the action: a USERNAME, or the DEVICE_ID of revoke-device. */
 function oneArgument(args: string[], action: Action, t: TFunction): string {
-  const name = action === 'revoke-device' ? 'DEVICE_ID' : 'USERNAME';
+  const name = action === 'revoke-device' || action === 'restore-device' ? 'DEVICE_ID' : 'USERNAME';
   if (args.length !== 2) throw new UsageError(t('user.oneArgument', { action, name }));
   return args[1]!;
 }
@@ -82,6 +82,9 @@ async function runAction(action: Action, argument: string, newUser: NewUserOptio
     case 'revoke-device':
       await admin.revokeDevice(argument);
       return context.io.stdout(`${t('user.revoked', { deviceId: argument })}\n`);
+    case 'restore-device':
+      await admin.restoreDevice(argument);
+      return context.io.stdout(`${t('user.restored', { deviceId: argument })}\n`);
   }
 }
 
@@ -90,7 +93,7 @@ export const userCommand: Command = {
   summary: 'manage the sync server’s users and teams (用户管理)',
   usage:
     'user add --role rep|lead|admin --team NAME USERNAME [--password-stdin] | user list | user disable USERNAME | user reset-password USERNAME' +
-    ' | user devices USERNAME | user revoke-device DEVICE_ID',
+    ' | user devices USERNAME | user revoke-device DEVICE_ID | user restore-device DEVICE_ID',
   optionHelp: [
     '  --role rep|lead|admin  the new user’s role (add)',
     '  --team NAME            the new user’s team, created on first use (add)',

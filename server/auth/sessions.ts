@@ -169,11 +169,23 @@ export async function listDevices(store: SqlClient, scope: DeviceScope): Promise
  * to their own team; the server's CLI may revoke any device. Revoking twice keeps the first instant.
  */
 export async function revokeDevice(store: SqlClient, deviceId: string, scope: { teamId?: string } = {}): Promise<void> {
+  await updateDevice(store, deviceId, scope, 'revoked_at = COALESCE(d.revoked_at, now()), refresh_token_hash = NULL');
+}
+
+/**
+ * An admin's decision undone: the device may sign in again with the password (it has no session until
+ * it does — revoking ended its refresh token). Same scope as `revokeDevice`.
+ */
+export async function restoreDevice(store: SqlClient, deviceId: string, scope: { teamId?: string } = {}): Promise<void> {
+  await updateDevice(store, deviceId, scope, 'revoked_at = NULL');
+}
+
+async function updateDevice(store: SqlClient, deviceId: string, scope: { teamId?: string }, assignments: string): Promise<void> {
   if (!isUuid(deviceId)) throw new ServerError('not_found', 'sync.server.noSuchDevice');
-  const revoked = await store.query(
-    `UPDATE devices d SET revoked_at = COALESCE(d.revoked_at, now()), refresh_token_hash = NULL
+  const updated = await store.query(
+    `UPDATE devices d SET ${assignments}
      FROM users u WHERE u.id = d.user_id AND d.id = $1 AND ($2::uuid IS NULL OR u.team_id = $2::uuid) RETURNING d.id`,
     [deviceId, scope.teamId ?? null],
   );
-  if (revoked.length === 0) throw new ServerError('not_found', 'sync.server.noSuchDevice');
+  if (updated.length === 0) throw new ServerError('not_found', 'sync.server.noSuchDevice');
 }

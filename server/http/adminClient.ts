@@ -49,6 +49,7 @@ export function remoteAdmin(endpoint: AdminEndpoint, unreachable: (reason: strin
     resetPassword: (username, password) => call('POST', `${user(username)}/password`, { password }),
     listUserDevices: async (username) => (await call<{ devices: DeviceListing[] }>('GET', `${user(username)}/devices`)).devices,
     revokeDevice: (deviceId) => call('POST', `/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),
+    restoreDevice: (deviceId) => call('POST', `/v1/admin/devices/${encodeURIComponent(deviceId)}/restore`),
     listShares: async () => (await call<{ shares: ShareListing[] }>('GET', '/v1/admin/shares')).shares,
     shareAccount: (request) => call('POST', '/v1/admin/shares', request),
     unshareAccount: (request) => call('POST', '/v1/admin/shares/remove', request),

@@ -7,7 +7,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
-import { listDevices, login, logout, refresh, requireActiveSession, revokeDevice } from '../auth/sessions.js';
+import { listDevices, login, logout, refresh, requireActiveSession, restoreDevice, revokeDevice } from '../auth/sessions.js';
 import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
 import { nestsDeeperThan } from '../../core/text/storable.js';
 import { ServerError } from '../errors.js';
@@ -161,12 +161,14 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     });
 
     api.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: (await requireAdmin(request)).teamId }) }));
-    // A team's admin signed in to the app revokes their team's devices; the server's administrator any.
-    api.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
-      const scope = hasAdminKey(request, options.adminKey) ? {} : { teamId: (await requireAdmin(request)).teamId };
-      await revokeDevice(store, request.params.id, scope);
-      return reply.code(204).send();
-    });
+    // A team's admin signed in to the app revokes (and restores) their team's devices; the server's administrator any.
+    for (const [action, change] of [['revoke', revokeDevice], ['restore', restoreDevice]] as const) {
+      api.post<{ Params: { id: string } }>(`/v1/admin/devices/:id/${action}`, async (request, reply) => {
+        const scope = hasAdminKey(request, options.adminKey) ? {} : { teamId: (await requireAdmin(request)).teamId };
+        await change(store, request.params.id, scope);
+        return reply.code(204).send();
+      });
+    }
     registerAdminRoutes(api, { store, adminKey: options.adminKey, parse });
   });
   return app;

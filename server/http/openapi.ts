@@ -160,6 +160,14 @@ export function openApiDocument(): JsonSchema {
           responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) },
         },
       },
+      '/v1/admin/devices/{id}/restore': {
+        post: {
+          summary: 'restore a revoked device (same scope as revoke): it may sign in again with the password',
+          security: [...bearer, ...adminKey],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { 204: { description: 'restored' }, ...errors(401, 403, 404) },
+        },
+      },
       '/v1/admin/users': {
         get: { summary: 'every user of every team', security: adminKey, responses: { 200: { description: 'users', ...json(object({ users: { type: 'array', items: ref('User') } })) }, ...errors(401) } },
         post: {

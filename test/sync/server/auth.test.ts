@@ -149,6 +149,7 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
         '/openapi.json',
         '/v1/admin/devices',
         '/v1/admin/devices/{id}/revoke',
+        '/v1/admin/devices/{id}/restore',
         '/v1/admin/shares',
         '/v1/admin/shares/remove',
         '/v1/admin/users',

@@ -14,7 +14,7 @@ interface SignedInLaptop {
   session: LoginResponse;
 }
 
-describe('rounds user devices / revoke-device on PostgreSQL', () => {
+describe('rounds user devices / revoke-device / restore-device on PostgreSQL', () => {
 
   const testServer = useSyncServer(BACKENDS.find((b) => b.name === 'postgres')!, [['chen', 'rep', 'north'], ['idle', 'rep', 'north']]);
 
@@ -69,6 +69,17 @@ describe('rounds user devices / revoke-device on PostgreSQL', () => {
     const after = await rounds('devices', 'chen');
     expect(after.stdout.split('\n').find((line) => line.startsWith(deviceId!))).toMatch(/\d{2}:\d{2}$/);
     expect(after.stdout.split('\n').find((line) => line.includes('office desktop'))).toMatch(/-$/);
+    // The password does not undo the revocation; restore-device does.
+    const signInAgain = () =>
+      testServer.fixture.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'chen', password: PASSWORD, deviceName: 'field laptop', clientId: laptop.clientId } });
+    expect((await signInAgain()).statusCode).toBe(403);
+    expect(await rounds('restore-device', deviceId!)).toMatchObject({ code: 0, stdout: expect.stringContaining(`Restored device ${deviceId}`) });
+    expect((await roundsInChinese('restore-device', deviceId!)).stdout).toContain(`已恢复设备 ${deviceId}`);
+    const restored = await signInAgain();
+    expect(restored.statusCode).toBe(200);
+    expect((await push({ clientId: laptop.clientId, session: restored.json() as LoginResponse })).statusCode).toBe(200);
+    expect((await rounds('devices', 'chen')).stdout.split('\n').find((line) => line.startsWith(deviceId!))).toMatch(/-$/);
+    expect(await rounds('restore-device', newId())).toMatchObject({ code: 1, stderr: expect.stringContaining('No device with id') });
   });
 
   it('says so plainly for an unknown user or device, a user with no devices, and wrong arguments', async () => {
