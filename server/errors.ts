@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   stale_copy: 409,
   payload_too_large: 413,
   upgrade_required: 426,
+  too_many_attempts: 429,
   internal: 500,
 };
 

@@ -189,8 +189,10 @@ export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(50
 
 /** Error body of every non-2xx answer. */
 export interface SyncErrorBody {
-  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'out_of_order' | 'stale_copy' | 'payload_too_large' | 'upgrade_required' | 'internal';
+  error: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'out_of_order' | 'stale_copy' | 'payload_too_large' | 'upgrade_required' | 'too_many_attempts' | 'internal';
   /** i18n key */
   message: string;
+  /** too_many_attempts: seconds until another attempt is considered (also the `Retry-After` header) */
+  retryAfter?: number;
   issues?: Array<{ path: (string | number)[]; message: string }>;
 }

@@ -4,10 +4,12 @@
  */
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
 import { listDevices, login, logout, refresh, requireActiveSession, restoreDevice, revokeDevice } from '../auth/sessions.js';
+import { DEFAULT_THROTTLE, FailedSignIns, HashGate, TooManyAttempts, type ThrottleOptions } from '../auth/throttle.js';
 import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
 import { nestsDeeperThan } from '../../core/text/storable.js';
 import { ServerError } from '../errors.js';
@@ -32,6 +34,8 @@ export interface SyncServerOptions {
    * closed (default 30 s): a body that never finishes must not hold a connection forever.
    */
   requestTimeoutMs?: number;
+  /** sign-in throttling (`auth/throttle.ts`); defaults in `DEFAULT_THROTTLE` */
+  throttle?: ThrottleOptions;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -60,6 +64,7 @@ function checkProtocolVersion(body: unknown): void {
 }
 
 function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof TooManyAttempts) void reply.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof ServerError) return reply.code(error.status).send(error.toBody());
   const fastifyError = error as { code?: string; statusCode?: number };
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: 'payload_too_large', message: 'sync.server.requestTooLarge' });
@@ -75,6 +80,9 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const { store, tokenSecret } = options;
   const now = options.now ?? (() => new Date());
   const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const throttle = { ...DEFAULT_THROTTLE, ...options.throttle };
+  const failedSignIns = new FailedSignIns(throttle.maxFailures, throttle.failureWindowMs, now);
+  const hashGate = new HashGate(throttle.maxConcurrentHashes, throttle.maxQueuedHashes);
   // requestTimeout bounds the whole request (a body trickled in a byte at a time); connectionTimeout
   // closes a socket that has gone silent (a body that stalls), whatever Node's periodic check says.
   const common = { logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes, requestTimeout: timeout, connectionTimeout: timeout };
@@ -90,6 +98,12 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     zlibOptions: { level: 1 },
     requestEncodings: ['br', 'gzip'],
   });
+  // Per address, on the routes that name it (`perAddress`): in memory, per process.
+  void app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new TooManyAttempts(Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
+  const perAddress = { rateLimit: { max: throttle.maxPerAddress, timeWindow: throttle.addressWindowMs } };
 
   function authenticate(request: FastifyRequest): AccessClaims {
     const header = request.headers.authorization ?? '';
@@ -136,11 +150,23 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     api.get('/openapi.json', async () => openApiDocument());
 
     // Token answers are never kept by a cache (a proxy's or the client's).
-    api.post('/v1/auth/login', async (request, reply) => {
+    // A username locked by failed attempts is refused before its password is even looked at (the right
+    // one too, so guessing cannot go on); the hashing itself waits its turn in `hashGate`.
+    api.post('/v1/auth/login', { config: perAddress }, async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      return login(store, tokenSecret, parse(LoginRequest, request.body), now());
+      const body = parse(LoginRequest, request.body);
+      const username = body.username.normalize('NFC').toLowerCase();
+      failedSignIns.check(username);
+      try {
+        const session = await hashGate.run(() => login(store, tokenSecret, body, now()));
+        failedSignIns.succeeded(username);
+        return session;
+      } catch (error) {
+        if (error instanceof ServerError && error.code === 'unauthorized') failedSignIns.failed(username);
+        throw error;
+      }
     });
-    api.post('/v1/auth/refresh', async (request, reply) => {
+    api.post('/v1/auth/refresh', { config: perAddress }, async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return refresh(store, tokenSecret, parse(RefreshRequest, request.body).refreshToken, now());
     });

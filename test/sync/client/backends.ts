@@ -38,7 +38,7 @@ export const fakeBackend: BackendFactory = async () => {
 /** One real server (PGlite in memory) for the whole run; each scenario gets its own rep, so their data never meet. */
 export async function realBackend(): Promise<{ factory: BackendFactory; close(): Promise<void> }> {
   const store: SqlClient = await openStore({ memory: true });
-  const app: FastifyInstance = buildSyncServer({ store, tokenSecret: 'convergence-secret-0123456789' });
+  const app: FastifyInstance = buildSyncServer({ store, tokenSecret: 'convergence-secret-0123456789', throttle: { maxPerAddress: 100_000, maxFailures: 100_000, maxQueuedHashes: 100_000 } });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const factory: BackendFactory = async () => {
     const username = `rep-${uuidv7()}`;

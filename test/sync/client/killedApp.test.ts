@@ -45,7 +45,7 @@ const dirs: string[] = [];
 beforeAll(async () => {
   store = await openStore({ memory: true });
   await addUser(store, { username: 'zhou', role: 'rep', teamName: 'South', password: PASSWORD });
-  app = buildSyncServer({ store, tokenSecret: 'killed-app-test-secret-0123456789' });
+  app = buildSyncServer({ store, tokenSecret: 'killed-app-test-secret-0123456789', throttle: { maxPerAddress: 100_000, maxFailures: 100_000, maxQueuedHashes: 100_000 } });
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 }, 60_000);
 

@@ -34,7 +34,7 @@ const dbs: Db[] = [];
 beforeAll(async () => {
   store = await openStore({ memory: true });
   await addUser(store, { username: 'wang', role: 'rep', teamName: 'East', password: PASSWORD });
-  app = buildSyncServer({ store, tokenSecret: 'client-test-secret-0123456789' });
+  app = buildSyncServer({ store, tokenSecret: 'client-test-secret-0123456789', throttle: { maxPerAddress: 100_000, maxFailures: 100_000, maxQueuedHashes: 100_000 } });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 }, 60_000);
 

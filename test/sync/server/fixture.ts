@@ -85,8 +85,11 @@ export interface SyncFixture {
   close(): Promise<void>;
 }
 
+/** Sign-in throttling out of the way of tests that sign in many devices from one address (`throttle.test.ts` tests it). */
+export const TEST_THROTTLE = { maxPerAddress: 100_000, maxFailures: 100_000, maxQueuedHashes: 100_000 } as const;
+
 export function syncServer(store: SqlClient): FastifyInstance {
-  return buildSyncServer({ store, tokenSecret: TEST_SECRET });
+  return buildSyncServer({ store, tokenSecret: TEST_SECRET, throttle: TEST_THROTTLE });
 }
 
 export async function syncFixture(store: SqlClient): Promise<SyncFixture> {
