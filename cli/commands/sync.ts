@@ -17,6 +17,7 @@ const errorText: Record<SyncErrorCode, string> = {
   forbidden: 'The server refused this (无权限).',
   upgrade_required: 'The server needs a newer Rounds (请升级巡访).',
   invalid: 'The server did not accept the request (请求无效).',
+  too_many_attempts: 'Too many sign-in attempts; wait a few minutes, then try again (登录尝试次数过多，请稍后再试).',
   payload_too_large: 'A change is too large for the server (数据过大).',
   out_of_order: 'Changes reached the server out of order; run sync again (顺序有误，请重新同步).',
   database_copied:
@@ -32,6 +33,10 @@ export const text = {
     `Synced (同步完成): ${report.pushed} pushed, ${report.pulled} pulled${report.reset ? ' (full resync)' : ''}, ${report.conflicts} note conflicts, ${report.rejected} rejected.`,
   /** the command's failure in plain words; anything but a SyncError is unexpected and rethrown */
   failure: (error: unknown): CommandError => {
+    if (error instanceof SyncError && error.code === 'too_many_attempts' && error.retryAfterSeconds !== undefined) {
+      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+      return new CommandError(`Too many sign-in attempts; wait ${minutes} min, then try again (登录尝试次数过多，请等 ${minutes} 分钟后再试).`);
+    }
     if (error instanceof SyncError) return new CommandError(`${errorText[error.code]}${error.message !== error.code ? ` (${error.message})` : ''}`);
     throw error;
   },

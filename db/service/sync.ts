@@ -27,6 +27,12 @@ export type SyncHostOptions = Partial<Omit<SyncControllerOptions, 'db'>>;
 /** A failed sign-in shown on the form field it is about. */
 function signInError(error: unknown): unknown {
   if (!(error instanceof SyncError)) return error;
+  if (error.code === 'too_many_attempts') {
+    // On the password field: how many minutes to wait, when the server said.
+    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 0) / 60));
+    const message = error.retryAfterSeconds === undefined ? error.messageKey : 'sync:errors.too_many_attempts_wait';
+    return new ApiError('validation', { issues: [{ path: ['password'], message }], params: { minutes } });
+  }
   const field = error.code === 'bad_credentials' ? 'password' : 'serverUrl';
   return new ApiError('validation', { issues: [{ path: [field], message: error.messageKey }] });
 }

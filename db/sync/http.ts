@@ -30,6 +30,8 @@ export type SyncErrorCode =
   | 'database_copied'
   /** a server address without http:// or https://: never guessed (it would mean plain HTTP) */
   | 'scheme_required'
+  /** the server refuses sign-in for a while (429): too many failed attempts for the user, or from this address */
+  | 'too_many_attempts'
   | 'server';
 
 export class SyncError extends Error {
@@ -37,6 +39,8 @@ export class SyncError extends Error {
   constructor(
     readonly code: SyncErrorCode,
     detail?: string,
+    /** too_many_attempts: how long the server asked to wait */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? code);
   }
@@ -240,6 +244,10 @@ export class SyncConnection {
     if (response.status === 409) throw new SyncError((response.body as SyncErrorBody | null)?.error === 'stale_copy' ? 'database_copied' : 'out_of_order', detail);
     if (response.status === 413) throw new SyncError('payload_too_large', detail);
     if (response.status === 426) throw new SyncError('upgrade_required', detail);
+    if (response.status === 429) {
+      const retryAfter = (response.body as SyncErrorBody | null)?.retryAfter;
+      throw new SyncError('too_many_attempts', detail, typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : undefined);
+    }
     if (response.status === 400 || response.status === 422) throw new SyncError('invalid', detail);
     throw new SyncError('server', `HTTP ${response.status}${detail ? `: ${detail}` : ''}`);
   }

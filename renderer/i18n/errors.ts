@@ -20,11 +20,11 @@ export function useErrorText(): (error: unknown) => string {
 }
 
 /** Puts the API's field-level validation messages on the matching form fields. Returns whether any matched. */
-export function applyApiErrorToForm(form: FormInstance, error: unknown, t: (key: string) => string): boolean {
+export function applyApiErrorToForm(form: FormInstance, error: unknown, t: (key: string, params?: Record<string, string | number>) => string): boolean {
   if (!(error instanceof ApiError) || error.code !== 'validation' || !error.issues) return false;
   const fields = error.issues
     .filter((issue) => issue.path.length > 0)
-    .map((issue) => ({ name: issue.path.filter((p) => p !== 'patch'), errors: [t(issue.message)] }));
+    .map((issue) => ({ name: issue.path.filter((p) => p !== 'patch'), errors: [t(issue.message, error.params)] }));
   form.setFields(fields);
   return fields.length > 0;
 }

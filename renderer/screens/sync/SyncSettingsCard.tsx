@@ -41,8 +41,9 @@ function SignInForm({ lastServer, identityReset }: { lastServer: string | null; 
     try {
       await mutate((api) => api['sync.signIn'](values));
     } catch (error) {
-      applyApiErrorToForm(form, error, tCommon);
+      // Cleared first: setting a field's value also clears its errors, which would hide a password error.
       form.setFieldValue('password', '');
+      applyApiErrorToForm(form, error, tCommon);
     } finally {
       setBusy(false);
     }

@@ -68,8 +68,43 @@ describe('SyncSettingsCard', () => {
     fireEvent.change(screen.getByLabelText('User name'), { target: { value: 'wang' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('Wrong user name or password.')).toBeTruthy();
+    // On the password field itself (it used to be cleared away with the password, leaving only the toast).
+    const password = screen.getByLabelText('Password');
+    await waitFor(() => expect(screen.getAllByText('Wrong user name or password.').some((message) => message.closest('.ant-form-item')?.contains(password))).toBe(true));
     expect(api['sync.signIn']).toHaveBeenCalledWith({ serverUrl: 'https://sync.example.com', username: 'wang', password: 'nope' });
+  });
+
+  it('tells a throttled sign-in how many minutes to wait, on the password field, in both languages', async () => {
+    const api = fakeApi({
+      'sync.status': async () => signedOut,
+      'demo.status': noDemo,
+      'sync.signIn': async () => {
+        throw new ApiError('validation', { issues: [{ path: ['password'], message: 'sync:errors.too_many_attempts_wait' }], params: { minutes: 14 } });
+      },
+    });
+    for (const [language, labels, expected] of [
+      ['en', ['Server address', 'User name', 'Password', 'Sign in'], 'Too many sign-in attempts. Wait 14 min, then try again.'],
+      ['zh-CN', null, '登录尝试次数过多。请等 14 分钟后再试。'],
+    ] as const) {
+      cleanup();
+      await renderWithApi(<SyncSettingsCard />, api, language);
+      if (labels) {
+        fireEvent.change(await screen.findByLabelText(labels[0]), { target: { value: 'https://sync.example.com' } });
+        fireEvent.change(screen.getByLabelText(labels[1]), { target: { value: 'wang' } });
+        fireEvent.change(screen.getByLabelText(labels[2]), { target: { value: 'guess' } });
+        fireEvent.click(screen.getByRole('button', { name: labels[3] }));
+        const password = screen.getByLabelText(labels[2]);
+        await waitFor(() => expect(screen.getAllByText(expected).some((message) => message.closest('.ant-form-item')?.contains(password))).toBe(true));
+      } else {
+        const inputs = await screen.findAllByRole('textbox');
+        fireEvent.change(inputs[0]!, { target: { value: 'https://sync.example.com' } });
+        fireEvent.change(inputs[1]!, { target: { value: 'wang' } });
+        fireEvent.change(document.querySelector('input[type=password]')!, { target: { value: 'guess' } });
+        fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
+        const password = document.querySelector('input[type=password]')!;
+        await waitFor(() => expect(screen.getAllByText(expected).some((message) => message.closest('.ant-form-item')?.contains(password))).toBe(true));
+      }
+    }
   });
 
   it('shows a server address without https:// refused on the server address field', async () => {
