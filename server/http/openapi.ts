@@ -27,13 +27,15 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: '`out_of_order`: a pipelined push arrived before the batch it follows (`after`); nothing applied, send it again. `stale_copy`: `acknowledged` is below what this client already confirmed, so the request comes from an older copy of its database; nothing applied, sign in again as a new device',
   413: 'request or mutation too large; nothing applied',
   426: 'the client speaks another protocol version and must update',
+  429: '`too_many_attempts`: too many failed sign-ins for this username, or too many attempts from this address, or too many sign-ins being checked at once; `Retry-After` (and `retryAfter`) give the seconds to wait',
 };
 
 const SCHEMAS: Record<string, JsonSchema> = {
   Error: object(
     {
-      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'out_of_order', 'stale_copy', 'payload_too_large', 'upgrade_required', 'internal'] },
+      error: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'out_of_order', 'stale_copy', 'payload_too_large', 'upgrade_required', 'too_many_attempts', 'internal'] },
       message: { type: 'string', description: 'i18n key' },
+      retryAfter: { type: 'integer', description: '`too_many_attempts`: seconds to wait (also the `Retry-After` header)' },
       issues: { type: 'array', items: object({ path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } }) },
     },
     ['error', 'message'],
@@ -125,10 +127,10 @@ export function openApiDocument(): JsonSchema {
       '/health': { get: { summary: 'liveness and database reachability', responses: { 200: { description: 'ok', ...json(object({ status: { const: 'ok' }, protocolVersion: { type: 'integer' } })) } } } },
       '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
       '/v1/auth/login': {
-        post: { summary: 'sign in a device', requestBody: { required: true, ...json(ref('LoginRequest')) }, responses: { 200: { description: 'signed in', ...json(ref('LoginResponse')) }, ...errors(400, 401, 403, 413) } },
+        post: { summary: 'sign in a device', requestBody: { required: true, ...json(ref('LoginRequest')) }, responses: { 200: { description: 'signed in', ...json(ref('LoginResponse')) }, ...errors(400, 401, 403, 413, 429) } },
       },
       '/v1/auth/refresh': {
-        post: { summary: 'new access token; rotates the refresh token', requestBody: { required: true, ...json(ref('RefreshRequest')) }, responses: { 200: { description: 'refreshed', ...json(ref('LoginResponse')) }, ...errors(400, 401) } },
+        post: { summary: 'new access token; rotates the refresh token', requestBody: { required: true, ...json(ref('RefreshRequest')) }, responses: { 200: { description: 'refreshed', ...json(ref('LoginResponse')) }, ...errors(400, 401, 429) } },
       },
       '/v1/auth/logout': {
         post: { summary: 'sign the device out (its refresh token stops working)', requestBody: { required: true, ...json(ref('RefreshRequest')) }, responses: { 204: { description: 'signed out' }, ...errors(400) } },

@@ -58,6 +58,12 @@ describe.each(BACKENDS)('sign-in throttling on $name', (backend) => {
     expect((await refresh()).statusCode).toBe(429);
   });
 
+  it('the OpenAPI document lists 429 on sign-in and refresh', async () => {
+    const doc = (await testServer.fixture.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, { post: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(doc.paths['/v1/auth/login']!.post.responses)).toContain('429');
+    expect(Object.keys(doc.paths['/v1/auth/refresh']!.post.responses)).toContain('429');
+  });
+
   it('a pull answers promptly while 32 wrong sign-ins are in flight', async () => {
     const app = await server({ maxPerAddress: 1000, maxFailures: 1000 });
     const device = await testServer.fixture.signIn('alice', app);
