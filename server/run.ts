@@ -1,6 +1,7 @@
 /** Starts a sync server process's worth of parts: store, migrations, secret, HTTP, the tombstone purge. */
 import type { FastifyServerOptions } from 'fastify';
 import { loadTokenSecret } from './auth/sessions.js';
+import type { ThrottleOptions } from './auth/throttle.js';
 import { buildSyncServer, type TlsCredentials } from './http/app.js';
 import { openStore, type StoreLocation } from './store/open.js';
 import { DEFAULT_TOMBSTONE_DAYS, purgeTombstones } from './sync/purge.js';
@@ -21,6 +22,8 @@ export interface StartOptions {
   adminKey?: string;
   /** see `SyncServerOptions.requestTimeoutMs` (default 30 s) */
   requestTimeoutMs?: number;
+  /** see `SyncServerOptions.throttle` */
+  throttle?: ThrottleOptions;
 }
 
 export interface RunningServer {
@@ -30,7 +33,7 @@ export interface RunningServer {
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
-  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey, requestTimeoutMs: options.requestTimeoutMs });
+  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey, requestTimeoutMs: options.requestTimeoutMs, throttle: options.throttle });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
       (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),

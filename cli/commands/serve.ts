@@ -106,6 +106,7 @@ export const serveCommand: Command = {
         tombstoneDays: days,
         tls: tlsCredentials,
         adminKey: embedded?.adminKey,
+        throttle: perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS),
       });
     } catch (error) {
       embedded?.lock.release();
@@ -123,3 +124,13 @@ export const serveCommand: Command = {
     embedded?.lock.release();
   },
 };
+
+/**
+ * `ROUNDS_SIGNIN_PER_ADDRESS`: sign-ins (and refreshes) allowed per address a minute instead of 20 —
+ * for a server behind a proxy whose clients all share its address, or a benchmark. Anything but a
+ * positive whole number keeps the default.
+ */
+function perAddressThrottle(value: string | undefined): { maxPerAddress: number } | undefined {
+  const limit = Number(value);
+  return value !== undefined && Number.isSafeInteger(limit) && limit > 0 ? { maxPerAddress: limit } : undefined;
+}

@@ -5,6 +5,7 @@ import { buildSyncServer } from '../../../server/http/app.js';
 import type { ThrottleOptions } from '../../../server/auth/throttle.js';
 import { BACKENDS } from './backends.js';
 import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from './fixture.js';
+import { spawnServe } from './serveProcess.js';
 
 describe.each(BACKENDS)('sign-in throttling on $name', (backend) => {
   const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['bob', 'rep', 'north']]);
@@ -86,4 +87,23 @@ describe.each(BACKENDS)('sign-in throttling on $name', (backend) => {
     // Beyond the 2 hashing and 8 waiting, the rest are told to wait at once.
     expect(new Set(statuses)).toEqual(new Set([401, 429]));
   });
+});
+
+describe('rounds serve', () => {
+  const testServer = useSyncServer(BACKENDS.find((b) => b.name === 'postgres')!, [['carol', 'rep', 'north']]);
+
+  it('takes the per-address limit from ROUNDS_SIGNIN_PER_ADDRESS (a proxy in front, a benchmark)', async () => {
+    const server = await spawnServe(testServer.db.databaseUrl!, { ROUNDS_SIGNIN_PER_ADDRESS: '2' });
+    try {
+      const login = () =>
+        fetch(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'carol', password: PASSWORD, deviceName: 'laptop', clientId: newId() }) });
+      expect((await login()).status).toBe(200);
+      expect((await login()).status).toBe(200);
+      const refused = await login();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });
