@@ -84,7 +84,8 @@ export const serveCommand: Command = {
     '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server, one process only)',
     '  --tls-cert FILE     serve HTTPS with this PEM certificate (chain: server certificate first); needs --tls-key',
     '  --tls-key FILE      the certificate’s PEM private key; needs --tls-cert',
-    '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90)',
+    '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90),',
+    '    ROUNDS_SIGNIN_PER_ADDRESS (sign-ins and refreshes a minute per address, default 20)',
   ],
   options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } },
   async run(context) {
@@ -93,6 +94,7 @@ export const serveCommand: Command = {
     const port = portOf(values.port, t);
     const tlsCredentials = tlsOf(values, t);
     const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
+    const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
     const location = commandStoreLocation(context);
     const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
     let server: RunningServer;
@@ -106,7 +108,7 @@ export const serveCommand: Command = {
         tombstoneDays: days,
         tls: tlsCredentials,
         adminKey: embedded?.adminKey,
-        throttle: perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS),
+        throttle,
       });
     } catch (error) {
       embedded?.lock.release();
@@ -127,10 +129,11 @@ export const serveCommand: Command = {
 
 /**
  * `ROUNDS_SIGNIN_PER_ADDRESS`: sign-ins (and refreshes) allowed per address a minute instead of 20 —
- * for a server behind a proxy whose clients all share its address, or a benchmark. Anything but a
- * positive whole number keeps the default.
+ * for a server behind a proxy whose clients all share its address, or a benchmark.
  */
-function perAddressThrottle(value: string | undefined): { maxPerAddress: number } | undefined {
+function perAddressThrottle(value: string | undefined, t: TFunction): { maxPerAddress: number } | undefined {
+  if (value === undefined) return undefined;
   const limit = Number(value);
-  return value !== undefined && Number.isSafeInteger(limit) && limit > 0 ? { maxPerAddress: limit } : undefined;
+  if (!Number.isSafeInteger(limit) || limit <= 0) throw new UsageError(t('serve.badSignInPerAddress', { value }));
+  return { maxPerAddress: limit };
 }

@@ -15,6 +15,7 @@ const en = {
   serve: {
     badPort: '--port must be a port number (got "{{value}}").',
     badTombstoneDays: 'ROUNDS_TOMBSTONE_DAYS must be a positive number of days (got "{{value}}").',
+    badSignInPerAddress: 'ROUNDS_SIGNIN_PER_ADDRESS must be a positive whole number of sign-ins a minute (got "{{value}}").',
     unreadableCert: 'Cannot read the TLS certificate {{file}}: {{reason}}',
     unreadableKey: 'Cannot read the TLS private key {{file}}: {{reason}}',
     tlsPair: '--tls-cert FILE and --tls-key FILE go together: give both for HTTPS, or neither.',
@@ -79,6 +80,7 @@ const zhCN: Messages = {
   serve: {
     badPort: '--port 必须是端口号（收到“{{value}}”）。',
     badTombstoneDays: 'ROUNDS_TOMBSTONE_DAYS 必须是正的天数（收到“{{value}}”）。',
+    badSignInPerAddress: 'ROUNDS_SIGNIN_PER_ADDRESS 必须是每分钟登录次数的正整数（收到“{{value}}”）。',
     unreadableCert: '无法读取 TLS 证书 {{file}}：{{reason}}',
     unreadableKey: '无法读取 TLS 私钥 {{file}}：{{reason}}',
     tlsPair: '--tls-cert FILE 与 --tls-key FILE 须同时使用：HTTPS 两者都给，否则都不给。',

@@ -6,6 +6,7 @@ import type { ThrottleOptions } from '../../../server/auth/throttle.js';
 import { BACKENDS } from './backends.js';
 import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from './fixture.js';
 import { spawnServe } from './serveProcess.js';
+import { runRounds } from '../../../cli/testing.js';
 
 describe.each(BACKENDS)('sign-in throttling on $name', (backend) => {
   const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['bob', 'rep', 'north']]);
@@ -106,4 +107,13 @@ describe('rounds serve', () => {
       await server.stop();
     }
   }, 60_000);
+
+  it('refuses a ROUNDS_SIGNIN_PER_ADDRESS that is not a positive whole number, in both languages, before starting', async () => {
+    const serve = (LANG: string) =>
+      runRounds(['serve', '--port', '0', '--database-url', testServer.db.databaseUrl!], { env: { LANG, ROUNDS_SIGNIN_PER_ADDRESS: 'lots' }, now: new Date() });
+    const english = await serve('en_US.UTF-8');
+    expect(english.code).not.toBe(0);
+    expect(english.stderr).toContain('ROUNDS_SIGNIN_PER_ADDRESS must be a positive whole number');
+    expect((await serve('zh_CN.UTF-8')).stderr).toContain('ROUNDS_SIGNIN_PER_ADDRESS 必须是每分钟登录次数的正整数');
+  });
 });
