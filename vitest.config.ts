@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,db,host,electron,renderer,cli,server,build,scripts}/**/*.test.{ts,tsx}', 'test/{integration,sync,bench}/**/*.test.ts'],
+    include: ['{core,db,host,electron,renderer,cli,server,build,scripts}/**/*.test.{ts,tsx}', 'test/{integration,sync,bench,security}/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
