@@ -24,6 +24,8 @@ export interface StartOptions {
   requestTimeoutMs?: number;
   /** see `SyncServerOptions.throttle` */
   throttle?: ThrottleOptions;
+  /** see `SyncServerOptions.trustedProxies` */
+  trustedProxies?: string[];
 }
 
 export interface RunningServer {
@@ -33,7 +35,16 @@ export interface RunningServer {
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
-  const app = buildSyncServer({ store, tokenSecret: await loadTokenSecret(store, options.tokenSecret), logger: options.logger ?? false, tls: options.tls, adminKey: options.adminKey, requestTimeoutMs: options.requestTimeoutMs, throttle: options.throttle });
+  const app = buildSyncServer({
+    store,
+    tokenSecret: await loadTokenSecret(store, options.tokenSecret),
+    logger: options.logger ?? false,
+    tls: options.tls,
+    adminKey: options.adminKey,
+    requestTimeoutMs: options.requestTimeoutMs,
+    throttle: options.throttle,
+    trustedProxies: options.trustedProxies,
+  });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(
       (count) => app.log.info({ purgedTombstones: count }, 'tombstone purge'),

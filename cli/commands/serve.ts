@@ -4,6 +4,7 @@ import tls from 'node:tls';
 import type { TFunction } from 'i18next';
 import type { HeldLock } from '../../host/lock.js';
 import type { TlsCredentials } from '../../server/http/app.js';
+import { parseTrustedProxies } from '../../server/http/trustedProxies.js';
 import { startSyncServer, type RunningServer } from '../../server/run.js';
 import { DatabaseNewerError } from '../../server/store/migrate.js';
 import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
@@ -77,17 +78,18 @@ const untilStopped = () =>
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the team sync server (同步服务器) until stopped',
-  usage: 'serve [--port 8787] [--host 127.0.0.1] [--database-url URL | --data-dir DIR] [--tls-cert FILE --tls-key FILE]',
+  usage: 'serve [--port 8787] [--host 127.0.0.1] [--database-url URL | --data-dir DIR] [--tls-cert FILE --tls-key FILE] [--trust-proxy LIST]',
   optionHelp: [
     '  --port N            port to listen on (0 picks a free one; default 8787)',
     '  --host ADDRESS      address to listen on (default 127.0.0.1)',
     '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server, one process only)',
     '  --tls-cert FILE     serve HTTPS with this PEM certificate (chain: server certificate first); needs --tls-key',
     '  --tls-key FILE      the certificate’s PEM private key; needs --tls-cert',
+    '  --trust-proxy LIST  reverse proxies (addresses, CIDR ranges, loopback) whose X-Forwarded-For names the client; default none',
     '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90),',
     '    ROUNDS_SIGNIN_PER_ADDRESS (sign-ins and refreshes a minute per address, default 20)',
   ],
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'trust-proxy': { type: 'string' } },
   async run(context) {
     const { values, io } = context;
     const t = serverText(io.env);
@@ -95,6 +97,7 @@ export const serveCommand: Command = {
     const tlsCredentials = tlsOf(values, t);
     const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
     const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
+    const trustedProxies = trustedProxiesOf(values['trust-proxy'], t);
     const location = commandStoreLocation(context);
     const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
     let server: RunningServer;
@@ -109,6 +112,7 @@ export const serveCommand: Command = {
         tls: tlsCredentials,
         adminKey: embedded?.adminKey,
         throttle,
+        trustedProxies,
       });
     } catch (error) {
       embedded?.lock.release();
@@ -126,6 +130,13 @@ export const serveCommand: Command = {
     embedded?.lock.release();
   },
 };
+
+function trustedProxiesOf(value: string | boolean | undefined, t: TFunction): string[] | undefined {
+  if (value === undefined) return undefined;
+  const proxies = typeof value === 'string' ? parseTrustedProxies(value) : null;
+  if (!proxies) throw new UsageError(t('serve.badTrustProxy', { value: String(value) }));
+  return proxies;
+}
 
 /**
  * `ROUNDS_SIGNIN_PER_ADDRESS`: sign-ins (and refreshes) allowed per address a minute instead of 20 —

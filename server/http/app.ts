@@ -36,6 +36,8 @@ export interface SyncServerOptions {
   requestTimeoutMs?: number;
   /** sign-in throttling (`auth/throttle.ts`); defaults in `DEFAULT_THROTTLE` */
   throttle?: ThrottleOptions;
+  /** the reverse proxies whose `X-Forwarded-For` names the client (`trustedProxies.ts`); default none */
+  trustedProxies?: string[];
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -85,7 +87,14 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const hashGate = new HashGate(throttle.maxConcurrentHashes, throttle.maxQueuedHashes);
   // requestTimeout bounds the whole request (a body trickled in a byte at a time); connectionTimeout
   // closes a socket that has gone silent (a body that stalls), whatever Node's periodic check says.
-  const common = { logger: options.logger ?? false, bodyLimit: SYNC_LIMITS.requestBytes, requestTimeout: timeout, connectionTimeout: timeout };
+  const common = {
+    logger: options.logger ?? false,
+    bodyLimit: SYNC_LIMITS.requestBytes,
+    requestTimeout: timeout,
+    connectionTimeout: timeout,
+    // `request.ip`, which the per-address limit counts, is the peer's own address unless it is a named proxy.
+    trustProxy: options.trustedProxies ?? false,
+  };
   // The routes never touch the raw server, so an HTTPS instance is used through the same (HTTP-typed) interface.
   const app = options.tls ? (Fastify({ ...common, https: { cert: options.tls.cert, key: options.tls.key } }) as unknown as FastifyInstance) : Fastify(common);
   // Pulls are JSON that compresses ~10×, which matters on a laptop's mobile connection. The fastest
