@@ -17,6 +17,20 @@ module.exports = {
     { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/NotoSansSC-LICENSE.txt' },
   ],
   npmRebuild: false,
+  // Fuses flipped in the packaged Electron binary: ELECTRON_RUN_AS_NODE, NODE_OPTIONS (and
+  // NODE_EXTRA_CA_CERTS) and --inspect / SIGUSR1 can no longer turn the app into a Node that runs
+  // someone else's code; Chromium's cookie store is encrypted with the OS key; the app loads only from
+  // app.asar, whose hash electron-builder embeds and Electron checks at load (macOS; Windows since
+  // Electron 30); file:// pages get no extra privileges (the app serves itself from app://).
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   icon: 'build/icons/icon.png',
   win: { target: ['nsis'], icon: 'build/icons/icon.ico' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },

@@ -13,13 +13,16 @@ interface BuilderConfig {
   productName: string;
   files: string[];
   icon: string;
+  asar?: boolean;
   extraResources: Array<{ from: string; to: string }>;
+  electronFuses: Record<string, boolean>;
   win: Platform;
   mac: Platform;
   linux: Platform;
 }
 
-const config = createRequire(import.meta.url)('./electron-builder.config.cjs') as BuilderConfig;
+const require = createRequire(import.meta.url);
+const config = require('./electron-builder.config.cjs') as BuilderConfig;
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
 
 function pngSize(file: string): { width: number; height: number } {
@@ -68,5 +71,27 @@ describe('electron-builder configuration', () => {
     expect(pngSize(config.icon)).toEqual({ width: 512, height: 512 });
     expect(fs.readFileSync(path.join(root, config.mac.icon)).subarray(0, 4).toString('ascii')).toBe('icns');
     expect(fs.readFileSync(path.join(root, config.win.icon)).readUInt16LE(2)).toBe(1);
+  });
+
+  it('is a configuration electron-builder itself accepts (its schema refuses unknown or misspelt options)', async () => {
+    const builder = createRequire(require.resolve('electron-builder'));
+    const { validateConfiguration } = builder('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration: (config: unknown, debug: { isEnabled: boolean; add: () => void }) => Promise<void>;
+    };
+    const debug = { isEnabled: false, add: () => undefined };
+    await expect(validateConfiguration({ ...config }, debug)).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, debug)).rejects.toThrow(/electronFuses/);
+  });
+
+  it('flips the fuses: no running as Node, no NODE_OPTIONS, no --inspect; cookies encrypted; only the checked app.asar', () => {
+    expect(config.electronFuses.runAsNode).toBe(false);
+    expect(config.electronFuses.enableNodeOptionsEnvironmentVariable).toBe(false);
+    expect(config.electronFuses.enableNodeCliInspectArguments).toBe(false);
+    expect(config.electronFuses.enableCookieEncryption).toBe(true);
+    expect(config.electronFuses.enableEmbeddedAsarIntegrityValidation).toBe(true);
+    expect(config.electronFuses.onlyLoadAppFromAsar).toBe(true);
+    expect(config.electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
+    // Loading only from app.asar needs the app packed in one.
+    expect(config.asar ?? true).toBe(true);
   });
 });
