@@ -25,6 +25,12 @@ export class FakeWebContents {
     this.listeners.get(event)?.({ preventDefault }, ...args);
     return preventDefault.mock.calls.length > 0;
   }
+  /** The same for events whose details come on the event itself (`will-frame-navigate`). */
+  emitCancellableDetails(event: string, details: object): boolean {
+    const preventDefault = vi.fn();
+    this.listeners.get(event)?.({ preventDefault, ...details });
+    return preventDefault.mock.calls.length > 0;
+  }
 }
 
 export class FakeBrowserWindow {

@@ -36,6 +36,25 @@ describe('will-navigate', () => {
   });
 });
 
+describe('will-frame-navigate', () => {
+  it('cancels a frame inside the page leaving the app, and opens nothing', () => {
+    for (const url of ['https://evil.example/', 'http://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://evil/index.html', 'about:blank']) {
+      expect(contents.emitCancellableDetails('will-frame-navigate', { url, isMainFrame: false, isSameDocument: false }), url).toBe(true);
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('lets a frame stay inside the app', () => {
+    expect(contents.emitCancellableDetails('will-frame-navigate', { url: 'app://rounds/index.html', isMainFrame: false, isSameDocument: false })).toBe(false);
+  });
+
+  it("leaves the top frame to will-navigate, so an https link still opens in the OS browser", () => {
+    expect(contents.emitCancellableDetails('will-frame-navigate', { url: 'https://example.com/page', isMainFrame: true, isSameDocument: false })).toBe(false);
+    expect(contents.emitCancellable('will-navigate', 'https://example.com/page')).toBe(true);
+    expect(vi.mocked(shell.openExternal).mock.calls).toEqual([['https://example.com/page']]);
+  });
+});
+
 describe('window.open', () => {
   it('is always denied; https opens in the OS browser, other schemes nowhere', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
