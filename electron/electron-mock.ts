@@ -11,7 +11,8 @@ export class FakeWebContents {
   readonly listeners = new Map<string, Listener>();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly mainFrame = { url: 'app://rounds/index.html' };
-  readonly session = { setPermissionRequestHandler: vi.fn() };
+  readonly session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+  readonly closeDevTools = vi.fn();
   on(event: string, listener: Listener): this {
     this.listeners.set(event, listener);
     return this;
@@ -94,8 +95,12 @@ export const fakeSafeStorage = {
   }),
 };
 
+/** app: a test sets `isPackaged` to play an installed build. */
+export const fakeApp = { isPackaged: false };
+
 export function electronMock() {
   return {
+    app: fakeApp,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: vi.fn() },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },

@@ -1,9 +1,13 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { lockDownNavigation } from './navigation.js';
+import { lockDownPermissions } from './permissions.js';
 import { APP_ENTRY_URL } from './protocol.js';
 
-/** The renderer gets no Node, runs sandboxed and isolated from the preload; web security stays on. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The renderer gets no Node, runs sandboxed and isolated from the preload; web security stays on.
+ * DevTools exist only in development: an installed app (`packaged`) has none to open.
+ */
+export function mainWindowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -21,15 +25,17 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !packaged,
     },
   };
 }
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, app.isPackaged));
   lockDownNavigation(window.webContents);
-  // The app needs no camera, microphone, notifications-by-prompt or geolocation from the web layer.
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  lockDownPermissions(window.webContents.session);
+  // Should DevTools open anyway in an installed app, they are closed at once.
+  if (app.isPackaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

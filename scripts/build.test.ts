@@ -25,7 +25,7 @@ function fakeElectron(dataDir: string) {
   const webContents = {
     on: () => undefined,
     setWindowOpenHandler: () => undefined,
-    session: { setPermissionRequestHandler: () => undefined },
+    session: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, setDevicePermissionHandler: () => undefined },
     mainFrame: { url: 'app://rounds/index.html' },
   };
   /** Calls a method over IPC as the main window's page would. */
