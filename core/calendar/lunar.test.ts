@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './day.js';
+import { addDays, epochDayOf } from './day.js';
 import {
   gregorianToLunar,
   leapMonthOf,
@@ -8,6 +8,7 @@ import {
   lunarToGregorian,
   type LunarDate,
 } from './lunar.js';
+import { newMoonNear } from './newMoon.js';
 
 /** ICU asked directly, one call per day, with the zh-CN month names (闰六月) as an independent reading. */
 const icu = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
@@ -26,6 +27,16 @@ function icuLunar(day: string): LunarDate {
 }
 
 const monthKey = (l: LunarDate) => `${l.year}/${l.isLeapMonth ? 'leap' : ''}${l.month}`;
+
+const MS_PER_DAY = 86_400_000;
+const BEIJING_MEAN_TIME_MS = ((116 + 25 / 60) / 360) * MS_PER_DAY;
+const clock = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 19).replace('T', ' ');
+/** The new moon of the month starting on `day`, e.g. `2027-02-06 23:56:02 UTC+8` (and in Beijing mean time before 1929). */
+function newMoonClock(day: string): string {
+  const moment = newMoonNear(epochDayOf(day))! * MS_PER_DAY;
+  const chinaStandardTime = `${clock(moment + 8 * 3_600_000)} UTC+8`;
+  return day < '1929-01-01' ? `${chinaStandardTime} = ${clock(moment + BEIJING_MEAN_TIME_MS)} Beijing mean time` : chinaStandardTime;
+}
 
 describe('lunar calendar', () => {
   it('agrees with ICU on every day of 2000–2031 except where ICU misplaces a near-midnight new moon', () => {
@@ -54,7 +65,7 @@ describe('lunar calendar', () => {
   });
 
   it('has ICU\'s months, leap months and month starts for lunar years 1900–2100, but for the corrected new moons', () => {
-    const corrections: string[] = [];
+    const differences: string[] = [];
     const problems: string[] = [];
     for (let year = 1900; year <= 2100; year++) {
       const leap = leapMonthOf(year);
@@ -68,22 +79,23 @@ describe('lunar calendar', () => {
         if (length !== 29 && length !== 30) problems.push(`${monthKey(expected)} has ${length} days`);
         if (JSON.stringify(icuLunar(first)) === JSON.stringify(expected)) continue;
         const icuFirst = [addDays(first, -1), addDays(first, 1)].find((d) => JSON.stringify(icuLunar(d)) === JSON.stringify(expected));
-        if (icuFirst) corrections.push(`${monthKey(expected)} ${first} (ICU ${icuFirst})`);
+        if (icuFirst) differences.push(`${monthKey(expected)} ${first} (ICU ${icuFirst}), new moon ${newMoonClock(first)}`);
         else problems.push(`${monthKey(expected)} starts ${first}, nowhere near ICU`);
       }
     }
     expect(problems).toEqual([]);
-    expect(corrections).toEqual([
-      '1906/4 1906-04-23 (ICU 1906-04-24)',
-      '1954/1 1954-02-03 (ICU 1954-02-04)',
-      '1955/2 1955-02-22 (ICU 1955-02-23)',
-      '1998/12 1999-01-17 (ICU 1999-01-18)',
-      '2012/7 2012-08-17 (ICU 2012-08-18)',
-      '2018/10 2018-11-08 (ICU 2018-11-07)',
-      '2027/1 2027-02-06 (ICU 2027-02-07)',
-      '2030/1 2030-02-03 (ICU 2030-02-02)',
-      '2057/9 2057-09-28 (ICU 2057-09-29)',
-      '2070/2 2070-03-12 (ICU 2070-03-13)',
+    // Every month start that differs from ICU's, with the new moon in China Standard Time; before 1929
+    // the day is reckoned in Beijing mean time (chinaTime.ts), given too. A new difference fails here.
+    expect(differences).toEqual([
+      '1906/4 1906-04-23 (ICU 1906-04-24), new moon 1906-04-24 00:06:22 UTC+8 = 1906-04-23 23:52:02 Beijing mean time',
+      '1954/1 1954-02-03 (ICU 1954-02-04), new moon 1954-02-03 23:55:22 UTC+8',
+      '1955/2 1955-02-22 (ICU 1955-02-23), new moon 1955-02-22 23:54:15 UTC+8',
+      '1998/12 1999-01-17 (ICU 1999-01-18), new moon 1999-01-17 23:46:06 UTC+8',
+      '2012/7 2012-08-17 (ICU 2012-08-18), new moon 2012-08-17 23:54:28 UTC+8',
+      '2018/10 2018-11-08 (ICU 2018-11-07), new moon 2018-11-08 00:02:02 UTC+8',
+      '2027/1 2027-02-06 (ICU 2027-02-07), new moon 2027-02-06 23:56:02 UTC+8',
+      '2030/1 2030-02-03 (ICU 2030-02-02), new moon 2030-02-03 00:07:26 UTC+8',
+      '2070/2 2070-03-12 (ICU 2070-03-13), new moon 2070-03-12 23:51:59 UTC+8',
     ]);
   });
 
@@ -102,6 +114,13 @@ describe('lunar calendar', () => {
     expect(leapMonthOf(2025)).toBe(6);
     expect(leapMonthOf(2024)).toBe(0);
     expect(leapMonthOf(2028)).toBe(5);
+  });
+
+  it('puts 九月初一 2057 on 29 September, the new moon being seconds after midnight (as ICU and lunar-javascript do)', () => {
+    expect(lunarMonthLength(2057, 8, false)).toBe(30);
+    expect(gregorianToLunar('2057-09-28')).toEqual({ year: 2057, month: 8, day: 30, isLeapMonth: false });
+    expect(lunarToGregorian({ year: 2057, month: 9, day: 1, isLeapMonth: false })).toBe('2057-09-29');
+    expect(gregorianToLunar('2057-10-27')).toEqual({ year: 2057, month: 9, day: 29, isLeapMonth: false });
   });
 
   it('gives 0 for a month the year does not have and null for a date that does not exist', () => {

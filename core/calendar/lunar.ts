@@ -6,7 +6,8 @@
  * once into a table of its months (start day, length, leap flag) and every conversion after that is
  * arithmetic. A year's table costs about 15 Intl calls: find the month in progress on Gregorian
  * 20 January (always before the lunar new year, which falls between 21 January and 20 February), then
- * jump 29 days at a time from month start to month start.
+ * jump 29 days at a time from month start to month start; then one new-moon search per month start
+ * (~0.5 ms each), so a table takes about 6 ms once.
  */
 import { dayFromParts, dayOfEpochDay, epochDayOf, partsOfDay, type CalendarDay } from './day.js';
 import { newMoonDayNear } from './newMoon.js';
@@ -126,7 +127,7 @@ function buildYearTable(year: number): LunarYearTable {
  */
 function correctedMonthStart(icuStart: number): number {
   const newMoonDay = newMoonDayNear(icuStart);
-  return Math.abs(newMoonDay - icuStart) <= 1 ? newMoonDay : icuStart;
+  return newMoonDay !== null && Math.abs(newMoonDay - icuStart) <= 1 ? newMoonDay : icuStart;
 }
 
 /** A lunar month has 29 or 30 days: day 30 of this month, or day 1 of the next, is 29 days after 初一. */
