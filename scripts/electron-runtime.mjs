@@ -7,14 +7,24 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
-/** The Electron executable, or null when the package or its downloaded binary is missing. */
-export function electronBinaryPath() {
+const ELECTRON_PACKAGE_DIR = path.join(ROOT, 'node_modules', 'electron');
+
+/**
+ * The Electron executable, or null when the package or its downloaded binary is missing. Found the way
+ * electron's index.js finds it (path.txt, written by its install.js, names it under dist/, or under
+ * ELECTRON_OVERRIDE_DIST_PATH) without requiring that file: since Electron 42 it downloads the binary
+ * when it is missing, which would try a download at every `npm start` on a machine without one.
+ */
+export function electronBinaryPath(packageDir = ELECTRON_PACKAGE_DIR) {
+  let executable = null;
   try {
-    const binary = require('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    executable = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8');
   } catch {
-    return null; // electron's index.js throws when its binary was never downloaded
+    // never installed
   }
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? path.join(override, executable ?? 'electron') : executable && path.join(packageDir, 'dist', executable);
+  return binary && fs.existsSync(binary) ? binary : null;
 }
 
 /** The installed Electron version (from its package.json), or null when electron is not installed. */

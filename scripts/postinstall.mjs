@@ -1,5 +1,6 @@
-// After `npm install`: fetch the Electron binary (electron's own install script is disabled by
-// `allowScripts` so a failed download cannot fail the install), then build a second copy of
+// After `npm install`: fetch the Electron binary with electron's install.js under a timeout (since
+// Electron 42 the package has no install script of its own and fetches the binary at its first
+// `require`, which scripts/electron-runtime.mjs avoids), then build a second copy of
 // the SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with SQLCipher) for Electron's ABI.
 // Node keeps its own build, so tests never need a rebuild.
 // Every failure here is a warning: without Electron, `npm start` runs browser mode.
