@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../support/browser.js';
 import { percentile, timed, type BenchModule } from './harness.js';
 import { BENCH_ENV, HEAVY_ACCOUNT_NAME, REP_DATA_DIR } from './foundation.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; origin: string; token: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'host/browser-main.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], { cwd: repoRoot, env: { ...process.env, ...BENCH_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,7 +35,7 @@ export const browserBenchmark: BenchModule = {
     const dataDir = context.shared.get(REP_DATA_DIR);
     if (typeof dataDir !== 'string') throw new Error('needs the rep data set: run the seed benchmark first');
     const host = await startHost(dataDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     try {
       await fetch(`${host.origin}/api/settings.update`, {
         method: 'POST',

@@ -17,6 +17,7 @@ import { importBenchmarks } from './import.bench.js';
 import { pouchdbBenchmark } from './pouchdb.bench.js';
 import { syncBenchmarks } from './sync.bench.js';
 import { syncClientBenchmark } from './syncClient.bench.js';
+import { provideTestPostgres } from '../support/testPostgres.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
 const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
@@ -24,11 +25,14 @@ const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calen
 const selected = selectModules(MODULES, process.argv.slice(2));
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-'));
+const embeddedPostgres = !process.env.ROUNDS_TEST_DATABASE_URL;
+const stopPostgres = await provideTestPostgres({ durable: true });
 try {
-  console.log(`Rounds benchmarks (work folder ${workDir})`);
+  console.log(`Rounds benchmarks (work folder ${workDir}; PostgreSQL ${embeddedPostgres ? 'embedded, from npm' : 'at ROUNDS_TEST_DATABASE_URL'})`);
   const { misses, failures } = await runBenchmarks(selected, { workDir, shared: new Map() }, (line) => console.log(line));
   console.log(`\n${misses} missed, ${failures} failed`);
   process.exitCode = misses + failures > 0 ? 1 : 0;
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
+  await stopPostgres();
 }

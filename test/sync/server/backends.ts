@@ -8,7 +8,12 @@ import pg from 'pg';
 import { openStore } from '../../../server/store/open.js';
 import type { SqlClient } from '../../../server/store/sqlClient.js';
 
-export const TEST_DATABASE_URL = process.env.ROUNDS_TEST_DATABASE_URL ?? 'postgres://rounds_test:rounds_test@127.0.0.1:5432/rounds_test';
+/** Set by the test runners' global setup (`test/support/testPostgres.ts`) when not given. */
+function testDatabaseUrl(): string {
+  const url = process.env.ROUNDS_TEST_DATABASE_URL;
+  if (!url) throw new Error('ROUNDS_TEST_DATABASE_URL is not set: run the tests through vitest or Playwright (their global setup starts a PostgreSQL), or set it.');
+  return url;
+}
 
 export interface TestDatabase {
   /** set for PostgreSQL: other processes or pools can open the same database */
@@ -25,13 +30,14 @@ export interface Backend {
 }
 
 async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const databaseUrl = testDatabaseUrl();
+  const client = new pg.Client({ connectionString: databaseUrl });
   try {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). ` +
-        'Start it (`pg_ctlcluster 15 main start`) and create the test role as .ci/run does, or set ROUNDS_TEST_DATABASE_URL.',
+      `PostgreSQL is not reachable at ${databaseUrl.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). ` +
+        'Start it, or unset ROUNDS_TEST_DATABASE_URL to let the tests start an embedded one.',
     );
   }
   try {
@@ -45,7 +51,7 @@ async function adminQuery(text: string): Promise<void> {
 export async function createScratchDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
   const name = `rounds_t_${crypto.randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL);
+  const url = new URL(testDatabaseUrl());
   url.pathname = `/${name}`;
   return { databaseUrl: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

