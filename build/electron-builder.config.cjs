@@ -1,5 +1,8 @@
 // electron-builder configuration (`npm run dist`). Packaging downloads Electron, so it runs only on
 // machines with network access to its host; build/electron-builder.config.test.ts checks this file.
+// Update feed, code signing and notarization come from the environment (build/release.cjs).
+const { win, mac, ...release } = require('./release.cjs').releaseOptions(process.env);
+
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'app.rounds.desktop',
@@ -31,9 +34,11 @@ module.exports = {
     onlyLoadAppFromAsar: true,
     grantFileProtocolExtraPrivileges: false,
   },
+  ...release,
   icon: 'build/icons/icon.png',
-  win: { target: ['nsis'], icon: 'build/icons/icon.ico' },
+  win: { target: ['nsis'], icon: 'build/icons/icon.ico', ...win },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
-  mac: { target: ['dmg'], icon: 'build/icons/icon.icns', category: 'public.app-category.business' },
+  // zip beside dmg: electron-updater updates a Mac app from the zip (Squirrel.Mac).
+  mac: { target: ['dmg', 'zip'], icon: 'build/icons/icon.icns', category: 'public.app-category.business', ...mac },
   linux: { target: ['AppImage', 'deb'], icon: 'build/icons/icon.png', category: 'Office', maintainer: 'Rounds' },
 };

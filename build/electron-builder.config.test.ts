@@ -1,7 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 interface Platform {
@@ -32,11 +33,11 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('electron-builder configuration', () => {
-  it('names the app and targets NSIS, dmg, AppImage and deb', () => {
+  it('names the app and targets NSIS, dmg (and the zip the Mac updater installs from), AppImage and deb', () => {
     expect(config.productName).toBe('Rounds');
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
@@ -93,5 +94,111 @@ describe('electron-builder configuration', () => {
     expect(config.electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
     // Loading only from app.asar needs the app packed in one.
     expect(config.asar ?? true).toBe(true);
+  });
+});
+
+describe('release configuration from the environment', () => {
+  const RELEASE_VARIABLES = [
+    'ROUNDS_UPDATE_URL',
+    'ROUNDS_UPDATE_PUBLIC_KEY',
+    'ROUNDS_WIN_PUBLISHER_NAME',
+    'ROUNDS_AZURE_SIGNING_ENDPOINT',
+    'ROUNDS_AZURE_SIGNING_ACCOUNT',
+    'ROUNDS_AZURE_CERTIFICATE_PROFILE',
+    'APPLE_API_KEY',
+    'APPLE_ID',
+    'APPLE_KEYCHAIN_PROFILE',
+  ];
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const feed = { ROUNDS_UPDATE_URL: 'https://updates.example.com/rounds/', ROUNDS_UPDATE_PUBLIC_KEY: publicKey };
+
+  interface ReleaseConfig extends BuilderConfig {
+    publish: unknown;
+    forceCodeSigning?: boolean;
+    extraMetadata?: { rounds: { updatePublicKey: string } };
+    win: Platform & { signtoolOptions?: Record<string, unknown>; azureSignOptions?: Record<string, unknown> };
+    mac: Platform & { hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize: boolean };
+  }
+
+  /** The configuration as electron-builder would load it under this environment (both files read afresh). */
+  function configUnder(env: Record<string, string>): ReleaseConfig {
+    for (const name of RELEASE_VARIABLES) vi.stubEnv(name, undefined);
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    for (const file of ['./electron-builder.config.cjs', './release.cjs']) delete require.cache[require.resolve(file)];
+    return require('./electron-builder.config.cjs') as ReleaseConfig;
+  }
+
+  async function accepted(candidate: ReleaseConfig): Promise<void> {
+    const builder = createRequire(require.resolve('electron-builder'));
+    const { validateConfiguration } = builder('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration: (config: unknown, debug: { isEnabled: boolean; add: () => void }) => Promise<void>;
+    };
+    await validateConfiguration({ ...candidate }, { isEnabled: false, add: () => undefined });
+  }
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('without release variables: no feed, no update key, nothing forced; the hardened runtime is on and notarizing off', () => {
+    const plain = configUnder({});
+    expect(plain.publish).toBeNull();
+    expect(plain.extraMetadata).toBeUndefined();
+    expect(plain.forceCodeSigning).toBeUndefined();
+    expect(plain.win.signtoolOptions).toEqual({ signingHashAlgorithms: ['sha256'] });
+    expect(plain.mac).toMatchObject({ hardenedRuntime: true, notarize: false });
+  });
+
+  it('publishes to the generic feed of ROUNDS_UPDATE_URL, ships ROUNDS_UPDATE_PUBLIC_KEY in package.json and forces code signing', async () => {
+    const release = configUnder(feed);
+    expect(release.publish).toEqual([{ provider: 'generic', url: 'https://updates.example.com/rounds/' }]);
+    expect(release.extraMetadata).toEqual({ rounds: { updatePublicKey: publicKey } });
+    expect(release.forceCodeSigning).toBe(true);
+    await accepted(release);
+  });
+
+  it('refuses a feed without its key, a key without a feed, a plain-http feed and a key that is not Ed25519', () => {
+    expect(() => configUnder({ ROUNDS_UPDATE_URL: feed.ROUNDS_UPDATE_URL })).toThrow(/go together/);
+    expect(() => configUnder({ ROUNDS_UPDATE_PUBLIC_KEY: publicKey })).toThrow(/go together/);
+    expect(() => configUnder({ ...feed, ROUNDS_UPDATE_URL: 'http://updates.example.com/' })).toThrow(/https/);
+    const ecdsa = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(() => configUnder({ ...feed, ROUNDS_UPDATE_PUBLIC_KEY: ecdsa })).toThrow(/Ed25519/);
+  });
+
+  it('signs Windows builds with signtool (certificate from CSC_LINK) under ROUNDS_WIN_PUBLISHER_NAME, or with Azure Trusted Signing', async () => {
+    const signtool = configUnder({ ...feed, ROUNDS_WIN_PUBLISHER_NAME: 'Rounds Software Ltd' });
+    expect(signtool.win.signtoolOptions).toEqual({ publisherName: 'Rounds Software Ltd', signingHashAlgorithms: ['sha256'] });
+    await accepted(signtool);
+
+    const azure = configUnder({
+      ...feed,
+      ROUNDS_WIN_PUBLISHER_NAME: 'Rounds Software Ltd',
+      ROUNDS_AZURE_SIGNING_ENDPOINT: 'https://eus.codesigning.azure.net',
+      ROUNDS_AZURE_SIGNING_ACCOUNT: 'rounds',
+      ROUNDS_AZURE_CERTIFICATE_PROFILE: 'rounds-public',
+    });
+    expect(azure.win.signtoolOptions).toBeUndefined();
+    expect(azure.win.azureSignOptions).toEqual({
+      publisherName: 'Rounds Software Ltd',
+      endpoint: 'https://eus.codesigning.azure.net',
+      codeSigningAccountName: 'rounds',
+      certificateProfileName: 'rounds-public',
+    });
+    await accepted(azure);
+    expect(() => configUnder({ ROUNDS_AZURE_SIGNING_ENDPOINT: 'https://eus.codesigning.azure.net' })).toThrow(/Azure Trusted Signing needs/);
+  });
+
+  it('signs macOS builds with the hardened runtime and the JIT-only entitlements, and notarizes when Apple credentials are set', async () => {
+    const mac = configUnder(feed).mac;
+    expect(mac.hardenedRuntime).toBe(true);
+    expect(mac.entitlements).toBe('build/entitlements.mac.plist');
+    expect(mac.entitlementsInherit).toBe(mac.entitlements);
+    const entitlements = fs.readFileSync(path.join(root, mac.entitlements), 'utf8');
+    expect(entitlements).toContain('com.apple.security.cs.allow-jit');
+    expect(entitlements).not.toMatch(/disable-library-validation|allow-unsigned-executable-memory/);
+    expect(mac.notarize).toBe(false);
+    const credentialSets: Array<Record<string, string>> = [{ APPLE_API_KEY: '/keys/AuthKey.p8' }, { APPLE_ID: 'release@example.com' }, { APPLE_KEYCHAIN_PROFILE: 'rounds-notary' }];
+    for (const credentials of credentialSets) {
+      expect(configUnder({ ...feed, ...credentials }).mac.notarize).toBe(true);
+    }
+    await accepted(configUnder({ ...feed, APPLE_API_KEY: '/keys/AuthKey.p8' }));
   });
 });
