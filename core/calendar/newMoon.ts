@@ -15,10 +15,8 @@
  * ecliptic of date.
  */
 import { AstroTime, EclipticGeoMoon, Search, SunPosition } from 'astronomy-engine';
-import { chinaCivilDayOf } from './chinaTime.js';
+import { EPOCH_DAYS_AT_J2000, chinaCivilDayOf } from './chinaTime.js';
 
-/** astronomy-engine counts Universal Time in days from 2000-01-01T12:00Z; epoch days count from 1970-01-01T00:00Z. */
-const EPOCH_DAYS_AT_J2000 = 10957.5;
 /** Light time from the Moon at its mean distance, 384,400 km (±0.07 s, a few hundredths of a second in the result). */
 const MOON_LIGHT_TIME_DAYS = 1.2822 / 86_400;
 
