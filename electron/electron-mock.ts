@@ -2,6 +2,7 @@
  * A stand-in for the `electron` module in unit tests (the binary is absent here, and the logic under
  * test is ours, not Electron's). Tests install it with `vi.mock('electron', () => electronMock())`.
  */
+import http from 'node:http';
 import { vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -20,14 +21,8 @@ export class FakeWebContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
-  /** Fires a cancellable event; returns whether our listener cancelled it. */
-  emitCancellable(event: string, ...args: unknown[]): boolean {
-    const preventDefault = vi.fn();
-    this.listeners.get(event)?.({ preventDefault }, ...args);
-    return preventDefault.mock.calls.length > 0;
-  }
-  /** The same for events whose details come on the event itself (`will-frame-navigate`). */
-  emitCancellableDetails(event: string, details: object): boolean {
+  /** Fires a cancellable event, its details on the event as Electron passes them; returns whether our listener cancelled it. */
+  emitCancellable(event: string, details: object = {}): boolean {
     const preventDefault = vi.fn();
     this.listeners.get(event)?.({ preventDefault, ...details });
     return preventDefault.mock.calls.length > 0;
@@ -95,8 +90,35 @@ export const fakeSafeStorage = {
   }),
 };
 
-/** app: a test sets `isPackaged` to play an installed build. */
-export const fakeApp = { isPackaged: false };
+/** app: a test sets `isPackaged` to play an installed build; electron-updater reads the rest. */
+export const fakeApp = {
+  isPackaged: false,
+  version: '1.0.0',
+  appPath: '',
+  userData: '',
+  getVersion: () => fakeApp.version,
+  getName: () => 'Rounds',
+  getAppPath: () => fakeApp.appPath,
+  getPath: (_name: string) => fakeApp.userData,
+  whenReady: async () => undefined,
+  once: vi.fn(),
+  quit: vi.fn(),
+  relaunch: vi.fn(),
+};
+
+/** dialog: `showMessageBox` answers button 0 unless a test says otherwise (`mockResolvedValueOnce`). */
+export const fakeDialog = {
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  showErrorBox: vi.fn(),
+};
+
+/**
+ * net.request, carried by node:http (plain http only: the tests' local feeds): electron-updater's
+ * requests and downloads use the same events and methods on both.
+ */
+function netRequest({ session: _session, redirect: _redirect, ...options }: http.RequestOptions & { session?: unknown; redirect?: string }) {
+  return http.request(options);
+}
 
 export function electronMock() {
   return {
@@ -107,7 +129,9 @@ export function electronMock() {
     Notification: FakeNotification,
     powerMonitor: fakePowerMonitor,
     safeStorage: fakeSafeStorage,
-    net: { isOnline: vi.fn(() => true) },
+    net: { isOnline: vi.fn(() => true), request: vi.fn(netRequest) },
+    session: { fromPartition: vi.fn(() => ({})) },
+    dialog: fakeDialog,
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },

@@ -15,23 +15,23 @@ beforeEach(() => {
 
 describe('will-navigate', () => {
   it('stays put inside the app', () => {
-    expect(contents.emitCancellable('will-navigate', 'app://rounds/index.html#/accounts')).toBe(false);
+    expect(contents.emitCancellable('will-navigate', { url: 'app://rounds/index.html#/accounts' })).toBe(false);
   });
 
   it('cancels navigation away and hands https links to the OS browser', () => {
-    expect(contents.emitCancellable('will-navigate', 'https://example.com/page')).toBe(true);
+    expect(contents.emitCancellable('will-navigate', { url: 'https://example.com/page' })).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/page');
   });
 
   it('cancels and drops anything that is not https', () => {
     for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://evil/index.html']) {
-      expect(contents.emitCancellable('will-navigate', url)).toBe(true);
+      expect(contents.emitCancellable('will-navigate', { url })).toBe(true);
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('cancels redirects out of the app and webview attachment', () => {
-    expect(contents.emitCancellable('will-redirect', 'https://example.com/')).toBe(true);
+    expect(contents.emitCancellable('will-redirect', { url: 'https://example.com/' })).toBe(true);
     expect(contents.emitCancellable('will-attach-webview')).toBe(true);
   });
 });
@@ -39,18 +39,18 @@ describe('will-navigate', () => {
 describe('will-frame-navigate', () => {
   it('cancels a frame inside the page leaving the app, and opens nothing', () => {
     for (const url of ['https://evil.example/', 'http://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://evil/index.html', 'about:blank']) {
-      expect(contents.emitCancellableDetails('will-frame-navigate', { url, isMainFrame: false, isSameDocument: false }), url).toBe(true);
+      expect(contents.emitCancellable('will-frame-navigate', { url, isMainFrame: false, isSameDocument: false }), url).toBe(true);
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('lets a frame stay inside the app', () => {
-    expect(contents.emitCancellableDetails('will-frame-navigate', { url: 'app://rounds/index.html', isMainFrame: false, isSameDocument: false })).toBe(false);
+    expect(contents.emitCancellable('will-frame-navigate', { url: 'app://rounds/index.html', isMainFrame: false, isSameDocument: false })).toBe(false);
   });
 
-  it("leaves the top frame to will-navigate, so an https link still opens in the OS browser", () => {
-    expect(contents.emitCancellableDetails('will-frame-navigate', { url: 'https://example.com/page', isMainFrame: true, isSameDocument: false })).toBe(false);
-    expect(contents.emitCancellable('will-navigate', 'https://example.com/page')).toBe(true);
+  it('leaves the top frame to will-navigate, so an https link still opens in the OS browser', () => {
+    expect(contents.emitCancellable('will-frame-navigate', { url: 'https://example.com/page', isMainFrame: true, isSameDocument: false })).toBe(false);
+    expect(contents.emitCancellable('will-navigate', { url: 'https://example.com/page' })).toBe(true);
     expect(vi.mocked(shell.openExternal).mock.calls).toEqual([['https://example.com/page']]);
   });
 });

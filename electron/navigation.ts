@@ -25,13 +25,13 @@ export function lockDownNavigation(contents: WebContents): void {
   contents.on('will-frame-navigate', (details) => {
     if (!details.isMainFrame && !isAppUrl(details.url)) details.preventDefault();
   });
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    openExternalIfHttps(url);
+  contents.on('will-navigate', (details) => {
+    if (isAppUrl(details.url)) return;
+    details.preventDefault();
+    openExternalIfHttps(details.url);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
