@@ -1,58 +1,19 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+/** The browser-mode HTTP transport; its token, launch codes and tickets are attacked in test/security/localApi*.test.ts. */
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from './backend.js';
-import { createHttpServer, MAX_BODY_BYTES, TOKEN_HEADER, type RoundsHttpServer } from './http-server.js';
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, TOKEN_HEADER } from './http-server.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
+import { HOST, PORT, SECRET, useHttpServer } from './testing/httpServer.js';
 
-const TOKEN = 'test-token_123';
-const PORT = 4321;
-const HOST = `127.0.0.1:${PORT}`;
-const SECRET = 'TOP-SECRET-CONTENT';
-
-let rendererDir: string;
-let calls: Array<{ method: unknown; input: unknown }>;
-let server: RoundsHttpServer;
-
-async function fakeCall(method: unknown, input: unknown): Promise<ApiResult> {
-  calls.push({ method, input });
-  if (method === 'accounts.get') return { ok: false, error: { code: 'not_found', message: 'errors.not_found' } };
-  if (method === 'accounts.create') return { ok: false, error: { code: 'validation', message: 'errors.validation', issues: [{ path: ['name'], message: 'validation.required' }] } };
-  if (method === 'nope') return { ok: false, error: { code: 'unknown_method', message: 'errors.unknown_method' } };
-  return { ok: true, value: { echo: input ?? null } };
-}
-
-function post(method: string, body: unknown, headers: Record<string, string> = {}) {
-  return server.app.inject({
-    method: 'POST',
-    url: `/api/${method}`,
-    headers: { host: HOST, 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
-    payload: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-beforeEach(() => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-http-'));
-  rendererDir = path.join(root, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Rounds</title>');
-  fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
-  calls = [];
-  server = createHttpServer({ call: fakeCall, rendererDir, port: PORT, token: TOKEN });
-});
-
-afterEach(async () => {
-  await server.close();
-});
+const bed = useHttpServer();
+const post = bed.post;
 
 describe('POST /api/:method', () => {
   it('passes the method and the JSON body to the API and returns its envelope', async () => {
     const response = await post('settings.get', { a: 1 });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ok: true, value: { echo: { a: 1 } } });
-    expect(calls).toEqual([{ method: 'settings.get', input: { a: 1 } }]);
+    expect(bed.calls).toEqual([{ method: 'settings.get', input: { a: 1 } }]);
   });
 
   it('treats an empty body as no argument', async () => {
@@ -67,19 +28,11 @@ describe('POST /api/:method', () => {
     expect((await post('accounts.create', {})).json()).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: ['name'] }] } });
   });
 
-  it('refuses a missing or wrong token before calling the API', async () => {
-    expect((await post('settings.get', {}, { [TOKEN_HEADER]: 'wrong' })).statusCode).toBe(401);
-    const noToken = await server.app.inject({ method: 'POST', url: '/api/settings.get', headers: { host: HOST }, payload: {} });
-    expect(noToken.statusCode).toBe(401);
-    expect(noToken.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(calls).toHaveLength(0);
-  });
-
   it('refuses bodies over 1 MB with 413', async () => {
     const response = await post('notes.create', { body: 'x'.repeat(MAX_BODY_BYTES) });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ ok: false });
-    expect(calls).toHaveLength(0);
+    expect(bed.calls).toHaveLength(0);
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -93,13 +46,20 @@ describe('POST /api/:method', () => {
       expect((await post('settings.get', {}, { host })).statusCode).toBe(403);
     }
     expect((await post('settings.get', {}, { host: `localhost:${PORT}` })).statusCode).toBe(200);
-    expect(calls).toHaveLength(1);
+    expect(bed.calls).toHaveLength(1);
+  });
+
+  it('lets only the import methods carry more than 1 MB', async () => {
+    const big = JSON.stringify({ fileName: 'a.csv', contentBase64: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    expect((await post('imports.preview', big)).statusCode).toBe(200);
+    expect((await post('notes.create', big)).statusCode).toBe(413);
+    expect(bed.calls.map((call) => call.method)).toEqual(['imports.preview']);
   });
 });
 
 describe('the renderer', () => {
   it('is served with the CSP and nosniff headers', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/', headers: { host: HOST } });
+    const response = await bed.server.app.inject({ method: 'GET', url: '/', headers: { host: HOST } });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<title>Rounds</title>');
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -108,123 +68,37 @@ describe('the renderer', () => {
 
   it('does not serve files outside the renderer folder', async () => {
     for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
-      const response = await server.app.inject({ method: 'GET', url, headers: { host: HOST } });
+      const response = await bed.server.app.inject({ method: 'GET', url, headers: { host: HOST } });
       expect(response.statusCode).toBe(404);
       expect(response.body).not.toContain(SECRET);
     }
   });
 
   it('says the renderer must be built when it is missing', async () => {
-    const bare = createHttpServer({ call: fakeCall, rendererDir: path.join(rendererDir, 'missing'), port: PORT, token: TOKEN });
+    const bare = bed.another({ rendererDir: path.join(bed.rendererDir, 'missing') });
     const response = await bare.app.inject({ method: 'GET', url: '/', headers: { host: HOST } });
     expect(response.statusCode).toBe(503);
     expect(response.body).toContain('npm run build');
-    await bare.close();
   });
 });
 
-describe('listening for real', () => {
-  it('binds 127.0.0.1 on a random port and gives URLs with one-time launch codes, never the token', async () => {
-    const live = createHttpServer({ call: fakeCall, rendererDir });
-    const url = await live.listen();
-    try {
-      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#launch=([A-Za-z0-9_-]{40,})$/.exec(url);
-      expect(match).not.toBeNull();
-      expect(url).not.toContain(live.token);
-      const origin = `http://127.0.0.1:${match?.[1]}`;
-      const exchange = (launch: string) => fetch(`${origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ launch }) });
-      const first = await exchange(match![2]!);
-      expect(await first.json()).toEqual({ token: live.token });
-      // Spent: a second use, or a guess, gets nothing.
-      expect((await exchange(match![2]!)).status).toBe(401);
-      expect((await exchange('guess')).status).toBe(401);
-      const another = new URL(live.launchUrl()).hash.replace('#launch=', '');
-      expect(another).not.toBe(match?.[2]);
-      expect((await exchange(another)).status).toBe(200);
-      expect(live.token).not.toBe(createHttpServer({ call: fakeCall, rendererDir }).token);
-      const response = await fetch(`${origin}/api/app.status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: live.token },
-        body: '{}',
-      });
-      expect(await response.json()).toEqual({ ok: true, value: { echo: {} } });
-      const page = await fetch(`http://localhost:${match?.[1]}/`);
-      expect(page.status).toBe(200);
-      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    } finally {
-      await live.close();
+describe('GET /files/exports/:name', () => {
+  const get = (url: string, headers: Record<string, string> = {}) => bed.server.app.inject({ method: 'GET', url, headers: { host: HOST, ...headers } });
+
+  it('serves a finished export as an attachment with the token in a header', async () => {
+    const byHeader = await get('/files/exports/visits-2026-01-01_2026-01-31-abc123.csv', { [TOKEN_HEADER]: bed.server.token });
+    expect(byHeader.statusCode).toBe(200);
+    expect(byHeader.headers['content-disposition']).toBe('attachment; filename="visits-2026-01-01_2026-01-31-abc123.csv"');
+    expect(byHeader.body).toBe('\uFEFF客户,城市\n');
+  });
+
+  it('refuses path traversal, hidden temp files and missing files', async () => {
+    for (const name of ['..%2Frounds.sqlite', '%2E%2E%2Frounds.sqlite', '..%5Crounds.sqlite', '.visits.csv.123.tmp', 'nope.csv']) {
+      const response = await get(`/files/exports/${name}`, { [TOKEN_HEADER]: bed.server.token });
+      expect(response.statusCode, name).toBe(404);
+      expect(response.body).not.toContain('SECRET');
     }
-  });
-
-  it('refuses an absolute-form request line (what a proxy gets), even with the path of an API method', async () => {
-    const live = createHttpServer({ call: fakeCall, rendererDir });
-    const url = await live.listen();
-    const port = Number(new URL(url).port);
-    try {
-      for (const target of [`http://127.0.0.1:${port}/api/settings.get`, `http://127.0.0.1:${port}/%61pi/settings.get`]) {
-        const answer = await rawRequest(port, `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
-        expect(answer, target).toMatch(/^HTTP\/1\.1 40[01]/);
-      }
-      expect(calls).toHaveLength(0);
-    } finally {
-      await live.close();
-    }
-  });
-});
-
-function rawRequest(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.on('end', () => resolve(answer));
-    socket.on('error', reject);
-  });
-}
-
-/** Every way of spelling a path the router reads as the same route: each letter of the prefix percent-encoded, in either case, alone or all together. */
-function spellings(prefix: string, rest: string): string[] {
-  const encode = (char: string, upper: boolean) => {
-    const hex = char.charCodeAt(0).toString(16);
-    return `%${upper ? hex.toUpperCase() : hex}`;
-  };
-  const chars = [...prefix];
-  const variants = new Set<string>();
-  chars.forEach((char, index) => {
-    if (char === '/' && index === 0) return;
-    for (const upper of [false, true]) variants.add(chars.map((c, i) => (i === index ? encode(c, upper) : c)).join('') + rest);
-  });
-  for (const upper of [false, true]) variants.add('/' + chars.slice(1).map((c) => encode(c, upper)).join('') + rest);
-  variants.add(prefix.replace('/', '//') + rest);
-  return [...variants];
-}
-
-describe('the token check, whatever the spelling of the path', () => {
-  it('refuses every percent-encoding of /api/ without the token and calls nothing', async () => {
-    const attempts = spellings('/api/', 'accounts.list');
-    expect(attempts.length).toBeGreaterThanOrEqual(8);
-    for (const url of attempts) {
-      const response = await server.app.inject({ method: 'POST', url, headers: { host: HOST, 'content-type': 'application/json' }, payload: '{}' });
-      expect(response.statusCode, url).not.toBe(200);
-      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
-    }
-    expect(calls).toHaveLength(0);
-  });
-
-  it('refuses every percent-encoding of /files/ and /session-adjacent routes without the token', async () => {
-    const files = createHttpServer({ call: fakeCall, rendererDir, port: PORT, token: TOKEN, exportsDir: rendererDir });
-    try {
-      for (const url of spellings('/files/', 'exports/index.html')) {
-        const response = await files.app.inject({ method: 'GET', url, headers: { host: HOST } });
-        expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
-        expect(response.body, url).not.toContain('<title>Rounds</title>');
-      }
-      for (const url of spellings('/files/', 'tickets')) {
-        const response = await files.app.inject({ method: 'POST', url, headers: { host: HOST, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'index.html' }) });
-        expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
-      }
-    } finally {
-      await files.close();
-    }
+    const dotted = await get('/files/exports/../rounds.sqlite', { [TOKEN_HEADER]: bed.server.token });
+    expect(dotted.body).not.toContain('SECRET');
   });
 });

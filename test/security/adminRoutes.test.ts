@@ -1,13 +1,19 @@
 /**
- * The server administrator's routes (what `rounds user` / `rounds share` use while `rounds serve` holds
- * the embedded store): only with the admin key, every body checked, the same rules as the store.
+ * Sync server (issue 11): the administrator's routes. The server administrator's (what `rounds user` /
+ * `rounds share` use while `rounds serve` holds the embedded store): only with the admin key, every
+ * body checked, the same rules as the store. A team admin's (`/v1/admin/devices`): not with the access
+ * token of an admin whose device was revoked or who was disabled, however unexpired.
  */
 import { describe, expect, it } from 'vitest';
-import { ServerError } from '../../../server/errors.js';
-import { buildSyncServer } from '../../../server/http/app.js';
-import { remoteAdmin } from '../../../server/http/adminClient.js';
-import { BACKENDS } from './backends.js';
-import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from './fixture.js';
+import type { LoginResponse } from '../../core/sync/protocol.js';
+import { revokeDevice } from '../../server/auth/sessions.js';
+import { ServerError } from '../../server/errors.js';
+import { buildSyncServer } from '../../server/http/app.js';
+import { remoteAdmin } from '../../server/http/adminClient.js';
+import { disableUser } from '../../server/users.js';
+import { BACKENDS } from '../sync/server/backends.js';
+import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from '../sync/server/fixture.js';
+import { sessionRequests } from '../sync/server/sessionRequests.js';
 
 const ADMIN_KEY = 'the-admin-key-of-this-test';
 
@@ -81,5 +87,32 @@ describe('admin routes', () => {
     }
     const gone = remoteAdmin({ url, adminKey: ADMIN_KEY }, (reason) => new Error(`unreachable: ${reason}`));
     await expect(gone.listUsers()).rejects.toThrow(/^unreachable: /);
+  });
+});
+
+describe.each(BACKENDS)('team admin routes on $name', (backend) => {
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['boss', 'admin', 'north'], ['chief', 'admin', 'north']]);
+  const { post, login, pull, listDevices } = sessionRequests(testServer);
+
+  it('refuse an admin’s unexpired access token once their device is revoked or they are disabled', async () => {
+    await login('alice');
+    const boss = (await login('boss')).body as LoginResponse;
+    const chief = (await login('chief')).body as LoginResponse;
+    const listed = await listDevices(boss);
+    expect(listed.status).toBe(200);
+    expect((await listDevices(chief)).status).toBe(200);
+    const devices = (listed.body as { devices: Array<{ id: string; username: string }> }).devices;
+    const bossDevice = devices.find((d) => d.username === 'boss')!;
+    const aliceDevice = devices.find((d) => d.username === 'alice')!;
+
+    await revokeDevice(testServer.db.store, bossDevice.id);
+    expect((await listDevices(boss)).status).toBe(401);
+    expect(await post(`/v1/admin/devices/${aliceDevice.id}/revoke`, {}, boss.accessToken)).toMatchObject({ status: 401, body: { message: 'sync.server.sessionExpired' } });
+
+    await disableUser(testServer.db.store, 'chief');
+    expect((await listDevices(chief)).status).toBe(401);
+    expect((await post(`/v1/admin/devices/${aliceDevice.id}/revoke`, {}, chief.accessToken)).status).toBe(401);
+    const aliceClient = newId();
+    expect((await pull((await login('alice', PASSWORD, aliceClient)).body as LoginResponse, aliceClient)).status).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 /** The terminal password prompt of `rounds user` and `rounds login` (`readPassword`): nothing typed is shown. */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readPassword, type PasswordInput } from '../../../server/cliSupport.js';
+import { readPassword, type PasswordInput } from '../../server/cliSupport.js';
 
 /** A terminal as far as `readPassword` can tell: a stream with isTTY and setRawMode, whose raw-mode calls are recorded. */
 function fakeTerminal(): { input: PasswordInput; rawModes: boolean[]; type(text: string): void } {

@@ -1,11 +1,11 @@
 /** What a new password must be (`passwordProblem`): the same rules for `rounds user`, the admin routes and the store. */
 import { describe, expect, it } from 'vitest';
-import { runRounds } from '../../../cli/testing.js';
-import { ServerError } from '../../../server/errors.js';
-import type { SqlClient } from '../../../server/store/sqlClient.js';
-import { addUser, MAX_PASSWORD_LENGTH, passwordProblem, resetPassword } from '../../../server/users.js';
-import { useTempDir } from '../../../db/testing/tempDir.js';
-import { PASSWORD } from './fixture.js';
+import { runRounds } from '../../cli/testing.js';
+import { ServerError } from '../../server/errors.js';
+import type { SqlClient } from '../../server/store/sqlClient.js';
+import { addUser, MAX_PASSWORD_LENGTH, passwordProblem, resetPassword } from '../../server/users.js';
+import { useTempDir } from '../../db/testing/tempDir.js';
+import { PASSWORD } from '../sync/server/fixture.js';
 
 const tempDir = useTempDir();
 

@@ -1,8 +1,8 @@
 /** The periodic purge also removes rejected mutations older than the tombstone window, on both stores. */
 import { describe, expect, it } from 'vitest';
-import { purgeTombstones } from '../../../server/sync/purge.js';
-import { BACKENDS } from './backends.js';
-import { newId, useSyncServer } from './fixture.js';
+import { purgeTombstones } from '../../server/sync/purge.js';
+import { BACKENDS } from '../sync/server/backends.js';
+import { newId, useSyncServer } from '../sync/server/fixture.js';
 
 describe.each(BACKENDS)('rejected mutations purge on $name', (backend) => {
   const server = useSyncServer(backend, [['alice', 'rep', 'north']]);

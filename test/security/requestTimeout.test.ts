@@ -1,9 +1,9 @@
 /** A request whose body stalls half way does not hold its connection forever: the server closes it. */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSyncServer } from '../../../server/http/app.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { TEST_SECRET } from './fixture.js';
+import { buildSyncServer } from '../../server/http/app.js';
+import { BACKENDS, type TestDatabase } from '../sync/server/backends.js';
+import { TEST_SECRET } from '../sync/server/fixture.js';
 
 describe('request timeout', () => {
   let db: TestDatabase;

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSyncServer } from '../../../server/http/app.js';
-import { BACKENDS, type TestDatabase } from './backends.js';
-import { PASSWORD, TEST_SECRET, useSyncServer } from './fixture.js';
+import { buildSyncServer } from '../../server/http/app.js';
+import { BACKENDS, type TestDatabase } from '../sync/server/backends.js';
+import { PASSWORD, TEST_SECRET, useSyncServer } from '../sync/server/fixture.js';
 
 const pglite = BACKENDS.find((b) => b.name === 'pglite')!;
 

@@ -1,8 +1,8 @@
 /** A server address without http:// or https:// is refused, never silently taken as plain http://. */
 import { describe, expect, it } from 'vitest';
-import { runRounds } from '../../../cli/testing.js';
-import { normalizeServerUrl, SyncError } from '../../../db/sync/http.js';
-import { useTempDir } from '../../../db/testing/tempDir.js';
+import { runRounds } from '../../cli/testing.js';
+import { normalizeServerUrl, SyncError } from '../../db/sync/http.js';
+import { useTempDir } from '../../db/testing/tempDir.js';
 
 const tempDir = useTempDir();
 

@@ -1,12 +1,12 @@
 /** Sign-in throttling (issue 11): a username locked after failed attempts, a limit per address, and a cap on password hashing. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SYNC_PROTOCOL_VERSION } from '../../../core/sync/protocol.js';
-import { buildSyncServer } from '../../../server/http/app.js';
-import type { ThrottleOptions } from '../../../server/auth/throttle.js';
-import { BACKENDS } from './backends.js';
-import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from './fixture.js';
-import { spawnServe } from './serveProcess.js';
-import { runRounds } from '../../../cli/testing.js';
+import { SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
+import { buildSyncServer } from '../../server/http/app.js';
+import type { ThrottleOptions } from '../../server/auth/throttle.js';
+import { BACKENDS } from '../sync/server/backends.js';
+import { accountFields, newId, PASSWORD, TEST_SECRET, useSyncServer } from '../sync/server/fixture.js';
+import { spawnServe } from '../sync/server/serveProcess.js';
+import { runRounds } from '../../cli/testing.js';
 
 describe.each(BACKENDS)('sign-in throttling on $name', (backend) => {
   const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['bob', 'rep', 'north']]);

@@ -85,7 +85,7 @@ export interface SyncFixture {
   close(): Promise<void>;
 }
 
-/** Sign-in throttling out of the way of tests that sign in many devices from one address (`throttle.test.ts` tests it). */
+/** Sign-in throttling out of the way of tests that sign in many devices from one address (`test/security/signInThrottling.test.ts` tests it). */
 export const TEST_THROTTLE = { maxPerAddress: 100_000, maxFailures: 100_000, maxQueuedHashes: 100_000 } as const;
 
 export function syncServer(store: SqlClient): FastifyInstance {
