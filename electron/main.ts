@@ -17,6 +17,7 @@ import { startNotificationScheduler, type NotificationScheduler } from './notifi
 import { electronDataDir, electronResources } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { electronTokenStore } from './syncTokens.js';
+import { startUpdates, type UpdateWatch } from './updates/index.js';
 import { createMainWindow } from './window.js';
 
 // The bundle lives in dist/electron; the renderer beside it in dist/renderer.
@@ -26,6 +27,7 @@ let mainWindow: BrowserWindow | null = null;
 let host: RoundsHost | null = null;
 let notifications: NotificationScheduler | null = null;
 let connectivity: ConnectivityWatch | null = null;
+let updates: UpdateWatch | null = null;
 
 function showMainWindow(): BrowserWindow {
   if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
@@ -57,6 +59,7 @@ async function start(): Promise<void> {
   showMainWindow();
   notifications = startNotificationScheduler({ call: host.call, showWindow: showMainWindow });
   connectivity = watchConnectivity(host.call);
+  updates = startUpdates({ call: host.call, parentWindow: () => mainWindow });
 }
 
 usePrivateFileModes();
@@ -70,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     notifications?.stop();
     connectivity?.stop();
+    updates?.stop();
     host?.close();
   });
   void start();
