@@ -230,9 +230,13 @@ describe('updates from a local feed', () => {
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
   });
 
-  it('says nothing when the feed has nothing newer', async () => {
+  it('says nothing when the feed has nothing newer, signed or not', async () => {
     feed.publish();
     fakeApp.version = '1.1.0';
+    updater = packagedUpdater();
+    expect(await watch().check()).toEqual({ kind: 'upToDate' });
+    feed.publish({ sign: null });
+    fakeApp.version = '1.2.0';
     updater = packagedUpdater();
     expect(await watch().check()).toEqual({ kind: 'upToDate' });
     expect(feed.downloads()).toBe(0);

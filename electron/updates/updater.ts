@@ -67,6 +67,8 @@ export function watchForUpdates(options: UpdateWatchOptions): UpdateWatch {
   let refusedFeed: { version: string; reason: Refusal } | null = null;
   const isSupported = updater.isUpdateSupported;
   updater.isUpdateSupported = async (info) => {
+    // Asked for any version other than ours; only a newer one could be installed, so only that is judged.
+    if (updater.currentVersion.compare(info.version) >= 0) return isSupported(info);
     const verdict = verifyFeed(info, publicKey);
     if (!verdict.ok) {
       refusedFeed = { version: String(info.version), reason: verdict.reason };
