@@ -16,6 +16,7 @@ import { registerIpcHandlers } from './ipc.js';
 import { startNotificationScheduler, type NotificationScheduler } from './notifications.js';
 import { electronDataDir, electronResources } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { trustSystemCertificates } from './systemCertificates.js';
 import { electronTokenStore } from './syncTokens.js';
 import { startUpdates, type UpdateWatch } from './updates/index.js';
 import { createMainWindow } from './window.js';
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
 }
 
 usePrivateFileModes();
+trustSystemCertificates();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
