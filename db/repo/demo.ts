@@ -1,6 +1,7 @@
 /**
  * Which rows are demo data (schema 9's `demo_rows`, filled by `demo.load`). A change of a demo row, or
- * of a row that points at one through its foreign keys (a note written on a demo account), is
+ * of a row that points at one through its foreign keys (a note written on a demo account) or a list of
+ * ids (the people a visit met), is
  * "demo-bound": it never goes to the team's server while the demo data is here (`outbox.ts`), and
  * `db/sync/demo.ts` settles it when the demo data is removed.
  */
@@ -39,13 +40,21 @@ export function referencesOf(db: Db, table: string): RowReference[] {
   return references;
 }
 
+/** Columns holding a JSON list of row ids, which no foreign key can describe: the people a visit met. */
+export const LIST_REFERENCES: Readonly<Record<string, readonly RowReference[]>> = { visits: [{ column: 'met_contact_ids', target: 'contacts' }] };
+
 /** The rows this row points at directly. */
 export function parentsOf(db: Db, table: string, id: string): Array<[string, string]> {
   const references = referencesOf(db, table);
-  if (references.length === 0) return [];
-  const row = statement(db, `SELECT ${references.map((r) => r.column).join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
+  const lists = LIST_REFERENCES[table] ?? [];
+  if (references.length + lists.length === 0) return [];
+  const columns = [...references, ...lists].map((r) => r.column);
+  const row = statement(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
   if (!row) return [];
-  return references.flatMap(({ column, target }) => (row[column] != null ? [[target, row[column]] as [string, string]] : []));
+  return [
+    ...references.flatMap(({ column, target }) => (row[column] != null ? [[target, row[column]] as [string, string]] : [])),
+    ...lists.flatMap(({ column, target }) => (JSON.parse(row[column] ?? '[]') as string[]).map((listed): [string, string] => [target, listed])),
+  ];
 }
 
 /** Whether a change of this row must stay on the laptop: it is demo data, or hangs off some. */

@@ -8,7 +8,7 @@
  */
 import type { SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
-import { hasDemoRows, isDemoRow, parentsOf, referencesOf } from '../repo/demo.js';
+import { hasDemoRows, isDemoRow, LIST_REFERENCES, parentsOf, referencesOf } from '../repo/demo.js';
 import { appendOutbox } from '../synced/outbox.js';
 import { requeueRow } from '../synced/localWrites.js';
 import { statement } from '../repo/table.js';
@@ -40,10 +40,15 @@ function demoRowsToKeep(db: Db): Map<string, [SyncedTable, string]> {
     if (statement(db, `SELECT deleted_at IS NULL FROM ${table_name} WHERE id = ?`).pluck().get(row_id) === 1) adopt(table_name, row_id);
   }
   for (const table of SYNCED_TABLE_ORDER) {
-    for (const { column, target } of referencesOf(db, table).filter((reference) => reference.target in SYNCED_SPECS)) {
+    // `pointer`: the referencing value in the row (a foreign key column, or each id of a JSON list)
+    const pointers = [
+      ...referencesOf(db, table).map(({ column, target }) => ({ from: `${table} t`, pointer: `t.${column}`, target })),
+      ...(LIST_REFERENCES[table] ?? []).map(({ column, target }) => ({ from: `${table} t, json_each(t.${column}) j`, pointer: 'j.value', target })),
+    ];
+    for (const { from, pointer, target } of pointers.filter((reference) => reference.target in SYNCED_SPECS)) {
       const pointedAt = statement(
         db,
-        `SELECT DISTINCT t.${column} FROM ${table} t JOIN demo_rows d ON d.table_name = '${target}' AND d.row_id = t.${column}
+        `SELECT DISTINCT ${pointer} FROM ${from} JOIN demo_rows d ON d.table_name = '${target}' AND d.row_id = ${pointer}
          WHERE NOT EXISTS (SELECT 1 FROM demo_rows own WHERE own.table_name = '${table}' AND own.row_id = t.id)`,
       ).pluck().all() as string[];
       for (const id of pointedAt) adopt(target as SyncedTable, id);

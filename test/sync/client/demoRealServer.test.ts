@@ -105,3 +105,21 @@ it('keeps a demo account for a person the rep added there, and drops one where t
   expect((await uploaded()).filter((key) => key.includes(second!.id) || key === `notes/${demoNoteId}`)).toEqual([]);
   await call('sync.signOut', {});
 }, 60_000);
+
+it('keeps the demo people a kept visit met, so the server takes the visit (it names only rows of its account)', async () => {
+  const { db, call } = laptop();
+  await call('demo.load', {});
+  const planned = db.prepare("SELECT id, account_id FROM visits WHERE status = 'planned' AND deleted_at IS NULL LIMIT 1").get() as { id: string; account_id: string };
+  const [met] = (await call('accounts.get', { id: planned.account_id })).contacts;
+  const [otherAccount] = (await call('accounts.list', { limit: 10 })).rows.filter((row) => row.id !== planned.account_id);
+  const [otherMet] = (await call('accounts.get', { id: otherAccount!.id })).contacts;
+  // a demo visit the rep completed, and a visit of the rep's own on another demo account
+  await call('visits.log', { visitId: planned.id, accountId: planned.account_id, doneAt: '2026-11-23T02:00:00.000Z', metContactIds: [met!.id] });
+  const own = await call('visits.log', { accountId: otherAccount!.id, doneAt: '2026-11-23T03:00:00.000Z', metContactIds: [otherMet!.id] });
+
+  await call('sync.signIn', { serverUrl: url, username: 'wang', password: PASSWORD });
+  await call('demo.remove', {});
+  expect(await call('sync.now', {})).toMatchObject({ lastError: null, conflicts: 0, pending: 0 });
+  expect(await uploaded()).toEqual(expect.arrayContaining([`visits/${planned.id}`, `contacts/${met!.id}`, `visits/${own.id}`, `contacts/${otherMet!.id}`]));
+  await call('sync.signOut', {});
+}, 60_000);
