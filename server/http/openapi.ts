@@ -74,7 +74,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
       mutationId: { type: 'integer' },
       status: { enum: ['applied', 'duplicate', 'rejected'] },
       reason: { enum: [...REJECTION_REASONS] },
-      message: { type: 'string', description: 'i18n key of the reason' },
+      message: { type: 'string', description: 'i18n key: `sync.rejected.<reason>`, or a more precise one — `sync.rejected.foreignReference` (invalid): a field names a row outside the row’s account, or one the server does not have' },
       version: { type: 'integer' },
       conflictCopyId: { type: 'string', format: 'uuid', description: 'a note edited concurrently: the incoming text was kept as this new note' },
       current: { ...ref('PulledRow'), description: 'rejected: the row as the server has it, if the caller may read it (a tombstone for `deleted`)' },

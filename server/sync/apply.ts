@@ -13,9 +13,9 @@ import type { Mutation, RejectionReason } from '../../core/sync/protocol.js';
 import { findUnstorableText } from '../../core/text/storable.js';
 import type { SqlQueryable } from '../store/sqlClient.js';
 import type { AccountAccess } from './access.js';
-import { checkFields, SYNCED_ENTITIES, type SyncedEntity } from './entities.js';
+import { checkFields, newReferences, SYNCED_ENTITIES, type SyncedEntity } from './entities.js';
 import type { SyncSession } from './session.js';
-import { readRows, rowKey, type PushSnapshot, type RowState } from './snapshot.js';
+import { readRows, rowKey, type PushSnapshot, type RowOwner, type RowState } from './snapshot.js';
 import { WriteBatch, type PlannedWrite } from './writes.js';
 
 export interface Rejection {
@@ -29,9 +29,11 @@ export type Applied = { write: PlannedWrite } | { unchangedVersion: number };
 
 export type Outcome = { applied: Applied; conflictCopy?: PlannedWrite } | { rejected: Rejection };
 
-export const reject = (reason: RejectionReason, issues?: Rejection['issues']): { rejected: Rejection } => ({
-  rejected: { reason, message: `sync.rejected.${reason}`, ...(issues ? { issues } : {}) },
+export const reject = (reason: RejectionReason, issues?: Rejection['issues'], message = `sync.rejected.${reason}`): { rejected: Rejection } => ({
+  rejected: { reason, message, ...(issues ? { issues } : {}) },
 });
+
+const FOREIGN_REFERENCE = 'sync.rejected.foreignReference';
 
 export class PushPlanner {
   private readonly writes: WriteBatch;
@@ -73,6 +75,12 @@ export class PushPlanner {
     return this.snapshot.access.get(accountId) ?? 'missing';
   }
 
+  /** Where a row this push names belongs: as planned, if the push creates or changes it, else as read. */
+  private ownerOf(table: string, id: string): RowOwner | undefined {
+    const key = rowKey(table, id);
+    return this.snapshot.rows.get(key) ?? this.snapshot.named.get(key);
+  }
+
   private plannedWrite(write: Omit<PlannedWrite, 'version'>, state: Omit<RowState, 'pending' | 'version' | 'textVersion'>): PlannedWrite {
     this.snapshot.rows.set(rowKey(write.table, write.id), { ...state, version: NaN, textVersion: NaN, pending: true });
     return this.writes.add(write);
@@ -90,7 +98,7 @@ export class PushPlanner {
     if (link.kind === 'self') return mutation.rowId;
     let accountId = String(data[link.field]);
     if (link.kind === 'parent') {
-      const parent = this.snapshot.rows.get(rowKey(link.table, accountId));
+      const parent = this.ownerOf(link.table, accountId);
       if (!parent) return reject('not_found');
       if (parent.teamId !== this.session.teamId) return reject('forbidden');
       accountId = parent.accountId;
@@ -99,11 +107,27 @@ export class PushPlanner {
     return access === 'writable' ? accountId : reject(access === 'missing' ? 'not_found' : 'forbidden');
   }
 
+  /**
+   * A row may name only rows of its own account (`SyncedEntity.references`), read into the snapshot or
+   * created earlier in this push. Another account's row, another team's and a missing one are refused
+   * alike (`invalid`, an issue on each such field), so the answer never tells what exists elsewhere.
+   */
+  private foreignReferences(entity: SyncedEntity, accountId: string, data: Record<string, unknown>, stored: Record<string, unknown> | null): Outcome | undefined {
+    const foreign = newReferences(entity, data, stored).filter((reference) => {
+      const row = this.ownerOf(reference.table, String(reference.id));
+      return !row || row.teamId !== this.session.teamId || row.accountId !== accountId;
+    });
+    if (foreign.length === 0) return undefined;
+    return reject('invalid', foreign.map((reference) => ({ path: reference.path, message: FOREIGN_REFERENCE })), FOREIGN_REFERENCE);
+  }
+
   private createRow(entity: SyncedEntity, mutation: Mutation): Outcome {
     const checked = checkFields(entity, null, mutation.fields);
     if (!checked.ok) return reject('invalid', checked.issues);
     const accountId = this.accountOfNewRow(entity, mutation, checked.data);
     if (typeof accountId !== 'string') return accountId;
+    const foreign = this.foreignReferences(entity, accountId, checked.data, null);
+    if (foreign) return foreign;
     // The creator owns a new account: rows created under it later in this push may be written.
     if (entity.accountLink.kind === 'self') this.snapshot.access.set(accountId, 'writable');
     const write = this.plannedWrite(
@@ -118,6 +142,8 @@ export class PushPlanner {
     if (!checked.ok) return reject('invalid', checked.issues);
     const movedFixedField = entity.fixedFields.find((field) => field in checked.data && checked.data[field] !== stored.data[field]);
     if (movedFixedField) return reject('invalid', [{ path: [movedFixedField], message: 'sync.rejected.fixedField' }]);
+    const foreign = this.foreignReferences(entity, stored.accountId, checked.data, stored.data);
+    if (foreign) return foreign;
 
     const changes = { ...checked.data };
     let conflictCopy: PlannedWrite | undefined;

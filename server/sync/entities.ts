@@ -1,7 +1,8 @@
 /**
  * What the server accepts in a mutation's `fields`, per synced table, built from the entity schemas of
  * `core/model` (camelCase field names). Unknown fields are refused. Each row belongs to one account;
- * who may read or write it is decided by that account (see `access.ts`).
+ * who may read or write it is decided by that account (see `access.ts`). A field naming another row (a
+ * note's contact) must name a row of that same account (`references`, checked in `apply.ts`).
  */
 import { z } from 'zod';
 import type { SyncedTable } from '../../core/sync/protocol.js';
@@ -35,6 +36,11 @@ export interface SyncedEntity {
   accountLink: AccountLink;
   /** fields that tie the row to its account: set on create, never changed */
   fixedFields: readonly string[];
+  /**
+   * the other fields naming a row (`metContactIds`: a list of them), with that row's table: each must be
+   * a row of this row's own account (deleted ones too), never another account's or team's, nor missing
+   */
+  references: Readonly<Record<string, SyncedTable>>;
   /** the free text no concurrent edit may overwrite (notes) */
   protectedText?: string;
 }
@@ -42,15 +48,21 @@ export interface SyncedEntity {
 const byAccountId: Pick<SyncedEntity, 'accountLink' | 'fixedFields'> = { accountLink: { kind: 'field', field: 'accountId' }, fixedFields: ['accountId'] };
 
 export const SYNCED_ENTITIES: Record<SyncedTable, SyncedEntity> = {
-  accounts: { fields: AccountFields.extend({ archivedAt: optionalInstant, ...clientTimestamps }), accountLink: { kind: 'self' }, fixedFields: [] },
-  contacts: { fields: ContactFields.extend(clientTimestamps), ...byAccountId },
+  accounts: { fields: AccountFields.extend({ archivedAt: optionalInstant, ...clientTimestamps }), accountLink: { kind: 'self' }, fixedFields: [], references: {} },
+  contacts: { fields: ContactFields.extend(clientTimestamps), ...byAccountId, references: {} },
   family_members: {
     fields: FamilyMemberFields.extend(clientTimestamps),
     accountLink: { kind: 'parent', field: 'contactId', table: 'contacts' },
     fixedFields: ['contactId'],
+    references: {},
   },
-  important_dates: { fields: ImportantDate.omit({ id: true, deletedAt: true }).extend(clientTimestamps), rowRule: ImportantDateCreate, ...byAccountId },
-  visits: { fields: Visit.omit({ id: true, deletedAt: true }).extend(clientTimestamps), ...byAccountId },
+  important_dates: {
+    fields: ImportantDate.omit({ id: true, deletedAt: true }).extend(clientTimestamps),
+    rowRule: ImportantDateCreate,
+    ...byAccountId,
+    references: { contactId: 'contacts', familyMemberId: 'family_members' },
+  },
+  visits: { fields: Visit.omit({ id: true, deletedAt: true }).extend(clientTimestamps), ...byAccountId, references: { metContactIds: 'contacts' } },
   notes: {
     fields: NoteCreate.extend({
       ...clientTimestamps,
@@ -59,6 +71,7 @@ export const SYNCED_ENTITIES: Record<SyncedTable, SyncedEntity> = {
       conflictOf: Id.nullable().default(null),
     }),
     ...byAccountId,
+    references: { visitId: 'visits', contactId: 'contacts', conflictOf: 'notes' },
     protectedText: 'body',
   },
   complaints: {
@@ -71,10 +84,42 @@ export const SYNCED_ENTITIES: Record<SyncedTable, SyncedEntity> = {
       ...clientTimestamps,
     }),
     ...byAccountId,
+    references: { contactId: 'contacts' },
   },
-  orders: { fields: OrderRecord.extend(clientTimestamps), ...byAccountId },
-  greetings: { fields: GreetingMark.extend({ greetedAt: Instant, ...clientTimestamps }), ...byAccountId },
+  orders: { fields: OrderRecord.extend(clientTimestamps), ...byAccountId, references: {} },
+  greetings: {
+    fields: GreetingMark.extend({ greetedAt: Instant, ...clientTimestamps }),
+    ...byAccountId,
+    references: { contactId: 'contacts', familyMemberId: 'family_members', dateId: 'important_dates' },
+  },
 };
+
+/** One row a mutation's fields name, at its field path (`['metContactIds', 2]`). */
+export interface RowReference {
+  path: [string] | [string, number];
+  table: SyncedTable;
+  id: unknown;
+}
+
+/**
+ * The rows `fields` name through the entity's references, except those `stored` (the row before this
+ * mutation) already names: a reference is checked when it is made, and one made before stays valid
+ * whatever becomes of the row it names. Values are as they came (unchecked) or as parsed.
+ */
+export function newReferences(entity: SyncedEntity, fields: Record<string, unknown>, stored: Record<string, unknown> | null): RowReference[] {
+  const found: RowReference[] = [];
+  for (const [field, table] of Object.entries(entity.references)) {
+    const value = fields[field];
+    const before = stored?.[field];
+    if (Array.isArray(value)) {
+      const had = Array.isArray(before) ? new Set<unknown>(before) : new Set<unknown>();
+      value.forEach((id: unknown, index) => {
+        if (!had.has(id)) found.push({ path: [field, index], table, id });
+      });
+    } else if (value !== null && value !== undefined && value !== before) found.push({ path: [field], table, id: value });
+  }
+  return found;
+}
 
 /** Built once per entity: zod compiles a schema on first use, so a schema made per call is slow. */
 type StrictSchemas = { carried: z.ZodType; whole: z.ZodType<Record<string, unknown>> };
