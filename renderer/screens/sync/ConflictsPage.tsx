@@ -128,7 +128,7 @@ function useValueText(): (value: unknown) => string {
  * and the choices. Keeping the server's version asks first, since it discards what the user typed.
  */
 function RejectedCard({ change }: { change: RejectedChangeView }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const locale = useDateFnsLocale();
   const { message } = App.useApp();
   const mutate = useMutation();
@@ -138,6 +138,9 @@ function RejectedCard({ change }: { change: RejectedChangeView }) {
   const typedText = Object.values(change.fields).some((value) => typeof value === 'string' && value.trim() !== '');
   const fields = Object.keys(change.fields).filter((field) => field !== 'revision' && field !== 'conflictOf');
   const account = about.accountName ?? t('conflicts.unknownAccount');
+  // The server's more precise `sync.rejected.*` message when this app has words for it, else the reason's.
+  const precise = change.message?.startsWith('sync.rejected.') ? change.message.slice('sync.rejected.'.length) : null;
+  const why = precise !== null && i18n.exists(`sync:rejected.${precise}`) ? precise : change.reason;
 
   const sendAgain = () => mutate((api) => api['sync.retryRejected']({ id: change.id })).then(() => void message.success(t('conflicts.queued')), () => undefined);
   const copyToNote = () =>
@@ -157,7 +160,7 @@ function RejectedCard({ change }: { change: RejectedChangeView }) {
       }
     >
       <Typography.Paragraph style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t(`rejected.${change.reason}`)}</Typography.Text> {t(`rejectedHelp.${change.reason}`)}{' '}
+        <Typography.Text strong>{t(`rejected.${why}`)}</Typography.Text> {t(`rejectedHelp.${why}`)}{' '}
         <Typography.Text type="secondary">
           {t('conflicts.changedAt', { when: formatDistanceToNow(new Date(change.changedAt), { addSuffix: true, locale }) })}
         </Typography.Text>

@@ -181,6 +181,22 @@ describe('ConflictsPage', () => {
     await waitFor(() => expect(api['sync.dismissRejected']).toHaveBeenCalledWith({ id: 7 }));
   });
 
+  it('says why the server refused a change when it said more than the reason: a row of another account named (both languages)', async () => {
+    const rejected: RejectedChangeView = {
+      id: 11, mutationId: 14, table: 'notes', rowId: 'n4', op: 'upsert', fields: { body: '见了王经理', contactId: 'c9' }, reason: 'invalid', message: 'sync.rejected.foreignReference',
+      changedAt: '2026-11-20T02:00:00.000Z', rejectedAt: '2026-11-21T02:00:00.000Z',
+      about: { accountId: 'a1', accountName: '华东电力', personName: null, when: null, current: null, canRetry: true, canCopyText: true },
+    };
+    const api = fakeApi({ 'sync.conflicts': async () => ({ notes: [], rejected: [rejected] }) });
+    const view = await renderWithApi(<ConflictsPage />, api);
+    expect(await screen.findByText(/not this account's on the server/)).toBeTruthy();
+    expect(screen.getByText(/make the change again with one of this account's own/)).toBeTruthy();
+    expect(screen.queryByText('The change was not valid.')).toBeNull();
+    view.unmount();
+    await renderWithApi(<ConflictsPage />, api, 'zh-CN');
+    expect(await screen.findByText(/在服务器上不属于该客户/)).toBeTruthy();
+  });
+
   it('names a refused change by its account, person and day, shows what was tried, and offers every choice (in Chinese)', async () => {
     const rejected: RejectedChangeView = {
       id: 9, mutationId: 12, table: 'notes', rowId: 'n3', op: 'upsert', fields: { body: '客户要求周五前报价', revision: 2 }, reason: 'invalid', message: 'sync:rejected.invalid',
