@@ -5,7 +5,7 @@ import type { Complaint } from '../../core/model/reminders.js';
 import { getAccount } from '../repo/accounts.js';
 import { getComplaint, insertComplaint, listComplaints, updateComplaint } from '../repo/complaints.js';
 import { getContact } from '../repo/contacts.js';
-import { found, invalidReference, toUtc, type ServiceContext } from './context.js';
+import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { currentSettings } from './settings.js';
 
 type ComplaintHandlers = Pick<ApiHandlers, 'complaints.create' | 'complaints.respond' | 'complaints.resolve' | 'complaints.list'>;
@@ -38,7 +38,7 @@ export function complaintHandlers(context: ServiceContext): ComplaintHandlers {
   return {
     'complaints.create': (input) => {
       if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
-      if (input.contactId !== null && getContact(db, input.contactId)?.accountId !== input.accountId) throw invalidReference(['contactId']);
+      if (input.contactId !== null && getContact(db, input.contactId)?.accountId !== input.accountId) throw foreignReference(['contactId']);
       return insertComplaint(
         db,
         { ...input, receivedAt: toUtc(input.receivedAt), firstRespondedAt: null, response: null, resolvedAt: null, resolution: null },

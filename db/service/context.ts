@@ -47,3 +47,11 @@ export function found<T>(row: T | undefined): T {
 export function invalidReference(path: (string | number)[]): ApiError {
   return new ApiError('validation', { issues: [{ path, message: 'validation.invalidId' }] });
 }
+
+/**
+ * A field names a row (a contact, visit, date or family member) that is not one of the account's own:
+ * another account's, or none. The message names the field (`field`, translated by the renderer).
+ */
+export function foreignReference(path: [string, ...(string | number)[]]): ApiError {
+  return new ApiError('validation', { issues: [{ path, message: 'validation.foreignReference' }], params: { field: path[0] } });
+}

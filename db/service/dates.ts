@@ -5,7 +5,7 @@ import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { deleteDate, getDate, insertDate, listDatesWithNames, updateDate, type ImportantDateValues } from '../repo/dates.js';
 import { getFamilyMember } from '../repo/family.js';
-import { found, invalidReference, type ServiceContext } from './context.js';
+import { foreignReference, found, invalidReference, type ServiceContext } from './context.js';
 
 type DateHandlers = Pick<ApiHandlers, 'dates.create' | 'dates.update' | 'dates.delete' | 'dates.upcoming'>;
 
@@ -18,11 +18,11 @@ function checkOwners(db: ServiceContext['db'], values: ImportantDateValues): Imp
   let contactId = values.contactId;
   if (values.familyMemberId !== null) {
     const member = getFamilyMember(db, values.familyMemberId);
-    if (!member || (contactId !== null && member.contactId !== contactId)) throw invalidReference(['familyMemberId']);
+    if (!member || (contactId !== null && member.contactId !== contactId)) throw foreignReference(['familyMemberId']);
     contactId = member.contactId;
   }
   if (contactId !== null && getContact(db, contactId)?.accountId !== values.accountId) {
-    throw invalidReference([values.contactId === null ? 'familyMemberId' : 'contactId']);
+    throw foreignReference([values.contactId === null ? 'familyMemberId' : 'contactId']);
   }
   return { ...values, contactId };
 }

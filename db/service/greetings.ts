@@ -3,8 +3,9 @@ import type { ApiHandlers } from '../../core/api/contract.js';
 import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { getDate } from '../repo/dates.js';
+import { getFamilyMember } from '../repo/family.js';
 import { insertGreeting, listGreetingsOfAccount } from '../repo/greetings.js';
-import { invalidReference, type ServiceContext } from './context.js';
+import { foreignReference, invalidReference, type ServiceContext } from './context.js';
 
 type GreetingHandlers = Pick<ApiHandlers, 'greetings.mark' | 'greetings.list'>;
 
@@ -12,8 +13,10 @@ export function greetingHandlers({ db, stamp }: ServiceContext): GreetingHandler
   return {
     'greetings.mark': (input) => {
       if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
-      if (input.contactId !== null && getContact(db, input.contactId)?.accountId !== input.accountId) throw invalidReference(['contactId']);
-      if (input.dateId !== null && getDate(db, input.dateId)?.accountId !== input.accountId) throw invalidReference(['dateId']);
+      const ofAccount = (contactId: string | undefined) => contactId !== undefined && getContact(db, contactId)?.accountId === input.accountId;
+      if (input.contactId !== null && !ofAccount(input.contactId)) throw foreignReference(['contactId']);
+      if (input.familyMemberId !== null && !ofAccount(getFamilyMember(db, input.familyMemberId)?.contactId)) throw foreignReference(['familyMemberId']);
+      if (input.dateId !== null && getDate(db, input.dateId)?.accountId !== input.accountId) throw foreignReference(['dateId']);
       const now = stamp();
       return insertGreeting(db, { ...input, greetedAt: now }, now);
     },

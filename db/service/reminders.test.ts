@@ -96,7 +96,7 @@ describe('complaints', () => {
     const contact = await h.call('contacts.create', { accountId: other.id, name: '王伟' });
     const before = h.snapshot();
     const error = await h.fail('complaints.create', { accountId: one.id, contactId: contact.id, channel: 'phone', severity: 'low', description: 'x', receivedAt: NOW });
-    expect(error.issues).toEqual([{ path: ['contactId'], message: 'validation.invalidId' }]);
+    expect(error.issues).toEqual([{ path: ['contactId'], message: 'validation.foreignReference' }]);
     expect(h.snapshot()).toBe(before);
   });
 });

@@ -5,7 +5,7 @@ import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { insertNote } from '../repo/notes.js';
 import { getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
-import { found, invalidReference, toUtc, type ServiceContext } from './context.js';
+import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { refreshAccountLifecycle } from './lifecycle.js';
 
 type VisitHandlers = Pick<ApiHandlers, 'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.upcoming'>;
@@ -18,7 +18,7 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
   const logVisit = (input: ApiParsedInput<'visits.log'>): Visit => {
     if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
     input.metContactIds.forEach((contactId, index) => {
-      if (getContact(db, contactId)?.accountId !== input.accountId) throw invalidReference(['metContactIds', index]);
+      if (getContact(db, contactId)?.accountId !== input.accountId) throw foreignReference(['metContactIds', index]);
     });
     const now = stamp();
     const outcome = {
@@ -35,7 +35,7 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
       visit = insertVisit(db, { ...outcome, accountId: input.accountId, plannedAt: null, cancelledAt: null, purpose: null }, now);
     } else {
       const planned = found(getVisit(db, input.visitId));
-      if (planned.accountId !== input.accountId) throw invalidReference(['visitId']);
+      if (planned.accountId !== input.accountId) throw foreignReference(['visitId']);
       if (planned.status !== 'planned') throw new ApiError('conflict', { params: { status: planned.status } });
       visit = updateVisit(db, planned.id, outcome, now);
     }
