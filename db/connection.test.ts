@@ -1,13 +1,52 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
-import { openDatabase, readMigrations, SCHEMA_VERSION } from './connection.js';
+import { cleanCloseFileOf, isDamagedDatabaseError, markDamaged, openDatabase, readMigrations, SCHEMA_VERSION } from './connection.js';
+import { newDatabaseKey, type DatabaseKey } from './encryption.js';
 import { useTempDir } from './testing/tempDir.js';
 
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const CRASH_CHILD = fileURLToPath(new URL('./testing/crashChild.ts', import.meta.url));
+const PAGE = 4096;
+
+/** An encrypted database with 2,000 settings rows of 200 characters (about 100 pages of them), closed cleanly. */
+function encryptedDatabase(file: string, key: DatabaseKey): void {
+  const db = openDatabase(file, { key });
+  const insert = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`key${i}`, 'x'.repeat(200));
+  })();
+  db.close();
+}
+
+/** A page of the settings rows (1-based); opening for it is a clean open and close like the app's. */
+function settingsPage(file: string, key: DatabaseKey): number {
+  const db = openDatabase(file, { key });
+  const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'settings' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20").pluck().get() as number;
+  db.close();
+  return page;
+}
+
+/** Flips one byte in the middle of `page`, keeping the file's modification time, as a failing disk does. */
+function damagePage(file: string, page: number): Buffer {
+  const { atime, mtime } = fs.statSync(file);
+  const fd = fs.openSync(file, 'r+');
+  const offset = (page - 1) * PAGE + PAGE / 2;
+  const byte = Buffer.alloc(1);
+  fs.readSync(fd, byte, 0, 1, offset);
+  byte[0]! ^= 0x5a;
+  fs.writeSync(fd, byte, 0, 1, offset);
+  fs.closeSync(fd);
+  fs.utimesSync(file, atime, mtime);
+  return pageBytes(file, page);
+}
+
+const pageBytes = (file: string, page: number) => fs.readFileSync(file).subarray((page - 1) * PAGE, page * PAGE);
 
 function expectApiError(run: () => unknown, code: string) {
   try {
@@ -94,6 +133,8 @@ describe('openDatabase', () => {
     for (let i = 0; i < 2000; i++) insert.run(`key${i}`, 'x'.repeat(200));
     db.pragma('journal_mode = DELETE');
     db.close();
+    // as after a crash or for a file put in place by hand: no record of a clean close
+    fs.rmSync(cleanCloseFileOf(file));
     const bytes = fs.readFileSync(file);
     bytes.fill(0xff, 4096 * 3, 4096 * 6); // overwrite a few pages past the header
     fs.writeFileSync(file, bytes);
@@ -112,6 +153,70 @@ describe('openDatabase', () => {
     expectApiError(() => openDatabase(file), 'database_newer');
     expect(digest(file)).toBe(before);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+});
+
+describe('the integrity check at open', () => {
+  const tempDir = useTempDir();
+
+  it('is skipped after a clean close; a page damaged since fails its first read, and then the next open checks every page', () => {
+    const file = path.join(tempDir(), 'rounds.sqlite');
+    const key = newDatabaseKey();
+    encryptedDatabase(file, key);
+    const page = settingsPage(file, key);
+    expect(fs.existsSync(cleanCloseFileOf(file))).toBe(true);
+    const damaged = damagePage(file, page);
+
+    const db = openDatabase(file, { key });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'key0'").pluck().get()).toBe('x'.repeat(200));
+    let failure: unknown = null;
+    try {
+      db.prepare('SELECT count(*), sum(length(value)) FROM settings').get();
+    } catch (error) {
+      failure = error;
+    }
+    // SQLCipher's HMAC of the page fails: SQLite says the file is damaged
+    expect(isDamagedDatabaseError(failure)).toBe(true);
+    markDamaged(db);
+    db.close();
+
+    expect(fs.existsSync(cleanCloseFileOf(file))).toBe(false);
+    expectApiError(() => openDatabase(file, { key }), 'database_corrupt');
+    expect(pageBytes(file, page)).toEqual(damaged);
+  });
+
+  it('runs in full after an unclean close (kill -9) and refuses a damaged page, leaving it as it was', { timeout: 60_000 }, async () => {
+    const file = path.join(tempDir(), 'rounds.sqlite');
+    const key = newDatabaseKey();
+    encryptedDatabase(file, key);
+    const page = settingsPage(file, key);
+    const child = spawn(process.execPath, ['--import', 'tsx', CRASH_CHILD, file, key.toString('hex')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(fs.existsSync(cleanCloseFileOf(file))).toBe(false);
+
+    const damaged = damagePage(file, page);
+    expectApiError(() => openDatabase(file, { key }), 'database_corrupt');
+    // SQLite folds the WAL the kill left into the file when the refusing connection closes: the rep's
+    // last changes stay in it, and the damaged page is not among them.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(pageBytes(file, page)).toEqual(damaged);
+    expect(fs.existsSync(cleanCloseFileOf(file))).toBe(false);
+  });
+
+  it('runs in full on a file put in place of the one closed cleanly (a backup copied back)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'rounds.sqlite');
+    const key = newDatabaseKey();
+    encryptedDatabase(file, key);
+    const page = settingsPage(file, key);
+    const copy = path.join(dir, 'copy.sqlite');
+    fs.copyFileSync(file, copy);
+    damagePage(copy, page);
+    fs.renameSync(copy, file);
+    expectApiError(() => openDatabase(file, { key }), 'database_corrupt');
   });
 });
 

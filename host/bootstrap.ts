@@ -2,7 +2,9 @@
  * Starting a host (Electron, browser mode): lock the data folder, open the database, build the
  * service. A database that cannot be opened does not stop the host: it starts in the *problem* state,
  * where `app.status` explains and `app.recover` restores a backup, starts empty, or — for a database
- * encrypted with a key this laptop does not keep — opens it with the recovery key the user typed.
+ * encrypted with a key this laptop does not keep — opens it with the recovery key the user typed. A
+ * damaged page first met by a call (an open after a clean close reads only what it needs) leads to the
+ * same state.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { API_METHODS, type ApiHandlers, type AppStatus } from '../core/api/contract.js';
@@ -105,6 +107,11 @@ export function startHost(options: HostOptions): RoundsHost {
     return status;
   }
 
+  function enterProblem(code: ProblemCode): void {
+    status = { state: 'problem', code, databasePath, backups: backend.listBackups(dataDir) };
+    handlers = problemHandlers(code, appHandlers);
+  }
+
   function open(): void {
     try {
       const key = options.keys.obtain(databasePath);
@@ -114,8 +121,7 @@ export function startHost(options: HostOptions): RoundsHost {
         lock.release();
         throw error;
       }
-      status = { state: 'problem', code: error.code, databasePath, backups: backend.listBackups(dataDir) };
-      handlers = problemHandlers(error.code, appHandlers);
+      enterProblem(error.code);
       return;
     }
     status = { state: 'ready' };
@@ -140,7 +146,14 @@ export function startHost(options: HostOptions): RoundsHost {
     status: () => status,
     call: async (method, input) => {
       if (closed) return { ok: false, error: new ApiError('internal').toBody() };
-      return backend.callApi(handlers, method, input);
+      const result = await backend.callApi(handlers, method, input);
+      if (!result.ok && result.error.code === 'database_corrupt' && status.state === 'ready') {
+        // Nothing more goes to the damaged file: it stays for the recovery screen to move aside.
+        db?.close();
+        db = null;
+        enterProblem('database_corrupt');
+      }
+      return result;
     },
     close() {
       if (closed) return;

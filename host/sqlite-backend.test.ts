@@ -2,16 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connection.js';
 import { memoryTokenStore } from '../db/sync/tokens.js';
 import { FakeSyncServer } from '../test/sync/client/fakeServer.js';
 import { startHost, type HostOptions, type RoundsHost } from './bootstrap.js';
-import { databaseKeys, memoryKeyVault, type KeyVault } from './databaseKey.js';
+import { databaseKeys, memoryKeyVault } from './databaseKey.js';
 import { sqliteBackend } from './sqlite-backend.js';
 
 const hosts: RoundsHost[] = [];
 /** One key place per data folder, kept across restarts like the OS keyring. */
-const vaults = new Map<string, KeyVault>();
+const vaults = new Map<string, ReturnType<typeof memoryKeyVault>>();
 
 function start(dataDir: string, sync?: HostOptions['sync']): RoundsHost {
   if (!vaults.has(dataDir)) vaults.set(dataDir, memoryKeyVault());
@@ -41,6 +43,53 @@ describe('startHost on SQLite', () => {
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dataDir, aside[0] ?? ''))).toEqual(garbage);
     expect(await host.call('settings.get', {})).toMatchObject({ ok: true });
+  });
+
+  it('a damaged page first met by a call (after a clean close, so no full check at open) leads to the problem state, keeping the file aside with the rep\'s data', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-sqlite-host-'));
+    const file = path.join(dataDir, 'rounds.sqlite');
+    const healthy = start(dataDir);
+    const account = await healthy.call('accounts.create', { name: '王芳的客户', tier: 'A' });
+    if (!account.ok) throw new Error('expected an account');
+    const accountId = (account.value as { id: string }).id;
+    for (let i = 0; i < 200; i++) expect((await healthy.call('notes.create', { accountId, body: `拜访纪要 ${i} ${'很好'.repeat(400)}` })).ok).toBe(true);
+    healthy.close();
+
+    // A page of the notes, flipped in place with the file's time kept, as a failing disk does.
+    const key = vaults.get(dataDir)!.key!;
+    const db = openDatabase(file, { key });
+    const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 10").pluck().get() as number;
+    db.close();
+    const { atime, mtime } = fs.statSync(file);
+    const bytes = fs.readFileSync(file);
+    bytes[(page - 1) * 4096 + 2048]! ^= 0x5a;
+    fs.writeFileSync(file, bytes);
+    fs.utimesSync(file, atime, mtime);
+    const damaged = bytes.subarray((page - 1) * 4096, page * 4096);
+
+    const host = start(dataDir);
+    expect(host.status()).toEqual({ state: 'ready' });
+    expect(await host.call('accounts.get', { id: accountId })).toMatchObject({ ok: true });
+    expect(await host.call('accounts.timeline', { id: accountId })).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+    expect(host.status()).toMatchObject({ state: 'problem', code: 'database_corrupt' });
+    expect(await host.call('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+    host.close();
+
+    // Quit there: the next start checks every page and finds it at open.
+    const again = start(dataDir);
+    expect(again.status()).toMatchObject({ state: 'problem', code: 'database_corrupt' });
+    expect(await again.call('app.recover', { backup: null })).toEqual({ ok: true, value: { state: 'ready' } });
+    const aside = fs.readdirSync(dataDir).filter((name) => /^rounds\.sqlite\.broken-[^.]*$/.test(name));
+    expect(aside).toHaveLength(1);
+    const asidePath = path.join(dataDir, aside[0]!);
+    expect(fs.readFileSync(asidePath).subarray((page - 1) * 4096, page * 4096)).toEqual(damaged);
+    const kept = new Database(asidePath, { readonly: true });
+    kept.pragma("cipher = 'sqlcipher'");
+    kept.pragma('legacy = 4');
+    kept.pragma(`key = "x'${key.toString('hex')}'"`);
+    expect(kept.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(accountId)).toBe('王芳的客户');
+    kept.close();
+    expect(await again.call('accounts.list', {})).toMatchObject({ ok: true });
   });
 
   it('restores a backup made by backup.create', async () => {
