@@ -62,11 +62,12 @@ function expectApiError(run: () => unknown, code: string) {
 describe('openDatabase', () => {
   const tempDir = useTempDir();
 
-  it('creates a new database at the current schema with WAL and foreign keys', () => {
+  it('creates a new database at the current schema with WAL, foreign keys and a 64 MB page cache', () => {
     const db = openDatabase(path.join(tempDir(), 'rounds.sqlite'));
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65_536);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['accounts', 'contacts', 'visits', 'notes', 'outbox', 'accounts_fts']));
