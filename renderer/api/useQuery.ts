@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from 'antd';
 import type { RoundsApi } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
 import { useApi } from './ApiContext.js';
 import { useErrorText } from '../i18n/errors.js';
 
@@ -16,6 +17,29 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 const currentVersion = () => dataVersion;
+
+/**
+ * Bumped when a call finds the data file unusable (damaged, newer, encrypted with another key): the
+ * host is then in its problem state, and the start screen asks `app.status` again and shows the
+ * recovery screen at once instead of every screen failing until the next start. `app.status` answers
+ * in the problem state, so asking again cannot fail this way in turn.
+ */
+let statusVersion = 0;
+const statusListeners = new Set<() => void>();
+const PROBLEM_CODES: ReadonlySet<string> = new Set(['database_corrupt', 'database_newer', 'database_key_unknown']);
+function noticeProblem(error: unknown): void {
+  if (!(error instanceof ApiError) || !PROBLEM_CODES.has(error.code)) return;
+  statusVersion += 1;
+  for (const listener of statusListeners) listener();
+}
+function subscribeStatus(listener: () => void) {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+/** Changes whenever a call met the data file's problem: a dependency for the `app.status` query. */
+export function useStatusVersion(): number {
+  return useSyncExternalStore(subscribeStatus, () => statusVersion);
+}
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -37,7 +61,10 @@ export function useQuery<T>(load: (api: RoundsApi) => Promise<T>, deps: readonly
     setState((s) => ({ ...s, loading: true }));
     loadRef.current(api).then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState((s) => ({ data: s.data, error, loading: false })),
+      (error: unknown) => {
+        noticeProblem(error);
+        if (live) setState((s) => ({ data: s.data, error, loading: false }));
+      },
     );
     return () => {
       live = false;
@@ -64,6 +91,7 @@ export function useMutation(): <T>(run: (api: RoundsApi) => Promise<T>) => Promi
         invalidateAll();
         return result;
       } catch (error) {
+        noticeProblem(error);
         void message.error(errorText(error));
         throw error;
       }

@@ -5,14 +5,16 @@
 import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Result, Spin } from 'antd';
-import { useQuery } from '../api/useQuery.js';
+import { useQuery, useStatusVersion } from '../api/useQuery.js';
 import { useErrorText } from '../i18n/errors.js';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen.js';
 import { Onboarding } from '../screens/onboarding/Onboarding.js';
 import { Shell } from './Shell.js';
 
 export function Startup() {
-  const status = useQuery((api) => api['app.status']({}), []);
+  // Asked again when a call meets a damaged or unreadable data file, so the recovery screen comes at once.
+  const statusVersion = useStatusVersion();
+  const status = useQuery((api) => api['app.status']({}), [statusVersion]);
   if (!status.data) return <Pending error={status.error} onRetry={status.reload} />;
   if (status.data.state === 'problem') return <RecoveryScreen status={status.data} />;
   return <ReadyApp />;
