@@ -8,7 +8,7 @@ import { useQuery } from '../../api/useQuery.js';
 import { useNavigation } from '../../app/navigation.js';
 import { CoverageTab } from './CoverageTab.js';
 import { ExportPanel } from './ExportPanel.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { PeriodPicker, resolvePeriod } from './PeriodPicker.js';
 import { VisitLogTab } from './VisitLogTab.js';
 
 export function TeamPage() {
@@ -16,6 +16,8 @@ export function TeamPage() {
   const { navigate } = useNavigation();
   const info = useQuery((api) => api['app.info'](undefined), []);
   const [period, setPeriod] = useState<ReportPeriodRequest>({ preset: 'month' });
+  const today = info.data?.today ?? new Date().toISOString().slice(0, 10);
+  const days = resolvePeriod(period, today);
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center">
@@ -28,14 +30,14 @@ export function TeamPage() {
       </Flex>
       <Card size="small" title={t('period.title')}>
         <Flex vertical gap={12}>
-          <PeriodPicker value={period} onChange={setPeriod} today={info.data?.today ?? new Date().toISOString().slice(0, 10)} />
+          <PeriodPicker value={period} onChange={setPeriod} today={today} />
           <ExportPanel period={period} />
         </Flex>
       </Card>
       <Tabs
         items={[
           { key: 'coverage', label: t('tabs.coverage'), children: <CoverageTab period={period} /> },
-          { key: 'log', label: t('tabs.log'), children: <VisitLogTab /> },
+          { key: 'log', label: t('tabs.log'), children: <VisitLogTab from={days.from} to={days.to} /> },
         ]}
       />
     </Flex>

@@ -1,28 +1,32 @@
 /**
- * The team's visit log: filters (rep, days, tier, kind, city), sortable columns, a virtualised table
- * filled a page at a time from the server, and the list exported as it is filtered and sorted.
+ * The team's visit log for the report period: done visits newest first, planned ones on request;
+ * filters (rep, tier, kind, city), sortable columns, a virtualised table filled a page at a time from
+ * the server, and the list exported as it is filtered and sorted.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Flex, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Checkbox, Flex, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { format, parseISO } from 'date-fns';
 import type { ApiInput, VisitLogRowView } from '../../../core/api/contract.js';
-import { CONTACT_KINDS, TIERS, type Tier, type VisitKind } from '../../../core/model/enums.js';
+import type { CalendarDay } from '../../../core/calendar/day.js';
+import { CONTACT_KINDS, TIERS, type Tier, type VisitKind, type VisitStatus } from '../../../core/model/enums.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useQuery } from '../../api/useQuery.js';
 import { AccountLink } from '../../components/AccountLink.js';
-import { DatePicker } from '../../components/dates/DatePicker.js';
 import { TierTag } from '../../components/TierTag.js';
 import { useDateFnsLocale, useLanguage } from '../../i18n/index.js';
 import { ExportJobStatus, useExportJob } from './exportJob.js';
 import { ownerOf, repValue, useReps } from './useReps.js';
 
-export type VisitLogFilters = Omit<ApiInput<'reports.visitLog'>, 'offset' | 'limit'>;
+export type VisitLogFilters = Omit<ApiInput<'reports.visitLog'>, 'offset' | 'limit' | 'from' | 'to' | 'statuses'>;
 export const PAGE_SIZE = 200;
 const TABLE_HEIGHT = 480;
+const DONE: VisitStatus[] = ['done'];
+const DONE_AND_PLANNED: VisitStatus[] = ['done', 'planned'];
 
-export function VisitLogTab() {
+/** The visits of the days `from` … `to` (the report period). */
+export function VisitLogTab({ from, to }: { from: CalendarDay; to: CalendarDay }) {
   const { t } = useTranslation('team');
   const { t: tc } = useTranslation('common');
   const api = useApi();
@@ -30,6 +34,8 @@ export function VisitLogTab() {
   const { reps, nameOf } = useReps();
   const cities = useQuery((a) => a['accounts.cities'](undefined), []);
   const [filters, setFilters] = useState<VisitLogFilters>({});
+  const [withPlanned, setWithPlanned] = useState(false);
+  const query = useMemo(() => ({ from, to, statuses: withPlanned ? DONE_AND_PLANNED : DONE, ...filters }), [from, to, withPlanned, filters]);
   const [rows, setRows] = useState<VisitLogRowView[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -39,7 +45,7 @@ export function VisitLogTab() {
   // A new filter or sort starts again from the first page; "more" appends the next one.
   const load = (offset: number) => {
     setLoading(true);
-    return api['reports.visitLog']({ ...filters, offset, limit: PAGE_SIZE }).then((page) => {
+    return api['reports.visitLog']({ ...query, offset, limit: PAGE_SIZE }).then((page) => {
       setRows((current) => (offset === 0 ? page.rows : [...current, ...page.rows]));
       setTotal(page.total);
       setLoading(false);
@@ -47,10 +53,11 @@ export function VisitLogTab() {
   };
   useEffect(() => {
     void load(0);
-  }, [filters]);
+  }, [query]);
 
   const change = (patch: Partial<VisitLogFilters>) => setFilters((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))));
-  const when = (iso: string | null) => (iso === null ? '' : format(parseISO(iso), 'PPp', { locale }));
+  // 24-hour times, as everywhere in the app.
+  const when = (iso: string | null) => (iso === null ? '' : format(parseISO(iso), `${tc('format.compactDay')} HH:mm`, { locale }));
   const sortOrder = (key: string) => (filters.sort === key ? (filters.descending ? 'descend' : 'ascend') : null);
 
   const columns: TableProps<VisitLogRowView>['columns'] = [
@@ -82,10 +89,6 @@ export function VisitLogTab() {
           options={reps.map((rep) => ({ value: repValue(rep.ownerId), label: nameOf(rep.ownerId) }))}
           onChange={(values: string[]) => change({ ownerIds: values.map(ownerOf) })}
         />
-        <DatePicker.RangePicker
-          aria-label={t('log.days')}
-          onChange={(range) => change({ from: range?.[0] ? format(range[0], 'yyyy-MM-dd') : undefined, to: range?.[1] ? format(range[1], 'yyyy-MM-dd') : undefined })}
-        />
         <Select
           mode="multiple"
           allowClear
@@ -113,6 +116,9 @@ export function VisitLogTab() {
           options={(cities.data ?? []).map((city) => ({ value: city, label: city }))}
           onChange={(city: string | undefined) => change({ city })}
         />
+        <Checkbox checked={withPlanned} onChange={(event) => setWithPlanned(event.target.checked)}>
+          {t('log.withPlanned')}
+        </Checkbox>
       </Space>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary" aria-live="polite">
@@ -125,7 +131,7 @@ export function VisitLogTab() {
               size="small"
               icon={<DownloadOutlined aria-hidden />}
               disabled={exportJob.running || total === 0}
-              onClick={() => void exportJob.start({ kind: 'visits', format, visitLog: filters, language })}
+              onClick={() => void exportJob.start({ kind: 'visits', format, visitLog: query, language })}
             >
               {t(`log.exportAs.${format}`)}
             </Button>

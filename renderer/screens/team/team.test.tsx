@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { format, parseISO } from 'date-fns';
 import type { CoverageView, ExportJobView, VisitLogRowView } from '../../../core/api/contract.js';
 import type { CoverageCounts } from '../../../core/reports/coverage.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
@@ -15,6 +16,7 @@ afterEach(() => {
 });
 
 const REP = '01900000-0000-7000-8000-0000000abcde';
+const JANUARY = { from: '2026-01-01', to: '2026-01-31' };
 const counts = (partial: Partial<CoverageCounts> = {}): CoverageCounts => ({ accounts: 2, due: 2, withinCadence: 1, overdue: 1, visitsDone: 3, averageGapDays: 12.4, ...partial });
 
 const visit: VisitLogRowView = {
@@ -37,7 +39,6 @@ const coverage: CoverageView = {
 
 function teamApi(more: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
-    ...more,
     'app.info': async () => ({ version: '0', host: 'browser', dataDir: '/d', databasePath: '/d/r', schemaVersion: 6, today: '2026-01-20' }),
     'reports.reps': async () => [{ ownerId: REP, name: '王芳' }],
     'reports.visitLog': async () => ({ rows: [visit], total: 1 }),
@@ -45,6 +46,7 @@ function teamApi(more: Parameters<typeof fakeApi>[0] = {}) {
     'reports.coverage': async () => coverage,
     'reports.coverageTrend': async () => [{ period: coverage.period, byTier: { A: { due: 2, withinCadence: 1 }, B: { due: 0, withinCadence: 0 }, C: { due: 4, withinCadence: 4 } } }],
     'reports.visitsPerWeek': async () => ({ weeks: ['2025-12-29', '2026-01-05'], reps: [{ ownerId: REP, counts: [0, 2] }] }),
+    ...more,
   });
 }
 
@@ -72,19 +74,66 @@ describe('Team screen', () => {
     await waitFor(() => expect(api['reports.coverage']).toHaveBeenLastCalledWith({ period: { preset: 'quarter' } }));
   });
 
+  it('steps to the previous and next period; last month is one click away', async () => {
+    const api = teamApi();
+    await renderWithApi(<TeamPage />, api);
+    expect(await screen.findByText('January 2026')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next month' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
+    await waitFor(() => expect(api['reports.coverage']).toHaveBeenLastCalledWith({ period: { preset: 'month', day: '2025-12-01' } }));
+    expect(screen.getByText('December 2025')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next month' }));
+    await waitFor(() => expect(api['reports.coverage']).toHaveBeenLastCalledWith({ period: { preset: 'month' } }));
+    fireEvent.click(screen.getByText('Quarter'));
+    fireEvent.click(screen.getByRole('button', { name: 'Previous quarter' }));
+    await waitFor(() => expect(api['reports.coverage']).toHaveBeenLastCalledWith({ period: { preset: 'quarter', day: '2025-10-01' } }));
+    expect(screen.getByText('Q4 2025')).toBeTruthy();
+  });
+
+  it('names half-years and years in Chinese', async () => {
+    const api = teamApi();
+    await renderWithApi(<TeamPage />, api, 'zh-CN');
+    expect(await screen.findByText('2026年1月')).toBeTruthy();
+    fireEvent.click(screen.getByText('半年报'));
+    fireEvent.click(screen.getByRole('button', { name: '上个半年' }));
+    expect(await screen.findByText('2025年下半年')).toBeTruthy();
+    fireEvent.click(screen.getByText('年报'));
+    expect(await screen.findByText('2026年')).toBeTruthy();
+  });
+
+  it('lists the period’s done visits, newest first, and planned ones only on request', async () => {
+    const api = teamApi();
+    await renderWithApi(<TeamPage />, api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Visit log' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ from: '2026-01-01', to: '2026-01-31', statuses: ['done'], offset: 0, limit: 200 }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show planned visits' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ from: '2026-01-01', to: '2026-01-31', statuses: ['done', 'planned'], offset: 0, limit: 200 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ from: '2025-12-01', to: '2025-12-31', statuses: ['done', 'planned'], offset: 0, limit: 200 }));
+  });
+
+  it('shows visit times on a 24-hour clock', async () => {
+    const doneAt = '2026-01-05T13:30:00.000Z';
+    const api = teamApi({ 'reports.visitLog': async () => ({ rows: [{ ...visit, doneAt }], total: 1 }) });
+    await renderWithApi(<VisitLogTab from={JANUARY.from} to={JANUARY.to} />, api, 'zh-CN');
+    const row = (await screen.findByRole('link', { name: '中国石油天然气股份有限公司' })).closest('.ant-table-row') as HTMLElement;
+    expect(within(row).getByText(format(parseISO(doneAt), 'yyyy年M月d日 HH:mm'))).toBeTruthy();
+    expect(row.textContent).not.toMatch(/上午|下午/);
+  });
+
   it('sends the visit-log filters and sort to the query and names the rep', async () => {
     const api = teamApi();
-    await renderWithApi(<VisitLogTab />, api);
+    await renderWithApi(<VisitLogTab from={JANUARY.from} to={JANUARY.to} />, api);
     const row = (await screen.findByRole('link', { name: '中国石油天然气股份有限公司' })).closest('.ant-table-row') as HTMLElement;
     expect(within(row).getByText('王芳')).toBeTruthy();
     expect(within(row).getByText('Executive visit')).toBeTruthy();
-    expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ offset: 0, limit: 200 });
+    expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ ...JANUARY, statuses: ['done'], offset: 0, limit: 200 });
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Tier' }));
     fireEvent.click(await screen.findByText('Tier A', { selector: '.ant-select-item-option-content' }));
-    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], offset: 0, limit: 200 }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ ...JANUARY, statuses: ['done'], tiers: ['A'], offset: 0, limit: 200 }));
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Rep' }));
     fireEvent.click(await screen.findByText('王芳', { selector: '.ant-select-item-option-content' }));
-    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], ownerIds: [REP], offset: 0, limit: 200 }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ ...JANUARY, statuses: ['done'], tiers: ['A'], ownerIds: [REP], offset: 0, limit: 200 }));
     fireEvent.click(screen.getByText('Account', { selector: 'th *' }));
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'account', descending: false })));
   });
@@ -94,13 +143,13 @@ describe('Team screen', () => {
       'exports.start': async () => ({ jobId: 'job-3' }),
       'exports.status': async () => ({ jobId: 'job-3', kind: 'visits', format: 'xlsx', state: 'running', done: 0, total: 0, file: null, error: null }),
     });
-    await renderWithApi(<VisitLogTab />, api, 'zh-CN');
+    await renderWithApi(<VisitLogTab from={JANUARY.from} to={JANUARY.to} />, api, 'zh-CN');
     await screen.findByRole('link', { name: '中国石油天然气股份有限公司' });
     fireEvent.mouseDown(screen.getByRole('combobox', { name: '等级' }));
     fireEvent.click(await screen.findByText('A 类', { selector: '.ant-select-item-option-content' }));
-    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ tiers: ['A'], offset: 0, limit: 200 }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ ...JANUARY, statuses: ['done'], tiers: ['A'], offset: 0, limit: 200 }));
     fireEvent.click(screen.getByRole('button', { name: /导出列表（Excel）/ }));
-    await waitFor(() => expect(api['exports.start']).toHaveBeenCalledWith({ kind: 'visits', format: 'xlsx', visitLog: { tiers: ['A'] }, language: 'zh-CN' }));
+    await waitFor(() => expect(api['exports.start']).toHaveBeenCalledWith({ kind: 'visits', format: 'xlsx', visitLog: { ...JANUARY, statuses: ['done'], tiers: ['A'] }, language: 'zh-CN' }));
     // The job runs: its row count and Cancel show under the list.
     expect(await screen.findByText('0 / 0')).toBeTruthy();
     expect(screen.getByRole('button', { name: '取消' })).toBeTruthy();
