@@ -8,9 +8,9 @@ import { connect } from '../connection.js';
 import { ExportAbortedError } from '../export/job.js';
 import { exportLabels } from '../export/labels.js';
 import { repNamer } from '../export/reps.js';
+import { listReps } from '../reports/reps.js';
 import { runExport } from '../export/run.js';
 import { failureOf } from './failure.js';
-import { listReps } from '../service/reports.js';
 import type { ExportJobRequest, HostToWorker, WorkerToHost } from './protocol.js';
 
 /** Milliseconds between progress messages: often enough for a smooth bar, rare enough to cost nothing. */

@@ -33,6 +33,28 @@ describe('coverage from the database', () => {
     ]);
   });
 
+  it('has a row for every rep of the team it knows, with zeros where nothing was done', () => {
+    db = openFixtureDatabase(tempDir());
+    const silent = '01900000-0000-7000-8000-000000000003';
+    const lead = '01900000-0000-7000-8000-000000000009';
+    // The team server named a rep whose rows this laptop holds none of now, and the signed-in lead (who owns no account).
+    db.prepare("UPDATE sync_state SET user_id = ?, role = 'lead'").run(lead);
+    const named = db.prepare('INSERT INTO sync_owners (id, display_name) VALUES (?, ?)');
+    named.run(silent, '赵六');
+    named.run(REP_ONE, '王芳');
+    named.run(lead, '组长');
+    // REP_TWO's one account is archived: nothing of theirs is served, yet they stay in the report.
+    db.prepare("UPDATE accounts SET archived_at = '2025-12-01T00:00:00.000Z' WHERE owner_id = ?").run(REP_TWO);
+    const report = coverageFromDb(db, january);
+    expect(report.byRep.map((rep) => [rep.ownerId, rep.counts.accounts, rep.counts.visitsDone])).toEqual([
+      [REP_ONE, 2, 3],
+      [silent, 0, 0],
+      [REP_TWO, 0, 0],
+    ]);
+    expect(report.byRep[1]!.counts).toEqual({ accounts: 0, due: 0, withinCadence: 0, overdue: 0, visitsDone: 0, averageGapDays: null });
+    expect(coverageFromDb(db, { ...january, ownerIds: [silent] }).byRep.map((rep) => rep.ownerId)).toEqual([silent]);
+  });
+
   it('reports on one rep only', () => {
     db = openFixtureDatabase(tempDir());
     const report = coverageFromDb(db, { ...january, ownerIds: [REP_TWO] });

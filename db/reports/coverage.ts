@@ -11,6 +11,7 @@ import {
   coverageReport,
   type CoverageAccount,
   type CoverageComplaint,
+  type CoverageCounts,
   type CoverageGreeting,
   type CoverageInput,
   type CoverageOrder,
@@ -21,6 +22,7 @@ import { dayInZone, startOfDayIn } from '../../core/reports/zone.js';
 import type { Db } from '../connection.js';
 import { occurrenceMemo } from './calendar.js';
 import { ownerFilter } from './owners.js';
+import { listReps } from './reps.js';
 import { readSettings } from '../repo/settings.js';
 
 export interface CoverageQuery {
@@ -136,6 +138,19 @@ function loadGreetings(db: Db, query: CoverageQuery, reported: ReadonlySet<strin
   );
 }
 
+const NOTHING: CoverageCounts = { accounts: 0, due: 0, withinCadence: 0, overdue: 0, visitsDone: 0, averageGapDays: null };
+
+/**
+ * The report with a row per rep of the team (as far as this laptop knows it, `listReps`) in the reps'
+ * order: a rep with nothing to report (no accounts served here, nothing done) has a row of zeros, so a
+ * silent rep is seen rather than missing.
+ */
 export function coverageFromDb(db: Db, query: CoverageQuery): CoverageReport {
-  return coverageReport(loadCoverageInput(db, query));
+  const report = coverageReport(loadCoverageInput(db, query));
+  const reported = new Map(report.byRep.map((rep) => [rep.ownerId, rep]));
+  const reps = listReps(db)
+    .map((rep) => rep.ownerId)
+    .filter((ownerId) => query.ownerIds === undefined || query.ownerIds.includes(ownerId));
+  // Every owner of a reported account is among the reps (`listReps` reads the accounts too).
+  return { ...report, byRep: reps.map((ownerId) => reported.get(ownerId) ?? { ownerId, counts: NOTHING, byTier: { A: NOTHING, B: NOTHING, C: NOTHING } }) };
 }

@@ -2,7 +2,7 @@
  * The team view's reads: the visit log a page at a time, the period coverage report, coverage by tier
  * over consecutive periods and completed visits per rep per week. Days are in the host's time zone.
  */
-import type { ApiHandlers, CoverageView, ReportPeriodRequest, RepView } from '../../core/api/contract.js';
+import type { ApiHandlers, CoverageView, ReportPeriodRequest } from '../../core/api/contract.js';
 import { addDays, weekdayOf, type CalendarDay } from '../../core/calendar/day.js';
 import { TIERS, type Tier } from '../../core/model/enums.js';
 import { customPeriod, presetPeriod, previousPeriod, type PeriodPreset, type ReportPeriod } from '../../core/reports/period.js';
@@ -11,8 +11,8 @@ import type { Db } from '../connection.js';
 import { OVERDUE_ROWS_LISTED } from '../export/reportTables.js';
 import { coverageFromDb } from '../reports/coverage.js';
 import { ownerFilter } from '../reports/owners.js';
+import { listReps } from '../reports/reps.js';
 import { visitLogPage, type VisitLogSort } from '../reports/visitLog.js';
-import { readSettings } from '../repo/settings.js';
 import type { ServiceContext } from './context.js';
 
 type ReportHandlers = Pick<ApiHandlers, 'reports.reps' | 'reports.visitLog' | 'reports.coverage' | 'reports.coverageTrend' | 'reports.visitsPerWeek'>;
@@ -23,18 +23,6 @@ export const hostTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions(
 /** The requested period: a preset around `day` (default today), or the custom range. */
 export function resolvePeriod(request: ReportPeriodRequest, today: CalendarDay): ReportPeriod {
   return request.preset === 'custom' ? customPeriod(request.from, request.to) : presetPeriod(request.preset, request.day ?? today);
-}
-
-export function listReps(db: Db): RepView[] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT a.owner_id AS ownerId, o.display_name AS name
-       FROM accounts a LEFT JOIN sync_owners o ON o.id = a.owner_id
-       WHERE a.deleted_at IS NULL ORDER BY a.owner_id IS NOT NULL, o.display_name IS NULL, o.display_name, a.owner_id`,
-    )
-    .all() as RepView[];
-  const ownName = readSettings(db).repName;
-  return rows.map((rep) => (rep.ownerId === null ? { ownerId: null, name: typeof ownName === 'string' && ownName.trim() !== '' ? ownName : null } : rep));
 }
 
 type Owners = ReadonlyArray<string | null> | undefined;

@@ -29,7 +29,7 @@ interface CountsRow {
   counts: CoverageCounts;
 }
 
-function CountsTable({ caption, rows }: { caption: string; rows: CountsRow[] }) {
+function CountsTable({ caption, rows, note }: { caption: string; rows: CountsRow[]; note?: string }) {
   const { t } = useTranslation('team');
   const columns: TableProps<CountsRow>['columns'] = [
     { key: 'group', title: t('coverage.group'), render: (_, row) => row.group },
@@ -49,7 +49,17 @@ function CountsTable({ caption, rows }: { caption: string; rows: CountsRow[] }) 
     { key: 'visits', title: t('coverage.visitsDone'), align: 'right', render: (_, row) => row.counts.visitsDone },
     { key: 'gap', title: t('coverage.averageGap'), align: 'right', render: (_, row) => (row.counts.averageGapDays === null ? '–' : t('coverage.days', { count: Math.round(row.counts.averageGapDays) })) },
   ];
-  return <Table<CountsRow> size="small" pagination={false} rowKey="key" columns={columns} dataSource={rows} title={() => <Typography.Text strong>{caption}</Typography.Text>} />;
+  return (
+    <Table<CountsRow>
+      size="small"
+      pagination={false}
+      rowKey="key"
+      columns={columns}
+      dataSource={rows}
+      title={() => <Typography.Text strong>{caption}</Typography.Text>}
+      {...(note ? { footer: () => <Typography.Text type="secondary">{note}</Typography.Text> } : {})}
+    />
+  );
 }
 
 export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
@@ -81,7 +91,7 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('coverage.range', { from: day(report.period.from), to: day(report.period.to) })}</Typography.Text>
       <CountsTable caption={t('coverage.byTier')} rows={tierRows} />
-      <CountsTable caption={t('coverage.byRep')} rows={repRows} />
+      <CountsTable caption={t('coverage.byRep')} rows={repRows} note={t('coverage.byRepNote')} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('coverage.trendTitle')}>
