@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { format, parseISO } from 'date-fns';
+import { enUS, zhCN } from 'date-fns/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { presetPeriod } from '../../core/reports/period.js';
 import type { Db } from '../connection.js';
@@ -52,6 +54,28 @@ describe('period report PDF', () => {
       expect(text).toContain(expected);
     }
     expect(steps.at(-1)).toBe(7);
+  });
+
+  it.each(['zh-CN', 'en'] as const)('shows every header and every date in full, nothing cut (%s)', async (language) => {
+    db = openFixtureDatabase(tempDir());
+    // Two-digit months and days: the widest dates there are.
+    db.prepare("INSERT INTO accounts (id, name, tier, status, owner_id, created_at, updated_at) VALUES ('acc-9', '上海浦东发展银行股份有限公司信用卡中心华东区域分部', 'A', 'active', ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')").run(REP_ONE);
+    db.prepare("INSERT INTO visits (id, account_id, kind, status, done_at, owner_id, created_at, updated_at) VALUES ('v-9', 'acc-9', 'routine', 'done', '2025-10-25T02:00:00.000Z', ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')").run(REP_ONE);
+    const out = path.join(tempDir(), 'report.pdf');
+    const report = input(language);
+    await writeReportPdf(out, report);
+    // A header or date cut short, or broken over two lines, would not be found.
+    const text = pdfText(out);
+    const locale = language === 'zh-CN' ? zhCN : enUS;
+    const day = (value: string) => format(parseISO(value), 'PPP', { locale });
+    const overdue = report.report.accounts.filter((account) => account.daysOverdue > 0 && account.lastVisitDay !== null);
+    expect(overdue.map((account) => account.lastVisitDay)).toContain('2025-10-25');
+    for (const expected of [...Object.values(report.labels.report.columns), ...overdue.map((account) => day(account.lastVisitDay!))]) expect(text, expected).toContain(expected);
+    expect(text).toContain(`${day(report.period.from)} – ${day(report.period.to)}`);
+    expect(text).toContain('上海浦东发展银行');
+    expect(text).not.toContain('…');
+    // The time it was made on a 24-hour clock (10:00 in Shanghai).
+    expect(text).toContain(`${day('2026-06-01')} 10:00`);
   });
 
   it('repeats the header with period and rep on every page of a long report', async () => {

@@ -67,11 +67,13 @@ function bottomLimit(doc: Doc): number {
   return doc.page.height - MARGIN - 20;
 }
 
+function newPage(doc: Doc): void {
+  doc.addPage();
+  doc.y = MARGIN + HEADER_SPACE;
+}
+
 function ensureRoom(doc: Doc, height: number): void {
-  if (doc.y + height > bottomLimit(doc)) {
-    doc.addPage();
-    doc.y = MARGIN + HEADER_SPACE;
-  }
+  if (doc.y + height > bottomLimit(doc)) newPage(doc);
 }
 
 function heading(doc: Doc, text: string): void {
@@ -80,42 +82,75 @@ function heading(doc: Doc, text: string): void {
   doc.moveDown(0.3);
 }
 
-/** One table row of single-line cells (cut with an ellipsis), numbers right-aligned. */
+/** Room between a cell's text and its borders, left and right; and above and below. */
+const CELL_PADDING = 4;
+const CELL_PADDING_Y = 4;
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * Column widths that fit the content: each column as wide as its widest header or cell, the page's
+ * spare width shared out in proportion. When the content is wider than the page, numbers and dates
+ * keep their width and the text columns share the rest, wrapping their text.
+ */
+function fitWidths(doc: Doc, types: ColumnType[], rows: string[][]): number[] {
+  doc.fontSize(TEXT_SIZE);
+  const available = contentWidth(doc);
+  const natural = types.map((_, index) => Math.max(...rows.map((cells) => doc.widthOfString(cells[index]!))) + 2 * CELL_PADDING);
+  const total = sum(natural);
+  if (total <= available) return natural.map((width) => width + (available - total) * (width / total));
+  const text = types.map((type) => type === 'text');
+  const textTotal = sum(natural.filter((_, index) => text[index]));
+  const room = Math.max(available - (total - textTotal), available / 3);
+  return natural.map((width, index) => (text[index] ? (width / textTotal) * room : width));
+}
+
+function rowHeight(doc: Doc, cells: string[], widths: number[]): number {
+  doc.fontSize(TEXT_SIZE);
+  const text = Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index]! - 2 * CELL_PADDING })));
+  return Math.max(ROW_HEIGHT, text + 2 * CELL_PADDING_Y);
+}
+
+/** One table row; a cell too long for its column wraps (the row grows), numbers right-aligned. */
 function drawRow(doc: Doc, cells: string[], widths: number[], types: ColumnType[], fill?: string): void {
   const top = doc.y;
-  if (fill) doc.rect(MARGIN, top, contentWidth(doc), ROW_HEIGHT).fill(fill);
+  const height = rowHeight(doc, cells, widths);
+  if (fill) doc.rect(MARGIN, top, contentWidth(doc), height).fill(fill);
   let x = MARGIN;
   doc.fontSize(TEXT_SIZE).fillColor(INK);
   cells.forEach((cell, index) => {
     const width = widths[index]!;
     const align = types[index] === 'text' ? 'left' : 'right';
-    doc.text(cell, x + 3, top + 5, { width: width - 6, height: ROW_HEIGHT, align, lineBreak: false, ellipsis: true });
+    doc.text(cell, x + CELL_PADDING, top + CELL_PADDING_Y, { width: width - 2 * CELL_PADDING, align });
     x += width;
   });
-  doc.moveTo(MARGIN, top + ROW_HEIGHT).lineTo(MARGIN + contentWidth(doc), top + ROW_HEIGHT).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.moveTo(MARGIN, top + height).lineTo(MARGIN + contentWidth(doc), top + height).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.x = MARGIN;
-  doc.y = top + ROW_HEIGHT;
+  doc.y = top + height;
 }
 
-/** A section's table; the header row repeats on every page the table runs onto. */
+/**
+ * A section's table, its columns fitted to the header and cells; the header row repeats on every page
+ * the table runs onto. A report's sections are short (the overdue list stops at OVERDUE_ROWS_LISTED),
+ * so the cells are formatted up front to measure them.
+ */
 function drawTable(doc: Doc, section: Section, labels: ExportLabels): void {
-  const { columns, rows } = section.table;
-  const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
-  const widths = columns.map((column) => (column.width / totalWidth) * contentWidth(doc));
+  const { columns } = section.table;
   const types = columns.map((column) => column.type);
-  const headerRow = () => drawRow(doc, columns.map((column) => column.header), widths, types, HEADER_FILL);
+  const header = columns.map((column) => column.header);
+  const rows = [...section.table.rows].map((row) => columns.map((column) => formatCell(column.value(row), column.type, labels)));
+  const widths = fitWidths(doc, types, [header, ...rows]);
+  const headerRow = () => drawRow(doc, header, widths, types, HEADER_FILL);
   heading(doc, section.name);
   headerRow();
-  let empty = true;
-  for (const row of rows) {
-    empty = false;
-    if (doc.y + ROW_HEIGHT > bottomLimit(doc)) {
-      ensureRoom(doc, ROW_HEIGHT * 2);
+  for (const cells of rows) {
+    if (doc.y + rowHeight(doc, cells, widths) > bottomLimit(doc)) {
+      newPage(doc);
       headerRow();
     }
-    drawRow(doc, columns.map((column) => formatCell(column.value(row), column.type, labels)), widths, types);
+    drawRow(doc, cells, widths, types);
   }
-  if (empty) doc.fontSize(TEXT_SIZE).fillColor(MUTED).text(labels.report.noData, MARGIN, doc.y + 4);
+  if (rows.length === 0) doc.fontSize(TEXT_SIZE).fillColor(MUTED).text(labels.report.noData, MARGIN, doc.y + 4);
 }
 
 /** Coverage by tier as horizontal bars: 0–100% of due accounts visited within cadence. */
@@ -164,7 +199,7 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
   const sections = reportSections(report, labels, input.repName);
   const periodText = `${formatDay(input.period.from, labels)} – ${formatDay(input.period.to, labels)}`;
   // The wall clock in the report's zone, read back as a local Date for date-fns to format.
-  const generated = format(new Date(wallClockOf(input.generatedAt, input.timeZone).toISOString().slice(0, 19)), 'PPP p', { locale: dateLocale(labels) });
+  const generated = format(new Date(wallClockOf(input.generatedAt, input.timeZone).toISOString().slice(0, 19)), 'PPP HH:mm', { locale: dateLocale(labels) });
   const steps: Array<(doc: Doc) => void> = [
     (doc) => drawTable(doc, sections.byTier, labels),
     (doc) => drawCoverageChart(doc, report, labels),
