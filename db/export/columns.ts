@@ -38,6 +38,8 @@ export type AnyTable = Table<any>;
 export interface Section {
   /** sheet name in a workbook (at most 31 characters, no []:*?/\) */
   name: string;
+  /** lines above the table in a workbook (a report's title and period); the first is bold */
+  caption?: readonly string[];
   table: AnyTable;
 }
 

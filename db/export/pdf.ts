@@ -6,18 +6,16 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { format } from 'date-fns';
-import { enUS, zhCN } from 'date-fns/locale';
 import PDFDocument from 'pdfkit';
 import { TIERS } from '../../core/model/enums.js';
 import type { CoverageReport } from '../../core/reports/coverage.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
-import { wallClockOf } from '../../core/reports/zone.js';
 import type { CellValue, ColumnType, RepNamer, Section } from './columns.js';
 import { resolveCjkFont, type CjkFontChoice } from './fonts.js';
 import { throwIfAborted, writeAtomically, yieldToEventLoop, type ExportOptions } from './job.js';
 import type { ExportLabels } from './labels.js';
 import { coverageRatio, reportSections } from './reportTables.js';
+import { formatDay, reportHeading, type ReportHeading } from './reportText.js';
 
 export interface ReportPdfInput {
   report: CoverageReport;
@@ -43,14 +41,6 @@ const HEADER_FILL = '#f0f3f6';
 const TIER_COLOURS = { A: '#cf222e', B: '#bf8700', C: '#0969da' } as const;
 
 type Doc = PDFKit.PDFDocument;
-
-function dateLocale(labels: ExportLabels) {
-  return labels.language === 'zh-CN' ? zhCN : enUS;
-}
-
-function formatDay(day: string, labels: ExportLabels): string {
-  return format(new Date(`${day}T00:00:00`), 'PPP', { locale: dateLocale(labels) });
-}
 
 function formatCell(value: CellValue, type: ColumnType, labels: ExportLabels): string {
   if (value === null) return '–';
@@ -174,10 +164,9 @@ function drawCoverageChart(doc: Doc, report: CoverageReport, labels: ExportLabel
 }
 
 /** Header and footer on every page, drawn last so that the page count is known. */
-function stampPages(doc: Doc, input: ReportPdfInput, periodText: string): void {
+function stampPages(doc: Doc, input: ReportPdfInput, { title, period: periodText }: ReportHeading): void {
   const { labels } = input;
   const range = doc.bufferedPageRange();
-  const title = labels.report.title[input.period.preset];
   for (let index = 0; index < range.count; index += 1) {
     doc.switchToPage(range.start + index);
     // Writing into the bottom margin must not make pdfkit start a new page.
@@ -197,9 +186,7 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
   const font = resolveCjkFont(input.font);
   const { labels, report } = input;
   const sections = reportSections(report, labels, input.repName);
-  const periodText = `${formatDay(input.period.from, labels)} – ${formatDay(input.period.to, labels)}`;
-  // The wall clock in the report's zone, read back as a local Date for date-fns to format.
-  const generated = format(new Date(wallClockOf(input.generatedAt, input.timeZone).toISOString().slice(0, 19)), 'PPP HH:mm', { locale: dateLocale(labels) });
+  const head = reportHeading(input.period, labels, input.subject, input.generatedAt, input.timeZone);
   const steps: Array<(doc: Doc) => void> = [
     (doc) => drawTable(doc, sections.byTier, labels),
     (doc) => drawCoverageChart(doc, report, labels),
@@ -216,7 +203,7 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
   await writeAtomically(target, options.signal, async (tempPath) => {
     // `font: ''` keeps pdfkit from loading its default Helvetica, which the report never uses and which
     // pdfkit finds through a package import (#standard-fonts) that the Electron worker bundle cannot load.
-    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: '', info: { Title: `${labels.report.title[input.period.preset]} ${periodText}` } });
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: '', info: { Title: `${head.title} ${head.period}` } });
     const file = fs.createWriteStream(tempPath);
     const closed = once(file, 'close');
     doc.pipe(file);
@@ -224,8 +211,8 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
       doc.registerFont('cjk', font.path, font.family);
       doc.font('cjk');
       doc.y = MARGIN + HEADER_SPACE;
-      doc.fontSize(18).fillColor(INK).text(labels.report.title[input.period.preset], MARGIN, doc.y);
-      doc.fontSize(10).fillColor(MUTED).text(`${labels.report.period}: ${periodText}    ${labels.report.rep}: ${input.subject}    ${labels.report.generated}: ${generated}`);
+      doc.fontSize(18).fillColor(INK).text(head.title, MARGIN, doc.y);
+      doc.fontSize(10).fillColor(MUTED).text(head.line);
       options.onProgress?.(0, steps.length);
       for (const [index, step] of steps.entries()) {
         step(doc);
@@ -233,7 +220,7 @@ export async function writeReportPdf(target: string, input: ReportPdfInput, opti
         await yieldToEventLoop();
         throwIfAborted(options.signal);
       }
-      stampPages(doc, input, periodText);
+      stampPages(doc, input, head);
     } finally {
       // Also on abort: ending the document is what closes the file, which is then removed.
       doc.end();

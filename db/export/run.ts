@@ -15,6 +15,7 @@ import type { ExportOptions } from './job.js';
 import type { ExportLabels } from './labels.js';
 import { writeReportPdf } from './pdf.js';
 import { reportSectionList, reportSections } from './reportTables.js';
+import { reportHeading } from './reportText.js';
 import { writeXlsx } from './xlsx.js';
 
 export const EXPORT_KINDS = ['visits', 'report', 'calendar'] as const;
@@ -78,8 +79,14 @@ export async function runExport(db: Db, kind: ExportKind, request: ExportRequest
     case 'report': {
       const period = periodOf(request);
       const report = coverageFromDb(db, { from: period.from, to: period.to, asOf: request.today, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
-      if (request.format === 'xlsx') await writeXlsx(request.out, reportSectionList(reportSections(report, labels, repName)), options);
-      else await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone, font: { bundled: request.bundledCjkFont } }, options);
+      if (request.format === 'xlsx') {
+        // Each sheet starts with what it is: the report's title with the section, then period, rep and when.
+        const head = reportHeading(period, labels, request.subject, request.now, timeZone);
+        const sections = reportSectionList(reportSections(report, labels, repName)).map((section) => ({ ...section, caption: [`${head.title} · ${section.name}`, head.line] }));
+        await writeXlsx(request.out, sections, options);
+      } else {
+        await writeReportPdf(request.out, { report, period, labels, repName, subject: request.subject, generatedAt: request.now, timeZone, font: { bundled: request.bundledCjkFont } }, options);
+      }
       return report.accounts.length;
     }
     case 'calendar': {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { presetPeriod } from '../../core/reports/period.js';
 import type { Db } from '../connection.js';
 import { iterateVisitLog, countVisitLog } from '../reports/visitLog.js';
 import { FIXTURE_VISITS, openFixtureDatabase, REP_ONE } from '../reports/testFixture.js';
@@ -11,6 +12,7 @@ import { visitLogColumns, type Column, type Table } from './columns.js';
 import { neutraliseFormula, quoteField, writeCsv } from './csv.js';
 import { ExportAbortedError } from './job.js';
 import { exportLabels } from './labels.js';
+import { runExport } from './run.js';
 import { writeXlsx } from './xlsx.js';
 
 const labels = exportLabels('zh-CN');
@@ -88,6 +90,25 @@ describe('tabular exports', () => {
     const ratios = workbook.getWorksheet('ratios   a b ')!;
     expect(ratios.getRow(2).getCell(1).value).toBe(0.25);
     expect(ratios.getRow(2).getCell(1).numFmt).toBe('0.0%');
+  });
+
+  it('puts the report’s title, period, rep and time above each table of the report workbook', async () => {
+    db = openFixtureDatabase(tempDir());
+    const out = path.join(tempDir(), 'report.xlsx');
+    const request = { period: presetPeriod('quarter', '2026-02-15'), today: '2026-06-01', timeZone: 'Asia/Shanghai', subject: '全体销售代表', labels, repName, format: 'xlsx' as const, out, now: new Date('2026-06-01T02:00:00.000Z') };
+    await runExport(db, 'report', request);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('按客户等级')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('季报 · 按客户等级');
+    expect(sheet.getRow(1).font).toMatchObject({ bold: true });
+    expect(sheet.getRow(2).getCell(1).value).toBe('期间: 2026年1月1日 – 2026年3月31日    销售代表: 全体销售代表    生成时间: 2026年6月1日 10:00');
+    expect(sheet.getRow(4).values).toEqual([undefined, '分组', '客户数', '应访', '按时拜访', '覆盖率', '逾期', '完成拜访', '平均间隔（天）']);
+    expect(sheet.getRow(4).font).toMatchObject({ bold: true });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(sheet.getRow(5).getCell(1).value).toBe('A 类');
+    expect(sheet.getRow(5).getCell(2).value).toBe(1);
+    expect(workbook.getWorksheet('逾期未访客户')!.getRow(1).getCell(1).value).toBe('季报 · 逾期未访客户');
   });
 
   it('leaves no file behind when cancelled, and keeps an existing file untouched', async () => {

@@ -1,7 +1,8 @@
 /**
  * XLSX through exceljs's streaming WorkbookWriter: each row is committed (written out) as soon as it
  * is added, so a million rows never sit in memory. Cells are typed (dates as dates, numbers as
- * numbers), the header row is frozen and bold, columns have widths, one sheet per section.
+ * numbers), the header row (under a section's caption, if any) is frozen and bold, columns have
+ * widths, one sheet per section.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -47,14 +48,24 @@ export function sheetName(name: string): string {
 }
 
 async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: Section, progress: { done: number; total: number }, options: ExportOptions): Promise<void> {
-  const { table } = section;
-  const sheet = workbook.addWorksheet(sheetName(section.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const { table, caption = [] } = section;
+  // A caption takes its lines and an empty one above the header row, which stays frozen under them.
+  const headerRow = caption.length === 0 ? 1 : caption.length + 2;
+  const sheet = workbook.addWorksheet(sheetName(section.name), { views: [{ state: 'frozen', ySplit: headerRow }] });
   sheet.columns = table.columns.map((column, index) => {
     const numFmt = NUMBER_FORMATS[column.type];
-    return { key: String(index), header: column.header, width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
+    return { key: String(index), width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
   });
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  caption.forEach((line, index) => {
+    const row = sheet.getRow(index + 1);
+    row.getCell(1).value = line;
+    if (index === 0) row.font = { bold: true, size: 14 };
+    row.commit();
+  });
+  const header = sheet.getRow(headerRow);
+  header.values = table.columns.map((column) => column.header);
+  header.font = { bold: true };
+  header.commit();
   for (const row of table.rows) {
     sheet.addRow(table.columns.map((column) => column.value(row))).commit();
     progress.done += 1;
