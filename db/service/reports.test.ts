@@ -86,4 +86,25 @@ describe('reports through callApi', () => {
     expect(repOne.counts).toEqual([0, 2, 0, 1, 0]);
     h.db.close();
   });
+
+  it('charts per week what By rep counts as visits done, with a series for every rep', async () => {
+    const h = fixtureHarness(tempDir());
+    const stamp = '2025-01-01T00:00:00.000Z';
+    const visit = h.db.prepare(`INSERT INTO visits (id, account_id, kind, status, done_at, owner_id, created_at, updated_at) VALUES (?, ?, ?, 'done', ?, ?, ?, ?)`);
+    // REP_TWO visits REP_ONE's account (shared): it counts for the account's rep, as in the table.
+    visit.run('v-shared', 'acc-1', 'routine', '2026-01-14T02:00:00.000Z', REP_TWO, stamp, stamp);
+    // A visit at an archived account counts nowhere.
+    h.db.prepare(`INSERT INTO accounts (id, name, tier, status, owner_id, archived_at, created_at, updated_at) VALUES ('acc-old', 'Old', 'B', 'active', ?, ?, ?, ?)`).run(REP_TWO, stamp, stamp, stamp);
+    visit.run('v-old', 'acc-old', 'routine', '2026-01-15T02:00:00.000Z', REP_TWO, stamp, stamp);
+    const period = { preset: 'custom', from: '2026-01-01', to: '2026-01-31' } as const;
+    const coverage = await h.call('reports.coverage', { period });
+    const weeks = await h.call('reports.visitsPerWeek', { period });
+    const charted = weeks.reps.map((rep) => [rep.ownerId, rep.counts.reduce((a, b) => a + b, 0)]);
+    expect(charted).toEqual(coverage.byRep.map((rep) => [rep.ownerId, rep.counts.visitsDone]));
+    expect(charted).toEqual([
+      [REP_ONE, 4],
+      [REP_TWO, 0],
+    ]);
+    h.db.close();
+  });
 });

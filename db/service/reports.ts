@@ -4,12 +4,14 @@
  */
 import type { ApiHandlers, CoverageView, ReportPeriodRequest } from '../../core/api/contract.js';
 import { addDays, weekdayOf, type CalendarDay } from '../../core/calendar/day.js';
-import { TIERS, type Tier } from '../../core/model/enums.js';
+import { countsTowardCadence } from '../../core/cadence/policy.js';
+import { isServed } from '../../core/cadence/lifecycle.js';
+import { TIERS, type AccountStatus, type Tier, type VisitKind } from '../../core/model/enums.js';
 import { customPeriod, presetPeriod, previousPeriod, type PeriodPreset, type ReportPeriod } from '../../core/reports/period.js';
 import { dayInZone, instantRangeOfDays } from '../../core/reports/zone.js';
 import type { Db } from '../connection.js';
 import { OVERDUE_ROWS_LISTED } from '../export/reportTables.js';
-import { coverageFromDb } from '../reports/coverage.js';
+import { cadencePolicyOf, coverageFromDb } from '../reports/coverage.js';
 import { ownerFilter } from '../reports/owners.js';
 import { listReps } from '../reports/reps.js';
 import { visitLogPage, type VisitLogSort } from '../reports/visitLog.js';
@@ -67,29 +69,41 @@ function mondayOf(day: CalendarDay): CalendarDay {
   return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
-function visitsPerWeek(db: Db, period: ReportPeriod, ownerIds: Owners) {
+/**
+ * Per rep and week, the visits the coverage report counts as done — completed visits of the kinds that
+ * count toward cadence, at served accounts, by the account's rep, up to today — so the chart and the
+ * By rep table give the same numbers; every rep of the table is a series.
+ */
+function visitsPerWeek(db: Db, period: ReportPeriod, today: CalendarDay, ownerIds: Owners) {
   const timeZone = hostTimeZone();
   const weeks: CalendarDay[] = [];
   for (let monday = mondayOf(period.from); monday <= period.to; monday = addDays(monday, 7)) weeks.push(monday);
-  const range = instantRangeOfDays(period.from, period.to, timeZone);
-  const owners = ownerFilter('v.owner_id', ownerIds);
+  const reps = listReps(db)
+    .map((rep) => rep.ownerId)
+    .filter((ownerId) => ownerIds === undefined || ownerIds.includes(ownerId));
+  const countsByRep = new Map(reps.map((ownerId) => [ownerId, weeks.map(() => 0)]));
+  const end = today < period.to ? today : period.to;
+  if (end < period.from) return { weeks, reps: [...countsByRep].map(([ownerId, counts]) => ({ ownerId, counts })) };
+  const range = instantRangeOfDays(period.from, end, timeZone);
+  const owners = ownerFilter('a.owner_id', ownerIds);
+  const policy = cadencePolicyOf(db);
   // Counted per UTC hour in SQL (a year of a team's visits is a few thousand groups, not rows), then
   // each hour is placed on its local day; zones with half-hour offsets may shift a visit at midnight.
   const groups = db
     .prepare(
-      `SELECT v.owner_id AS ownerId, substr(v.done_at, 1, 13) AS hour, count(*) AS visits
-       FROM visits v INDEXED BY visits_done_report
-       WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.done_at >= ? AND v.done_at < ? AND ${owners.sql}
-       GROUP BY v.owner_id, hour`,
+      `SELECT a.owner_id AS ownerId, a.status, v.kind, substr(v.done_at, 1, 13) AS hour, count(*) AS visits
+       FROM visits v INDEXED BY visits_done_report JOIN accounts a ON a.id = v.account_id
+       WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.done_at >= ? AND v.done_at < ?
+         AND a.deleted_at IS NULL AND a.archived_at IS NULL AND ${owners.sql}
+       GROUP BY a.owner_id, a.status, v.kind, hour`,
     )
-    .all(range.start, range.end, ...owners.params) as Array<{ ownerId: string | null; hour: string; visits: number }>;
-  const countsByRep = new Map<string | null, number[]>();
+    .all(range.start, range.end, ...owners.params) as Array<{ ownerId: string | null; status: AccountStatus; kind: VisitKind; hour: string; visits: number }>;
   const weekIndex = new Map(weeks.map((week, index) => [week, index]));
   for (const group of groups) {
+    if (!isServed(group.status) || !countsTowardCadence(group.kind, policy)) continue;
     const index = weekIndex.get(mondayOf(dayInZone(`${group.hour}:30:00.000Z`, timeZone)));
-    if (index === undefined) continue;
-    let counts = countsByRep.get(group.ownerId);
-    if (!counts) countsByRep.set(group.ownerId, (counts = weeks.map(() => 0)));
+    const counts = countsByRep.get(group.ownerId);
+    if (index === undefined || !counts) continue;
     counts[index] = (counts[index] ?? 0) + group.visits;
   }
   return { weeks, reps: [...countsByRep].map(([ownerId, counts]) => ({ ownerId, counts })) };
@@ -108,6 +122,6 @@ export function reportHandlers(context: ServiceContext): ReportHandlers {
         const byTier = Object.fromEntries(TIERS.map((tier) => [tier, { due: report.byTier[tier].due, withinCadence: report.byTier[tier].withinCadence }]));
         return { period, byTier: byTier as Record<Tier, { due: number; withinCadence: number }> };
       }),
-    'reports.visitsPerWeek': ({ period, ownerIds }) => visitsPerWeek(db, resolvePeriod(period, context.today()), ownerIds),
+    'reports.visitsPerWeek': ({ period, ownerIds }) => visitsPerWeek(db, resolvePeriod(period, context.today()), context.today(), ownerIds),
   };
 }

@@ -15,6 +15,7 @@ import { AccountLink } from '../../components/AccountLink.js';
 import { TierTag } from '../../components/TierTag.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
 import { BarChart } from './BarChart.js';
+import { usePeriodName } from './PeriodPicker.js';
 import { useReps } from './useReps.js';
 
 const TIER_COLORS: Record<Tier, string> = { A: '#b7320c', B: '#8f6200', C: '#0b5cad' };
@@ -66,6 +67,7 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
   const { t } = useTranslation('team');
   const locale = useDateFnsLocale();
   const { nameOf } = useReps();
+  const periodName = usePeriodName(true);
   const coverage = useQuery((api) => api['reports.coverage']({ period }), [JSON.stringify(period)]);
   const perWeek = useQuery((api) => api['reports.visitsPerWeek']({ period }), [JSON.stringify(period)]);
   const trendPreset = period.preset === 'custom' ? 'month' : period.preset;
@@ -98,8 +100,9 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
             {trend.data && (
               <BarChart
                 title={t('coverage.trendChart')}
-                categories={trend.data.map((point) => format(parseISO(point.period.from), 'yyyy-MM', { locale }))}
-                series={TIERS.map((tier) => ({ name: t('coverage.tierSeries', { tier }), color: TIER_COLORS[tier], values: trend.data!.map((point) => percentOf(point.byTier[tier]) ?? 0) }))}
+                categories={trend.data.map((point) => periodName(point.period))}
+                series={TIERS.map((tier) => ({ name: t('coverage.tierSeries', { tier }), color: TIER_COLORS[tier], values: trend.data!.map((point) => percentOf(point.byTier[tier])) }))}
+                unit={t('coverage.axisPercent')}
                 max={100}
                 format={(value) => `${value}%`}
               />
@@ -111,7 +114,8 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
             {perWeek.data && (
               <BarChart
                 title={t('coverage.weeklyChart')}
-                categories={perWeek.data.weeks.map((week) => format(parseISO(week), 'MM-dd', { locale }))}
+                categories={perWeek.data.weeks.map((week) => format(parseISO(week), t('coverage.weekFormat'), { locale }))}
+                unit={t('coverage.axisVisits')}
                 series={perWeek.data.reps.map((rep, index) => ({ name: nameOf(rep.ownerId), color: REP_COLORS[index % REP_COLORS.length]!, values: rep.counts }))}
               />
             )}

@@ -20,12 +20,12 @@ export function resolvePeriod(value: ReportPeriodRequest, today: CalendarDay): R
   return value.preset === 'custom' ? customPeriod(value.from, value.to) : presetPeriod(value.preset, value.day ?? today);
 }
 
-/** "January 2026", "2026年第1季度", …: a preset period by its name. */
-function usePeriodName(): (period: ReportPeriod) => string {
+/** "January 2026" ("Jan 2026" when `short`), "2026年第1季度", …: a preset period by its name. */
+export function usePeriodName(short = false): (period: ReportPeriod) => string {
   const { t } = useTranslation('team');
   const locale = useDateFnsLocale();
   return (period) => {
-    if (period.preset === 'month') return format(parseISO(period.from), t('period.monthFormat'), { locale });
+    if (period.preset === 'month') return format(parseISO(period.from), t(short ? 'period.monthFormatShort' : 'period.monthFormat'), { locale });
     return t(`period.name.${period.preset}`, { year: period.year, index: period.index, half: t(`period.half.${period.index}`) });
   };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { format, parseISO } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
 import type { CoverageView, ExportJobView, VisitLogRowView } from '../../../core/api/contract.js';
 import type { CoverageCounts } from '../../../core/reports/coverage.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
@@ -64,7 +64,19 @@ describe('Team screen', () => {
     const weekly = await screen.findByRole('table', { name: 'Completed visits per rep, by week (starting Monday)' });
     expect(within(weekly).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '2']);
     const trend = screen.getByRole('table', { name: 'Share of due accounts visited within cadence, per tier and period' });
-    expect(within(trend).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['50%', '0%', '100%']);
+    // Tier B had nothing due: no bar, as the table says "Nothing due" rather than 0 %.
+    expect(within(trend).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['50%', '–', '100%']);
+  });
+
+  it('draws charts on a y-axis with its unit and week labels that do not run into each other', async () => {
+    const weeks = Array.from({ length: 14 }, (_, index) => format(addDays(parseISO('2025-12-29'), 7 * index), 'yyyy-MM-dd'));
+    const api = teamApi({ 'reports.visitsPerWeek': async () => ({ weeks, reps: [{ ownerId: REP, counts: weeks.map((_, index) => index % 4) }] }) });
+    const { container } = await renderWithApi(<TeamPage />, api);
+    await screen.findByRole('table', { name: 'Completed visits per rep, by week (starting Monday)' });
+    const [trend, weekly] = [...container.querySelectorAll('figure svg')].map((svg) => [...svg.querySelectorAll('text')].map((text) => text.textContent));
+    expect(trend).toEqual(['%', '0%', '25%', '50%', '75%', '100%', 'Jan 2026']);
+    // Counts 0–3 on a scale of 0–4; a label every second week (each is wider than one week's bar).
+    expect(weekly).toEqual(['Visits', '0', '1', '2', '3', '4', 'Dec 29', 'Jan 12', 'Jan 26', 'Feb 9', 'Feb 23', 'Mar 9', 'Mar 23']);
   });
 
   it('asks for the chosen preset period (季报)', async () => {
@@ -93,12 +105,12 @@ describe('Team screen', () => {
   it('names half-years and years in Chinese', async () => {
     const api = teamApi();
     await renderWithApi(<TeamPage />, api, 'zh-CN');
-    expect(await screen.findByText('2026年1月')).toBeTruthy();
+    expect(await screen.findByText('2026年1月', { selector: 'strong' })).toBeTruthy();
     fireEvent.click(screen.getByText('半年报'));
     fireEvent.click(screen.getByRole('button', { name: '上个半年' }));
-    expect(await screen.findByText('2025年下半年')).toBeTruthy();
+    expect(await screen.findByText('2025年下半年', { selector: 'strong' })).toBeTruthy();
     fireEvent.click(screen.getByText('年报'));
-    expect(await screen.findByText('2026年')).toBeTruthy();
+    expect(await screen.findByText('2026年', { selector: 'strong' })).toBeTruthy();
   });
 
   it('lists the period’s done visits, newest first, and planned ones only on request', async () => {
