@@ -6,7 +6,7 @@ const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T09:00:00+08:00');
 
 function account(id: string, tier: AgendaAccount['tier'], lastCountedContactDay: string | null, extra: Partial<AgendaAccount> = {}): AgendaAccount {
-  return { id, name: `name-${id}`, tier, status: 'active', cadenceDays: null, lastCountedContactDay, lastActivityDay: lastCountedContactDay, ...extra };
+  return { id, name: `name-${id}`, tier, status: 'active', cadenceDays: null, lastCountedContactDay, lastCountedContactKind: lastCountedContactDay === null ? null : 'routine', lastUncountedContact: null, lastActivityDay: lastCountedContactDay, ...extra };
 }
 
 function contact(id: string, accountId: string, isKey = false): AgendaContact {
@@ -189,7 +189,7 @@ describe('important dates', () => {
   it('carries the source date, years, milestone, names and actions', () => {
     const [item] = dated({
       dates: [date('d', 'a', { contactId: 'k', familyMemberId: 'f', month: 3, day: 11, year: 1966 })],
-      familyMembers: [{ id: 'f', name: 'spouse-name' }],
+      familyMembers: [{ id: 'f', name: 'spouse-name', relation: 'spouse' }],
     });
     expect(item).toMatchObject({
       kind: 'important_date',
@@ -199,6 +199,7 @@ describe('important dates', () => {
       contactId: 'k',
       contactName: 'contact-k',
       familyMemberName: 'spouse-name',
+      familyMemberRelation: 'spouse',
       source: { calendar: 'gregorian', month: 3, day: 11, isLeapMonth: false, year: 1966 },
       years: 60,
       milestone: true,

@@ -13,7 +13,7 @@
 import { addDays, epochDayOf, type CalendarDay } from '../calendar/day.js';
 import { FESTIVAL_IDS, type Festival } from '../calendar/festivals.js';
 import { isMilestone } from '../calendar/occurrence.js';
-import { cadenceClock, DEFAULT_CADENCE_POLICY, isServed, statusAfterInactivity, type CadenceClock } from '../cadence/index.js';
+import { cadenceClock, DEFAULT_CADENCE_POLICY, gapFor, isServed, statusAfterInactivity, type CadenceClock } from '../cadence/index.js';
 import { complaintKey, dateKey, festivalKey, plannedVisitKey, revisitKey, winBackKey } from './keys.js';
 import { lookupFor, type AgendaLookup } from './lookup.js';
 import { dateOccurrences, festivalOccurrences, type DatedOccurrence, type DayBuckets } from './occurrences.js';
@@ -82,9 +82,10 @@ export function agendaForRange(input: AgendaInput, from: CalendarDay, days: numb
     const day = addDays(from, offset);
     const epochDay = epochDayOf(day);
     const today = { day, epochDay };
-    const { overdue, due, winBack } = cadenceItems(accounts, today, lookup, options);
+    const { overdue, due, winBack, plannedAhead } = cadenceItems(accounts, today, lookup, options);
     result.push({
       day,
+      plannedAhead,
       items: [
         ...(offset === 0 ? complaints : []),
         ...plannedVisitItems(visitsByDay.get(day) ?? [], today, lookup),
@@ -220,10 +221,17 @@ function cadenceItems(accounts: readonly PreparedAccount[], today: Today, lookup
   const overdue: RevisitItem[] = [];
   const due: RevisitItem[] = [];
   const winBack: WinBackItem[] = [];
+  const plannedAhead = { overdue: 0, due: 0 };
   for (const { account, clock, lastActivityEpochDay, lastPlannedEpochDay } of accounts) {
-    if (lastPlannedEpochDay !== null && lastPlannedEpochDay >= today.epochDay) continue;
     const daysInactive = lastActivityEpochDay === null ? null : today.epochDay - lastActivityEpochDay;
     const status = statusAfterInactivity(account.status, daysInactive, options.cadence.lapseThresholdDays);
+    if (lastPlannedEpochDay !== null && lastPlannedEpochDay >= today.epochDay) {
+      // Counted, not listed: Team's figures count these accounts as overdue, so Today says how many it hides.
+      const state = isServed(status) ? clock.stateOn(today.epochDay) : 'ok';
+      if (state === 'overdue') plannedAhead.overdue += 1;
+      else if (state !== 'ok') plannedAhead.due += 1;
+      continue;
+    }
     if (status === 'lapsed') {
       const key = winBackKey(account.id, account.lastActivityDay);
       if (lookup.isSnoozed(key, today.day)) continue;
@@ -248,10 +256,14 @@ function cadenceItems(accounts: readonly PreparedAccount[], today: Today, lookup
       ...itemBase(account, undefined, cadence.dueDay ?? today.day, daysUntil, cadence.daysOverdue),
       actions: ACTIONS.visitNeeded,
       cadence,
+      gap: gapFor(account.tier, account.cadenceDays, options.cadence),
+      ownCadence: account.cadenceDays !== null,
+      lastCounted: account.lastCountedContactDay === null || account.lastCountedContactKind === null ? null : { day: account.lastCountedContactDay, kind: account.lastCountedContactKind },
+      lastUncounted: account.lastUncountedContact,
     };
     (item.kind === 'revisit_overdue' ? overdue : due).push(item);
   }
-  return { overdue, due, winBack };
+  return { overdue, due, winBack, plannedAhead };
 }
 
 // ---------- important dates and festivals ----------
@@ -262,6 +274,7 @@ function importantDateItems(buckets: DayBuckets<DatedOccurrence>, maxLeadDays: n
     for (const { date, occurrence, leadDays } of buckets.get(today.epochDay + daysUntil) ?? []) {
       if (daysUntil > leadDays) continue;
       const account = lookup.account(date.accountId);
+      const familyMember = lookup.familyMember(date.familyMemberId);
       const key = dateKey(date.id, occurrence.day);
       if (!account || lookup.isGreeted(key) || lookup.isSnoozed(key, today.day)) continue;
       items.push({
@@ -273,7 +286,8 @@ function importantDateItems(buckets: DayBuckets<DatedOccurrence>, maxLeadDays: n
         dateKind: date.kind,
         label: date.label ?? null,
         familyMemberId: date.familyMemberId,
-        familyMemberName: lookup.familyMemberName(date.familyMemberId),
+        familyMemberName: familyMember?.name ?? null,
+        familyMemberRelation: familyMember?.relation ?? null,
         source: { calendar: date.calendar, month: date.month, day: date.day, isLeapMonth: date.isLeapMonth, year: date.year },
         years: occurrence.years,
         milestone: isMilestone(date.kind, occurrence.years),

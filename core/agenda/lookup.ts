@@ -1,12 +1,12 @@
 /** The agenda input indexed once, so building items is map lookups rather than scans. */
 import type { CalendarDay } from '../calendar/day.js';
 import { seriesOfKey } from './keys.js';
-import type { AgendaAccount, AgendaContact, AgendaGreeting, AgendaInput } from './types.js';
+import type { AgendaAccount, AgendaContact, AgendaFamilyMember, AgendaGreeting, AgendaInput } from './types.js';
 
 export interface AgendaLookup {
   account(id: string): AgendaAccount | undefined;
   contact(id: string | null): AgendaContact | undefined;
-  familyMemberName(id: string | null): string | null;
+  familyMember(id: string | null): AgendaFamilyMember | undefined;
   /** hidden by a snooze on `day` (a snooze hides an item before its `untilDay`) */
   isSnoozed(key: string, day: CalendarDay): boolean;
   isGreeted(key: string): boolean;
@@ -17,7 +17,7 @@ export interface AgendaLookup {
 export function lookupFor(input: AgendaInput): AgendaLookup {
   const accounts = new Map(input.accounts.map((account) => [account.id, account]));
   const contacts = new Map(input.contacts.map((contact) => [contact.id, contact]));
-  const familyMembers = new Map((input.familyMembers ?? []).map((member) => [member.id, member.name]));
+  const familyMembers = new Map((input.familyMembers ?? []).map((member) => [member.id, member]));
   const snoozedUntil = new Map<string, CalendarDay>();
   for (const { key, untilDay } of input.snoozes) {
     const earlier = snoozedUntil.get(key);
@@ -37,7 +37,7 @@ export function lookupFor(input: AgendaInput): AgendaLookup {
   return {
     account: (id) => accounts.get(id),
     contact: (id) => (id === null ? undefined : contacts.get(id)),
-    familyMemberName: (id) => (id === null ? null : familyMembers.get(id) ?? null),
+    familyMember: (id) => (id === null ? undefined : familyMembers.get(id)),
     isSnoozed: (key, day) => {
       const until = snoozedUntil.get(key);
       return until !== undefined && day < until;

@@ -4,8 +4,8 @@
  */
 import type { CalendarDay } from '../calendar/day.js';
 import type { FestivalId } from '../calendar/festivals.js';
-import type { CadencePolicy, CadenceStatus } from '../cadence/index.js';
-import type { AccountStatus, DateKind, Tier, VisitKind } from '../model/enums.js';
+import type { CadenceGap, CadencePolicy, CadenceStatus } from '../cadence/index.js';
+import type { AccountStatus, DateKind, FamilyRelation, Tier, VisitKind } from '../model/enums.js';
 import type { ImportantDate, YearlyDate } from '../model/schemas.js';
 
 // ---------- input ----------
@@ -20,8 +20,18 @@ export interface AgendaAccount {
   cadenceDays: number | null;
   /** most recent completed contact of a kind that counts toward cadence */
   lastCountedContactDay: CalendarDay | null;
+  /** that contact's kind */
+  lastCountedContactKind: VisitKind | null;
+  /** a completed contact after it, of a kind that does not count (a phone call, say); null if none */
+  lastUncountedContact: AgendaContactEvent | null;
   /** most recent completed visit (any kind) or order, for lapse and win-back */
   lastActivityDay: CalendarDay | null;
+}
+
+/** A completed contact: its day and kind. */
+export interface AgendaContactEvent {
+  day: CalendarDay;
+  kind: VisitKind;
 }
 
 export interface AgendaContact {
@@ -34,6 +44,8 @@ export interface AgendaContact {
 export interface AgendaFamilyMember {
   id: string;
   name: string;
+  /** how the member is related to their contact (spouse, child …) */
+  relation: FamilyRelation;
 }
 
 export type AgendaDate = Pick<ImportantDate, 'id' | 'accountId' | 'contactId' | 'familyMemberId' | 'kind' | 'leadDays' | 'label'> & YearlyDate;
@@ -164,6 +176,14 @@ export interface PlannedVisitItem extends AgendaItemBase {
 export interface RevisitItem extends AgendaItemBase {
   kind: 'revisit_overdue' | 'revisit_due';
   cadence: CadenceStatus;
+  /** the ideal and maximum gap that apply (tier's or the account's own) */
+  gap: CadenceGap;
+  /** whether the gap is the account's own rather than its tier's */
+  ownCadence: boolean;
+  /** the contact the cadence counts from; null when never contacted */
+  lastCounted: AgendaContactEvent | null;
+  /** a later contact that did not count (its kind is not among the counting kinds) */
+  lastUncounted: AgendaContactEvent | null;
 }
 
 export interface ImportantDateItem extends AgendaItemBase {
@@ -173,6 +193,8 @@ export interface ImportantDateItem extends AgendaItemBase {
   label: string | null;
   familyMemberId: string | null;
   familyMemberName: string | null;
+  /** the family member's relation to `contactName`, whose family they are */
+  familyMemberRelation: FamilyRelation | null;
   source: YearlyDate;
   /** years since the known year at this occurrence (age, anniversary number), null if unknown */
   years: number | null;
@@ -198,4 +220,6 @@ export type AgendaItem = ComplaintItem | PlannedVisitItem | RevisitItem | Import
 export interface AgendaDay {
   day: CalendarDay;
   items: AgendaItem[];
+  /** due or overdue accounts left out because a visit is planned from that day on */
+  plannedAhead: { overdue: number; due: number };
 }

@@ -46,7 +46,7 @@ import {
   type Greeting,
   type Order,
 } from '../model/reminders.js';
-import type { AgendaDay, AgendaItem } from '../agenda/types.js';
+import type { AgendaDay } from '../agenda/types.js';
 import type { TierSuggestion } from '../tiering/pareto.js';
 import type { WeekPlan } from '../agenda/weekPlan.js';
 import { CONTACT_KINDS, LANGUAGES, TIERS, VISIT_STATUSES, type Tier, type VisitKind, type VisitStatus } from '../model/enums.js';
@@ -347,7 +347,10 @@ export interface ApiOutputs {
 
   'search.quick': QuickSearchResult;
 
-  'agenda.today': { day: string; items: AgendaItem[] };
+  'agenda.today': AgendaDay & {
+    /** reminders and visits dealt with on that day: greetings marked, visits done, complaints answered */
+    done: number;
+  };
   'agenda.range': AgendaDay[];
   'agenda.snooze': { key: string; untilDay: string };
   'agenda.unsnooze': { key: string };

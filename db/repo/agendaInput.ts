@@ -3,7 +3,7 @@
  * account. Instants become calendar days in the user's time zone with `dayOfInstant` (the runtime's
  * zone unless one is given); stored calendar days are used as they are, never shifted through UTC.
  */
-import type { AgendaAccount, AgendaContact, AgendaDate, AgendaInput, GreetingChannel } from '../../core/agenda/types.js';
+import type { AgendaAccount, AgendaContact, AgendaDate, AgendaFamilyMember, AgendaInput, GreetingChannel } from '../../core/agenda/types.js';
 import { dayOfInstant, type CalendarDay } from '../../core/calendar/day.js';
 import type { AccountStatus, CalendarKind, DateKind, Tier, VisitKind } from '../../core/model/enums.js';
 import type { Db } from '../connection.js';
@@ -36,7 +36,8 @@ const LIVE_ACCOUNT = 'a.deleted_at IS NULL AND a.archived_at IS NULL';
 
 export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData {
   const dayOf = instantToDay(options.timeZone);
-  const lastCounted = lastCountedContactByAccount(db, options.countingKinds);
+  const lastCounted = lastContactByAccount(db, options.countingKinds);
+  const lastAny = lastContactByAccount(db, null);
   const lastOrder = new Map(
     (statement(db, 'SELECT account_id, max(day) AS day FROM orders WHERE deleted_at IS NULL GROUP BY account_id').all() as Array<{ account_id: string; day: string }>).map(
       (row) => [row.account_id, row.day],
@@ -49,14 +50,17 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
   ).all() as Array<{ id: string; name: string; tier: Tier; status: AccountStatus; cadence_days: number | null; city: string | null; address: string | null; last_visit_at: string | null }>;
   const accounts = accountRows.map((row): AgendaAccountRow => {
     const lastVisitDay = row.last_visit_at === null ? null : dayOf(row.last_visit_at);
-    const lastCountedAt = lastCounted.get(row.id);
+    const counted = lastCounted.get(row.id);
+    const latest = lastAny.get(row.id);
     return {
       id: row.id,
       name: row.name,
       tier: row.tier,
       status: row.status,
       cadenceDays: row.cadence_days,
-      lastCountedContactDay: lastCountedAt === undefined ? null : dayOf(lastCountedAt),
+      lastCountedContactDay: counted === undefined ? null : dayOf(counted.doneAt),
+      lastCountedContactKind: counted?.kind ?? null,
+      lastUncountedContact: latest !== undefined && (counted === undefined || latest.doneAt > counted.doneAt) ? { day: dayOf(latest.doneAt), kind: latest.kind } : null,
       lastActivityDay: laterDay(lastVisitDay, lastOrder.get(row.id) ?? null),
       city: row.city,
       address: row.address,
@@ -77,7 +81,7 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
     festivalGreetings: row.festival_greetings === null ? null : row.festival_greetings === 1,
   }));
 
-  const familyMembers = statement(db, 'SELECT id, name FROM family_members WHERE deleted_at IS NULL').all() as Array<{ id: string; name: string }>;
+  const familyMembers = statement(db, 'SELECT id, name, relation FROM family_members WHERE deleted_at IS NULL').all() as AgendaFamilyMember[];
 
   const dates = (
     statement(
@@ -148,13 +152,17 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
   return { accounts, contacts, familyMembers, dates, plannedVisits, complaints, snoozes, greetings };
 }
 
-/** Latest completed contact of a counting kind per account (instant). */
-function lastCountedContactByAccount(db: Db, countingKinds: readonly VisitKind[]): Map<string, string> {
-  if (countingKinds.length === 0) return new Map();
-  const sql = `SELECT account_id, max(done_at) AS done_at FROM visits
-    WHERE status = 'done' AND deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?)) GROUP BY account_id`;
-  const rows = statement(db, sql).all(JSON.stringify(countingKinds)) as Array<{ account_id: string; done_at: string | null }>;
-  return new Map(rows.flatMap((row) => (row.done_at === null ? [] : [[row.account_id, row.done_at] as const])));
+/**
+ * Latest completed contact per account (instant and kind): of the counting kinds, or of any kind when
+ * `countingKinds` is null. SQLite takes a bare column (`kind`) from the row that holds the `max()`.
+ */
+function lastContactByAccount(db: Db, countingKinds: readonly VisitKind[] | null): Map<string, { doneAt: string; kind: VisitKind }> {
+  if (countingKinds !== null && countingKinds.length === 0) return new Map();
+  const kinds = countingKinds === null ? '' : 'AND kind IN (SELECT value FROM json_each(?))';
+  const sql = `SELECT account_id, kind, max(done_at) AS done_at FROM visits WHERE status = 'done' AND deleted_at IS NULL ${kinds} GROUP BY account_id`;
+  const query = statement(db, sql);
+  const rows = (countingKinds === null ? query.all() : query.all(JSON.stringify(countingKinds))) as Array<{ account_id: string; kind: VisitKind; done_at: string | null }>;
+  return new Map(rows.flatMap((row) => (row.done_at === null ? [] : [[row.account_id, { doneAt: row.done_at, kind: row.kind }] as const])));
 }
 
 /** Instant → calendar day, memoised: thousands of rows share a few hundred distinct instants' days per call. */

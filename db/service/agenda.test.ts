@@ -129,6 +129,45 @@ describe('agenda.today on a hand-built database', () => {
     expect(kinds((await h.call('agenda.today', undefined)).items)).not.toContain('revisit_overdue:电 called');
     expect((await h.call('settings.get', undefined)).reminders.digestTime).toBe(reminders.digestTime);
   });
+
+  it('says why a revisit is listed: the gap, the contact it counts from and the later call that did not count', async () => {
+    const called = await account('电 called', 'A');
+    await visitDone(called.id, '2026-10-01T03:00:00.000Z');
+    await visitDone(called.id, '2026-11-20T03:00:00.000Z', 'phone_call');
+    const item = (await h.call('agenda.today', undefined)).items.find((i) => i.accountId === called.id);
+    expect(item).toMatchObject({
+      kind: 'revisit_overdue',
+      gap: { ideal: 14, maximum: 21 },
+      ownCadence: false,
+      lastCounted: { day: '2026-10-01', kind: 'routine' },
+      lastUncounted: { day: '2026-11-20', kind: 'phone_call' },
+    });
+    const { reminders } = await h.call('settings.get', undefined);
+    await h.call('settings.update', { reminders: { countingKinds: [...reminders.countingKinds, 'phone_call'] } });
+    await h.call('accounts.update', { id: called.id, patch: { cadenceDays: 7 } });
+    const counted = (await h.call('agenda.today', { day: '2026-12-10' })).items.find((i) => i.accountId === called.id);
+    expect(counted).toMatchObject({ gap: { ideal: 7, maximum: 11 }, ownCadence: true, lastCounted: { day: '2026-11-20', kind: 'phone_call' }, lastUncounted: null });
+  });
+
+  it('counts the overdue accounts a planned visit keeps off the list, as Team still counts them', async () => {
+    const book = await handBuiltBook();
+    await h.call('visits.plan', { accountId: book.overdueA.id, plannedAt: '2026-11-26T10:00:00+08:00' });
+    const today = await h.call('agenda.today', undefined);
+    expect(kinds(today.items)).not.toContain('revisit_overdue:甲 overdue A');
+    // 丙 planned, never visited, is due (as Today would list it) and has its visit planned too.
+    expect(today.plannedAhead).toEqual({ overdue: 1, due: 1 });
+  });
+
+  it('counts what was done today: greetings marked, visits done, complaints answered', async () => {
+    const book = await handBuiltBook();
+    expect((await h.call('agenda.today', undefined)).done).toBe(0);
+    await visitDone(book.dueB.id, '2026-11-23T01:30:00.000Z');
+    await visitDone(book.dueB.id, '2026-11-22T15:30:00.000Z'); // 23:30 on the 22nd in Shanghai
+    await h.call('complaints.respond', { id: book.breached.id, respondedAt: NOW, response: '已致电说明' });
+    const item = (await h.call('agenda.today', undefined)).items.find((i): i is ImportantDateItem => i.kind === 'important_date')!;
+    await h.call('greetings.mark', { key: item.key, accountId: item.accountId, contactId: item.contactId, dateId: item.dateId, occurrenceDay: item.occurrenceDay, channel: 'wechat' });
+    expect((await h.call('agenda.today', undefined)).done).toBe(3);
+  });
 });
 
 describe('lifecycle', () => {

@@ -104,7 +104,8 @@ export function agendaHandlers(context: ServiceContext): AgendaHandlers {
   return {
     'agenda.today': (input) => {
       const day = input?.day ?? context.today();
-      return { day, items: agendaDays(context, day, 1)[0]?.items ?? [] };
+      const [agenda = { day, items: [], plannedAhead: { overdue: 0, due: 0 } }] = agendaDays(context, day, 1);
+      return { ...agenda, done: doneOn(context.db, day) };
     },
     'agenda.range': ({ from, days }) => agendaDays(context, from, days),
     'agenda.snooze': ({ key, untilDay }) => {
@@ -118,6 +119,21 @@ export function agendaHandlers(context: ServiceContext): AgendaHandlers {
       return { key };
     },
   };
+}
+
+/**
+ * How much of the day's work is done: greetings marked, visits completed and complaints first answered
+ * on `day` (the runtime's zone, as the agenda's days), on the user's own accounts.
+ */
+function doneOn(db: Db, day: CalendarDay): number {
+  const [year, month, date] = day.split('-').map(Number);
+  const from = new Date(year!, month! - 1, date!).toISOString();
+  const to = new Date(year!, month! - 1, date! + 1).toISOString();
+  const sql = `SELECT
+      (SELECT count(*) FROM greetings WHERE deleted_at IS NULL AND greeted_at >= :from AND greeted_at < :to AND account_id NOT IN (SELECT value FROM json_each(:excluded)))
+    + (SELECT count(*) FROM visits WHERE status = 'done' AND deleted_at IS NULL AND done_at >= :from AND done_at < :to AND account_id NOT IN (SELECT value FROM json_each(:excluded)))
+    + (SELECT count(*) FROM complaints WHERE deleted_at IS NULL AND first_responded_at >= :from AND first_responded_at < :to AND account_id NOT IN (SELECT value FROM json_each(:excluded)))`;
+  return statement(db, sql).pluck().get({ from, to, excluded: JSON.stringify([...readOnlyAccountIds(db)]) }) as number;
 }
 
 /** The table whose row each kind of agenda key names first (see core/agenda/keys.ts). */

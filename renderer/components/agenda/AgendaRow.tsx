@@ -1,6 +1,6 @@
 /**
- * One agenda item: tier and account, the contact (or family member), what it is, last year's greeting,
- * and its actions, each one or two clicks away.
+ * One agenda item: tier and account, the person (a family member with whose family they are), what it
+ * is, last year's greeting, why it is on the list, and its actions, each one or two clicks away.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,14 +29,17 @@ export function AgendaRow({ item, today }: { item: AgendaItem; today: string }) 
 
   return (
     <Flex wrap gap={8} align="center" justify="space-between" style={{ padding: '6px 0' }}>
-      <Space wrap size={6}>
-        <TierTag tier={item.tier} />
-        <AccountLink id={item.accountId}>{item.accountName}</AccountLink>
-        {item.contactName && <Typography.Text>{item.contactName}</Typography.Text>}
-        <Typography.Text strong type={breached ? 'danger' : undefined}>{text.what}</Typography.Text>
-        {text.when && <Typography.Text type="secondary">{text.when}</Typography.Text>}
-        {text.lastGreeting && <Typography.Text type="secondary">· {text.lastGreeting}</Typography.Text>}
-      </Space>
+      <Flex vertical gap={2} style={{ minWidth: 0, flex: '1 1 420px' }}>
+        <Space wrap size={6}>
+          <TierTag tier={item.tier} />
+          <AccountLink id={item.accountId}>{item.accountName}</AccountLink>
+          {text.who && <Typography.Text>{text.who}</Typography.Text>}
+          <Typography.Text strong type={breached ? 'danger' : undefined}>{text.what}</Typography.Text>
+          {text.when && <Typography.Text type="secondary">{text.when}</Typography.Text>}
+          {text.lastGreeting && <Typography.Text type="secondary">· {text.lastGreeting}</Typography.Text>}
+        </Space>
+        {text.why && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{text.why}</Typography.Text>}
+      </Flex>
       <Space wrap size={4}>
         {item.actions.map((action) => {
           if (action === 'snooze') return <SnoozeButton key={action} itemKey={item.key} today={today} />;
@@ -49,10 +52,10 @@ export function AgendaRow({ item, today }: { item: AgendaItem; today: string }) 
         })}
       </Space>
       {dialog === 'log_visit' && <AgendaLogVisitDialog accountId={item.accountId} visitId={item.kind === 'planned_visit' ? item.visitId : undefined} onClose={close} />}
-      {dialog === 'plan_visit' && <PlanVisitDialog open accountId={item.accountId} onClose={close} />}
+      {dialog === 'plan_visit' && <PlanVisitDialog open accountId={item.accountId} accountName={item.accountName} reason={[text.what, text.when].filter(Boolean).join(' · ')} onClose={close} />}
       {dialog === 'mark_greeted' && (item.kind === 'important_date' || item.kind === 'festival') && <MarkGreetedDialog item={item} onClose={close} />}
       {dialog === 'respond_complaint' && (item.kind === 'complaint_breached' || item.kind === 'complaint_open') && (
-        <ComplaintStepDialog step="respond" complaintId={item.complaintId} onClose={close} />
+        <ComplaintStepDialog step="respond" complaintId={item.complaintId} accountId={item.accountId} onClose={close} />
       )}
     </Flex>
   );

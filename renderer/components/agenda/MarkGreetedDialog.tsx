@@ -3,7 +3,9 @@ import { Form, Input, Radio } from 'antd';
 import { GREETING_CHANNELS, type FestivalItem, type GreetingChannel, type ImportantDateItem } from '../../../core/agenda/types.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { DialogSubject } from '../log/DialogSubject.js';
 import { FormModal } from '../log/FormModal.js';
+import { useAgendaText } from './useAgendaText.js';
 
 interface GreetedValues {
   channel: GreetingChannel;
@@ -11,12 +13,16 @@ interface GreetedValues {
   note?: string;
 }
 
-/** Marks a date or festival reminder done (`greetings.mark`): how the contact was greeted and what was given. */
+/**
+ * Marks a date or festival reminder done (`greetings.mark`): how the contact was greeted and what was given.
+ * The title names the account; the first line whose date it is, what it is and when it falls.
+ */
 export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem | FestivalItem; onClose: () => void }) {
   const { t } = useTranslation('reminders');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<GreetedValues>();
   const mutate = useMutation();
+  const text = useAgendaText()(item);
 
   const save = async (values: GreetedValues) => {
     try {
@@ -42,7 +48,10 @@ export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem |
   };
 
   return (
-    <FormModal<GreetedValues> open title={t('greeted.title')} form={form} initialValues={{ channel: 'wechat' }} onClose={onClose} onSubmit={save}>
+    <FormModal<GreetedValues> open title={t('greeted.titleFor', { account: item.accountName })} form={form} initialValues={{ channel: 'wechat' }} onClose={onClose} onSubmit={save}>
+      <DialogSubject who={text.who ?? item.accountName}>
+        {[text.what, text.when, text.lastGreeting].filter(Boolean).join(' · ')}
+      </DialogSubject>
       <Form.Item name="channel" label={t('greeted.channel')} rules={[{ required: true, message: tCommon('validation.required') }]}>
         <Radio.Group optionType="button" options={GREETING_CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))} />
       </Form.Item>

@@ -1,22 +1,28 @@
 /**
- * What an agenda item is about, in the user's language: "Birthday · turns 60 · milestone",
- * "Lunar 8/15 → Sep 25", "12 days overdue", and how it was greeted last time.
+ * What an agenda item is about, in the user's language: whose it is ("孙丽文 (唐敏刚's spouse)"),
+ * "Birthday · turns 60 · milestone", "Lunar 8/15 → Sep 25" (a Gregorian date just "Sep 25"),
+ * "12 days overdue", why it is on the list (the cadence, the last contact that counted and one that
+ * did not), and how it was greeted last time.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
-import type { AgendaGreeting, AgendaItem, ImportantDateItem } from '../../../core/agenda/types.js';
+import type { AgendaContactEvent, AgendaGreeting, AgendaItem, ImportantDateItem, RevisitItem } from '../../../core/agenda/types.js';
 import { dateOfDay, useDateText } from '../dates/useDateText.js';
 import { yearsText } from '../dates/yearsText.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
 
 export interface AgendaItemText {
+  /** the person it is about: the contact, or a family member and whose family they are */
+  who: string | null;
   /** the item's kind and its particulars */
   what: string;
   /** the day it is about, when that matters ("Lunar 8/15 → Sep 25") */
   when: string | null;
   /** "Last year: WeChat + flowers" */
   lastGreeting: string | null;
+  /** why the item is on the list, in a sentence */
+  why: string | null;
 }
 
 export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
@@ -42,39 +48,66 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
   const dateParts = useCallback(
     (item: ImportantDateItem) => {
       const parts = [item.label ?? tCommon(`enum.dateKind.${item.dateKind}`)];
-      if (item.familyMemberName) parts.push(t('item.familyOf', { name: item.familyMemberName }));
-      if (item.years !== null) parts.push(yearsText(t, item.dateKind, item.years));
+      // The years are the date's owner's: the family member's age when the date is theirs.
+      if (item.years !== null && item.years > 0) parts.push(yearsText(t, item.dateKind, item.years));
       if (item.milestone) parts.push(t('item.milestone'));
       return parts.join(' · ');
     },
     [t, tCommon],
   );
 
+  const contactEvent = useCallback((event: AgendaContactEvent) => t('why.contact', { day: shortDay(event.day), kind: tCommon(`enum.visitKind.${event.kind}`) }), [t, tCommon, shortDay]);
+
+  /** "A tier: ideally every 14 days, at most 21. Counted from the routine visit on Aug 19. The phone call on Sep 15 does not count (Settings › Reminders)." */
+  const revisitWhy = useCallback(
+    (item: RevisitItem) => {
+      const parts = [
+        t(item.ownCadence ? 'why.ownCadence' : 'why.tierCadence', { tier: item.tier, ideal: item.gap.ideal, maximum: item.gap.maximum }),
+        item.lastCounted ? t('why.countedFrom', { contact: contactEvent(item.lastCounted) }) : t('why.neverCounted'),
+      ];
+      if (item.lastUncounted) parts.push(t('why.notCounted', { contact: contactEvent(item.lastUncounted) }));
+      return parts.join(' ');
+    },
+    [t, contactEvent],
+  );
+
   return useCallback(
     (item: AgendaItem): AgendaItemText => {
       const kind = t(`kind.${item.kind}`);
+      const plain = { who: item.contactName, when: null, lastGreeting: null, why: null };
       switch (item.kind) {
         case 'complaint_breached':
-          return { what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.pastTarget', { count: Math.max(1, Math.floor(item.minutesPastTarget / 60)) })}`, when: null, lastGreeting: null };
+          return { ...plain, what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.pastTarget', { count: Math.max(1, Math.floor(item.minutesPastTarget / 60)) })}` };
         case 'complaint_open':
-          return { what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.respondBy', { time: time(item.respondBy) })}`, when: null, lastGreeting: null };
+          return { ...plain, what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.respondBy', { time: time(item.respondBy) })}` };
         case 'planned_visit':
-          return { what: `${time(item.plannedAt)} · ${tCommon(`enum.visitKind.${item.visitKind}`)}`, when: null, lastGreeting: null };
+          return { ...plain, what: `${time(item.plannedAt)} · ${tCommon(`enum.visitKind.${item.visitKind}`)}` };
         case 'revisit_overdue':
-          return { what: t('item.overdue', { count: item.daysOverdue }), when: lastContactText(item.cadence.daysSince), lastGreeting: null };
+          return { ...plain, what: t('item.overdue', { count: item.daysOverdue }), when: lastContactText(item.cadence.daysSince), why: revisitWhy(item) };
         case 'revisit_due':
-          return { what: kind, when: lastContactText(item.cadence.daysSince), lastGreeting: null };
-        case 'important_date':
-          return { what: dateParts(item), when: `${dates.yearly({ ...item.source, year: null })} → ${shortDay(item.occurrenceDay)}`, lastGreeting: greetingText(item.lastGreeting) };
+          return { ...plain, what: kind, when: lastContactText(item.cadence.daysSince), why: revisitWhy(item) };
+        case 'important_date': {
+          const who = item.familyMemberName
+            ? t('item.familyMember', { name: item.familyMemberName, relation: tCommon(`enum.familyRelation.${item.familyMemberRelation ?? 'other'}`), contact: item.contactName ?? '' })
+            : item.contactName;
+          // A lunar date says which lunar day it is and where it falls this year; a Gregorian one needs saying once.
+          const when = item.source.calendar === 'lunar' ? `${dates.yearly({ ...item.source, year: null })} → ${shortDay(item.occurrenceDay)}` : shortDay(item.occurrenceDay);
+          return { ...plain, who, what: dateParts(item), when, lastGreeting: greetingText(item.lastGreeting) };
+        }
         case 'festival':
-          return { what: t(`festival:${item.festivalId}`), when: shortDay(item.occurrenceDay), lastGreeting: greetingText(item.lastGreeting) };
+          return { ...plain, what: t(`festival:${item.festivalId}`), when: shortDay(item.occurrenceDay), lastGreeting: greetingText(item.lastGreeting) };
         case 'win_back':
-          return { what: kind, when: item.lastActivityDay ? t('item.lastActivity', { day: dates.day(item.lastActivityDay) }) : t('item.noActivity'), lastGreeting: null };
+          return {
+            ...plain,
+            what: kind,
+            when: item.lastActivityDay ? t('item.lastActivity', { day: dates.day(item.lastActivityDay) }) : t('item.noActivity'),
+            why: t('why.winBack'),
+          };
       }
       function lastContactText(daysSince: number | null) {
         return daysSince === null ? t('item.neverVisited') : t('item.lastVisit', { count: daysSince });
       }
     },
-    [t, tCommon, tComplaints, time, dates, shortDay, dateParts, greetingText],
+    [t, tCommon, tComplaints, time, dates, shortDay, dateParts, greetingText, revisitWhy],
   );
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Form, Input } from 'antd';
-import { useMutation } from '../../api/useQuery.js';
+import { Form, Input, Typography } from 'antd';
+import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { DateTimePicker } from '../dates/DatePicker.js';
+import { useDateText } from '../dates/useDateText.js';
+import { DialogSubject } from '../log/DialogSubject.js';
 import { FormModal } from '../log/FormModal.js';
 
 export type ComplaintStep = 'respond' | 'resolve';
@@ -12,12 +14,18 @@ interface StepValues {
   text?: string;
 }
 
-/** Records the first response to a complaint (`complaints.respond`) or its resolution (`complaints.resolve`). */
-export function ComplaintStepDialog({ step, complaintId, onClose }: { step: ComplaintStep; complaintId: string; onClose: () => void }) {
+/**
+ * Records the first response to a complaint (`complaints.respond`) or its resolution (`complaints.resolve`).
+ * The title names the account and the first line quotes the complaint: when it came, how severe, what was said.
+ */
+export function ComplaintStepDialog({ step, complaintId, accountId, onClose }: { step: ComplaintStep; complaintId: string; accountId: string; onClose: () => void }) {
   const { t } = useTranslation('complaints');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<StepValues>();
   const mutate = useMutation();
+  const dates = useDateText();
+  const complaints = useQuery((api) => api['complaints.list']({ accountId }), [accountId]);
+  const complaint = complaints.data?.find((row) => row.id === complaintId);
 
   const save = async ({ at, text }: StepValues) => {
     const written = text?.trim() || null;
@@ -35,7 +43,12 @@ export function ComplaintStepDialog({ step, complaintId, onClose }: { step: Comp
   };
 
   return (
-    <FormModal<StepValues> open title={t(`${step}.title`)} form={form} initialValues={{ at: new Date() }} onClose={onClose} onSubmit={save}>
+    <FormModal<StepValues> open title={complaint ? t('dialogTitle', { action: t(`${step}.title`), account: complaint.accountName }) : t(`${step}.title`)} form={form} initialValues={{ at: new Date() }} onClose={onClose} onSubmit={save}>
+      {complaint && (
+        <DialogSubject who={t('subject', { severity: t(`severity.${complaint.severity}`), at: dates.instant(complaint.receivedAt) })}>
+          <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</Typography.Text>
+        </DialogSubject>
+      )}
       <Form.Item name="at" label={t(`${step}.at`)} rules={[{ required: true, message: tCommon('validation.required') }]}>
         <DateTimePicker style={{ width: '100%' }} allowClear={false} />
       </Form.Item>

@@ -71,7 +71,7 @@ export function ComplaintsTab({ accountId, contacts }: { accountId: string; cont
         ]}
       />
       {logging && <ComplaintForm accountId={accountId} contacts={contacts} defaultTargetHours={targetHours} onClose={() => setLogging(false)} />}
-      {step && <ComplaintStepDialog step={step.step} complaintId={step.id} onClose={() => setStep(null)} />}
+      {step && <ComplaintStepDialog step={step.step} complaintId={step.id} accountId={accountId} onClose={() => setStep(null)} />}
     </Flex>
   );
 }

@@ -18,7 +18,7 @@ describe('yearsText', () => {
 
   it('says a birthday is an age, not an anniversary', () => {
     expect(yearsText(inLanguage('en'), 'birthday', 60)).toBe('turns 60');
-    expect(yearsText(inLanguage('zh-CN'), 'birthday', 60)).toBe('60 岁');
+    expect(yearsText(inLanguage('zh-CN'), 'birthday', 60)).toBe('满 60 岁');
   });
 
   it('counts Chinese anniversaries without English suffixes', () => {

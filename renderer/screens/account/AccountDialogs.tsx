@@ -32,7 +32,7 @@ export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: Ac
     case 'editAccount':
       return <AccountForm open account={detail.account} onClose={onClose} />;
     case 'planVisit':
-      return <PlanVisitDialog open accountId={accountId} onClose={onClose} />;
+      return <PlanVisitDialog open accountId={accountId} accountName={detail.account.name} onClose={onClose} />;
     case 'logVisit':
       return <VisitLogDialog open accountId={accountId} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
     case 'note':

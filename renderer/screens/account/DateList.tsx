@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { AccountDetail } from '../../../core/api/contract.js';
 import type { ImportantDate } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { NextOccurrence } from '../../components/dates/NextOccurrence.js';
@@ -8,12 +9,31 @@ import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
 import { WriteControl } from './readOnly.js';
 
-/** Describes a date in one line: "生日 · 农历闰六月初一 · 下次：2025年7月25日（45 天后）". */
-export function DateLine({ date }: { date: ImportantDate }) {
+/**
+ * Whose a date is, for lists that mix a company's and its people's dates: the contact, or the family
+ * member with whose family they are ("孙丽文（唐敏刚的配偶）"); null for the company's own dates.
+ */
+export function useDateOwner(detail: Pick<AccountDetail, 'contacts' | 'family'>): (date: ImportantDate) => string | null {
+  const { t } = useTranslation('today');
+  const { t: tCommon } = useTranslation('common');
+  return (date) => {
+    const contact = detail.contacts.find((row) => row.id === date.contactId);
+    const member = date.familyMemberId === null ? undefined : detail.family.find((row) => row.id === date.familyMemberId);
+    if (member) {
+      const ofContact = detail.contacts.find((row) => row.id === member.contactId) ?? contact;
+      return t('item.familyMember', { name: member.name, relation: tCommon(`enum.familyRelation.${member.relation}`), contact: ofContact?.name ?? '' });
+    }
+    return contact?.name ?? null;
+  };
+}
+
+/** Describes a date in one line: "唐敏刚 · 生日 · 农历闰六月初一 · 下次：2025年7月25日（45 天后）" (`owner` when the list mixes people). */
+export function DateLine({ date, owner }: { date: ImportantDate; owner?: string | null }) {
   const { t } = useTranslation('common');
   const dates = useDateText();
   return (
     <Space size={6} wrap>
+      {owner && <Typography.Text strong>{owner}</Typography.Text>}
       <Tag color={date.calendar === 'lunar' ? 'magenta' : 'geekblue'}>{date.kind === 'custom' && date.label ? date.label : t(`enum.dateKind.${date.kind}`)}</Tag>
       <Typography.Text>{dates.yearly(date)}</Typography.Text>
       <NextOccurrence date={date} kind={date.kind} />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { AccountDetail, TimelineItem } from '../../../core/api/contract.js';
 import { useDateText } from '../../components/dates/useDateText.js';
-import { DateLine } from './DateList.js';
+import { DateLine, useDateOwner } from './DateList.js';
 import { NoteText } from './NoteText.js';
 import { ShowMore, useShownCount } from './ShowMore.js';
 import { VisitStatusTag } from './VisitStatusTag.js';
@@ -56,7 +56,7 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
       </Card>
       {comingUp.length > 0 && (
         <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('overview.comingUp')}</Typography.Title>}>
-          <Timeline items={comingUp.map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+          <Timeline items={comingUp.map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} detail={detail} /> }))} />
         </Card>
       )}
       <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -65,7 +65,7 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
       {history.length === 0 ? (
         <Empty description={t('overview.emptyTimeline')} />
       ) : (
-        <Timeline items={history.slice(0, shown).map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} /> }))} />
+        <Timeline items={history.slice(0, shown).map((item) => ({ key: `${item.type}-${timelineKey(item)}`, color: TYPE_COLORS[item.type], content: <TimelineEntry item={item} detail={detail} /> }))} />
       )}
       <ShowMore shown={shown} total={history.length} onMore={more} />
     </Space>
@@ -78,10 +78,11 @@ function timelineKey(item: TimelineItem): string {
   return item.date.id;
 }
 
-function TimelineEntry({ item }: { item: TimelineItem }) {
+function TimelineEntry({ item, detail }: { item: TimelineItem; detail: AccountDetail }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const dates = useDateText();
+  const ownerOf = useDateOwner(detail);
   const when = <Typography.Text type="secondary">{dates.instant(item.at)}</Typography.Text>;
   switch (item.type) {
     case 'visit': {
@@ -110,6 +111,6 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
         </div>
       );
     case 'date':
-      return <DateLine date={item.date} />;
+      return <DateLine date={item.date} owner={ownerOf(item.date)} />;
   }
 }

@@ -6,6 +6,8 @@ import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { FormModal } from '../../components/log/FormModal.js';
 import { DateTimePicker } from '../../components/dates/DatePicker.js';
+import { useDateText } from '../../components/dates/useDateText.js';
+import { DialogSubject } from '../../components/log/DialogSubject.js';
 
 interface PlanVisitValues {
   plannedAt: Date;
@@ -18,10 +20,17 @@ function defaultPlannedAt(): Date {
   return startOfHour(setHours(addDays(new Date(), 1), 10));
 }
 
-export function PlanVisitDialog({ open, accountId, onClose }: { open: boolean; accountId: string; onClose: () => void }) {
+/**
+ * Plans a visit (`visits.plan`). The title names the account; the first line says what is being planned
+ * and when, following the fields, and why when the dialog was opened from a reminder (`reason`).
+ */
+export function PlanVisitDialog({ open, accountId, accountName, reason, onClose }: { open: boolean; accountId: string; accountName: string; reason?: string; onClose: () => void }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
+  const dates = useDateText();
   const [form] = Form.useForm<PlanVisitValues>();
+  const plannedAt = Form.useWatch('plannedAt', form);
+  const kind = Form.useWatch('kind', form);
   const mutate = useMutation();
   const required = [{ required: true, message: tCommon('validation.required') }];
 
@@ -40,12 +49,16 @@ export function PlanVisitDialog({ open, accountId, onClose }: { open: boolean; a
   return (
     <FormModal<PlanVisitValues>
       open={open}
-      title={t('visits.planTitle')}
+      title={t('visits.planTitleFor', { account: accountName })}
       form={form}
       initialValues={{ plannedAt: defaultPlannedAt(), kind: 'routine' }}
       onClose={onClose}
       onSubmit={save}
     >
+      <DialogSubject who={accountName}>
+        {plannedAt && kind ? t('visits.planSubject', { kind: tCommon(`enum.visitKind.${kind}`), at: dates.instant(plannedAt.toISOString()) }) : null}
+        {reason && <span style={{ display: 'block' }}>{reason}</span>}
+      </DialogSubject>
       <Form.Item name="plannedAt" label={t('visits.plannedAt')} rules={required}>
         <DateTimePicker style={{ width: '100%' }} allowClear={false} />
       </Form.Item>

@@ -18,7 +18,7 @@ function agendaApi(items: AgendaItem[]) {
   return fakeApi({
     'app.info': async () => info,
     'accounts.list': async () => ({ rows: [], total: 5 }),
-    'agenda.today': async () => ({ day: TODAY, items: agenda }),
+    'agenda.today': async () => ({ day: TODAY, items: agenda, plannedAhead: { overdue: 0, due: 0 }, done: 0 }),
     'visits.upcoming': async () => [],
     'greetings.mark': async (input) => {
       drop(input.key);
@@ -45,7 +45,7 @@ describe('TodayPage', () => {
 
     expect(await screen.findByText('华东石化', {}, { timeout: 3000 })).toBeTruthy();
     expect(groupNames()).toEqual(['投诉', '逾期回访', '重要日期', '节日', '挽回客户']);
-    expect(screen.getByText('生日 · 60 岁 · 里程碑')).toBeTruthy();
+    expect(screen.getByText('生日 · 满 60 岁 · 里程碑')).toBeTruthy();
     expect(screen.getByText(/农历八月十五 → 9月25日/)).toBeTruthy();
     expect(screen.getByText('· 上次：微信 + 鲜花')).toBeTruthy();
     expect(screen.getByText('逾期 12 天')).toBeTruthy();
@@ -59,7 +59,7 @@ describe('TodayPage', () => {
 
     await screen.findByText('华东石化', {}, { timeout: 3000 });
     fireEvent.click(screen.getByRole('button', { name: 'Mark greeted · 华东石化' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Mark greeted' });
+    const dialog = await screen.findByRole('dialog', { name: 'Mark greeted · 华东石化' });
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Gift' }));
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Gift' }), { target: { value: 'Tea set' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));

@@ -61,6 +61,11 @@ export function TodayPage() {
       <Flex vertical gap={16}>
         {agenda.error ? <Alert type="error" showIcon title={errorText(agenda.error)} /> : null}
         {!agenda.data && !agenda.error && <Skeleton active />}
+        {agenda.data && (
+          <Typography.Text type="secondary" data-testid="done-today">
+            {t('done', { done: agenda.data.done, total: agenda.data.done + agenda.data.items.length })}
+          </Typography.Text>
+        )}
         {agenda.data && groups.length === 0 && <Empty description={t('agenda.empty')} />}
         {today && groups.map(({ group, items }) => (
           <Card key={group} size="small" title={<GroupTitle group={group} count={items.length} />} styles={group === 'complaints' ? { header: { borderInlineStart: '4px solid #cf1322' } } : undefined}>
@@ -71,12 +76,27 @@ export function TodayPage() {
                 </li>
               ))}
             </ul>
+            {(group === 'overdue' || group === 'due') && agenda.data && <PlannedAheadNote kind={group} count={agenda.data.plannedAhead[group]} />}
           </Card>
         ))}
+        {agenda.data && (['overdue', 'due'] as const).map((kind) =>
+          groups.some(({ group }) => group === kind) ? null : <PlannedAheadNote key={kind} kind={kind} count={agenda.data!.plannedAhead[kind]} />,
+        )}
         {today && <WeekView today={today} />}
       </Flex>
       {planning && today && <PlanWeekDialog today={today} onClose={() => setPlanning(false)} />}
     </section>
+  );
+}
+
+/** Accounts left out of 逾期 / 到期 because a visit is planned: Team still counts them, so Today says so. */
+function PlannedAheadNote({ kind, count }: { kind: 'overdue' | 'due'; count: number }) {
+  const { t } = useTranslation('today');
+  if (count === 0) return null;
+  return (
+    <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+      {t(`plannedAhead.${kind}`, { count })}
+    </Typography.Paragraph>
   );
 }
 

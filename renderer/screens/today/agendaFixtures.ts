@@ -13,7 +13,7 @@ const base = (n: number, name: string) => ({
   daysUntil: 0,
   daysOverdue: 0,
 });
-const cadence = { state: 'overdue' as const, dueDay: '2026-08-20', overdueDay: '2026-08-28', daysSince: 40, daysOverdue: 12 };
+const cadence = { state: 'overdue' as const, dueDay: '2026-09-02', overdueDay: '2026-09-10', daysSince: 33, daysOverdue: 12 };
 
 export const birthday: AgendaItem = {
   ...base(1, '华东石化'),
@@ -28,6 +28,7 @@ export const birthday: AgendaItem = {
   label: null,
   familyMemberId: null,
   familyMemberName: null,
+  familyMemberRelation: null,
   source: { calendar: 'lunar', month: 8, day: 15, isLeapMonth: false, year: 1966 },
   years: 60,
   milestone: true,
@@ -35,7 +36,41 @@ export const birthday: AgendaItem = {
   actions: ['mark_greeted', 'snooze', 'open_account'],
 };
 
-export const overdue: AgendaItem = { ...base(2, 'Acme Trucks'), kind: 'revisit_overdue', key: 'revisit:a2', daysOverdue: 12, cadence, actions: ['log_visit', 'plan_visit', 'snooze', 'open_account'] };
+/** A Gregorian birthday of a contact's spouse: hers, and her age. */
+export const familyBirthday: AgendaItem = {
+  ...base(6, '东方化工'),
+  kind: 'important_date',
+  key: 'date:d2:2026-09-23',
+  contactId: '01900000-0000-7000-8000-000000000212',
+  contactName: '唐敏刚',
+  occurrenceDay: '2026-09-23',
+  daysUntil: 2,
+  dateId: '01900000-0000-7000-8000-000000000302',
+  dateKind: 'birthday',
+  label: null,
+  familyMemberId: '01900000-0000-7000-8000-000000000501',
+  familyMemberName: '孙丽文',
+  familyMemberRelation: 'spouse',
+  source: { calendar: 'gregorian', month: 9, day: 23, isLeapMonth: false, year: 1958 },
+  years: 68,
+  milestone: false,
+  lastGreeting: null,
+  actions: ['mark_greeted', 'snooze', 'open_account'],
+};
+
+/** Last counted visit 33 days ago; a phone call since, which does not count. */
+export const overdue: AgendaItem = {
+  ...base(2, 'Acme Trucks'),
+  kind: 'revisit_overdue',
+  key: 'revisit:a2',
+  daysOverdue: 12,
+  cadence,
+  gap: { ideal: 14, maximum: 21 },
+  ownCadence: false,
+  lastCounted: { day: '2026-08-19', kind: 'routine' },
+  lastUncounted: { day: '2026-09-15', kind: 'phone_call' },
+  actions: ['log_visit', 'plan_visit', 'snooze', 'open_account'],
+};
 
 export const breached: AgendaItem = {
   ...base(3, 'Beta Steel'),
