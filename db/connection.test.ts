@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
 import { cleanCloseFileOf, isDamagedDatabaseError, markDamaged, openDatabase, readMigrations, SCHEMA_VERSION } from './connection.js';
 import { newDatabaseKey, type DatabaseKey } from './encryption.js';
+import { editVisitRecord } from './repo/visits.js';
+import { listVisitRevisions } from './synced/visitHistory.js';
 import { useTempDir } from './testing/tempDir.js';
 
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -101,6 +103,29 @@ describe('openDatabase', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'visits_account_last_done'").get()).toBeTruthy();
     // migration 003 fills in the last visit of existing accounts
     expect(db.prepare("SELECT last_visit_at FROM accounts WHERE id = 'a1'").pluck().get()).toBe('2026-03-01T00:00:00.000Z');
+    db.close();
+  });
+
+  it('upgrades a schema 9 database: schema 10 keeps a done visit, and its first correction keeps what it was', () => {
+    const file = path.join(tempDir(), 'rounds.sqlite');
+    const old = new Database(file);
+    for (const migration of readMigrations().filter((m) => m.version <= 9)) old.exec(migration.sql);
+    old.pragma('user_version = 9');
+    const at = '2026-01-01T00:00:00.000Z';
+    old.prepare("INSERT INTO accounts (id, name, tier, created_at, updated_at) VALUES ('a1', '甲', 'A', ?, ?)").run(at, at);
+    old.prepare("INSERT INTO visits (id, account_id, kind, status, done_at, outcome, created_at, updated_at) VALUES ('v1', 'a1', 'routine', 'done', ?, '谈了', ?, ?)").run(at, at, at);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(listVisitRevisions(db, 'v1')).toEqual([]);
+    editVisitRecord(db, 'v1', { kind: 'routine', doneAt: at, metContactIds: [], outcome: '谈妥了', nextStep: null, nextVisitDate: null }, '2026-01-02T00:00:00.000Z');
+    expect(listVisitRevisions(db, 'v1').map((r) => [r.revision, r.record.outcome, r.createdAt])).toEqual([
+      [2, '谈妥了', '2026-01-02T00:00:00.000Z'],
+      [1, '谈了', at],
+    ]);
+    // deleting the visit row (seed --force, demo removal) takes its history along
+    db.prepare("DELETE FROM visits WHERE id = 'v1'").run();
+    expect(listVisitRevisions(db, 'v1')).toEqual([]);
     db.close();
   });
 

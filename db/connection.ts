@@ -16,7 +16,7 @@ import { confirmPlacement } from './sync/identity.js';
 export type Db = Database.Database;
 
 /** The schema this build of the app writes; equals the highest migration number. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const MIGRATION_FILE = /^(\d{3})_[\w-]+\.sql$/;

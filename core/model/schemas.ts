@@ -239,6 +239,26 @@ export const Visit = SyncedRow.extend({
 });
 export type Visit = z.infer<typeof Visit>;
 
+/** Moves a planned visit to another time. */
+export const VisitReschedule = z.object({ id: Id, plannedAt: Instant });
+export type VisitReschedule = z.input<typeof VisitReschedule>;
+
+/** A done visit's record: what `visits.log` wrote (its note aside), and what `visits.edit` corrects. */
+export const VISIT_RECORD_FIELDS = ['kind', 'doneAt', 'metContactIds', 'outcome', 'nextStep', 'nextVisitDate'] as const;
+export type VisitRecord = Pick<Visit, (typeof VISIT_RECORD_FIELDS)[number]>;
+
+/** Corrects a done visit's record; the visit keeps its history (`visits.revisions`). */
+export const VisitEdit = VisitLog.omit({ visitId: true, accountId: true, note: true }).extend({ id: Id });
+export type VisitEdit = z.input<typeof VisitEdit>;
+
+/** One state of a done visit's record in its local history. */
+export interface VisitRevision {
+  visitId: string;
+  revision: number;
+  record: VisitRecord;
+  createdAt: string;
+}
+
 // ---------- notes ----------
 export const NoteCreate = z.object({
   accountId: Id,

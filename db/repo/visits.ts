@@ -1,8 +1,10 @@
 /** Reader/writer functions for visits (planned, done or cancelled; on-site visits and calls/meetings). */
 import { uuidv7 } from 'uuidv7';
-import type { Visit } from '../../core/model/schemas.js';
+import { ApiError } from '../../core/api/errors.js';
+import type { Visit, VisitRecord } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { insertSynced, updateSynced } from '../synced/localWrites.js';
+import { appendVisitRecord, recordOf } from '../synced/visitHistory.js';
 import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const VISITS: TableSpec = {
@@ -30,6 +32,24 @@ export function insertVisit(db: Db, values: VisitValues, now: string): Visit {
 
 export function updateVisit(db: Db, id: string, patch: Partial<Omit<VisitValues, 'accountId'>>, now: string): Visit {
   return updateSynced<Visit>(db, VISITS, id, patch, now);
+}
+
+/**
+ * Corrects a done visit's record. Its history keeps what it was (the first correction first appends
+ * the record as it stood, at its last change) and what it became, in the transaction of the change;
+ * an unchanged record writes nothing. Throws `not_found` for a missing visit.
+ */
+export function editVisitRecord(db: Db, id: string, record: VisitRecord, now: string): Visit {
+  return db.transaction(() => {
+    const current = getVisit(db, id);
+    if (!current) throw new ApiError('not_found');
+    const visit = updateVisit(db, id, record, now);
+    if (JSON.stringify(recordOf(visit)) !== JSON.stringify(recordOf(current))) {
+      appendVisitRecord(db, id, current, current.updatedAt);
+      appendVisitRecord(db, id, visit, now);
+    }
+    return visit;
+  })();
 }
 
 export function getVisit(db: Db, id: string): Visit | undefined {

@@ -1,14 +1,16 @@
 /**
  * Rows as the server has them: a pulled row, or the current row sent back with a refused change, is
  * applied here — never over a field a pending local change is about to push, never writing an outbox
- * entry, and a note text that arrives joins the note's history.
+ * entry; a note text that arrives joins the note's history, and a corrected visit's record its history.
  */
+import type { VisitRecord } from '../../core/model/schemas.js';
 import type { PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
-import { columnOf, statement, toSqlValue, type ColumnKind, type SqlRow } from '../repo/table.js';
+import { columnOf, fromRow, statement, toSqlValue, type ColumnKind, type SqlRow } from '../repo/table.js';
 import { recordSyncedText } from './noteHistory.js';
 import { NOTHING_PENDING, pendingChangesOf, type PendingChanges } from './outbox.js';
 import { isSyncedTable, SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
+import { recordSyncedVisit } from './visitHistory.js';
 
 /**
  * Pulled pages arrive in server-version order, which is not parent-before-child order (an account edited
@@ -104,16 +106,22 @@ export function applyPulledRow(db: Db, row: PulledRow, page?: PageState): boolea
     // A note new to this laptop has no local history yet (a full resync drops the history with the note).
     recordSyncedText(db, row.id, String(data.body), { deleted: deletedAt !== null, at: typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString(), first: !local });
   }
+  // A visit corrected on another device: the new record joins the history of a visit corrected here.
+  if (row.table === 'visits' && local && deletedAt === null) {
+    const visit = statement(db, 'SELECT * FROM visits WHERE id = ?').get(row.id) as SqlRow;
+    recordSyncedVisit(db, row.id, fromRow<VisitRecord>(SYNCED_SPECS.visits, visit), typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString());
+  }
   return true;
 }
 
 /**
  * A full resync: drops every synced row except those with changes still to push (they go out with
- * the next push and come back with the full pull), and the history of the notes dropped.
+ * the next push and come back with the full pull), and the history of the notes and visits dropped.
  */
 export function dropSyncedRows(db: Db): void {
   for (const table of [...SYNCED_TABLE_ORDER].reverse()) {
     statement(db, `DELETE FROM ${table} WHERE id NOT IN (SELECT row_id FROM outbox WHERE table_name = ?)`).run(table);
   }
   statement(db, 'DELETE FROM note_revisions WHERE note_id NOT IN (SELECT id FROM notes)').run();
+  statement(db, 'DELETE FROM visit_revisions WHERE visit_id NOT IN (SELECT id FROM visits)').run();
 }
