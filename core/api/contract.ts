@@ -30,8 +30,11 @@ import {
   SettingsPatch,
   StorableText,
   Visit,
+  VisitEdit,
   VisitLog,
   VisitPlan,
+  VisitReschedule,
+  type VisitRevision,
 } from '../model/schemas.js';
 import { requiredText } from '../model/primitives.js';
 import {
@@ -148,6 +151,9 @@ export const apiInputs = {
   'visits.plan': VisitPlan,
   'visits.log': VisitLog,
   'visits.cancel': ById,
+  'visits.reschedule': VisitReschedule,
+  'visits.edit': VisitEdit,
+  'visits.revisions': ById,
   'visits.upcoming': z.object({ from: z.string().datetime({ offset: true }), days: z.number().int().min(1).max(366) }).strict(),
 
   'notes.create': NoteCreate,
@@ -338,6 +344,9 @@ export interface ApiOutputs {
   'visits.plan': Visit;
   'visits.log': Visit;
   'visits.cancel': Visit;
+  'visits.reschedule': Visit;
+  'visits.edit': Visit;
+  'visits.revisions': VisitRevision[];
   'visits.upcoming': Array<Visit & { accountName: string; tier: 'A' | 'B' | 'C' }>;
 
   'notes.create': Note;

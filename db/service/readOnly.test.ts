@@ -36,11 +36,12 @@ async function accountWithHistory(name: string) {
   const member = await h.call('family.create', { contactId: contact.id, name: '小明', relation: 'child' });
   const date = await h.call('dates.create', { accountId: account.id, contactId: contact.id, kind: 'birthday', calendar: 'gregorian', month: 11, day: 25 });
   const planned = await h.call('visits.plan', { accountId: account.id, plannedAt: '2026-11-25T02:00:00.000Z' });
+  const done = await h.call('visits.log', { accountId: account.id, doneAt: '2026-11-22T02:00:00.000Z', outcome: '谈了交期' });
   const note = await h.call('notes.create', { accountId: account.id, body: '预算已批' });
   const complaint = await h.call('complaints.create', { accountId: account.id, channel: 'phone', severity: 'high', description: '交货晚了', receivedAt: '2026-11-20T02:00:00.000Z' });
   await h.call('agenda.snooze', { key: `complaint:${complaint.id}`, untilDay: '2026-11-30' });
   await h.call('orders.record', { accountId: account.id, day: '2026-11-01', amount: 8000 });
-  return { account, contact, member, date, planned, note, complaint };
+  return { account, contact, member, date, planned, done, note, complaint };
 }
 
 type History = Awaited<ReturnType<typeof accountWithHistory>>;
@@ -51,7 +52,7 @@ const ACCOUNT_WRITES = [
   'contacts.create', 'contacts.update', 'contacts.delete',
   'family.create', 'family.update', 'family.delete',
   'dates.create', 'dates.update', 'dates.delete',
-  'visits.plan', 'visits.log', 'visits.cancel',
+  'visits.plan', 'visits.log', 'visits.cancel', 'visits.reschedule', 'visits.edit',
   'notes.create', 'notes.update', 'notes.delete',
   'agenda.snooze', 'agenda.unsnooze', 'greetings.mark',
   'complaints.create', 'complaints.respond', 'complaints.resolve',
@@ -80,6 +81,8 @@ function writesTo(x: History): { [M in AccountWrite]: ApiInput<M> } {
     'visits.plan': { accountId, plannedAt: '2026-11-26T02:00:00.000Z' },
     'visits.log': { accountId, visitId: x.planned.id, doneAt: '2026-11-23T01:00:00.000Z', note: '谈妥了' },
     'visits.cancel': { id: x.planned.id },
+    'visits.reschedule': { id: x.planned.id, plannedAt: '2026-11-27T02:00:00.000Z' },
+    'visits.edit': { id: x.done.id, doneAt: '2026-11-22T03:00:00.000Z', outcome: '谈妥了交期' },
     'notes.create': { accountId, body: '新笔记' },
     'notes.update': { id: x.note.id, body: '改过的笔记' },
     'notes.delete': { id: x.note.id },
@@ -101,7 +104,7 @@ function writesTo(x: History): { [M in AccountWrite]: ApiInput<M> } {
 const NOT_ACCOUNT_WRITES: readonly ApiMethod[] = [
   'app.info', 'app.status', 'app.recover', 'settings.get', 'settings.update', 'demo.load', 'backup.create', 'backup.recoveryKey',
   'accounts.list', 'accounts.cities', 'accounts.get', 'accounts.create', 'accounts.timeline',
-  'dates.upcoming', 'visits.upcoming', 'notes.revisions', 'search.quick',
+  'dates.upcoming', 'visits.upcoming', 'visits.revisions', 'notes.revisions', 'search.quick',
   'agenda.today', 'agenda.range', 'greetings.list', 'complaints.list', 'orders.list', 'tiers.suggestions', 'plan.proposeWeek',
   'notifications.due', 'notifications.fired',
   'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.conflicts', 'sync.resolveConflict', 'sync.dismissRejected',

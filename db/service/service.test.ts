@@ -226,6 +226,7 @@ describe('visits and notes', () => {
     expect(upcoming.map((v) => [v.id, v.accountName, v.tier])).toEqual([[planned.id, account.name, 'A']]);
     expect(await h.call('visits.upcoming', { from: '2026-11-26T00:00:00Z', days: 7 })).toEqual([]);
 
+    h.setNow('2026-11-25T04:00:00.000Z');
     const done = await h.call('visits.log', {
       visitId: planned.id,
       accountId: account.id,
@@ -242,7 +243,7 @@ describe('visits and notes', () => {
     expect((await h.call('accounts.get', { id: account.id })).lastVisitAt).toBe('2026-11-25T03:00:00.000Z');
     expect(outboxFor(h.db, planned.id).at(-1)?.fields).toMatchObject({ status: 'done', outcome: '续签意向明确' });
     expect((await h.fail('visits.cancel', { id: planned.id })).code).toBe('conflict');
-    expect((await h.fail('visits.log', { visitId: planned.id, accountId: account.id, doneAt: '2026-11-26T03:00:00Z' })).code).toBe('conflict');
+    expect((await h.fail('visits.log', { visitId: planned.id, accountId: account.id, doneAt: '2026-11-25T03:30:00Z' })).code).toBe('conflict');
   });
 
   it('records an unplanned visit and cancels a planned one', async () => {
@@ -276,7 +277,7 @@ describe('visits and notes', () => {
     const planned = await h.call('visits.plan', { accountId: account.id, plannedAt: '2026-11-25T02:00:00Z' });
     h.db.exec("CREATE TRIGGER notes_fail BEFORE INSERT ON notes BEGIN SELECT RAISE(ABORT, 'no'); END");
     const before = h.snapshot();
-    expect((await h.fail('visits.log', { visitId: planned.id, accountId: account.id, doneAt: '2026-11-25T02:00:00Z', note: '记录' })).code).toBe('internal');
+    expect((await h.fail('visits.log', { visitId: planned.id, accountId: account.id, doneAt: '2026-11-23T01:00:00Z', note: '记录' })).code).toBe('internal');
     expect(h.snapshot()).toBe(before);
   });
 

@@ -4,22 +4,39 @@ import type { Visit } from '../../core/model/schemas.js';
 import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { insertNote } from '../repo/notes.js';
-import { getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
+import { editVisitRecord, getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
+import { listVisitRevisions } from '../synced/visitHistory.js';
 import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { refreshAccountLifecycle } from './lifecycle.js';
 
-type VisitHandlers = Pick<ApiHandlers, 'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.upcoming'>;
+type VisitHandlers = Pick<
+  ApiHandlers,
+  'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.reschedule' | 'visits.edit' | 'visits.revisions' | 'visits.upcoming'
+>;
 
 const DAY_MS = 86_400_000;
+/** Leeway for a done time picked to the minute on a clock a little ahead of the host's. */
+const CLOCK_LEEWAY_MS = 60_000;
+
+/** A visit cannot have been done later than now: the message names the field (`field`, translated by the renderer). */
+function assertNotInFuture(doneAt: string, now: Date): void {
+  if (new Date(doneAt).getTime() > now.getTime() + CLOCK_LEEWAY_MS) {
+    throw new ApiError('validation', { issues: [{ path: ['doneAt'], message: 'validation.inFuture' }], params: { field: 'doneAt' } });
+  }
+}
 
 export function visitHandlers(context: ServiceContext): VisitHandlers {
-  const { db, stamp } = context;
+  const { db, stamp, now: clock } = context;
+  /** The people met must be the account's own. */
+  const assertMetOfAccount = (accountId: string, metContactIds: readonly string[]) =>
+    metContactIds.forEach((contactId, index) => {
+      if (getContact(db, contactId)?.accountId !== accountId) throw foreignReference(['metContactIds', index]);
+    });
   /** Completes the planned visit `visitId`, or records a done visit that was never planned; plus its note. */
   const logVisit = (input: ApiParsedInput<'visits.log'>): Visit => {
     if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
-    input.metContactIds.forEach((contactId, index) => {
-      if (getContact(db, contactId)?.accountId !== input.accountId) throw foreignReference(['metContactIds', index]);
-    });
+    assertMetOfAccount(input.accountId, input.metContactIds);
+    assertNotInFuture(input.doneAt, clock());
     const now = stamp();
     const outcome = {
       kind: input.kind,
@@ -43,6 +60,18 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
     // A visit to a lapsed account wins it back.
     refreshAccountLifecycle(context, input.accountId);
     return visit;
+  };
+
+  /** Corrects a done visit's record, keeping its history. */
+  const editVisit = ({ id, ...record }: ApiParsedInput<'visits.edit'>): Visit => {
+    const visit = found(getVisit(db, id));
+    if (visit.status !== 'done') throw new ApiError('conflict', { params: { status: visit.status } });
+    assertMetOfAccount(visit.accountId, record.metContactIds);
+    assertNotInFuture(record.doneAt, clock());
+    const edited = editVisitRecord(db, id, { ...record, doneAt: toUtc(record.doneAt) }, stamp());
+    // A changed done time may change the account's last visit, and with it lapsed or won back.
+    refreshAccountLifecycle(context, visit.accountId);
+    return edited;
   };
 
   return {
@@ -72,6 +101,16 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
       if (visit.status !== 'planned') throw new ApiError('conflict', { params: { status: visit.status } });
       const now = stamp();
       return updateVisit(db, id, { status: 'cancelled', cancelledAt: now }, now);
+    },
+    'visits.reschedule': ({ id, plannedAt }) => {
+      const visit = found(getVisit(db, id));
+      if (visit.status !== 'planned') throw new ApiError('conflict', { params: { status: visit.status } });
+      return updateVisit(db, id, { plannedAt: toUtc(plannedAt) }, stamp());
+    },
+    'visits.edit': (input) => db.transaction(editVisit)(input),
+    'visits.revisions': ({ id }) => {
+      found(getVisit(db, id));
+      return listVisitRevisions(db, id);
     },
     'visits.upcoming': ({ from, days }) => {
       const start = new Date(from);
