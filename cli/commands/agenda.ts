@@ -5,16 +5,16 @@
 import fs from 'node:fs';
 import type { ApiHandlers, ApiOutputs } from '../../core/api/contract.js';
 import type { AgendaDay, AgendaItem, AgendaItemKind } from '../../core/agenda/types.js';
+import { todayIn } from '../../core/calendar/day.js';
 import { formatLunarDate, type CalendarLanguage } from '../../core/calendar/format.js';
 import { CalendarDay } from '../../core/model/primitives.js';
 import type { YearlyDate } from '../../core/model/schemas.js';
 import { databasePathIn } from '../../db/paths.js';
 import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
-import { CommandError, UsageError, type Command } from '../command.js';
+import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
-
-const MAX_DAYS = 366;
+import { AGENDA_MAX_DAYS } from './index.js';
 
 /** One agenda item as the command prints it: what it is, for whom, when, and from which date. */
 export interface AgendaLine {
@@ -127,7 +127,7 @@ function parseDate(value: string): string {
 
 function parseDays(value: string): number {
   const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS} (got "${value}").`);
+  if (!/^\d+$/.test(value) || days < 1 || days > AGENDA_MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${AGENDA_MAX_DAYS} (got "${value}").`);
   return days;
 }
 
@@ -136,46 +136,30 @@ function parseLang(value: string): CalendarLanguage {
   return value;
 }
 
-export const agendaCommand: Command = {
-  name: 'agenda',
-  summary: 'print the Today agenda for a day or a range of days (今日待办)',
-  usage: 'agenda [--date YYYY-MM-DD] [--days N] [--json] [--lang en|zh-CN]',
-  optionHelp: [
-    '  --date YYYY-MM-DD  first day (default: today in the local time zone)',
-    `  --days N           how many days, 1–${MAX_DAYS} (default: 1)`,
-    '  --json             print JSON: { from, days: [{ day, items: [...] }] }',
-    '  --lang en|zh-CN    labels of the table (default: en)',
-  ],
-  options: {
-    date: { type: 'string' },
-    days: { type: 'string', default: '1' },
-    json: { type: 'boolean', default: false },
-    lang: { type: 'string', default: 'en' },
-  },
-  async run({ values, dataDir, io }) {
-    const days = parseDays(String(values.days));
-    const lang = parseLang(String(values.lang));
-    const explicitDate = typeof values.date === 'string' ? parseDate(values.date) : undefined;
-    const file = databasePathIn(dataDir);
-    if (!fs.existsSync(file)) throw new CommandError(`No database at ${file} (找不到数据库).`);
-    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
-    try {
-      const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
-      const from = explicitDate ?? (await call(service, 'agenda.today', {})).day;
-      const agenda = await call(service, 'agenda.range', { from, days });
-      if (values.json === true) {
-        io.stdout(`${JSON.stringify({ from, days: agenda.map(({ day, items }) => ({ day, items: items.map(agendaLine) })) }, null, 2)}\n`);
-      } else {
-        io.stdout(agendaTable(agenda, lang));
-      }
-    } finally {
-      db.close();
+export async function run({ values, dataDir, io }: CommandContext) {
+  const days = parseDays(String(values.days));
+  const lang = parseLang(String(values.lang));
+  const explicitDate = typeof values.date === 'string' ? parseDate(values.date) : undefined;
+  const file = databasePathIn(dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(`No database at ${file} (找不到数据库).`);
+  const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
+  try {
+    const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
+    // Today as the service's `agenda.today` takes it (the local zone), without building that day's agenda twice.
+    const from = explicitDate ?? todayIn(undefined, io.now());
+    const agenda = await agendaRange(service, from, days);
+    if (values.json === true) {
+      io.stdout(`${JSON.stringify({ from, days: agenda.map(({ day, items }) => ({ day, items: items.map(agendaLine) })) }, null, 2)}\n`);
+    } else {
+      io.stdout(agendaTable(agenda, lang));
     }
-  },
-};
+  } finally {
+    db.close();
+  }
+}
 
-async function call<M extends 'agenda.today' | 'agenda.range'>(service: ApiHandlers, method: M, input: unknown): Promise<ApiOutputs[M]> {
-  const result = await callApi(service, method, input);
-  if (!result.ok) throw new CommandError(`${method}: ${result.error.code}`);
-  return result.value as ApiOutputs[M];
+async function agendaRange(service: ApiHandlers, from: string, days: number): Promise<ApiOutputs['agenda.range']> {
+  const result = await callApi(service, 'agenda.range', { from, days });
+  if (!result.ok) throw new CommandError(`agenda.range: ${result.error.code}`);
+  return result.value as ApiOutputs['agenda.range'];
 }

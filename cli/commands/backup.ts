@@ -3,28 +3,21 @@ import path from 'node:path';
 import { databasePathIn } from '../../db/paths.js';
 import { createBackup, writeBackup } from '../../db/service/backup.js';
 import { advanceGeneration } from '../../db/sync/identity.js';
-import { CommandError, type Command } from '../command.js';
+import { CommandError, type CommandContext } from '../command.js';
 import { messages } from '../messages.js';
 import { openDataFolderDatabase } from '../database.js';
 
-export const backupCommand: Command = {
-  name: 'backup',
-  summary: 'copy the database to a backup file, safe while the app runs (备份)',
-  usage: 'backup [--out FILE]',
-  optionHelp: ['  --out FILE   where to write the copy (default: <data dir>/backups/rounds-<time>.sqlite)'],
-  options: { out: { type: 'string' } },
-  async run({ values, dataDir, io }) {
-    const file = databasePathIn(dataDir);
-    if (!fs.existsSync(file)) throw new CommandError(messages.backup.noDatabase(file));
-    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
-    try {
-      // One read transaction gives a consistent copy even while the app keeps writing; it keeps the database's key.
-      const result = typeof values.out === 'string' ? writeBackup(db, path.resolve(values.out)) : createBackup(db, dataDir, io.now());
-      // The copy keeps the generation the file had; the live file moves on, so the copy is known if put back.
-      advanceGeneration(db);
-      io.stdout(`${messages.backup.done(result.path, result.bytes)}\n`);
-    } finally {
-      db.close();
-    }
-  },
-};
+export async function run({ values, dataDir, io }: CommandContext) {
+  const file = databasePathIn(dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(messages.backup.noDatabase(file));
+  const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
+  try {
+    // One read transaction gives a consistent copy even while the app keeps writing; it keeps the database's key.
+    const result = typeof values.out === 'string' ? writeBackup(db, path.resolve(values.out)) : createBackup(db, dataDir, io.now());
+    // The copy keeps the generation the file had; the live file moves on, so the copy is known if put back.
+    advanceGeneration(db);
+    io.stdout(`${messages.backup.done(result.path, result.bytes)}\n`);
+  } finally {
+    db.close();
+  }
+}

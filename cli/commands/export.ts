@@ -14,7 +14,7 @@ import { findRep, repNamer } from '../../db/export/reps.js';
 import { EXPORT_KINDS, FORMATS_OF, runExport, type ExportFormat, type ExportKind } from '../../db/export/run.js';
 import { databasePathIn } from '../../db/paths.js';
 import { readSettings } from '../../db/repo/settings.js';
-import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
 
 const text = {
@@ -99,76 +99,52 @@ function abortOnInterrupt(controller: AbortController): () => void {
   return () => process.removeListener('SIGINT', abort);
 }
 
-export const exportCommand: Command = {
-  name: 'export',
-  summary: 'export the visit log, the period report or the calendar (导出)',
-  usage: 'export visits|report|calendar --from D --to D [--rep R] [--format csv|xlsx|pdf|ics] [--lang zh-CN|en] --out FILE',
-  optionHelp: [
-    '  visits | report | calendar   the visit log (csv, xlsx), the coverage report (pdf, xlsx), or planned visits, dates and festivals (ics)',
-    '  --from D, --to D   the days to export, both included (YYYY-MM-DD); a whole month, quarter, half-year or year is titled as such',
-    '  --rep R            one rep: "me", a rep id, or the short id shown in exports (default: the whole team)',
-    '  --format F         visits: csv (default) or xlsx; report: pdf (default) or xlsx; calendar: ics',
-    '  --lang L           zh-CN or en (default: the app’s language)',
-    '  --tz ZONE          the time zone the days are in (default: this computer’s)',
-    '  --out FILE         where to write; replaced only when the export succeeds',
-  ],
-  options: {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    rep: { type: 'string' },
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    tz: { type: 'string' },
-    out: { type: 'string' },
-  },
-  takesArgs: true,
-  async run({ values, args, dataDir, io }) {
-    const kind = parseKind(args);
-    const period = periodOf(parseDay(values, 'from'), parseDay(values, 'to'));
-    const format = parseFormat(kind, stringOption(values, 'format'));
-    const out = requiredOption(values, 'out');
-    const timeZone = parseZone(stringOption(values, 'tz'));
-    const file = databasePathIn(dataDir);
-    if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
-    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
-    const controller = new AbortController();
-    const stopListening = abortOnInterrupt(controller);
-    try {
-      const labels = exportLabels(parseLanguage(stringOption(values, 'lang'), readSettings(db).language));
-      const repName = repNamer(db, labels);
-      const repText = stringOption(values, 'rep');
-      let ownerIds: Array<string | null> | undefined;
-      if (repText !== undefined) {
-        const rep = findRep(db, repText);
-        if (!rep.ok) throw new CommandError(rep.reason === 'ambiguous' ? text.ambiguousRep(repText) : text.unknownRep(repText));
-        ownerIds = [rep.ownerId];
-      }
-      const now = io.now();
-      const count = await runExport(
-        db,
-        kind,
-        {
-          period,
-          today: todayIn(timeZone, now),
-          timeZone,
-          ...(ownerIds ? { ownerIds } : {}),
-          subject: ownerIds ? repName(ownerIds[0]!) : labels.allReps,
-          labels,
-          repName,
-          format,
-          out,
-          now,
-        },
-        { signal: controller.signal },
-      );
-      io.stdout(`${text.done(count, kind, out)}\n`);
-    } catch (error) {
-      if (error instanceof ExportAbortedError) throw new CommandError(text.cancelled);
-      if (error instanceof NoCjkFontError) throw new CommandError(`${text.noFont} ${error.message}`);
-      throw error;
-    } finally {
-      stopListening();
-      db.close();
+export async function run({ values, args, dataDir, io }: CommandContext) {
+  const kind = parseKind(args);
+  const period = periodOf(parseDay(values, 'from'), parseDay(values, 'to'));
+  const format = parseFormat(kind, stringOption(values, 'format'));
+  const out = requiredOption(values, 'out');
+  const timeZone = parseZone(stringOption(values, 'tz'));
+  const file = databasePathIn(dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
+  const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
+  const controller = new AbortController();
+  const stopListening = abortOnInterrupt(controller);
+  try {
+    const labels = exportLabels(parseLanguage(stringOption(values, 'lang'), readSettings(db).language));
+    const repName = repNamer(db, labels);
+    const repText = stringOption(values, 'rep');
+    let ownerIds: Array<string | null> | undefined;
+    if (repText !== undefined) {
+      const rep = findRep(db, repText);
+      if (!rep.ok) throw new CommandError(rep.reason === 'ambiguous' ? text.ambiguousRep(repText) : text.unknownRep(repText));
+      ownerIds = [rep.ownerId];
     }
-  },
-};
+    const now = io.now();
+    const count = await runExport(
+      db,
+      kind,
+      {
+        period,
+        today: todayIn(timeZone, now),
+        timeZone,
+        ...(ownerIds ? { ownerIds } : {}),
+        subject: ownerIds ? repName(ownerIds[0]!) : labels.allReps,
+        labels,
+        repName,
+        format,
+        out,
+        now,
+      },
+      { signal: controller.signal },
+    );
+    io.stdout(`${text.done(count, kind, out)}\n`);
+  } catch (error) {
+    if (error instanceof ExportAbortedError) throw new CommandError(text.cancelled);
+    if (error instanceof NoCjkFontError) throw new CommandError(`${text.noFont} ${error.message}`);
+    throw error;
+  } finally {
+    stopListening();
+    db.close();
+  }
+}

@@ -20,7 +20,7 @@ import { planImport, type ImportPlan } from '../../db/import/plan.js';
 import { DEFAULT_MAX_IMPORT_BYTES, readImportFile } from '../../db/import/read.js';
 import type { ReadTable } from '../../db/import/table.js';
 import { acquireDataDirLock } from '../../host/lock.js';
-import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
 import { cliTranslator } from '../i18n.js';
 import type { CliIo } from '../io.js';
 import { openDataFolderDatabase } from '../database.js';
@@ -104,73 +104,44 @@ function report(io: CliIo, t: TFunction, file: string, table: ReadTable, mapping
   io.stdout(`${lines.join('\n')}\n`);
 }
 
-export const importCommand: Command = {
-  name: 'import',
-  summary: 'import accounts, contacts or visits from a CSV or XLSX file, all valid rows or nothing (导入)',
-  usage: 'import FILE [--mapping FILE] [--dry-run] [--skip-invalid] [--date-order MDY|DMY] [--lang zh-CN|en]',
-  optionHelp: [
-    '  FILE                  .csv/.tsv/.txt (UTF-8, GB18030/GBK, UTF-16; any delimiter) or .xlsx',
-    '  --mapping FILE        column mapping as JSON {"source header": "field" | null} (default: detected from the headers)',
-    '  --save-mapping FILE   write the mapping used to FILE, to edit and reuse',
-    '  --dry-run             report what would be imported; change nothing',
-    '  --skip-invalid        import the valid rows even if some are invalid (else nothing is imported, exit 3)',
-    '  --date-order MDY|DMY  how to read 3/5/2026 (default: only unambiguous dates)',
-    '  --sheet NAME          the sheet of a workbook (default: the first)',
-    '  --max-mb N            refuse files larger than N MB (default: 50)',
-    '  --tz ZONE             time zone of visit times in the file (default: this computer’s)',
-    '  --lang zh-CN|en       language of the report (default: en)',
-  ],
-  options: {
-    mapping: { type: 'string' },
-    'save-mapping': { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    'skip-invalid': { type: 'boolean', default: false },
-    'date-order': { type: 'string' },
-    sheet: { type: 'string' },
-    'max-mb': { type: 'string' },
-    tz: { type: 'string' },
-    lang: { type: 'string' },
-  },
-  takesArgs: true,
-  async run({ values, args, dataDir, io }) {
-    const t = translator(isLanguage(values.lang) ? values.lang : 'en');
-    const settings = parseSettings(values, args, t);
-    try {
-      const sheet = stringOption(values, 'sheet');
-      const table = await readImportFile(settings.file, { maxBytes: settings.maxBytes, ...(sheet === undefined ? {} : { sheet }) });
-      const mappingFile = stringOption(values, 'mapping');
-      const mapping = mappingFile === undefined ? detectMapping(table.headers) : readMapping(mappingFile, t);
-      const missing = missingHeaders(mapping, table.headers);
-      if (missing.length > 0) throw new CommandError(t('import.mapping.missingHeaders', { headers: missing.join(', ') }));
-      const saveTo = stringOption(values, 'save-mapping');
-      if (saveTo !== undefined) {
-        fs.writeFileSync(saveTo, `${JSON.stringify(mapping, null, 2)}\n`);
-        io.stdout(`${t('import.report.mappingSaved', { file: path.resolve(saveTo) })}\n`);
-      }
-      fs.mkdirSync(dataDir, { recursive: true });
-      const lock = acquireDataDirLock(dataDir);
-      try {
-        const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
-        try {
-          const request = { table, mapping, order: settings.order, timeZone: settings.timeZone };
-          const skipInvalid = values['skip-invalid'] === true;
-          const dryRun = values['dry-run'] === true;
-          const outcome = dryRun ? { imported: false, plan: planImport(db, request) } : applyImport(db, request, { now: io.now().toISOString(), skipInvalid });
-          report(io, t, settings.file, table, mapping, outcome.plan);
-          const invalid = outcome.plan.counts.invalid > 0 && !skipInvalid;
-          if (dryRun) io.stdout(`${t('import.report.dryRun')}\n`);
-          else if (outcome.imported) io.stdout(`${t('import.report.imported', outcome.plan.counts)}\n`);
-          else io.stdout(`${t('import.report.refused', outcome.plan.counts)}\n`);
-          return invalid ? EXIT_INVALID_ROWS : undefined;
-        } finally {
-          db.close();
-        }
-      } finally {
-        lock.release();
-      }
-    } catch (error) {
-      if (error instanceof ImportFileError) throw new CommandError(translate(t, error.issue));
-      throw error;
+export async function run({ values, args, dataDir, io }: CommandContext) {
+  const t = translator(isLanguage(values.lang) ? values.lang : 'en');
+  const settings = parseSettings(values, args, t);
+  try {
+    const sheet = stringOption(values, 'sheet');
+    const table = await readImportFile(settings.file, { maxBytes: settings.maxBytes, ...(sheet === undefined ? {} : { sheet }) });
+    const mappingFile = stringOption(values, 'mapping');
+    const mapping = mappingFile === undefined ? detectMapping(table.headers) : readMapping(mappingFile, t);
+    const missing = missingHeaders(mapping, table.headers);
+    if (missing.length > 0) throw new CommandError(t('import.mapping.missingHeaders', { headers: missing.join(', ') }));
+    const saveTo = stringOption(values, 'save-mapping');
+    if (saveTo !== undefined) {
+      fs.writeFileSync(saveTo, `${JSON.stringify(mapping, null, 2)}\n`);
+      io.stdout(`${t('import.report.mappingSaved', { file: path.resolve(saveTo) })}\n`);
     }
-  },
-};
+    fs.mkdirSync(dataDir, { recursive: true });
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
+      try {
+        const request = { table, mapping, order: settings.order, timeZone: settings.timeZone };
+        const skipInvalid = values['skip-invalid'] === true;
+        const dryRun = values['dry-run'] === true;
+        const outcome = dryRun ? { imported: false, plan: planImport(db, request) } : applyImport(db, request, { now: io.now().toISOString(), skipInvalid });
+        report(io, t, settings.file, table, mapping, outcome.plan);
+        const invalid = outcome.plan.counts.invalid > 0 && !skipInvalid;
+        if (dryRun) io.stdout(`${t('import.report.dryRun')}\n`);
+        else if (outcome.imported) io.stdout(`${t('import.report.imported', outcome.plan.counts)}\n`);
+        else io.stdout(`${t('import.report.refused', outcome.plan.counts)}\n`);
+        return invalid ? EXIT_INVALID_ROWS : undefined;
+      } finally {
+        db.close();
+      }
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new CommandError(translate(t, error.issue));
+    throw error;
+  }
+}

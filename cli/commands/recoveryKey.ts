@@ -3,39 +3,32 @@ import { ApiError } from '../../core/api/errors.js';
 import { databaseKeyOf, openDatabase } from '../../db/connection.js';
 import { formatRecoveryKey, parseRecoveryKey } from '../../db/encryption.js';
 import { databasePathIn } from '../../db/paths.js';
-import { CommandError, type Command } from '../command.js';
+import { CommandError, type CommandContext } from '../command.js';
 import { dataFolderKeys, openDataFolderDatabase } from '../database.js';
 import { messages } from '../messages.js';
 
 /** The command line's side of the recovery key: show it (as Settings does), or open a database from elsewhere with it. */
-export const recoveryKeyCommand: Command = {
-  name: 'recovery-key',
-  summary: 'show the database’s recovery key, or open a database from another laptop with it (恢复密钥)',
-  usage: 'recovery-key [--use KEY]',
-  optionHelp: ['  --use KEY    open the database with this recovery key and keep it on this laptop'],
-  options: { use: { type: 'string' } },
-  async run({ values, dataDir, io }) {
-    const file = databasePathIn(dataDir);
-    if (!fs.existsSync(file)) throw new CommandError(messages.backup.noDatabase(file));
-    const notice = (line: string) => io.stderr(`${line}\n`);
-    if (typeof values.use !== 'string') {
-      const db = openDataFolderDatabase(dataDir, io.env, notice);
-      try {
-        io.stdout(`${messages.recoveryKey.show(formatRecoveryKey(databaseKeyOf(db)!))}\n`);
-      } finally {
-        db.close();
-      }
-      return;
-    }
-    const key = parseRecoveryKey(values.use);
-    if (!key) throw new CommandError(messages.recoveryKey.invalid);
+export async function run({ values, dataDir, io }: CommandContext) {
+  const file = databasePathIn(dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(messages.backup.noDatabase(file));
+  const notice = (line: string) => io.stderr(`${line}\n`);
+  if (typeof values.use !== 'string') {
+    const db = openDataFolderDatabase(dataDir, io.env, notice);
     try {
-      openDatabase(file, { key }).close();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'database_key_unknown') throw new CommandError(messages.recoveryKey.wrong);
-      throw error;
+      io.stdout(`${messages.recoveryKey.show(formatRecoveryKey(databaseKeyOf(db)!))}\n`);
+    } finally {
+      db.close();
     }
-    dataFolderKeys(dataDir, io.env, notice).remember(key);
-    io.stdout(`${messages.recoveryKey.kept}\n`);
-  },
-};
+    return;
+  }
+  const key = parseRecoveryKey(values.use);
+  if (!key) throw new CommandError(messages.recoveryKey.invalid);
+  try {
+    openDatabase(file, { key }).close();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'database_key_unknown') throw new CommandError(messages.recoveryKey.wrong);
+    throw error;
+  }
+  dataFolderKeys(dataDir, io.env, notice).remember(key);
+  io.stdout(`${messages.recoveryKey.kept}\n`);
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { SCALES, seedDatabase, type Scale } from '../../db/seed/index.js';
 import { acquireDataDirLock } from '../../host/lock.js';
-import { CommandError, UsageError, type Command } from '../command.js';
+import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { messages } from '../messages.js';
 import { openDataFolderDatabase } from '../database.js';
 
@@ -33,42 +33,27 @@ function emptyDataTables(db: Db): void {
   })();
 }
 
-export const seedCommand: Command = {
-  name: 'seed',
-  summary: 'fill the database with a deterministic data set (生成示例数据)',
-  usage: 'seed --scale demo|rep|lead --seed N [--force]',
-  optionHelp: [
-    '  --scale demo|rep|lead  demo ≈ 60 accounts; rep ≈ 2,000 accounts, 100,000 notes; lead = 20 reps (default: demo)',
-    '  --seed N               the same N gives the same data, ids included (default: 42)',
-    '  --force                replace the data of a database that already holds accounts',
-  ],
-  options: {
-    scale: { type: 'string', default: 'demo' },
-    seed: { type: 'string', default: '42' },
-    force: { type: 'boolean', default: false },
-  },
-  async run({ values, dataDir, io }) {
-    const scale = parseScale(String(values.scale));
-    const seed = parseSeed(String(values.seed));
-    fs.mkdirSync(dataDir, { recursive: true });
-    const lock = acquireDataDirLock(dataDir);
+export async function run({ values, dataDir, io }: CommandContext) {
+  const scale = parseScale(String(values.scale));
+  const seed = parseSeed(String(values.seed));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    const file = databasePathIn(dataDir);
+    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
     try {
-      const file = databasePathIn(dataDir);
-      const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
-      try {
-        if (hasAccounts(db)) {
-          if (values.force !== true) throw new CommandError(messages.seed.notEmpty(file));
-          emptyDataTables(db);
-        }
-        io.stdout(`${messages.seed.seeding(scale, seed, file)}\n`);
-        const started = performance.now();
-        const counts = seedDatabase(db, { scale, seed, now: io.now() });
-        io.stdout(`${messages.seed.done(counts, (performance.now() - started) / 1000)}\n`);
-      } finally {
-        db.close();
+      if (hasAccounts(db)) {
+        if (values.force !== true) throw new CommandError(messages.seed.notEmpty(file));
+        emptyDataTables(db);
       }
+      io.stdout(`${messages.seed.seeding(scale, seed, file)}\n`);
+      const started = performance.now();
+      const counts = seedDatabase(db, { scale, seed, now: io.now() });
+      io.stdout(`${messages.seed.done(counts, (performance.now() - started) / 1000)}\n`);
     } finally {
-      lock.release();
+      db.close();
     }
-  },
-};
+  } finally {
+    lock.release();
+  }
+}

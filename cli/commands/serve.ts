@@ -8,7 +8,7 @@ import { parseTrustedProxies } from '../../server/http/trustedProxies.js';
 import { startSyncServer, type RunningServer } from '../../server/run.js';
 import { DatabaseNewerError } from '../../server/store/migrate.js';
 import { DEFAULT_TOMBSTONE_DAYS } from '../../server/sync/purge.js';
-import { CommandError, UsageError, type Command, type OptionValues } from '../command.js';
+import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
 import { tightenPrivateTree } from '../../host/privateFiles.js';
 import { commandStoreLocation, localUrl, lockEmbeddedStore, publishAdminEndpoint, serverText } from '../serverStore.js';
 
@@ -75,61 +75,45 @@ const untilStopped = () =>
     process.on('SIGTERM', stop);
   });
 
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'run the team sync server (同步服务器) until stopped',
-  usage: 'serve [--port 8787] [--host 127.0.0.1] [--database-url URL | --data-dir DIR] [--tls-cert FILE --tls-key FILE] [--trust-proxy LIST]',
-  optionHelp: [
-    '  --port N            port to listen on (0 picks a free one; default 8787)',
-    '  --host ADDRESS      address to listen on (default 127.0.0.1)',
-    '  --database-url URL  PostgreSQL server (default: $DATABASE_URL, else embedded PGlite in <data dir>/sync-server, one process only)',
-    '  --tls-cert FILE     serve HTTPS with this PEM certificate (chain: server certificate first); needs --tls-key',
-    '  --tls-key FILE      the certificate’s PEM private key; needs --tls-cert',
-    '  --trust-proxy LIST  reverse proxies (addresses, CIDR ranges, loopback) whose X-Forwarded-For names the client; default none',
-    '  environment: ROUNDS_TOKEN_SECRET (shared token secret, default kept in the database), ROUNDS_TOMBSTONE_DAYS (default 90),',
-    '    ROUNDS_SIGNIN_PER_ADDRESS (sign-ins and refreshes a minute per address, default 20)',
-  ],
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'trust-proxy': { type: 'string' } },
-  async run(context) {
-    const { values, io } = context;
-    const t = serverText(io.env);
-    const port = portOf(values.port, t);
-    const tlsCredentials = tlsOf(values, t);
-    const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
-    const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
-    const trustedProxies = trustedProxiesOf(values['trust-proxy'], t);
-    const location = commandStoreLocation(context);
-    const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
-    let server: RunningServer;
-    try {
-      server = await startSyncServer({
-        location,
-        host: typeof values.host === 'string' ? values.host : '127.0.0.1',
-        port,
-        logger: { level: io.env.ROUNDS_LOG_LEVEL ?? 'info' },
-        tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
-        tombstoneDays: days,
-        tls: tlsCredentials,
-        adminKey: embedded?.adminKey,
-        throttle,
-        trustedProxies,
-      });
-    } catch (error) {
-      embedded?.lock.release();
-      throw startFailure(error, t);
-    }
-    // PGlite's WASM file system creates its files 0666 whatever the umask: the team's data is this OS
-    // user's alone (the 0700 folder already keeps others out; the files say so themselves too).
-    if (embedded) tightenPrivateTree(embedded.storeDir);
-    const unpublish = embedded ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey: embedded.adminKey }) : undefined;
-    io.stdout(`${t('serve.listening', { url: server.url, store: embedded ? t('serve.pglite', { dir: embedded.storeDir }) : t('serve.postgres') })}\n`);
-    await untilStopped();
-    unpublish?.();
-    await server.close();
-    if (embedded) tightenPrivateTree(embedded.storeDir);
+export async function run(context: CommandContext) {
+  const { values, io } = context;
+  const t = serverText(io.env);
+  const port = portOf(values.port, t);
+  const tlsCredentials = tlsOf(values, t);
+  const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
+  const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
+  const trustedProxies = trustedProxiesOf(values['trust-proxy'], t);
+  const location = commandStoreLocation(context);
+  const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
+  let server: RunningServer;
+  try {
+    server = await startSyncServer({
+      location,
+      host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+      port,
+      logger: { level: io.env.ROUNDS_LOG_LEVEL ?? 'info' },
+      tokenSecret: io.env.ROUNDS_TOKEN_SECRET,
+      tombstoneDays: days,
+      tls: tlsCredentials,
+      adminKey: embedded?.adminKey,
+      throttle,
+      trustedProxies,
+    });
+  } catch (error) {
     embedded?.lock.release();
-  },
-};
+    throw startFailure(error, t);
+  }
+  // PGlite's WASM file system creates its files 0666 whatever the umask: the team's data is this OS
+  // user's alone (the 0700 folder already keeps others out; the files say so themselves too).
+  if (embedded) tightenPrivateTree(embedded.storeDir);
+  const unpublish = embedded ? publishAdminEndpoint(embedded.storeDir, { pid: process.pid, url: localUrl(server.url), adminKey: embedded.adminKey }) : undefined;
+  io.stdout(`${t('serve.listening', { url: server.url, store: embedded ? t('serve.pglite', { dir: embedded.storeDir }) : t('serve.postgres') })}\n`);
+  await untilStopped();
+  unpublish?.();
+  await server.close();
+  if (embedded) tightenPrivateTree(embedded.storeDir);
+  embedded?.lock.release();
+}
 
 function trustedProxiesOf(value: string | boolean | undefined, t: TFunction): string[] | undefined {
   if (value === undefined) return undefined;

@@ -4,7 +4,7 @@ import { SyncController } from '../../db/sync/controller.js';
 import { SyncError, type SyncErrorCode } from '../../db/sync/http.js';
 import { fileTokenStore } from '../../db/sync/tokens.js';
 import { acquireDataDirLock } from '../../host/lock.js';
-import { CommandError, type Command } from '../command.js';
+import { CommandError, type CommandContext } from '../command.js';
 import type { SyncReport } from '../../db/sync/run.js';
 import { openDataFolderDatabase } from '../database.js';
 
@@ -62,14 +62,7 @@ export async function withSyncController<T>(dataDir: string, work: (controller: 
   }
 }
 
-export const syncCommand: Command = {
-  name: 'sync',
-  summary: 'push local changes to the sync server and pull the team’s (同步)',
-  usage: 'sync',
-  optionHelp: [],
-  options: {},
-  async run({ dataDir, io }) {
-    const report = await withSyncController(dataDir, (controller) => controller.runOnce());
-    io.stdout(`${text.report(report)}\n`);
-  },
-};
+export async function run({ dataDir, io }: CommandContext) {
+  const report = await withSyncController(dataDir, (controller) => controller.runOnce());
+  io.stdout(`${text.report(report)}\n`);
+}

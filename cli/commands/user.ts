@@ -6,7 +6,7 @@ import type { DeviceListing } from '../../server/auth/sessions.js';
 import { readPassword } from '../../server/cliSupport.js';
 import { ServerError } from '../../server/errors.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../server/users.js';
-import { CommandError, UsageError, type Command, type CommandContext } from '../command.js';
+import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { openAdmin, refusal, serverText } from '../serverStore.js';
 
 const ACTIONS = ['add', 'list', 'disable', 'reset-password', 'devices', 'revoke-device', 'restore-device'] as const;
@@ -88,43 +88,20 @@ async function runAction(action: Action, argument: string, newUser: NewUserOptio
   }
 }
 
-export const userCommand: Command = {
-  name: 'user',
-  summary: 'manage the sync server’s users and teams (用户管理)',
-  usage:
-    'user add --role rep|lead|admin --team NAME USERNAME [--password-stdin] | user list | user disable USERNAME | user reset-password USERNAME' +
-    ' | user devices USERNAME | user revoke-device DEVICE_ID | user restore-device DEVICE_ID',
-  optionHelp: [
-    '  --role rep|lead|admin  the new user’s role (add)',
-    '  --team NAME            the new user’s team, created on first use (add)',
-    '  --name TEXT            display name (add; default: the username)',
-    '  --password-stdin       read the password from the first line of stdin (else ROUNDS_PASSWORD, else a prompt)',
-    '  --database-url URL     PostgreSQL server (default: $DATABASE_URL, else PGlite in <data dir>/sync-server;',
-    '                         while `rounds serve` runs on that folder, the command goes through it)',
-  ],
-  options: {
-    role: { type: 'string' },
-    team: { type: 'string' },
-    name: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    'database-url': { type: 'string' },
-  },
-  takesArgs: true,
-  async run(context) {
-    const t = serverText(context.io.env);
-    const action = ACTIONS.find((known) => known === context.args[0]);
-    if (!action) throw new UsageError(t('user.needsAction', { actions: ACTIONS.join(', ') }));
-    if (action === 'list' && context.args.length !== 1) throw new UsageError(t('user.listTakesNothing'));
-    const argument = action === 'list' ? '' : oneArgument(context.args, action, t);
-    const newUser = action === 'add' ? newUserOptions(context, t) : undefined;
-    const session = await openAdmin(context, t);
-    try {
-      await runAction(action, argument, newUser, session.admin, context, t);
-    } catch (error) {
-      if (error instanceof ServerError) throw refusal(error, argument, t);
-      throw error;
-    } finally {
-      await session.close();
-    }
-  },
-};
+export async function run(context: CommandContext) {
+  const t = serverText(context.io.env);
+  const action = ACTIONS.find((known) => known === context.args[0]);
+  if (!action) throw new UsageError(t('user.needsAction', { actions: ACTIONS.join(', ') }));
+  if (action === 'list' && context.args.length !== 1) throw new UsageError(t('user.listTakesNothing'));
+  const argument = action === 'list' ? '' : oneArgument(context.args, action, t);
+  const newUser = action === 'add' ? newUserOptions(context, t) : undefined;
+  const session = await openAdmin(context, t);
+  try {
+    await runAction(action, argument, newUser, session.admin, context, t);
+  } catch (error) {
+    if (error instanceof ServerError) throw refusal(error, argument, t);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
