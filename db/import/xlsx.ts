@@ -3,7 +3,7 @@
  * header. Formulas give their cached value (what Excel last computed and saved); a formula saved
  * without one, or an error value (#N/A, #DIV/0!), makes its row invalid rather than guessing.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RowProblem } from '../../core/import/issues.js';
 import type { SourceRow } from '../../core/import/rows.js';
 import type { Cell } from '../../core/import/values.js';
@@ -38,7 +38,10 @@ function readCell(value: ExcelJS.CellValue, address: string): CellRead {
 }
 
 export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<ReadTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at the top: exceljs takes about half a second to load, and whatever builds the
+  // service (the app, `rounds agenda`) would pay it at start.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
