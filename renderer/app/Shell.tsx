@@ -20,6 +20,7 @@ import { TeamPage } from '../screens/team/TeamPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
 import { useBrowserNotifications } from './notifications.js';
 import { useNavigation, type Route } from './navigation.js';
+import { ReminderInHeader } from './ReminderInHeader.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 
@@ -40,7 +41,7 @@ export function Shell() {
   const [logOpen, setLogOpen] = useState(false);
   usePrimaryHotkey('k', () => setSearchOpen(true));
   usePrimaryHotkey('l', () => setLogOpen(true));
-  useBrowserNotifications();
+  const reminders = useBrowserNotifications();
   const accountInView = route.name === 'account' ? route.id : undefined;
   const sync = useSyncStatus();
 
@@ -84,6 +85,7 @@ export function Shell() {
               {t('header.logVisit')}
             </Button>
           </Tooltip>
+          <ReminderInHeader reminders={reminders} />
           <Space style={{ marginInlineStart: 'auto' }}>
             <SyncStatus status={sync} />
           </Space>

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { DueNotificationView } from '../../core/api/contract.js';
 import { fakeApi, renderWithApi } from '../test/renderWithApi.js';
 import { fireDueNotifications, useBrowserNotifications, type ShownNotification } from './notifications.js';
+import { ReminderInHeader } from './ReminderInHeader.js';
 
 afterEach(() => {
   cleanup();
@@ -13,8 +14,12 @@ afterEach(() => {
 const digest: DueNotificationView = { key: 'digest:2026-09-21', kind: 'digest', fireAt: '2026-09-21T00:30:00.000Z', digest: { total: 3, complaints: 1, visits: 1, overdue: 1, dates: 0 }, visit: null };
 
 function Poller() {
-  useBrowserNotifications();
-  return null;
+  const reminders = useBrowserNotifications();
+  return (
+    <header>
+      <ReminderInHeader reminders={reminders} />
+    </header>
+  );
 }
 
 describe('useBrowserNotifications', () => {
@@ -38,6 +43,19 @@ describe('useBrowserNotifications', () => {
     expect(screen.getByText('1 complaints · 1 visits · 1 overdue · 0 dates')).toBeTruthy();
     expect(Notification).not.toHaveBeenCalled();
     expect(api['notifications.fired']).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the in-app reminder in the header row, never as a toast floating over buttons, until dismissed', async () => {
+    vi.stubGlobal('Notification', Object.assign(vi.fn(), { permission: 'default' }));
+    const api = fakeApi({ 'notifications.due': async () => [digest], 'notifications.fired': async () => ({ recorded: 1 }) });
+    await renderWithApi(<Poller />, api, 'zh-CN');
+
+    const reminder = await screen.findByRole('status', {}, { timeout: 3000 });
+    expect(reminder.closest('header')).toBeTruthy();
+    expect(reminder.textContent).toContain('今日待办 3 项');
+    expect(document.querySelector('.ant-notification')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '关闭提醒' }));
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });
 

@@ -1,12 +1,12 @@
 /**
  * Notifications in browser mode: every minute (and when the window comes back into view) ask the host
- * what is due, show each once — a Web Notification when the user allowed them, else an in-app antd
- * notification — and record it with `notifications.fired` so it never fires again. In Electron the
- * main process notifies natively; here we only follow its "open this" requests.
+ * what is due, show each once — a Web Notification when the user allowed them, else an in-app reminder
+ * in the header (`ReminderInHeader`: in the header's own row, never floating over a screen's buttons) —
+ * and record it with `notifications.fired` so it never fires again. In Electron the main process
+ * notifies natively; here we only follow its "open this" requests.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App } from 'antd';
 import { format } from 'date-fns';
 import type { DueNotificationView, RoundsApi } from '../../core/api/contract.js';
 import { useApi } from '../api/ApiContext.js';
@@ -60,17 +60,32 @@ export function isElectron(): boolean {
   return typeof window !== 'undefined' && window.rounds !== undefined;
 }
 
-/** Mount once in the shell. */
-export function useBrowserNotifications(): void {
+/** The in-app reminders waiting in the header, newest first, and what the rep can do with one. */
+export interface InAppReminders {
+  waiting: ShownNotification[];
+  open: (reminder: ShownNotification) => void;
+  dismiss: (key: string) => void;
+}
+
+/** Mount once in the shell; give what it returns to `ReminderInHeader`. */
+export function useBrowserNotifications(): InAppReminders {
   const api = useApi();
   const { navigate } = useNavigation();
-  const { notification } = App.useApp();
   const { t } = useTranslation('reminders');
   const locale = useDateFnsLocale();
   const shown = useRef(new Set<string>());
+  const [waiting, setWaiting] = useState<ShownNotification[]>([]);
   // The latest translations and navigation without restarting the poll when they change.
-  const latest = useRef({ navigate, notification, t, locale });
-  latest.current = { navigate, notification, t, locale };
+  const latest = useRef({ navigate, t, locale });
+  latest.current = { navigate, t, locale };
+  const dismiss = useCallback((key: string) => setWaiting((list) => list.filter((n) => n.key !== key)), []);
+  const open = useCallback(
+    (reminder: ShownNotification) => {
+      dismiss(reminder.key);
+      latest.current.navigate(reminder.route);
+    },
+    [dismiss],
+  );
 
   useEffect(() => {
     if (isElectron()) {
@@ -91,16 +106,15 @@ export function useBrowserNotifications(): void {
     };
     const display: NotificationDisplay = {
       show: (n) => {
-        const open = () => latest.current.navigate(n.route);
         if (webNotificationsAllowed()) {
           const web = new Notification(n.title, { body: n.body, tag: n.key });
           web.onclick = () => {
             window.focus();
-            open();
+            latest.current.navigate(n.route);
           };
         } else {
-          // Bottom right and for a while only: the fallback must never sit on the header's actions.
-          latest.current.notification.info({ key: n.key, title: n.title, description: n.body, onClick: open, placement: 'bottomRight', duration: 12 });
+          // In the header's row, not a floating toast: a toast sits on whatever buttons are beneath it.
+          setWaiting((list) => [n, ...list.filter((other) => other.key !== n.key)]);
         }
       },
     };
@@ -128,4 +142,6 @@ export function useBrowserNotifications(): void {
       window.removeEventListener('focus', poll);
     };
   }, [api]);
+
+  return { waiting, open, dismiss };
 }
