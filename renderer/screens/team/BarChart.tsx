@@ -3,7 +3,7 @@
  * gridlines, category labels spaced so they never run into each other, a legend, and the same numbers
  * as a visually hidden table for screen readers (the SVG itself is hidden from them).
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 
 export interface BarSeries {
   name: string;
@@ -27,7 +27,9 @@ const PLOT_HEIGHT = 180;
 const TOP = 22;
 const AXIS_WIDTH = 44;
 const LABEL_SPACE = 24;
+/** Bars are between these widths: wider ones fill the card when there are few categories. */
 const BAR_WIDTH = 14;
+const MAX_BAR_WIDTH = 32;
 const GAP = 12;
 const TICKS = 4;
 const FONT_SIZE = 12;
@@ -48,10 +50,27 @@ function roundTop(largest: number): number {
   return Math.max(TICKS, Math.ceil(step) * TICKS);
 }
 
+/** The width the chart may take: its box's, followed as the window is resized. */
+function useBoxWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => setWidth(box.clientWidth));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 export function BarChart({ title, categories, series, unit, max, format = String }: BarChartProps) {
   const titleId = useId();
+  const [boxRef, boxWidth] = useBoxWidth();
   const top = max ?? roundTop(Math.max(0, ...series.flatMap((s) => s.values.map((value) => value ?? 0))));
-  const groupWidth = series.length * BAR_WIDTH + GAP;
+  const fill = (boxWidth - AXIS_WIDTH - GAP) / Math.max(1, categories.length) - GAP;
+  const barWidth = Math.min(MAX_BAR_WIDTH, Math.max(BAR_WIDTH, fill / Math.max(1, series.length)));
+  const groupWidth = series.length * barWidth + GAP;
   // Labels wider than a group are thinned out (every second, third … one) rather than run into each other.
   const labelRoom = Math.max(0, ...categories.map(labelWidth)) + 8;
   const labelEvery = Math.ceil(labelRoom / groupWidth);
@@ -63,9 +82,9 @@ export function BarChart({ title, categories, series, unit, max, format = String
       <figcaption id={titleId} style={{ fontWeight: 600, marginBlockEnd: 4 }}>
         {title}
       </figcaption>
-      <div style={{ overflowX: 'auto' }}>
+      <div ref={boxRef} style={{ overflowX: 'auto' }}>
         <svg width={width} height={TOP + PLOT_HEIGHT + LABEL_SPACE} aria-hidden focusable="false" fontSize={FONT_SIZE}>
-          <text x={AXIS_WIDTH - 6} y={12} textAnchor="end" fill={INK}>
+          <text x={0} y={12} fill={INK}>
             {unit}
           </text>
           {ticks.map((tick) => (
@@ -81,7 +100,7 @@ export function BarChart({ title, categories, series, unit, max, format = String
               {series.map((s, seriesIndex) => {
                 const value = s.values[index] ?? null;
                 if (value === null || value === 0) return null;
-                return <rect key={s.name} x={seriesIndex * BAR_WIDTH} y={y(value)} width={BAR_WIDTH - 2} height={TOP + PLOT_HEIGHT - y(value)} fill={s.color} />;
+                return <rect key={s.name} x={seriesIndex * barWidth} y={y(value)} width={barWidth - 2} height={TOP + PLOT_HEIGHT - y(value)} fill={s.color} />;
               })}
               {index % labelEvery === 0 && (
                 <text x={(groupWidth - GAP) / 2} y={TOP + PLOT_HEIGHT + 16} textAnchor="middle" fill={INK}>
