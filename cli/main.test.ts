@@ -84,7 +84,7 @@ describe('the rounds launcher as a real process', () => {
   const launcher = new URL('./bin/rounds.mjs', import.meta.url).pathname;
   const run = promisify(execFile);
 
-  it('seeds through tsx and exits 0, and exits 2 on a usage error', async () => {
+  it('seeds and exits 0, and exits 2 on a usage error', async () => {
     const dataDir = tempDir();
     const ok = await run(process.execPath, [launcher, '--data-dir', dataDir, 'seed', '--scale', 'demo'], { env: { ...process.env, ROUNDS_KEY_STORE: 'file' } });
     expect(ok.stdout).toMatch(/Done in .* 60 accounts/);

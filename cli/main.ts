@@ -3,13 +3,11 @@
  * Exit codes: 0 done, 1 the work failed, 2 the arguments were wrong.
  */
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../core/api/errors.js';
 import { isDiskFull } from '../db/diskFull.js';
 import { resolveDataDir } from '../db/paths.js';
 import { DataDirLockedError } from '../host/lock.js';
-import { usePrivateFileModes } from '../host/privateFiles.js';
 import { CommandError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command, type OptionValues } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
@@ -106,10 +104,4 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     else io.stderr(`${messages.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_FAILURE;
   }
-}
-
-// `npm run rounds` runs this file directly; the `rounds` launcher imports it and calls `main` itself.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  usePrivateFileModes();
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,9 +1,11 @@
 // `npm run build`: the renderer with Vite (vite.config.ts → dist/renderer); the Electron main, preload and
-// export worker with esbuild (→ dist/electron/*.cjs). Browser mode runs host/ from source through tsx.
+// export worker with esbuild (→ dist/electron/*.cjs); the `rounds` command (scripts/build-cli.mjs →
+// dist/cli). Browser mode runs host/ from source through tsx.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { buildCli } from './build-cli.mjs';
 import { ROOT } from './electron-runtime.mjs';
 
 export const DIST = path.join(ROOT, 'dist');
@@ -50,6 +52,7 @@ export async function buildElectron(outDir = path.join(DIST, 'electron')) {
 export async function buildAll() {
   buildRenderer();
   await buildElectron();
+  await buildCli();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, 'scripts', 'build.mjs')) {

@@ -2,7 +2,8 @@
 // Electron 42 the package has no install script of its own and fetches the binary at its first
 // `require`, which scripts/electron-runtime.mjs avoids), then build a second copy of
 // the SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with SQLCipher) for Electron's ABI.
-// Node keeps its own build, so tests never need a rebuild.
+// Node keeps its own build, so tests never need a rebuild. Last, the `rounds` command is bundled
+// (scripts/build-cli.mjs), so it starts without compiling TypeScript from its first run.
 // Every failure here is a warning: without Electron, `npm start` runs browser mode.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -78,4 +79,12 @@ try {
   main();
 } catch (error) {
   warn(`skipped (${error instanceof Error ? error.message : String(error)})`);
+}
+
+try {
+  const { buildCli } = await import('./build-cli.mjs');
+  await buildCli();
+} catch (error) {
+  // e.g. a production install, without esbuild
+  warn(`rounds will run from source until \`npm run build:cli\` (${error instanceof Error ? error.message : String(error)})`);
 }

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// The `rounds` launcher: runs the TypeScript CLI through tsx's ESM loader, no build step needed.
-import { register } from 'tsx/esm/api';
+// The `rounds` launcher: runs the bundled CLI in dist/cli (scripts/build-cli.mjs) while it is current
+// for the sources, else the TypeScript sources through tsx's ESM loader — never an outdated build.
+import { currentBuild } from './build.mjs';
 
-register();
-// Folders 0700, files 0600 for everything rounds (and `rounds serve`) creates: host/privateFiles.ts.
-const { usePrivateFileModes } = await import('../../host/privateFiles.ts');
-usePrivateFileModes();
-const { main } = await import('../main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const built = currentBuild();
+if (built) {
+  await import(built);
+} else {
+  process.stderr.write('rounds: running from source (dist/cli is missing or older than the sources; `npm run build:cli` builds it)\n');
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../start.ts');
+}
