@@ -9,8 +9,9 @@ module.exports = {
   productName: 'Rounds',
   copyright: 'Copyright © Rounds',
   directories: { output: 'release', buildResources: 'build' },
-  // The bundles carry core/host/db; better-sqlite3 comes along as a production dependency.
-  files: ['dist/**/*', 'package.json', '!**/*.map'],
+  // The bundles carry core/host/db; better-sqlite3 comes along as a production dependency. The
+  // `rounds` command's bundle (dist/cli) runs from the checkout, not in the app.
+  files: ['dist/**/*', 'package.json', '!**/*.map', '!dist/cli/**/*'],
   asarUnpack: ['**/*.node'],
   // better-sqlite3 built for Electron's ABI by scripts/postinstall.mjs, and the one CJK font the PDF
   // report embeds (Noto Sans SC, OFL, with its licence): electron/paths.ts finds both here.
