@@ -76,10 +76,13 @@ test('a rep keeps an account, a lunar birthday, a visit and a note across a rest
   await expect(visitsPanel.getByText('年度合同续签')).toBeVisible();
   await expect(visitsPanel.getByText(/Nov(ember)? 24/)).toBeVisible();
   await page.getByRole('button', { name: 'Log as done' }).first().click();
-  const logForm = dialog(page, 'Log the planned visit as done');
+  const logForm = dialog(page, `Log as done: the visit to ${ACCOUNT}`);
   await logForm.getByLabel('Outcome').fill('客户同意续签，二期预算待批');
   await logForm.getByLabel('Note (optional)').fill('王总喜欢喝龙井 <b>not bold</b>');
-  await logForm.getByRole('button', { name: 'Save' }).click();
+  // The done time starts at the planned time (tomorrow), which cannot be saved: say when it really was.
+  await expect(logForm.getByLabel('Done at')).toHaveValue('2026-11-24 10:00');
+  await logForm.getByLabel('Done at').fill('2026-11-23 09:00');
+  await logForm.getByLabel('Done at').press('Enter');
   await expect(logForm).toBeHidden();
   await page.getByRole('tab', { name: /Notes/ }).click();
   await expect(page.getByRole('tabpanel', { name: /Notes/ }).getByText('王总喜欢喝龙井 <b>not bold</b>')).toBeVisible();

@@ -10,5 +10,5 @@ export function AgendaLogVisitDialog({ accountId, visitId, onClose }: { accountI
   const timeline = useQuery((api) => (visitId ? api['accounts.timeline']({ id: accountId }) : Promise.resolve([])), [accountId, visitId]);
   if (!detail.data || (visitId && !timeline.data)) return null;
   const visit = timeline.data?.flatMap((entry) => (entry.type === 'visit' && entry.visit.id === visitId ? [entry.visit] : []))[0];
-  return <VisitLogDialog open onClose={onClose} accountId={accountId} contacts={detail.data.contacts} visit={visit} />;
+  return <VisitLogDialog open onClose={onClose} accountId={accountId} accountName={detail.data.account.name} contacts={detail.data.contacts} visit={visit} />;
 }

@@ -17,6 +17,7 @@ describe('QuickLogDialog', () => {
         contacts: [],
       }),
       'accounts.get': async () => detail,
+      'visits.upcoming': async () => [],
       'notes.create': async () => note('Call back Monday'),
     });
     await renderWithApi(<QuickLogDialog open onClose={onClose} />, api, 'en');
@@ -39,7 +40,7 @@ describe('QuickLogDialog', () => {
 
   it('warns at once that another rep’s account is read-only in a lead’s app', async () => {
     const detail = { ...accountDetail(), readOnly: true, ownerName: '张伟' };
-    const api = fakeApi({ 'accounts.get': async () => detail });
+    const api = fakeApi({ 'accounts.get': async () => detail, 'visits.upcoming': async () => [] });
     await renderWithApi(<QuickLogDialog open onClose={vi.fn()} accountId={ACCOUNT_ID} />, api, 'en');
     expect(await screen.findByText('Read-only: owned by 张伟')).toBeTruthy();
   });

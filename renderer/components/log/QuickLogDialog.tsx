@@ -1,11 +1,13 @@
 /**
  * Log a visit or write a note in a few keystrokes, from anywhere (the shell opens it with Ctrl/Cmd+L):
  * pick the account by search (unless given), choose visit or note, type, Enter (or Ctrl/Cmd+Enter in a
- * text area) saves, Esc closes.
+ * text area) saves, Esc closes. When the account has a visit planned today, logging a visit completes
+ * that one (at its planned time) unless the rep says it was another.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Form, Segmented, Select } from 'antd';
+import { Alert, Form, Radio, Segmented, Select } from 'antd';
+import { format, startOfDay } from 'date-fns';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useReadOnlyText } from '../../screens/account/readOnly.js';
@@ -13,6 +15,7 @@ import { useDebouncedValue } from '../useDebouncedValue.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
 import { NoteFields, noteCreateInput, type NoteValues } from './NoteFields.js';
+import { VisitSubject } from './VisitSubject.js';
 
 type Mode = 'visit' | 'note';
 type QuickLogValues = { accountId: string } & VisitLogValues & NoteValues;
@@ -39,13 +42,26 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
     [open, chosenAccountId],
   );
   const contacts = detail.data?.contacts ?? [];
+  const accountName = detail.data?.account.name;
+  // A visit planned today on this account: logging a visit completes it rather than adding a second one.
+  const plannedToday = useQuery(
+    (api) => (open && chosenAccountId ? api['visits.upcoming']({ from: startOfDay(new Date()).toISOString(), days: 1 }) : Promise.resolve([])),
+    [open, chosenAccountId],
+  );
+  const planned = plannedToday.data?.find((v) => v.accountId === chosenAccountId);
+  const [completePlanned, setCompletePlanned] = useState(true);
+  const completing = mode === 'visit' && planned !== undefined && completePlanned;
+  useEffect(() => {
+    if (!planned) return;
+    form.setFieldsValue(completePlanned ? { kind: planned.kind, doneAt: new Date(planned.plannedAt!) } : { doneAt: new Date() });
+  }, [form, planned, completePlanned]);
   // Another rep's account in a lead's app: say so before anything is typed; saving would be refused.
   const readOnlyText = useReadOnlyText(detail.data ?? { readOnly: false, ownerName: null });
 
   const save = async (values: QuickLogValues) => {
     const target = values.accountId ?? accountId;
     try {
-      if (mode === 'visit') await mutate((api) => api['visits.log'](visitLogInput(target, values)));
+      if (mode === 'visit') await mutate((api) => api['visits.log'](visitLogInput(target, values, completing ? planned.id : undefined)));
       else await mutate((api) => api['notes.create'](noteCreateInput(target, values)));
       onClose();
     } catch (error) {
@@ -57,7 +73,7 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
   return (
     <FormModal<QuickLogValues>
       open={open}
-      title={t('quickLog.title')}
+      title={accountName ? t('quickLog.titleFor', { account: accountName }) : t('quickLog.title')}
       form={form}
       width={640}
       initialValues={{ ...visitLogDefaults(), accountId, body: '' }}
@@ -72,7 +88,24 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
       >
         <AccountSearchSelect initialLabel={detail.data?.account.name} />
       </Form.Item>
-      {accountId && detail.data && <p>{detail.data.account.name}</p>}
+      {accountId && accountName && !planned && <p>{accountName}</p>}
+      {planned && accountName && mode === 'visit' && (
+        <>
+          <VisitSubject accountName={accountName} visit={planned} contacts={contacts} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('quickLog.plannedToday', { time: format(new Date(planned.plannedAt!), 'HH:mm') })}
+            description={
+              <Radio.Group name="plannedToday" value={completePlanned ? 'planned' : 'another'} onChange={(event) => setCompletePlanned(event.target.value === 'planned')}>
+                <Radio value="planned">{t('quickLog.completePlanned')}</Radio>
+                <Radio value="another">{t('quickLog.anotherVisit')}</Radio>
+              </Radio.Group>
+            }
+          />
+        </>
+      )}
       {readOnlyText && <Alert type="warning" showIcon message={readOnlyText} description={t('readOnly.explanation')} style={{ marginBottom: 16 }} />}
       <Segmented<Mode>
         aria-label={t('quickLog.mode')}

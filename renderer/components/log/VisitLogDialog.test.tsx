@@ -21,7 +21,7 @@ describe('VisitLogDialog', () => {
     const onClose = vi.fn();
     const api = fakeApi({ 'visits.log': async () => ({ ...plannedVisit, status: 'done' as const }) });
     await renderWithApi(
-      <VisitLogDialog open accountId={ACCOUNT_ID} contacts={[zhang, li]} visit={plannedVisit} onClose={onClose} />,
+      <VisitLogDialog open accountId={ACCOUNT_ID} accountName="中国石油华东分公司" contacts={[zhang, li]} visit={plannedVisit} onClose={onClose} />,
       api,
       'en',
     );
@@ -38,7 +38,8 @@ describe('VisitLogDialog', () => {
       visitId: plannedVisit.id,
       accountId: ACCOUNT_ID,
       kind: 'executive',
-      doneAt: NOW.toISOString(),
+      // planned earlier today: done at the planned time unless the rep changes it
+      doneAt: plannedVisit.plannedAt,
       metContactIds: [zhang.id],
       outcome: 'Agreed on the Q3 order',
       nextStep: null,
@@ -55,7 +56,7 @@ describe('VisitLogDialog', () => {
         throw new ApiError('validation', { issues: [{ path: ['outcome'], message: 'validation.tooLong' }] });
       },
     });
-    await renderWithApi(<VisitLogDialog open accountId={ACCOUNT_ID} contacts={[]} onClose={onClose} />, api, 'en');
+    await renderWithApi(<VisitLogDialog open accountId={ACCOUNT_ID} accountName="中国石油华东分公司" contacts={[]} onClose={onClose} />, api, 'en');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findAllByText('Too long')).not.toHaveLength(0);
     expect(onClose).not.toHaveBeenCalled();

@@ -1,26 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import { Form } from 'antd';
+import { Alert, Form } from 'antd';
 import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
+import { VisitSubject } from './VisitSubject.js';
 
 export interface VisitLogDialogProps {
   open: boolean;
   onClose: () => void;
   accountId: string;
+  /** whose visit it is, named in the title and the first line */
+  accountName: string;
   contacts: readonly Contact[];
   /** the planned visit being completed; omitted to record an unplanned one */
   visit?: Visit;
 }
 
-/** Log a visit as done (`visits.log`), completing a planned one when given. */
-export function VisitLogDialog({ open, onClose, accountId, contacts, visit }: VisitLogDialogProps) {
+/**
+ * Log a visit as done (`visits.log`), completing a planned one when given: then the done time starts at
+ * the planned time, and a visit planned for a day still to come cannot be saved until the rep picks the
+ * day it really took place.
+ */
+export function VisitLogDialog({ open, onClose, accountId, accountName, contacts, visit }: VisitLogDialogProps) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<VisitLogValues>();
   const mutate = useMutation();
+  const plannedAt = visit?.plannedAt ?? null;
 
   const save = async (values: VisitLogValues) => {
     try {
@@ -35,13 +43,22 @@ export function VisitLogDialog({ open, onClose, accountId, contacts, visit }: Vi
   return (
     <FormModal<VisitLogValues>
       open={open}
-      title={t(visit ? 'visits.completeTitle' : 'visits.logTitle')}
+      title={t(visit ? 'visits.completeTitle' : 'visits.logTitleFor', { account: accountName })}
       form={form}
       width={640}
-      initialValues={visitLogDefaults(visit?.kind)}
+      initialValues={visitLogDefaults(visit?.kind, plannedAt)}
       onClose={onClose}
       onSubmit={save}
     >
+      {visit && <VisitSubject accountName={accountName} visit={visit} contacts={contacts} />}
+      {plannedAt && (
+        <Alert
+          type={new Date(plannedAt).getTime() > Date.now() ? 'warning' : 'info'}
+          showIcon
+          message={t(new Date(plannedAt).getTime() > Date.now() ? 'visits.plannedNotYet' : 'visits.doneAtFromPlan')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <VisitLogFields contacts={contacts} />
     </FormModal>
   );

@@ -1,6 +1,7 @@
 /**
  * The fields of "log a visit as done" (when, who was met, outcome, next step, next visit date, a note),
- * shared by the account page's dialog and the quick log; `visitLogInput` turns them into the API input.
+ * shared by the account page's dialog, the quick log and correcting a done visit (without the note);
+ * `visitLogInput` turns them into the API input. A done time later than now is refused at once.
  */
 import { useTranslation } from 'react-i18next';
 import { Col, Form, Input, Row, Select } from 'antd';
@@ -19,9 +20,13 @@ export interface VisitLogValues {
   note?: string;
 }
 
-export function visitLogDefaults(kind: VisitKind = 'routine'): VisitLogValues {
-  return { kind, doneAt: new Date(), metContactIds: [] };
+/** A planned visit is done at its planned time unless the rep says otherwise; an unplanned one now. */
+export function visitLogDefaults(kind: VisitKind = 'routine', plannedAt: string | null = null): VisitLogValues {
+  return { kind, doneAt: plannedAt ? new Date(plannedAt) : new Date(), metContactIds: [] };
 }
+
+/** The leeway the service gives a done time (a clock picked to the minute). */
+const CLOCK_LEEWAY_MS = 60_000;
 
 const blankToNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
 
@@ -39,15 +44,20 @@ export function visitLogInput(accountId: string, values: VisitLogValues, visitId
   };
 }
 
-export function VisitLogFields({ contacts }: { contacts: readonly Contact[] }) {
+export function VisitLogFields({ contacts, withNote = true }: { contacts: readonly Contact[]; withNote?: boolean }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const required = [{ required: true, message: tCommon('validation.required') }];
+  const notInFuture = {
+    validator: async (_: unknown, value: Date | null | undefined) => {
+      if (value && value.getTime() > Date.now() + CLOCK_LEEWAY_MS) throw new Error(tCommon('validation.inFuture', { field: 'doneAt' }));
+    },
+  };
   return (
     <>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="doneAt" label={t('visits.doneAt')} rules={required}>
+          <Form.Item name="doneAt" label={t('visits.doneAt')} rules={[...required, notInFuture]}>
             <DateTimePicker style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
         </Col>
@@ -81,9 +91,11 @@ export function VisitLogFields({ contacts }: { contacts: readonly Contact[] }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="note" label={t('visits.note')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20000} />
-      </Form.Item>
+      {withNote && (
+        <Form.Item name="note" label={t('visits.note')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20000} />
+        </Form.Item>
+      )}
     </>
   );
 }

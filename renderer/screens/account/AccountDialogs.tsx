@@ -12,11 +12,17 @@ import { ContactForm } from './ContactForm.js';
 import { FamilyMemberForm } from './FamilyMemberForm.js';
 import { PlanVisitDialog } from './PlanVisitDialog.js';
 import { NoteHistoryDialog } from './NoteHistoryDialog.js';
+import { RescheduleVisitDialog } from './RescheduleVisitDialog.js';
+import { CorrectVisitDialog } from './CorrectVisitDialog.js';
+import { VisitHistoryDialog } from './VisitHistoryDialog.js';
 
 export type AccountDialog =
   | { type: 'editAccount' }
   | { type: 'planVisit' }
   | { type: 'logVisit'; visit?: Visit }
+  | { type: 'rescheduleVisit'; visit: Visit }
+  | { type: 'correctVisit'; visit: Visit }
+  | { type: 'visitHistory'; visit: Visit }
   | { type: 'note'; note?: Note; links?: { visitId?: string; contactId?: string } }
   | { type: 'noteHistory'; note: Note }
   | { type: 'contact'; contact?: Contact }
@@ -28,13 +34,20 @@ export type OpenDialog = (dialog: AccountDialog) => void;
 export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: AccountDialog | null; detail: AccountDetail; visits: readonly Visit[]; onClose: () => void }) {
   if (!dialog) return null;
   const accountId = detail.account.id;
+  const accountName = detail.account.name;
   switch (dialog.type) {
     case 'editAccount':
       return <AccountForm open account={detail.account} onClose={onClose} />;
     case 'planVisit':
       return <PlanVisitDialog open accountId={accountId} accountName={detail.account.name} onClose={onClose} />;
     case 'logVisit':
-      return <VisitLogDialog open accountId={accountId} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
+      return <VisitLogDialog open accountId={accountId} accountName={accountName} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
+    case 'rescheduleVisit':
+      return <RescheduleVisitDialog open accountName={accountName} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
+    case 'correctVisit':
+      return <CorrectVisitDialog open accountId={accountId} accountName={accountName} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
+    case 'visitHistory':
+      return <VisitHistoryDialog open accountName={accountName} contacts={detail.contacts} visit={dialog.visit} onClose={onClose} />;
     case 'note':
       return <NoteDialog open accountId={accountId} contacts={detail.contacts} visits={visits} note={dialog.note} links={dialog.links} onClose={onClose} />;
     case 'noteHistory':

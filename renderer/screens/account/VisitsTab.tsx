@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { CalendarOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckOutlined, EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
@@ -68,6 +68,9 @@ export function VisitsTab({ visits, contacts, open }: { visits: readonly Visit[]
                     <Button size="small" icon={<CheckOutlined />} onClick={() => open({ type: 'logVisit', visit: v })}>
                       {t('visits.logDone')}
                     </Button>
+                    <Button size="small" onClick={() => open({ type: 'rescheduleVisit', visit: v })}>
+                      {t('visits.reschedule')}
+                    </Button>
                     <Popconfirm
                       title={t('visits.cancelConfirm')}
                       okText={t('visits.cancelVisit')}
@@ -82,11 +85,21 @@ export function VisitsTab({ visits, contacts, open }: { visits: readonly Visit[]
                   </Space>
                 </WriteControl>
               ) : v.status === 'done' ? (
-                <WriteControl>
-                  <Button size="small" type="link" onClick={() => open({ type: 'note', links: { visitId: v.id } })}>
-                    {t('visits.addNote')}
+                <Space size={0} wrap>
+                  <WriteControl>
+                    <Button size="small" type="link" icon={<EditOutlined />} onClick={() => open({ type: 'correctVisit', visit: v })}>
+                      {t('visits.correct')}
+                    </Button>
+                  </WriteControl>
+                  <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => open({ type: 'visitHistory', visit: v })}>
+                    {t('visits.history')}
                   </Button>
-                </WriteControl>
+                  <WriteControl>
+                    <Button size="small" type="link" onClick={() => open({ type: 'note', links: { visitId: v.id } })}>
+                      {t('visits.addNote')}
+                    </Button>
+                  </WriteControl>
+                </Space>
               ) : null,
           },
         ]}
