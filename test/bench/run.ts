@@ -9,6 +9,7 @@ import path from 'node:path';
 import { agendaBenchmark } from './agenda.bench.js';
 import { browserBenchmark } from './browser.bench.js';
 import { calendarBenchmark } from './calendar.bench.js';
+import { cliBenchmark } from './cli.bench.js';
 import { encryptionBenchmark } from './encryption.bench.js';
 import { exportBenchmarks } from './export.bench.js';
 import { foundationBenchmarks } from './foundation.js';
@@ -20,7 +21,7 @@ import { syncClientBenchmark } from './syncClient.bench.js';
 import { provideTestPostgres } from '../support/testPostgres.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
+const MODULES: BenchModule[] = [...foundationBenchmarks, cliBenchmark, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
 
 const selected = selectModules(MODULES, process.argv.slice(2));
 
