@@ -8,6 +8,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
 import type { AgendaContactEvent, AgendaGreeting, AgendaItem, ImportantDateItem, RevisitItem } from '../../../core/agenda/types.js';
+import { addDays } from '../../../core/calendar/day.js';
 import { dateOfDay, useDateText } from '../dates/useDateText.js';
 import { yearsText } from '../dates/yearsText.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
@@ -56,17 +57,24 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
     [t, tCommon],
   );
 
-  const contactEvent = useCallback((event: AgendaContactEvent) => t('why.contact', { day: shortDay(event.day), kind: tCommon(`enum.visitKind.${event.kind}`) }), [t, tCommon, shortDay]);
+  // A contact in an earlier year than the item's day says its year.
+  const contactEvent = useCallback(
+    (event: AgendaContactEvent, onDay: string) =>
+      t('why.contact', { day: event.day.slice(0, 4) === onDay.slice(0, 4) ? shortDay(event.day) : dates.day(event.day), kind: tCommon(`enum.visitKind.${event.kind}`) }),
+    [t, tCommon, shortDay, dates],
+  );
 
   /** "A tier: ideally every 14 days, at most 21. Counted from the routine visit on Aug 19. The phone call on Sep 15 does not count (Settings › Reminders)." */
   const revisitWhy = useCallback(
     (item: RevisitItem) => {
+      const today = addDays(item.occurrenceDay, -item.daysUntil);
       const parts = [
         t(item.ownCadence ? 'why.ownCadence' : 'why.tierCadence', { tier: item.tier, ideal: item.gap.ideal, maximum: item.gap.maximum }),
-        item.lastCounted ? t('why.countedFrom', { contact: contactEvent(item.lastCounted) }) : t('why.neverCounted'),
+        item.lastCounted ? t('why.countedFrom', { contact: contactEvent(item.lastCounted, today) }) : t('why.neverCounted'),
       ];
-      if (item.lastUncounted) parts.push(t('why.notCounted', { contact: contactEvent(item.lastUncounted) }));
-      return parts.join(' ');
+      if (item.lastUncounted) parts.push(t('why.notCounted', { contact: contactEvent(item.lastUncounted, today) }));
+      // Chinese sentences follow each other without a space, English ones after one.
+      return parts.reduce((text, next) => t('why.then', { text, next }));
     },
     [t, contactEvent],
   );

@@ -55,9 +55,8 @@ export function PlanVisitDialog({ open, accountId, accountName, reason, onClose 
       onClose={onClose}
       onSubmit={save}
     >
-      <DialogSubject who={accountName}>
-        {plannedAt && kind ? t('visits.planSubject', { kind: tCommon(`enum.visitKind.${kind}`), at: dates.instant(plannedAt.toISOString()) }) : null}
-        {reason && <span style={{ display: 'block' }}>{reason}</span>}
+      <DialogSubject who={plannedAt && kind ? t('visits.planSubject', { kind: tCommon(`enum.visitKind.${kind}`), at: dates.instant(plannedAt.toISOString()) }) : accountName}>
+        {reason}
       </DialogSubject>
       <Form.Item name="plannedAt" label={t('visits.plannedAt')} rules={required}>
         <DateTimePicker style={{ width: '100%' }} allowClear={false} />

@@ -63,11 +63,18 @@ describe('Today says what each item is about', () => {
     expect(screen.getByText('Sep 23')).toBeTruthy();
   });
 
+  it('gives the year of a counted contact in an earlier year, in English too', async () => {
+    const lastYear = { ...overdue, lastCounted: { day: '2025-11-30', kind: 'routine' }, lastUncounted: null } as AgendaItem;
+    await renderWithApi(<TodayPage />, todayApi([lastYear]), 'en');
+    await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
+    expect(within(row('Acme Trucks')).getByText('Tier A: visit ideally every 14 days, at most every 21. Last contact that counts: Routine visit on November 30th, 2025.')).toBeTruthy();
+  });
+
   it('explains an overdue revisit: the cadence, the contact it counts from, and the call that did not count', async () => {
     await renderWithApi(<TodayPage />, todayApi([overdue]), 'zh-CN');
     await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
     expect(within(row('Acme Trucks')).getByText(
-      'A 类客户：理想每 14 天拜访一次，最长不超过 21 天。 上次计入周期的联系：8月19日的例行拜访。 之后9月15日的电话不计入回访周期（在 设置 › 提醒 中选择计入的联系方式）。',
+      'A 类客户：理想每 14 天拜访一次，最长不超过 21 天。上次计入周期的联系：8月19日的例行拜访。之后9月15日的电话不计入回访周期（在 设置 › 提醒 中选择计入的联系方式）。',
     )).toBeTruthy();
   });
 
@@ -113,6 +120,6 @@ describe('one-click dialogs name the account and what they are about', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Plan a visit · Acme Trucks' });
     const subject = within(dialog).getByTestId('dialog-subject');
     expect(subject.textContent).toContain('12 days overdue · last visit 33 days ago');
-    expect(subject.textContent).toMatch(/Routine visit on \w+ \d+\w*, \d{4} 10:00/);
+    expect(subject.textContent).toMatch(/^Routine visit on \w+ \d+\w*, \d{4} 10:00/);
   });
 });
