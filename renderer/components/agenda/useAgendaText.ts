@@ -7,7 +7,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
-import type { AgendaContactEvent, AgendaGreeting, AgendaItem, ImportantDateItem, RevisitItem } from '../../../core/agenda/types.js';
+import type { AgendaContactEvent, AgendaGreeting, AgendaItem, ComplaintItem, ImportantDateItem, RevisitItem } from '../../../core/agenda/types.js';
 import { addDays } from '../../../core/calendar/day.js';
 import { dateOfDay, useDateText } from '../dates/useDateText.js';
 import { yearsText } from '../dates/yearsText.js';
@@ -79,15 +79,26 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
     [t, contactEvent],
   );
 
+  /** "Received Nov 22, 2026 17:30; first response due within 6 hours, by Nov 22, 2026 23:30 (until then it stays here)." */
+  const complaintWhy = useCallback(
+    (item: ComplaintItem) =>
+      t('why.complaint', {
+        received: dates.instant(item.openedAt),
+        hours: Math.round((Date.parse(item.respondBy) - Date.parse(item.openedAt)) / 3_600_000),
+        by: dates.instant(item.respondBy),
+      }),
+    [t, dates],
+  );
+
   return useCallback(
     (item: AgendaItem): AgendaItemText => {
       const kind = t(`kind.${item.kind}`);
       const plain = { who: item.contactName, when: null, lastGreeting: null, why: null };
       switch (item.kind) {
         case 'complaint_breached':
-          return { ...plain, what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.pastTarget', { count: Math.max(1, Math.floor(item.minutesPastTarget / 60)) })}` };
+          return { ...plain, why: complaintWhy(item), what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.pastTarget', { count: Math.max(1, Math.floor(item.minutesPastTarget / 60)) })}` };
         case 'complaint_open':
-          return { ...plain, what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.respondBy', { time: time(item.respondBy) })}` };
+          return { ...plain, why: complaintWhy(item), what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.respondBy', { time: time(item.respondBy) })}` };
         case 'planned_visit':
           return { ...plain, what: `${time(item.plannedAt)} · ${tCommon(`enum.visitKind.${item.visitKind}`)}` };
         case 'revisit_overdue':
@@ -116,6 +127,6 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
         return daysSince === null ? t('item.neverVisited') : t('item.lastVisit', { count: daysSince });
       }
     },
-    [t, tCommon, tComplaints, time, dates, shortDay, dateParts, greetingText, revisitWhy],
+    [t, tCommon, tComplaints, time, dates, shortDay, dateParts, greetingText, revisitWhy, complaintWhy],
   );
 }

@@ -78,6 +78,12 @@ describe('Today says what each item is about', () => {
     )).toBeTruthy();
   });
 
+  it('says when a complaint came and by when its first response was due', async () => {
+    await renderWithApi(<TodayPage />, todayApi([breached]), 'en');
+    await screen.findByText('Beta Steel', {}, { timeout: 3000 });
+    expect(within(row('Beta Steel')).getByText(/^Received September 20th, 2026 \d\d:00; first response due within 6 hours, by September 20th, 2026 \d\d:00\.$/)).toBeTruthy();
+  });
+
   it('says how much of the day is done, and that accounts with a planned visit are left out of 逾期', async () => {
     await renderWithApi(<TodayPage />, todayApi([overdue, birthday], { done: 3, plannedAhead: { overdue: 2, due: 0 } }), 'zh-CN');
     await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
