@@ -1,29 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Typography } from 'antd';
-import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { FormModal } from '../../components/log/FormModal.js';
 import { VisitLogFields, visitLogInput, type VisitLogValues } from '../../components/log/VisitLogFields.js';
-import { VisitSubject } from '../../components/log/VisitSubject.js';
+import { VisitSubject, type VisitDialogProps } from '../../components/log/VisitSubject.js';
 import { dateOfDay } from '../../components/dates/useDateText.js';
 
 /** Corrects a done visit (`visits.edit`): the same fields as logging it, without the note; the old record stays in its history. */
-export function CorrectVisitDialog({
-  open,
-  accountId,
-  accountName,
-  contacts,
-  visit,
-  onClose,
-}: {
-  open: boolean;
-  accountId: string;
-  accountName: string;
-  contacts: readonly Contact[];
-  visit: Visit;
-  onClose: () => void;
-}) {
+export function CorrectVisitDialog({ open, accountId, accountName, contacts, visit, onClose }: VisitDialogProps & { accountId: string }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<VisitLogValues>();

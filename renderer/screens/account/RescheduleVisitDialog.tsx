@@ -1,30 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Form } from 'antd';
-import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { FormModal } from '../../components/log/FormModal.js';
 import { DateTimePicker } from '../../components/dates/DatePicker.js';
-import { VisitSubject } from '../../components/log/VisitSubject.js';
+import { VisitSubject, type VisitDialogProps } from '../../components/log/VisitSubject.js';
 
 interface RescheduleValues {
   plannedAt: Date;
 }
 
 /** Moves a planned visit to another day or time (`visits.reschedule`), saying whose visit and when it was planned. */
-export function RescheduleVisitDialog({
-  open,
-  accountName,
-  contacts,
-  visit,
-  onClose,
-}: {
-  open: boolean;
-  accountName: string;
-  contacts: readonly Contact[];
-  visit: Visit;
-  onClose: () => void;
-}) {
+export function RescheduleVisitDialog({ open, accountName, contacts, visit, onClose }: VisitDialogProps) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<RescheduleValues>();

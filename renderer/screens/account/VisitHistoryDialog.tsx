@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Descriptions, Modal, Skeleton, Timeline, Typography } from 'antd';
-import { VISIT_RECORD_FIELDS, type Contact, type Visit, type VisitRecord } from '../../../core/model/schemas.js';
+import { VISIT_RECORD_FIELDS, type VisitRecord } from '../../../core/model/schemas.js';
 import { useQuery } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
-import { useVisitWhen, VisitSubject } from '../../components/log/VisitSubject.js';
+import { useVisitWhen, VisitSubject, type VisitDialogProps } from '../../components/log/VisitSubject.js';
 
 const FIELD_LABELS: Record<(typeof VISIT_RECORD_FIELDS)[number], string> = {
   doneAt: 'visits.doneAt',
@@ -16,19 +16,7 @@ const FIELD_LABELS: Record<(typeof VISIT_RECORD_FIELDS)[number], string> = {
 };
 
 /** Every record a done visit has had since it was first corrected, newest first (`visits.revisions`). */
-export function VisitHistoryDialog({
-  open,
-  accountName,
-  contacts,
-  visit,
-  onClose,
-}: {
-  open: boolean;
-  accountName: string;
-  contacts: readonly Contact[];
-  visit: Visit;
-  onClose: () => void;
-}) {
+export function VisitHistoryDialog({ open, accountName, contacts, visit, onClose }: VisitDialogProps) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const dates = useDateText();
