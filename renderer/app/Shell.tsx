@@ -14,7 +14,7 @@ import { CalendarPage } from '../screens/calendar/CalendarPage.js';
 import { ImportPage } from '../screens/import/ImportPage.js';
 import { SettingsPage } from '../screens/settings/SettingsPage.js';
 import { ConflictsNavLabel, ConflictsPage } from '../screens/sync/ConflictsPage.js';
-import { useSyncStatus } from '../screens/sync/useSyncStatus.js';
+import { isSoloUse, useSyncStatus } from '../screens/sync/useSyncStatus.js';
 import { TierReviewPage } from '../screens/reminders/TierReviewPage.js';
 import { TeamPage } from '../screens/team/TeamPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
@@ -45,6 +45,7 @@ export function Shell() {
   const accountInView = route.name === 'account' ? route.id : undefined;
   const sync = useSyncStatus();
 
+  // Used alone (or before the status is known) there is nothing to reconcile: no conflicts entry.
   const items = [
     { key: 'today', icon: <HomeOutlined aria-hidden />, label: t('nav.today') },
     { key: 'accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
@@ -52,7 +53,7 @@ export function Shell() {
     { key: 'team', icon: <BarChartOutlined aria-hidden />, label: t('team:nav') },
     { key: 'conflicts', icon: <InboxOutlined aria-hidden />, label: <ConflictsNavLabel count={sync?.conflicts ?? 0} /> },
     { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
-  ];
+  ].filter((item) => item.key !== 'conflicts' || (sync !== undefined && !isSoloUse(sync)));
 
   return (
     <Layout style={{ height: '100vh' }}>

@@ -9,6 +9,7 @@ import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, SyncOutlined, W
 import { formatDistanceToNow } from 'date-fns';
 import type { SyncStatusView } from '../../core/api/contract.js';
 import { useDateFnsLocale } from '../i18n/index.js';
+import { isSoloUse } from '../screens/sync/useSyncStatus.js';
 
 function StateIcon({ status }: { status: SyncStatusView }) {
   if (status.running) return <SyncOutlined spin aria-hidden />;
@@ -23,6 +24,15 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
   const { t } = useTranslation('sync');
   const locale = useDateFnsLocale();
   if (!status) return null;
+  if (isSoloUse(status)) {
+    return (
+      <Tooltip title={t('status.signedOutHelp')}>
+        <Typography.Text role="status" aria-label={t('status.label')} tabIndex={0} type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          <CloudOutlined aria-hidden /> {t('status.solo')}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
 
   const settled = status.pending === 0 && status.conflicts === 0;
   const stateKey = status.state === 'signed_out' ? 'signedOut' : status.state === 'online' && !settled ? 'connected' : status.state;

@@ -25,6 +25,21 @@ const noDemo = async () => ({ present: false, keptAccounts: [] });
 const note = (id: string, body: string) => ({ id, accountId: 'a1', visitId: null, contactId: null, body, revision: 1, createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-20T02:00:00.000Z', deletedAt: null });
 
 describe('SyncStatus', () => {
+  it('used alone (never signed in) says the data stays on this computer, with no count of changes to send', async () => {
+    const { unmount } = await renderWithApi(<SyncStatus status={signedOut} />, fakeApi({}), 'zh-CN');
+    expect(screen.getByRole('status').textContent).toContain('仅保存在本机');
+    expect(screen.getByRole('status').textContent).not.toContain('待发送');
+    expect(screen.getByRole('status').textContent).not.toContain('未同步');
+    unmount();
+    await renderWithApi(<SyncStatus status={signedOut} />, fakeApi({}));
+    expect(screen.getByRole('status').textContent).toContain('On this computer only');
+    cleanup();
+    // Signed out after syncing with a team: what waits to be sent is still counted.
+    await renderWithApi(<SyncStatus status={{ ...signedOut, lastSyncedAt: '2026-11-20T02:00:00.000Z' }} />, fakeApi({}));
+    expect(screen.getByRole('status').textContent).toContain('Not syncing');
+    expect(screen.getByText('3 to send')).toBeTruthy();
+  });
+
   it('shows pending changes, the last sync and a pull in progress', async () => {
     await renderWithApi(<SyncStatus status={{ ...online, running: true, progress: { done: 1200, total: 4800 } }} />, fakeApi({}));
     expect(screen.getByRole('status').textContent).toContain('Syncing…');

@@ -44,3 +44,11 @@ export function useSyncStatus(): SyncStatusView | undefined {
 
   return status;
 }
+
+/**
+ * Rounds used alone: never signed in to a team server (nothing ever synced) and nothing needing
+ * attention. Sync then has nothing to say: no "to send" count, no conflicts entry.
+ */
+export function isSoloUse(status: SyncStatusView): boolean {
+  return status.state === 'signed_out' && status.lastSyncedAt === null && status.conflicts === 0;
+}
