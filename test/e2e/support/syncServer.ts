@@ -52,7 +52,8 @@ export async function startSyncServer(users: readonly TeamUser[]): Promise<SyncS
   let port = '0';
   let url = '';
   const start = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--data-dir', dataDir, '--database-url', database.databaseUrl, '--port', port], {
+    // As an operator runs it: the launcher, on the bundle `npm run test:e2e` has just built.
+    child = spawn(process.execPath, ['cli/bin/rounds.mjs', 'serve', '--data-dir', dataDir, '--database-url', database.databaseUrl, '--port', port], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
