@@ -69,7 +69,10 @@ test('Today ranks the demo agenda and remembers what the rep did', async ({ brow
   await agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司').getByRole('button', { name: /Log visit/ }).click();
   const logVisit = page.getByRole('dialog').last();
   await logVisit.getByLabel('Outcome').fill('季度回访完成');
-  await logVisit.getByRole('button', { name: /Save|OK/ }).click();
+  // It starts at the planned time, 10:45, still to come at 09:30: the rep says when it really took place.
+  await expect(logVisit.getByLabel('Done at')).toHaveValue('2026-11-23 10:45');
+  await logVisit.getByLabel('Done at').fill('2026-11-23 09:15');
+  await logVisit.getByLabel('Done at').press('Enter');
   await expect(logVisit).toBeHidden();
   await expect(agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
 
