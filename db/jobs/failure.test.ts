@@ -28,7 +28,7 @@ describe('failureOf', () => {
 
   it('has a message in both languages for every way a job can fail', () => {
     for (const language of ['zh-CN', 'en']) {
-      const team = JSON.parse(fs.readFileSync(path.join(root, 'renderer', 'i18n', 'locales', language, 'team.json'), 'utf8')) as { export: { errors: Record<string, string> } };
+      const team = JSON.parse(fs.readFileSync(path.join(root, 'core', 'i18n', 'locales', language, 'team.json'), 'utf8')) as { export: { errors: Record<string, string> } };
       for (const key of Object.values(EXPORT_FAILURES)) expect(team.export.errors[key.replace('export.errors.', '')], `${language} ${key}`).toBeTruthy();
     }
   });

@@ -1,6 +1,6 @@
 /**
- * i18next for the renderer. Every namespace is a JSON file per language under `locales/<lang>/<ns>.json`,
- * bundled eagerly (the app is offline; there is nothing to fetch). The language follows the user's
+ * i18next for the renderer. Every namespace is a JSON file per language under `core/i18n/locales/<lang>/<ns>.json`,
+ * shared with the exporters, CLI and notifications, bundled eagerly (the app is offline; there is nothing to fetch). The language follows the user's
  * setting (`settings.language`); antd and date-fns locales follow i18next's current language.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
@@ -8,19 +8,11 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from 'date-fns';
 import { enUS, zhCN } from './dateFnsLocales.js';
 import type { Language } from '../../core/model/enums.js';
+import { RESOURCES } from '../../core/i18n/resources.js';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
-
-/** `{ 'zh-CN': { common: {...}, accounts: {...} }, en: {...} }` from the bundled files. */
+/** `{ 'zh-CN': { common: {...}, accounts: {...} }, en: {...} }`: the one set of resources (core/i18n). */
 export function bundledResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, content] of Object.entries(files)) {
-    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language, namespace] = match as unknown as [string, string, string];
-    (resources[language] ??= {})[namespace] = content;
-  }
-  return resources;
+  return RESOURCES as unknown as Resource;
 }
 
 /** The UI language a locale string (OS, browser or setting) maps to: any Chinese → zh-CN, else English. */
