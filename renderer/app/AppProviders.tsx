@@ -10,7 +10,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { RoundsApi } from '../../core/api/contract.js';
 import { ApiProvider } from '../api/ApiContext.js';
 import { i18n, useLanguage } from '../i18n/index.js';
-import { NavigationProvider } from './navigation.js';
+import { NavigationProvider } from '../components/navigation.js';
 
 /**
  * Calm and dense: a desktop tool read all day, not a landing page.

@@ -10,7 +10,7 @@ import type { QuickSearchResult } from '../../core/api/contract.js';
 import { useQuery } from '../api/useQuery.js';
 import { TierTag } from '../components/TierTag.js';
 import { useDebouncedValue } from '../components/useDebouncedValue.js';
-import { useNavigation } from './navigation.js';
+import { useNavigation } from '../components/navigation.js';
 
 const SEARCH_DELAY_MS = 120;
 

@@ -19,7 +19,7 @@ import { TierReviewPage } from '../screens/reminders/TierReviewPage.js';
 import { TeamPage } from '../screens/team/TeamPage.js';
 import { TodayPage } from '../screens/today/TodayPage.js';
 import { useBrowserNotifications } from './notifications.js';
-import { useNavigation, type Route } from './navigation.js';
+import { useNavigation, type Route } from '../components/navigation.js';
 import { ReminderInHeader } from './ReminderInHeader.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';

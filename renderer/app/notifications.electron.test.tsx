@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import type { NavigateTarget } from '../../core/api/contract.js';
 import { fakeApi, renderWithApi } from '../test/renderWithApi.js';
-import { useNavigation } from './navigation.js';
+import { useNavigation } from '../components/navigation.js';
 import { useBrowserNotifications } from './notifications.js';
 
 afterEach(() => {

@@ -11,7 +11,8 @@ import { format } from 'date-fns';
 import type { DueNotificationView, RoundsApi } from '../../core/api/contract.js';
 import { useApi } from '../api/ApiContext.js';
 import { useDateFnsLocale } from '../i18n/index.js';
-import { useNavigation, type Route } from './navigation.js';
+import { useNavigation, type Route } from '../components/navigation.js';
+import { isElectron, webNotificationsAllowed } from '../api/hostNotifications.js';
 
 const POLL_MS = 60_000;
 
@@ -43,21 +44,6 @@ export async function fireDueNotifications(api: RoundsApi, describe: (due: DueNo
     display.show(describe(notification));
   }
   await api['notifications.fired']({ keys: due.map((n) => n.key) });
-}
-
-/** Web Notifications once the user has allowed them (asked from Settings, never on load). */
-export function webNotificationsAllowed(): boolean {
-  return typeof Notification !== 'undefined' && Notification.permission === 'granted';
-}
-
-/** Asks for permission to show desktop notifications; resolves to whether they are allowed. */
-export async function requestNotificationPermission(): Promise<boolean> {
-  if (typeof Notification === 'undefined') return false;
-  return (await Notification.requestPermission()) === 'granted';
-}
-
-export function isElectron(): boolean {
-  return typeof window !== 'undefined' && window.rounds !== undefined;
 }
 
 /** The in-app reminders waiting in the header, newest first, and what the rep can do with one. */

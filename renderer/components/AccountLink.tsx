@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useNavigation } from '../app/navigation.js';
+import { useNavigation } from './navigation.js';
 
 /** A real link to an account page (keyboard, middle-click semantics), navigating in-app on click. */
 export function AccountLink({ id, children }: { id: string; children: ReactNode }) {

@@ -60,7 +60,7 @@ export function ComplaintForm({ accountId, contacts, defaultTargetHours, onClose
       <Form.Item name="severity" label={t('field.severity')} rules={[required]}>
         <Select options={COMPLAINT_SEVERITIES.map((value) => ({ value, label: t(`severity.${value}`) }))} />
       </Form.Item>
-      <Form.Item name="description" label={t('field.description')} rules={[{ ...required, whitespace: true }, { max: 10000, message: tCommon('validation.tooLong') }]}>
+      <Form.Item name="description" label={t('field.description')} rules={[{ ...required, whitespace: true }, { max: 10000, message: tCommon('validation.tooLongMax', { max: 10000 }) }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
       </Form.Item>
       <Form.Item name="receivedAt" label={t('field.receivedAt')} rules={[required]}>

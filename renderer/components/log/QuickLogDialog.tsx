@@ -10,7 +10,7 @@ import { Alert, Form, Radio, Segmented, Select } from 'antd';
 import { format, startOfDay } from 'date-fns';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
-import { useReadOnlyText } from '../../screens/account/readOnly.js';
+import { useReadOnlyText } from '../readOnly.js';
 import { useDebouncedValue } from '../useDebouncedValue.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';

@@ -10,7 +10,7 @@ import { VisitLogDialog } from '../../components/log/VisitLogDialog.js';
 import { NoteDialog } from '../../components/log/NoteDialog.js';
 import { ContactForm } from './ContactForm.js';
 import { FamilyMemberForm } from './FamilyMemberForm.js';
-import { PlanVisitDialog } from './PlanVisitDialog.js';
+import { PlanVisitDialog } from '../../components/log/PlanVisitDialog.js';
 import { NoteHistoryDialog } from './NoteHistoryDialog.js';
 import { RescheduleVisitDialog } from './RescheduleVisitDialog.js';
 import { CorrectVisitDialog } from './CorrectVisitDialog.js';

@@ -9,7 +9,7 @@ import { useDateText } from '../../components/dates/useDateText.js';
 import { TierTag } from '../../components/TierTag.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import type { OpenDialog } from './AccountDialogs.js';
-import { WriteControl } from './readOnly.js';
+import { WriteControl } from '../../components/readOnly.js';
 
 export function AccountHeader({ detail, open }: { detail: AccountDetail; open: OpenDialog }) {
   const { t } = useTranslation('account');

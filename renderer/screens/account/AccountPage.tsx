@@ -8,7 +8,7 @@ import { Alert, Button, Result, Skeleton, Space, Tabs } from 'antd';
 import type { Note, Visit } from '../../../core/model/schemas.js';
 import { ApiError } from '../../../core/api/errors.js';
 import { useQuery } from '../../api/useQuery.js';
-import { useNavigation } from '../../app/navigation.js';
+import { useNavigation } from '../../components/navigation.js';
 import { useErrorText } from '../../i18n/errors.js';
 import { AccountDialogs, type AccountDialog } from './AccountDialogs.js';
 import { AccountHeader } from './AccountHeader.js';
@@ -16,7 +16,7 @@ import { ContactsTab } from './ContactsTab.js';
 import { NotesTab } from './NotesTab.js';
 import { OverviewTab, newestFirst } from './OverviewTab.js';
 import { VisitsTab } from './VisitsTab.js';
-import { ReadOnlyBanner, ReadOnlyProvider, WriteArea, useReadOnlyText } from './readOnly.js';
+import { ReadOnlyBanner, ReadOnlyProvider, WriteArea, useReadOnlyText } from '../../components/readOnly.js';
 import { ComplaintsTab } from '../../components/complaints/ComplaintsTab.js';
 import { RevenueTab } from '../reminders/RevenueTab.js';
 

@@ -6,7 +6,7 @@ import type { Contact, FamilyMember } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import type { OpenDialog } from './AccountDialogs.js';
 import { DateList } from './DateList.js';
-import { WriteControl } from './readOnly.js';
+import { WriteControl } from '../../components/readOnly.js';
 
 export function ContactsTab({ detail, open }: { detail: AccountDetail; open: OpenDialog }) {
   const { t } = useTranslation('account');

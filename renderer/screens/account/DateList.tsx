@@ -7,7 +7,7 @@ import { useMutation } from '../../api/useQuery.js';
 import { NextOccurrence } from '../../components/dates/NextOccurrence.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
-import { WriteControl } from './readOnly.js';
+import { WriteControl } from '../../components/readOnly.js';
 
 /**
  * Whose a date is, for lists that mix a company's and its people's dates: the contact, or the family

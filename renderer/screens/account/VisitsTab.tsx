@@ -5,7 +5,7 @@ import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { useDateText } from '../../components/dates/useDateText.js';
 import type { OpenDialog } from './AccountDialogs.js';
-import { WriteControl } from './readOnly.js';
+import { WriteControl } from '../../components/readOnly.js';
 import { VisitStatusTag } from './VisitStatusTag.js';
 import { visitTime } from './visitTime.js';
 

@@ -10,6 +10,7 @@ import { ACCOUNT_STATUSES, TIERS, type AccountStatus, type Tier, type TierSource
 import type { Account, AccountCreate, AccountPatch } from '../../../core/model/schemas.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useDiscardGuard } from '../../components/forms/useDiscardGuard.js';
 
 export interface AccountFormValues {
   name: string;
@@ -71,6 +72,7 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
   const [saving, setSaving] = useState(false);
   const cities = useQuery((api) => (open ? api['accounts.cities']({}) : Promise.resolve([])), [open]);
   const tier = (Form.useWatch('tier', form) as Tier | undefined) ?? account?.tier ?? 'C';
+  const requestClose = useDiscardGuard(form, account ? account.name : t('form.createTitle'), () => onClose());
 
   useEffect(() => {
     if (open) form.setFieldsValue(valuesOf(account));
@@ -91,18 +93,18 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
   };
 
   const required = { required: true, whitespace: true, message: tCommon('validation.required') };
-  const maxLength = (max: number) => ({ max, message: tCommon('validation.tooLong') });
+  const maxLength = (max: number) => ({ max, message: tCommon('validation.tooLongMax', { max }) });
 
   return (
     <Drawer
       open={open}
-      onClose={() => onClose()}
+      onClose={requestClose}
       title={account ? t('form.editTitle', { name: account.name }) : t('form.createTitle')}
       size={560}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={() => onClose()}>{tCommon('actions.cancel')}</Button>
+          <Button onClick={requestClose}>{tCommon('actions.cancel')}</Button>
           <Button type="primary" htmlType="submit" form={formId} loading={saving}>
             {tCommon('actions.save')}
           </Button>

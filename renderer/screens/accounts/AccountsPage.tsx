@@ -9,7 +9,7 @@ import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ACCOUNT_STATUSES, TIERS, type AccountSort, type AccountStatus, type Tier } from '../../../core/model/enums.js';
 import type { AccountListQuery, AccountListRow } from '../../../core/model/schemas.js';
 import { useQuery } from '../../api/useQuery.js';
-import { useNavigation } from '../../app/navigation.js';
+import { useNavigation } from '../../components/navigation.js';
 import { AccountLink } from '../../components/AccountLink.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { StatusTag } from '../../components/StatusTag.js';

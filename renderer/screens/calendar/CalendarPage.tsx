@@ -12,7 +12,7 @@ import type { ApiOutputs, UpcomingDate } from '../../../core/api/contract.js';
 import { festivalsBetween, type Festival } from '../../../core/calendar/index.js';
 import { formatLunarDate } from '../../../core/calendar/format.js';
 import { useQuery } from '../../api/useQuery.js';
-import { useNavigation } from '../../app/navigation.js';
+import { useNavigation } from '../../components/navigation.js';
 import { dayOfDate } from '../../components/dates/useDateText.js';
 import { useDateFnsLocale, useLanguage } from '../../i18n/index.js';
 

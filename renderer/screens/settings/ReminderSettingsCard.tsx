@@ -10,7 +10,7 @@ import { FESTIVAL_IDS } from '../../../core/calendar/index.js';
 import { CONTACT_KINDS, DATE_KINDS, TIERS, type DateKind } from '../../../core/model/enums.js';
 import { FESTIVAL_RECIPIENT_RULES, type ReminderSettings } from '../../../core/model/reminders.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
-import { isElectron, requestNotificationPermission } from '../../app/notifications.js';
+import { isElectron, requestNotificationPermission } from '../../api/hostNotifications.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 
 /** The form's shape: quiet hours split into a switch and two times; lead days per kind may be blank. */

@@ -5,7 +5,7 @@ import { Button, Card, Flex, Tabs, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import type { ReportPeriodRequest } from '../../../core/api/contract.js';
 import { useQuery } from '../../api/useQuery.js';
-import { useNavigation } from '../../app/navigation.js';
+import { useNavigation } from '../../components/navigation.js';
 import { CoverageTab } from './CoverageTab.js';
 import { ExportPanel } from './ExportPanel.js';
 import { PeriodPicker, resolvePeriod } from './PeriodPicker.js';

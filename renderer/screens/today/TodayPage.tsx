@@ -12,7 +12,7 @@ import { Alert, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'a
 import { ScheduleOutlined, RiseOutlined } from '@ant-design/icons';
 import { format } from 'date-fns';
 import { useQuery } from '../../api/useQuery.js';
-import { useNavigation } from '../../app/navigation.js';
+import { useNavigation } from '../../components/navigation.js';
 import { AgendaRow } from '../../components/agenda/AgendaRow.js';
 import { groupAgenda, type AgendaGroup } from '../../components/agenda/groups.js';
 import { useHostToday } from '../../components/agenda/useHostToday.js';

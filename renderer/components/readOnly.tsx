@@ -8,7 +8,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ConfigProvider, Tooltip } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import type { AccountDetail } from '../../../core/api/contract.js';
+import type { AccountDetail } from '../../core/api/contract.js';
 
 /** The translated reason edits are off, or null when the account is writable. */
 const ReadOnlyReason = createContext<string | null>(null);

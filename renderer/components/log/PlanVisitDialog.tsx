@@ -4,10 +4,10 @@ import { addDays, setHours, startOfHour } from 'date-fns';
 import { CONTACT_KINDS, type VisitKind } from '../../../core/model/enums.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
-import { FormModal } from '../../components/log/FormModal.js';
-import { DateTimePicker } from '../../components/dates/DatePicker.js';
-import { useDateText } from '../../components/dates/useDateText.js';
-import { DialogSubject } from '../../components/log/DialogSubject.js';
+import { FormModal } from './FormModal.js';
+import { DateTimePicker } from '../dates/DatePicker.js';
+import { useDateText } from '../dates/useDateText.js';
+import { DialogSubject } from './DialogSubject.js';
 
 interface PlanVisitValues {
   plannedAt: Date;
