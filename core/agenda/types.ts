@@ -5,7 +5,7 @@
 import type { CalendarDay } from '../calendar/day.js';
 import type { FestivalId } from '../calendar/festivals.js';
 import type { CadenceGap, CadencePolicy, CadenceStatus } from '../cadence/index.js';
-import type { AccountStatus, DateKind, FamilyRelation, Tier, VisitKind } from '../model/enums.js';
+import type { AccountStatus, DateKind, FamilyRelation, GreetingChannel, Tier, VisitKind } from '../model/enums.js';
 import type { ImportantDate, YearlyDate } from '../model/schemas.js';
 
 // ---------- input ----------
@@ -79,9 +79,6 @@ export interface AgendaSnooze {
   /** the item is hidden before this day and shows again on it */
   untilDay: CalendarDay;
 }
-
-export const GREETING_CHANNELS = ['call', 'wechat', 'visit', 'gift', 'message', 'other'] as const;
-export type GreetingChannel = (typeof GREETING_CHANNELS)[number];
 
 /** A reminder marked done: how the contact was greeted and what was given. */
 export interface AgendaGreeting {

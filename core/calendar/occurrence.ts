@@ -6,8 +6,7 @@
  * 30 to day 29 in a 29-day month. When the original year is known, there are no occurrences before
  * the original date itself (years = 0).
  */
-import type { YearlyDate } from '../model/schemas.js';
-import type { DateKind } from '../model/enums.js';
+import type { YearlyDate } from './yearlyDate.js';
 import { addDays, dayFromParts, daysInGregorianMonth, partsOfDay, type CalendarDay } from './day.js';
 import { gregorianToLunar, leapMonthOf, lunarMonthLength, lunarToGregorian } from './lunar.js';
 
@@ -68,7 +67,7 @@ export function occurrencesBetween(date: YearlyDate, from: CalendarDay, to: Cale
  * Years worth a special greeting. Birthdays: every decade (30, 40, … 60 大寿, 70, 80) and the first
  * (周岁). Anniversaries of any kind: the first, then every fifth (5, 10, 15, 20 …).
  */
-export function isMilestone(kind: DateKind, years: number | null): boolean {
+export function isMilestone(kind: string, years: number | null): boolean {
   if (years === null || !Number.isInteger(years) || years <= 0) return false;
   if (years === 1) return true;
   return kind === 'birthday' ? years % 10 === 0 : years % 5 === 0;

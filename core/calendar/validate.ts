@@ -2,7 +2,7 @@
  * Whether a yearly date can exist. Used by the zod schemas (so the API refuses impossible dates) and
  * by the date form (so the user sees why while typing). Messages are i18n keys in `validation`.
  */
-import type { YearlyDate } from '../model/schemas.js';
+import type { YearlyDate } from './yearlyDate.js';
 import { daysInGregorianMonth } from './day.js';
 import { leapMonthOf, lunarMonthLength } from './lunar.js';
 

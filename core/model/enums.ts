@@ -25,6 +25,10 @@ export const DATE_KINDS = [
 export type DateKind = (typeof DATE_KINDS)[number];
 
 export const CALENDARS = ['gregorian', 'lunar'] as const;
+
+/** How a contact was greeted (a reminder marked done). */
+export const GREETING_CHANNELS = ['call', 'wechat', 'visit', 'gift', 'message', 'other'] as const;
+export type GreetingChannel = (typeof GREETING_CHANNELS)[number];
 export type CalendarKind = (typeof CALENDARS)[number];
 
 export const VISIT_KINDS = ['routine', 'complaint_follow_up', 'executive', 'delivery', 'training', 'survey'] as const;

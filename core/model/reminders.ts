@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { CalendarDay, Id, Instant, optionalText, requiredText, StorableText } from './primitives.js';
-import { CONTACT_KINDS, DATE_KINDS, TIERS } from './enums.js';
-import { GREETING_CHANNELS } from '../agenda/types.js';
+import { CONTACT_KINDS, DATE_KINDS, GREETING_CHANNELS, TIERS } from './enums.js';
 import { FESTIVAL_IDS } from '../calendar/festivals.js';
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'wechat', 'visit', 'other'] as const;

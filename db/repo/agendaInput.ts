@@ -3,7 +3,8 @@
  * account. Instants become calendar days in the user's time zone with `dayOfInstant` (the runtime's
  * zone unless one is given); stored calendar days are used as they are, never shifted through UTC.
  */
-import type { AgendaAccount, AgendaContact, AgendaDate, AgendaFamilyMember, AgendaInput, GreetingChannel } from '../../core/agenda/types.js';
+import type { AgendaAccount, AgendaContact, AgendaDate, AgendaFamilyMember, AgendaInput } from '../../core/agenda/types.js';
+import type { GreetingChannel } from '../../core/model/enums.js';
 import { dayOfInstant, type CalendarDay } from '../../core/calendar/day.js';
 import type { AccountStatus, CalendarKind, DateKind, Tier, VisitKind } from '../../core/model/enums.js';
 import type { Db } from '../connection.js';

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { dateKey } from '../../core/agenda/keys.js';
-import { GREETING_CHANNELS } from '../../core/agenda/types.js';
+import { GREETING_CHANNELS } from '../../core/model/enums.js';
 import { addDays, dayOfInstant } from '../../core/calendar/day.js';
 import { occurrencesBetween } from '../../core/calendar/occurrence.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES } from '../../core/model/reminders.js';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Input, Radio } from 'antd';
-import { GREETING_CHANNELS, type FestivalItem, type GreetingChannel, type ImportantDateItem } from '../../../core/agenda/types.js';
+import type { FestivalItem, ImportantDateItem } from '../../../core/agenda/types.js';
+import { GREETING_CHANNELS, type GreetingChannel } from '../../../core/model/enums.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { DialogSubject } from '../log/DialogSubject.js';
