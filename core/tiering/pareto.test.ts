@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/errors.js';
 import type { Tier, TierSource } from '../model/enums.js';
-import { suggestTiers, type TieringAccount } from './pareto.js';
+import { revenueProblems, suggestTiers, type TieringAccount } from './pareto.js';
 
 function account(accountId: string, revenue: number, tier: Tier = 'C', tierSource: TierSource = 'suggested'): TieringAccount {
   return { accountId, revenue, tier, tierSource };
@@ -65,21 +64,13 @@ describe('suggestTiers', () => {
     });
   });
 
-  it('refuses negative and non-numeric revenue with i18n keys, one issue per account', () => {
+  it('names each negative or non-numeric revenue with an i18n key, one problem per account, and refuses to rank them', () => {
     const bad = [account('neg', -1), account('nan', Number.NaN), account('inf', Number.POSITIVE_INFINITY), account('ok', 5)];
-    let caught: unknown;
-    try {
-      suggestTiers(bad);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ApiError);
-    const error = caught as ApiError;
-    expect(error.code).toBe('validation');
-    expect(error.issues).toEqual([
-      { path: ['revenue', 'neg'], message: 'validation.negative' },
-      { path: ['revenue', 'nan'], message: 'validation.notANumber' },
-      { path: ['revenue', 'inf'], message: 'validation.notANumber' },
+    expect(revenueProblems(bad)).toEqual([
+      { accountId: 'neg', message: 'validation.negative' },
+      { accountId: 'nan', message: 'validation.notANumber' },
+      { accountId: 'inf', message: 'validation.notANumber' },
     ]);
+    expect(() => suggestTiers(bad)).toThrow(RangeError);
   });
 });

@@ -9,7 +9,6 @@
  * Hysteresis: an account whose position lies within `band` of a boundary next to its current tier
  * keeps that tier, so an account hovering around 80 % does not flip between A and B every month.
  */
-import { ApiError, type ApiIssue } from '../api/errors.js';
 import type { Tier, TierSource } from '../model/enums.js';
 
 export interface TieringAccount {
@@ -47,8 +46,8 @@ export interface TierSuggestion {
 
 /**
  * Suggested tier changes only (accounts whose tier would stay are omitted), highest revenue first.
- * Throws `ApiError('validation')` with one issue per bad revenue (`validation.notANumber`,
- * `validation.negative`; path `['revenue', accountId]`) before looking at any account.
+ * Revenues must be finite and non-negative: callers check them with `revenueProblems` first (the service
+ * turns each problem into a validation issue); a bad one here is a programming error.
  */
 export function suggestTiers(accounts: readonly TieringAccount[], options: TieringOptions = DEFAULT_TIERING_OPTIONS): TierSuggestion[] {
   assertValidRevenues(accounts);
@@ -104,13 +103,23 @@ function keepsTier(current: Tier, position: number, { aShare, bShare, band }: Ti
   }
 }
 
+/** A revenue tiering cannot rank; `message` is the i18n key of the validation message. */
+export interface RevenueProblem {
+  accountId: string;
+  message: 'validation.notANumber' | 'validation.negative';
+}
+
+/** One problem per account whose revenue is not a finite, non-negative number, in input order. */
+export function revenueProblems(accounts: readonly Pick<TieringAccount, 'accountId' | 'revenue'>[]): RevenueProblem[] {
+  return accounts.flatMap(({ accountId, revenue }): RevenueProblem[] => {
+    if (typeof revenue !== 'number' || !Number.isFinite(revenue)) return [{ accountId, message: 'validation.notANumber' }];
+    return revenue < 0 ? [{ accountId, message: 'validation.negative' }] : [];
+  });
+}
+
 function assertValidRevenues(accounts: readonly TieringAccount[]): void {
-  const issues: ApiIssue[] = [];
-  for (const { accountId, revenue } of accounts) {
-    if (typeof revenue !== 'number' || !Number.isFinite(revenue)) issues.push({ path: ['revenue', accountId], message: 'validation.notANumber' });
-    else if (revenue < 0) issues.push({ path: ['revenue', accountId], message: 'validation.negative' });
-  }
-  if (issues.length > 0) throw new ApiError('validation', { issues });
+  const [problem] = revenueProblems(accounts);
+  if (problem) throw new RangeError(`suggestTiers: revenue of ${problem.accountId} is ${problem.message}; check with revenueProblems first`);
 }
 
 function compareIds(x: string, y: string): number {

@@ -6,7 +6,8 @@
  */
 import type { ApiHandlers, ApiOutputs } from '../../core/api/contract.js';
 import { addDays } from '../../core/calendar/day.js';
-import { suggestTiers, type TierSuggestion } from '../../core/tiering/pareto.js';
+import { ApiError } from '../../core/api/errors.js';
+import { revenueProblems, suggestTiers, type TierSuggestion } from '../../core/tiering/pareto.js';
 import { updateAccount } from '../repo/accounts.js';
 import { revenueSince } from '../repo/orders.js';
 import { assertAccountWritable, readOnlyAccountIds } from '../repo/readOnly.js';
@@ -29,6 +30,8 @@ export function tierSuggestions(context: ServiceContext): ApiOutputs['tiers.sugg
     const figure = revenue.get(row.id) ?? row.annualRevenue;
     return figure === null ? [] : [{ accountId: row.id, tier: row.tier, tierSource: row.tierSource, revenue: figure }];
   });
+  const problems = revenueProblems(ranked);
+  if (problems.length > 0) throw new ApiError('validation', { issues: problems.map(({ accountId, message }) => ({ path: ['revenue', accountId], message })) });
   const ignored = ignoredSuggestions(db);
   return suggestTiers(ranked).map((suggestion) => ({
     ...suggestion,
