@@ -1,5 +1,6 @@
 /** How every `rounds` command opens the data folder's database: with its key, from the OS keyring or the key file. */
-import { openDatabase, type Db } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
+import { openDatabase } from '../db/openDatabase.js';
 import { databasePathIn } from '../db/paths.js';
 import { databaseKeys, nodeKeyVaults, type DatabaseKeys } from '../host/databaseKey.js';
 import { defaultLanguage } from '../host/environment.js';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connection.js';
+import { openDatabase } from '../db/openDatabase.js';
 import { useTempDir } from '../db/testing/tempDir.js';
 import { keyFilePathFor } from '../host/databaseKey.js';
 

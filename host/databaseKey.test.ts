@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
-import { openDatabase } from '../db/connection.js';
+import { openDatabase } from '../db/openDatabase.js';
 import { newDatabaseKey } from '../db/encryption.js';
 import { useTempDir } from '../db/testing/tempDir.js';
 import { databaseKeys, keyFilePathFor, keyFileVault, keyringVault, memoryKeyVault, nodeKeyVaults, type KeyVault } from './databaseKey.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connection.js';
+import { openDatabase } from '../db/openDatabase.js';
 import { writeAtomically } from '../db/export/job.js';
 import { backupDirIn, databasePathIn } from '../db/paths.js';
 import { useTempDir } from '../db/testing/tempDir.js';

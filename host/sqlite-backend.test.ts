@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connection.js';
+import { openDatabase } from '../db/openDatabase.js';
 import { memoryTokenStore } from '../db/sync/tokens.js';
 import { FakeSyncServer } from '../test/sync/client/fakeServer.js';
 import { startHost, type HostOptions, type RoundsHost } from './bootstrap.js';

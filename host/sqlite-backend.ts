@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/errors.js';
-import { isDamagedDatabaseError, markDamaged, openDatabase, type Db } from '../db/connection.js';
+import { isDamagedDatabaseError, type Db } from '../db/connection.js';
+import { markDamaged, openDatabase } from '../db/openDatabase.js';
 import { createService } from '../db/service/index.js';
 import { callApi } from '../db/service/dispatch.js';
 import { encryptPlainBackups, listBackups } from '../db/service/backup.js';

@@ -3,7 +3,7 @@ process.env.TZ = 'Asia/Shanghai';
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
+import { openDatabase } from '../../db/openDatabase.js';
 import { createService } from '../../db/service/index.js';
 import { callApi } from '../../db/service/dispatch.js';
 import { useTempDir } from '../../db/testing/tempDir.js';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ApiError } from '../../core/api/errors.js';
-import { databaseKeyOf, openDatabase } from '../../db/connection.js';
+import { databaseKeyOf } from '../../db/connection.js';
+import { openDatabase } from '../../db/openDatabase.js';
 import { formatRecoveryKey, parseRecoveryKey } from '../../db/encryption.js';
 import { databasePathIn } from '../../db/paths.js';
 import { CommandError, type CommandContext } from '../command.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { presetPeriod } from '../../core/reports/period.js';
-import { openDatabase } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { newDatabaseKey } from '../encryption.js';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { buildElectron } from '../../scripts/build.mjs';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { insertAccount, lastVisitAt } from './accounts.js';
 import { insertVisit, updateVisit, type VisitValues } from './visits.js';

@@ -1,6 +1,7 @@
 /** A small hand-made team for report and export tests: exact rows, Chinese names, awkward text. */
 import path from 'node:path';
-import { openDatabase, type Db } from '../connection.js';
+import type { Db } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 
 export const REP_ONE = '01900000-0000-7000-8000-000000000001';
 export const REP_TWO = '01900000-0000-7000-8000-000000000002';

@@ -2,7 +2,8 @@
 process.env.TZ = 'Asia/Shanghai';
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../connection.js';
+import type { Db } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { createService } from '../service/index.js';
 import { callApi } from '../service/dispatch.js';
 import { seedDatabase } from './index.js';

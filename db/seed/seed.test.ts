@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../connection.js';
+import type { Db } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { SCALE_PROFILES, seedDatabase, seedWithProfile } from './index.js';
 import { paretoTiers } from './tiers.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { API_METHODS } from '../../core/api/contract.js';
-import { openDatabase } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { createHarness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { callApi } from './dispatch.js';

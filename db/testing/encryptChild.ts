@@ -2,7 +2,7 @@
  * Child process for the kill -9 test of in-place encryption (db/encryption.test.ts): says `ready`, then
  * opens a plain database with a key, which encrypts it. The parent kills it at some point of that.
  */
-import { openDatabase } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 
 const [file, keyHex] = process.argv.slice(2);
 process.stdout.write('ready\n');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiOutputs } from '../../core/api/contract.js';
 import type { ApiErrorBody } from '../../core/api/errors.js';
-import { openDatabase, type Db } from '../connection.js';
+import type { Db } from '../connection.js';
+import { openDatabase } from '../openDatabase.js';
 import { createService } from '../service/index.js';
 import { callApi } from '../service/dispatch.js';
 

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, ApiMethod } from '../../core/api/contract.js';
-import { openDatabase, type Db } from '../../db/connection.js';
+import type { Db } from '../../db/connection.js';
+import { openDatabase } from '../../db/openDatabase.js';
 import { isPlainDatabaseFile, type DatabaseKey } from '../../db/encryption.js';
 import { writeBackup } from '../../db/service/backup.js';
 import { callApi } from '../../db/service/dispatch.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectMapping } from '../../core/import/columns.js';
-import { openDatabase } from '../../db/connection.js';
+import { openDatabase } from '../../db/openDatabase.js';
 import { applyImport } from '../../db/import/apply.js';
 import { readImportFile } from '../../db/import/read.js';
 import { timed, type BenchModule, type Measurement } from './harness.js';

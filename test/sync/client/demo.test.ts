@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../../core/api/contract.js';
-import { openDatabase, type Db } from '../../../db/connection.js';
+import type { Db } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/openDatabase.js';
 import { callApi } from '../../../db/service/dispatch.js';
 import { DAY_CHECK_MS } from '../../../db/service/agenda.js';
 import { createService } from '../../../db/service/index.js';

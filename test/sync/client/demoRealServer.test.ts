@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../../core/api/contract.js';
-import { openDatabase, type Db } from '../../../db/connection.js';
+import type { Db } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/openDatabase.js';
 import { databasePathIn } from '../../../db/paths.js';
 import { callApi } from '../../../db/service/dispatch.js';
 import { createService } from '../../../db/service/index.js';

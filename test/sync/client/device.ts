@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../../db/connection.js';
+import type { Db } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/openDatabase.js';
 import { SyncController } from '../../../db/sync/controller.js';
 import { SyncConnection } from '../../../db/sync/http.js';
 import { readSyncState } from '../../../db/sync/state.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../core/api/errors.js';
-import { openDatabase } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/openDatabase.js';
 import { callApi } from '../../../db/service/dispatch.js';
 import { createService } from '../../../db/service/index.js';
 import { memoryTokenStore } from '../../../db/sync/tokens.js';
