@@ -45,8 +45,8 @@ describe('rounds import', () => {
     const dry = await rounds(['import', file, '--dry-run', '--data-dir', dataDir]);
     expect(dry.code).toBe(3);
     expect(dry.stdout).toContain('New: 2   Updated: 0   Unchanged: 0   Invalid: 1');
-    expect(dry.stdout).toContain('line 4, column 手机: not a phone number');
-    expect(dry.stdout).toContain('line 4, column 生日: no such date');
+    expect(dry.stdout).toContain('line 4, column 手机 ("phone?"): not a phone number');
+    expect(dry.stdout).toContain('line 4, column 生日 ("2026-02-30"): no such date');
     expect(dry.stdout).toContain('Dry run: nothing was imported.');
     const refused = await rounds(['import', file, '--data-dir', dataDir]);
     expect(refused.code).toBe(3);
@@ -63,11 +63,17 @@ describe('rounds import', () => {
     fs.writeFileSync(file, 'Kunde,Ort\nAcme,Berlin\n');
     const unmapped = await rounds(['import', file, '--save-mapping', path.join(dir, 'mapping.json'), '--data-dir', path.join(dir, 'data')]);
     expect(unmapped.code).toBe(1);
-    expect(unmapped.stderr).toContain('No column is mapped to the account name');
+    expect(unmapped.stderr).toContain('No column is imported as the account name: choose which column holds it. Give a mapping with --mapping');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'mapping.json'), 'utf8'))).toEqual({ Kunde: null, Ort: null });
     fs.writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify({ Kunde: 'accountName', Ort: 'city' }));
     const mapped = await rounds(['import', file, '--mapping', path.join(dir, 'mapping.json'), '--data-dir', path.join(dir, 'data')]);
     expect(mapped.code).toBe(0);
+    const titled = path.join(dir, 'titled.csv');
+    fs.writeFileSync(titled, 'Kundenliste 2026,\nKunde,Ort\nBeta,Köln\n');
+    const fromRow2 = await rounds(['import', titled, '--header-row', '2', '--mapping', path.join(dir, 'mapping.json'), '--dry-run', '--data-dir', path.join(dir, 'data')]);
+    expect(fromRow2.stdout).toContain('Header row: line 2');
+    expect(fromRow2.stdout).toContain('New: 1');
+    expect(await rounds(['import', titled, '--header-row', 'two', '--data-dir', path.join(dir, 'data')])).toMatchObject({ code: 2, stderr: expect.stringContaining('--header-row must be a line number') });
     expect(query(path.join(dir, 'data'), 'SELECT name, city, tier FROM accounts')).toEqual([['Acme', 'Berlin', 'C']]);
   });
 

@@ -1,8 +1,8 @@
 /**
  * `rounds import FILE`: accounts, contacts (with their dates) or completed visits from a CSV or XLSX
  * file. Prints the dry-run report (counts, invalid rows with line and reason, matches), then imports
- * every valid row in one transaction, or nothing. Messages come from the import's own zh-CN / en
- * resources through i18next.
+ * every valid row in one transaction, or nothing. Messages come from the `import` namespace of the
+ * locale files (core/i18n/locales), the same strings the import screen shows.
  * Exit codes: 0 done, 1 the file or the import failed, 2 wrong arguments, 3 the file has invalid rows
  * (nothing imported; also for a dry run) unless --skip-invalid.
  */
@@ -12,7 +12,6 @@ import type { TFunction } from 'i18next';
 import { detectMapping, missingHeaders, parseMapping, type ColumnMapping } from '../../core/import/columns.js';
 import { DATE_ORDERS, type DateOrder } from '../../core/import/dates.js';
 import type { ImportIssue } from '../../core/import/issues.js';
-import { IMPORT_MESSAGES } from '../../core/import/messages.js';
 import { LANGUAGES, type Language } from '../../core/model/enums.js';
 import { applyImport } from '../../db/import/apply.js';
 import { ImportFileError } from '../../db/import/fileError.js';
@@ -21,7 +20,7 @@ import { DEFAULT_MAX_IMPORT_BYTES, readImportFile } from '../../db/import/read.j
 import type { ReadTable } from '../../db/import/table.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
-import { cliTranslator } from '../i18n.js';
+import { translator as localeTranslator } from '../../core/i18n/translator.js';
 import type { CliIo } from '../io.js';
 import { openDataFolderDatabase } from '../database.js';
 
@@ -29,7 +28,13 @@ export const EXIT_INVALID_ROWS = 3;
 /** Invalid rows listed in full; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 50;
 
-const translator = (language: Language): TFunction => cliTranslator(IMPORT_MESSAGES, language);
+const translator = (language: Language): TFunction => localeTranslator(language, 'import');
+
+/** What a CLI user does about a problem the import screen solves with a control (a flag to pass). */
+const CLI_HINTS: Record<string, string> = {
+  'import.mapping.noAccountName': 'import.cli.hintNoAccountName',
+  'import.date.ambiguousOrder': 'import.cli.hintAmbiguousOrder',
+};
 
 const stringOption = (values: OptionValues, name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
 
@@ -38,6 +43,7 @@ interface Settings {
   order: DateOrder | null;
   maxBytes: number;
   timeZone: string;
+  headerLine: number | undefined;
 }
 
 function parseSettings(values: OptionValues, args: string[], t: TFunction): Settings {
@@ -56,7 +62,10 @@ function parseSettings(values: OptionValues, args: string[], t: TFunction): Sett
     throw new UsageError(t('import.cli.badZone', { value: timeZone }));
   }
   checkLanguage(values, t);
-  return { file, order: (order as DateOrder | undefined) ?? null, maxBytes, timeZone };
+  const headerRow = stringOption(values, 'header-row');
+  const headerLine = headerRow === undefined ? undefined : Number(headerRow);
+  if (headerLine !== undefined && !(Number.isInteger(headerLine) && headerLine >= 1)) throw new UsageError(t('import.cli.badHeaderRow', { value: headerRow }));
+  return { file, order: (order as DateOrder | undefined) ?? null, maxBytes, timeZone, headerLine };
 }
 
 function isLanguage(value: unknown): value is Language {
@@ -69,6 +78,11 @@ function checkLanguage(values: OptionValues, t: TFunction): void {
 }
 
 const translate = (t: TFunction, issue: ImportIssue) => t(issue.key, issue.params ?? {}) as string;
+/** The message, followed by the flag to pass when the problem is one a flag solves. */
+const explain = (t: TFunction, issue: ImportIssue) => {
+  const hint = CLI_HINTS[issue.key];
+  return hint === undefined ? translate(t, issue) : `${translate(t, issue)} ${t(hint)}`;
+};
 
 function readMapping(file: string, t: TFunction): ColumnMapping {
   let json: unknown;
@@ -83,7 +97,11 @@ function readMapping(file: string, t: TFunction): ColumnMapping {
 }
 
 function report(io: CliIo, t: TFunction, file: string, table: ReadTable, mapping: ColumnMapping, plan: ImportPlan): void {
-  const lines = [t('import.report.file', { file, source: table.source, rows: table.rows.length + table.problems.length, kind: t(`import.report.kind_${plan.kind}`) }), t('import.report.columns')];
+  const lines = [
+    t('import.report.file', { file, source: table.source, rows: table.rows.length + table.problems.length, kind: t(`import.report.kind_${plan.kind}`) }),
+    t('import.report.headerRow', { line: table.headerLine }),
+    t('import.report.columns'),
+  ];
   const ignored = table.headers.filter((header) => !mapping[header]);
   for (const header of table.headers) {
     const field = mapping[header];
@@ -96,8 +114,9 @@ function report(io: CliIo, t: TFunction, file: string, table: ReadTable, mapping
   if (plan.invalid.length > 0) {
     lines.push('', t('import.report.invalidHeading'));
     for (const { line, issue } of plan.invalid.slice(0, MAX_LISTED_PROBLEMS)) {
-      const column = issue.params?.column;
-      lines.push(t(column === undefined ? 'import.report.problem' : 'import.report.problemInColumn', { line, column, reason: translate(t, issue) }));
+      const { column, value } = issue.params ?? {};
+      const key = column === undefined ? 'import.report.problem' : value === undefined ? 'import.report.problemInColumn' : 'import.report.problemWithValue';
+      lines.push(t(key, { line, column, value, reason: explain(t, issue) }));
     }
     if (plan.invalid.length > MAX_LISTED_PROBLEMS) lines.push(t('import.report.more', { count: plan.invalid.length - MAX_LISTED_PROBLEMS }));
   }
@@ -109,7 +128,11 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
   const settings = parseSettings(values, args, t);
   try {
     const sheet = stringOption(values, 'sheet');
-    const table = await readImportFile(settings.file, { maxBytes: settings.maxBytes, ...(sheet === undefined ? {} : { sheet }) });
+    const table = await readImportFile(settings.file, {
+      maxBytes: settings.maxBytes,
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(settings.headerLine === undefined ? {} : { headerLine: settings.headerLine }),
+    });
     const mappingFile = stringOption(values, 'mapping');
     const mapping = mappingFile === undefined ? detectMapping(table.headers) : readMapping(mappingFile, t);
     const missing = missingHeaders(mapping, table.headers);
@@ -141,7 +164,7 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
       lock.release();
     }
   } catch (error) {
-    if (error instanceof ImportFileError) throw new CommandError(translate(t, error.issue));
+    if (error instanceof ImportFileError) throw new CommandError(explain(t, error.issue));
     throw error;
   }
 }

@@ -61,6 +61,30 @@ export function normaliseHeader(header: string): string {
     .replace(/[\s_\-.:：()（）[\]*]/g, '');
 }
 
+/**
+ * The money unit a header names: 年销售额(万元), 销售额（万元）, Revenue (k) → 10 000, 1 000 …; 1 when none.
+ * Cells of that column are amounts in the unit (a cell that names its own unit, "¥12.5万", keeps it).
+ */
+const HEADER_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?:亿元|亿)$/, 1e8],
+  [/(?:万元|万)$/, 1e4],
+  [/千元$/, 1e3],
+  [/(?:元|rmb|cny|¥|￥)$/, 1],
+];
+
+function splitUnit(key: string): { key: string; multiplier: number } {
+  for (const [pattern, multiplier] of HEADER_UNITS) {
+    const match = pattern.exec(key);
+    if (match && match.index > 0) return { key: key.slice(0, match.index), multiplier };
+  }
+  return { key, multiplier: 1 };
+}
+
+/** How much one unit of this header's amounts is worth in yuan: 10 000 for 年销售额(万元), else 1. */
+export function headerMultiplier(header: string): number {
+  return splitUnit(normaliseHeader(header)).multiplier;
+}
+
 /** Headers written in normalised form. Record ids are resolved separately (see `detectMapping`). */
 const SYNONYMS: Record<Exclude<TargetField, 'accountExternalId' | 'contactExternalId'>, readonly string[]> = {
   accountName: ['accountname', 'account', 'company', 'companyname', 'associatedcompany', 'customer', 'customername', '客户名称', '客户', '公司名称', '公司', '单位名称', '企业名称'],
@@ -94,6 +118,24 @@ const TARGET_BY_HEADER = new Map<string, TargetField>(
   Object.entries(SYNONYMS).flatMap(([field, headers]) => headers.map((header) => [normaliseHeader(header), field as TargetField] as const)),
 );
 
+/** The field a header names by itself (record ids aside), or undefined; "年销售额(万元)" names the revenue. */
+function targetOfHeader(header: string): TargetField | undefined {
+  const key = normaliseHeader(header);
+  if (ACCOUNT_ID_HEADERS.has(key)) return 'accountExternalId';
+  if (CONTACT_ID_HEADERS.has(key)) return 'contactExternalId';
+  const direct = TARGET_BY_HEADER.get(key);
+  if (direct !== undefined) return direct;
+  const { key: withoutUnit, multiplier } = splitUnit(key);
+  const target = withoutUnit === key ? undefined : TARGET_BY_HEADER.get(withoutUnit);
+  return target === 'annualRevenue' || (target !== undefined && multiplier === 1) ? target : undefined;
+}
+
+/** Whether the text is a header Rounds knows (any field's name, a record id): finds the header row of a sheet. */
+export function isKnownHeader(text: string): boolean {
+  const key = normaliseHeader(text);
+  return key !== '' && (targetOfHeader(text) !== undefined || RECORD_ID_HEADERS.has(key));
+}
+
 /**
  * A proposed mapping for these headers. Every header gets an entry (null when nothing matched), each
  * target is used at most once (the first column wins), and a bare "Record ID" belongs to the contact
@@ -107,10 +149,7 @@ export function detectMapping(headers: readonly string[]): ColumnMapping {
     mapping[header] = target;
     used.add(target);
   };
-  for (const header of headers) {
-    const key = normaliseHeader(header);
-    take(header, ACCOUNT_ID_HEADERS.has(key) ? 'accountExternalId' : CONTACT_ID_HEADERS.has(key) ? 'contactExternalId' : TARGET_BY_HEADER.get(key));
-  }
+  for (const header of headers) take(header, targetOfHeader(header));
   const recordIdTarget: TargetField = importKindOf(mapping) === 'contacts' ? 'contactExternalId' : 'accountExternalId';
   for (const header of headers) {
     if (RECORD_ID_HEADERS.has(normaliseHeader(header))) take(header, recordIdTarget);

@@ -24,7 +24,7 @@ describe('buildRecords', () => {
     expect(result.problems).toEqual([
       { line: 2, issue: { key: 'import.row.missingAccountName', params: { column: 'Account Name' } } },
       { line: 3, issue: { key: 'validation.invalidChoice', params: { column: 'Tier', value: 'D' } } },
-      { line: 3, issue: { key: 'validation.notANumber', params: { column: 'Revenue' } } },
+      { line: 3, issue: { key: 'validation.notANumber', params: { column: 'Revenue', value: 'lots' } } },
     ]);
   });
 
@@ -46,15 +46,27 @@ describe('buildRecords', () => {
       ],
     });
     expect(result.problems).toEqual([
-      { line: 3, issue: { key: 'validation.invalidEmail', params: { column: 'Email' } } },
-      { line: 3, issue: { key: 'validation.invalidDate', params: { column: 'Birthdate' } } },
+      { line: 3, issue: { key: 'validation.invalidEmail', params: { column: 'Email', value: 'not-an-email' } } },
+      { line: 3, issue: { key: 'validation.invalidDate', params: { column: 'Birthdate', value: '2026-02-30' } } },
     ]);
   });
 
   it('builds completed visits in the user’s time zone and skips blank rows', () => {
     const result = build(table(['Account', 'Kind', 'Done at', 'Outcome'], ['Acme', '例行拜访', '2026-03-05 14:30', 'ok'], ['', '', '', ''], ['Acme', 'Phone call', '3月5日', null]));
     expect(result.records.map((r) => r.visit)).toEqual([{ kind: 'routine', doneAt: '2026-03-05T06:30:00.000Z', outcome: 'ok', nextStep: null }]);
-    expect(result.problems).toEqual([{ line: 4, issue: { key: 'import.date.yearRequired', params: { column: 'Done at' } } }]);
+    expect(result.problems).toEqual([{ line: 4, issue: { key: 'import.date.yearRequired', params: { column: 'Done at', value: '3月5日' } } }]);
+  });
+
+  it('reads amounts in the unit the header names: 万元, 千元, 元, with ASCII or full-width brackets', () => {
+    const revenue = (header: string, cell: string | number) => build(table(['客户名称', header], ['华东精密', cell])).records[0]?.account.annualRevenue;
+    expect(revenue('年销售额(万元)', 1200)).toBe(12_000_000);
+    expect(revenue('销售额（万元）', '12.5')).toBe(125_000);
+    expect(revenue('年销售额（千元）', '3,500')).toBe(3_500_000);
+    expect(revenue('年销售额(元)', '880000')).toBe(880_000);
+    expect(revenue('Revenue', '880000')).toBe(880_000);
+    // a cell that names its own unit is read in it, not in the header's
+    expect(revenue('年销售额(万元)', '1.2亿')).toBe(120_000_000);
+    expect(detectMapping(['客户名称', '年销售额(万元)', '销售额（万元）'])).toEqual({ 客户名称: 'accountName', '年销售额(万元)': 'annualRevenue', '销售额（万元）': null });
   });
 
   it('reads back text our CSV export protected against formula injection', () => {

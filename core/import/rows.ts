@@ -9,7 +9,7 @@ import { isStorableText } from '../text/storable.js';
 import { dayFromParts } from '../calendar/day.js';
 import type { DateKind, VisitKind } from '../model/enums.js';
 import { AccountPatch, ContactPatch, type AccountFields, type YearlyDate } from '../model/schemas.js';
-import { importKindOf, type ColumnMapping, type ImportKind, type TargetField } from './columns.js';
+import { headerMultiplier, importKindOf, type ColumnMapping, type ImportKind, type TargetField } from './columns.js';
 import { parseImportDate, type DateOrder } from './dates.js';
 import type { ImportIssue, RowProblem } from './issues.js';
 import { amountOf, fullNameOf, textOf, tierOf, visitKindOf, type Cell } from './values.js';
@@ -103,14 +103,22 @@ class RowReader {
   storable(): boolean {
     for (const field of this.columns.keys()) {
       const text = this.text(field);
-      if (text !== null && !isStorableText(text)) this.fail(field, 'validation.invalidCharacter');
+      // The value itself is not shown: it holds the character that cannot be stored.
+      if (text !== null && !isStorableText(text)) this.problems.push({ key: 'validation.invalidCharacter', params: { column: this.columns.get(field)!.header } });
     }
     return this.problems.length === 0;
   }
 
+  /** The column's header, for a unit it names (年销售额(万元)). */
+  header(field: TargetField): string | null {
+    return this.columns.get(field)?.header ?? null;
+  }
+
+  /** A problem on `field`'s column, naming the column and the value the cell holds (so the user sees what is wrong). */
   fail(field: TargetField | null, key: string, params: Record<string, string | number> = {}): void {
     const column = field === null ? undefined : this.columns.get(field);
-    this.problems.push({ key, params: column ? { column: column.header, ...params } : params });
+    const value = field === null ? null : this.text(field);
+    this.problems.push({ key, params: column ? { column: column.header, ...(value === null ? {} : { value }), ...params } : params });
   }
 }
 
@@ -149,7 +157,7 @@ function readAccount(reader: RowReader): ImportRecord['account'] | null {
     else reader.fail('tier', 'validation.invalidChoice', { value: tierText });
   }
   const revenue = reader.cell('annualRevenue');
-  if (textOf(revenue) !== null) values.annualRevenue = amountOf(revenue);
+  if (textOf(revenue) !== null) values.annualRevenue = amountOf(revenue, headerMultiplier(reader.header('annualRevenue') ?? ''));
   const fieldOf = (key: string): TargetField | null =>
     key === 'name' ? 'accountName' : key === 'externalId' ? 'accountExternalId' : (key as TargetField);
   const account = validated(reader, AccountPatch, values, fieldOf);

@@ -25,14 +25,20 @@ export function tierOf(text: string): Tier | null {
 const AMOUNT_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8, k: 1e3, m: 1e6 };
 const AMOUNT = /^[¥￥$]?\s*(-?[\d,]*\.?\d+)\s*(万|亿|k|m)?\s*(?:元|rmb|cny)?$/i;
 
-/** A number, or NaN when the text is not an amount. */
-export function amountOf(cell: Cell): number {
-  if (typeof cell === 'number') return cell;
-  const match = AMOUNT.exec((cell ?? '').trim());
+/**
+ * A number, or NaN when the text is not an amount. `multiplier` is the column's unit (10 000 under a
+ * 年销售额(万元) header); a cell naming its own unit ("3亿") is read in that unit instead.
+ */
+export function amountOf(cell: Cell, multiplier = 1): number {
+  if (typeof cell === 'number') return multiplier === 1 ? cell : toFen(cell * multiplier);
+  const match = AMOUNT.exec((cell ?? '').normalize('NFKC').trim());
   if (!match) return NaN;
-  const unit = match[2] ? AMOUNT_UNITS[match[2].toLowerCase()]! : 1;
-  return Number(match[1]!.replaceAll(',', '')) * unit;
+  const unit = match[2] ? AMOUNT_UNITS[match[2].toLowerCase()]! : multiplier;
+  // 12.5 × 10 000 is 124999.99999999999 in floating point: money is kept to the fen.
+  return toFen(Number(match[1]!.replaceAll(',', '')) * unit);
 }
+
+const toFen = (amount: number) => Math.round(amount * 100) / 100;
 
 /** The words people and our exports use for each kind (zh-CN and English labels). */
 const VISIT_KIND_WORDS: Record<VisitKind, readonly string[]> = {

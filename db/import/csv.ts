@@ -6,10 +6,9 @@
 import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { RowProblem } from '../../core/import/issues.js';
-import type { SourceRow } from '../../core/import/rows.js';
+import type { GridRow } from '../../core/import/headerRow.js';
 import { ImportFileError } from './fileError.js';
-import { uniqueHeaders, type ReadTable } from './table.js';
+import { tableFromGrid, type ReadTable } from './table.js';
 
 const SNIFF_BYTES = 64 * 1024;
 /** Control characters (other than tab, CR, LF, FF) that no text file has in any number. */
@@ -40,15 +39,19 @@ function assertText(text: string): void {
   if (controls > Math.max(1, text.slice(0, SNIFF_BYTES).length * MAX_CONTROL_SHARE)) throw new ImportFileError({ key: 'import.file.notText' });
 }
 
-/** The delimiter that splits the first lines into the most columns, the same number on each line. */
+/**
+ * The delimiter that splits the first lines into the most columns, the same number on most lines (the
+ * first line may be a title above the header, with no delimiter in it).
+ */
 export function detectDelimiter(text: string): string {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
   let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
   for (const delimiter of DELIMITERS) {
-    const counts = lines.map((line) => line.split(delimiter).length - 1);
-    const header = counts[0] ?? 0;
-    const consistent = counts.filter((count) => count === header).length;
-    const score = header === 0 ? 0 : consistent * 1000 + header;
+    const counts = lines.map((line) => line.split(delimiter).length - 1).filter((count) => count > 0);
+    const frequency = new Map<number, number>();
+    for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+    const [columns, consistent] = [...frequency].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    const score = columns === 0 ? 0 : consistent * 1000 + columns;
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;
@@ -62,7 +65,7 @@ interface ParsedRecord {
 
 const newlinesIn = (text: string) => (text.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
 
-export function readCsv(buffer: Buffer): ReadTable {
+export function readCsv(buffer: Buffer, headerLine?: number): ReadTable {
   const { text, encoding } = decode(buffer);
   assertText(text);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportFileError({ key: 'import.file.empty' });
@@ -73,17 +76,6 @@ export function readCsv(buffer: Buffer): ReadTable {
     const line = (error as { lines?: number }).lines ?? 0;
     throw new ImportFileError({ key: 'import.file.badCsv', params: { line } });
   }
-  const [header, ...body] = records;
-  const headers = uniqueHeaders(header!.record);
-  const rows: SourceRow[] = [];
-  const problems: RowProblem[] = [];
-  for (const { record, info, raw } of body) {
-    const line = info.lines - newlinesIn(raw);
-    // Trailing empty cells beyond the header (a spreadsheet's stray commas) carry nothing.
-    const cells = record.length > headers.length && record.slice(headers.length).every((cell) => cell.trim() === '') ? record.slice(0, headers.length) : record;
-    if (cells.length === headers.length) rows.push({ line, cells });
-    else problems.push({ line, issue: { key: 'import.row.ragged', params: { found: cells.length, expected: headers.length } } });
-  }
-  if (rows.length === 0 && problems.length === 0) throw new ImportFileError({ key: 'import.file.noRows' });
-  return { headers, rows, problems, source: encoding };
+  const grid: GridRow[] = records.map(({ record, info, raw }) => ({ line: info.lines - newlinesIn(raw), cells: record }));
+  return tableFromGrid(grid, encoding, { strictWidth: true, ...(headerLine === undefined ? {} : { headerLine }) });
 }

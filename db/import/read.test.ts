@@ -98,4 +98,43 @@ describe('readImportFile', () => {
     expect(await refusal(readImportFile(file, { sheet: 'Kunden' }))).toEqual({ key: 'import.file.noSuchSheet', params: { sheet: 'Kunden', sheets: '说明, 客户' } });
     expect((await readImportFile(file)).rows).toEqual([{ line: 2, cells: ['see the next sheet'] }]);
   });
+
+  it('finds the header row below a merged title row and a blank row, in a workbook and in a CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('华东区');
+    sheet.addRow(['2026年 华东区重点客户名单']);
+    sheet.mergeCells('A1:D1');
+    sheet.addRow([]);
+    sheet.addRow(['客户名称', '城市', '年销售额(万元)', '负责人']);
+    sheet.addRow(['华东精密机械有限公司', '苏州', 1200, '王芳']);
+    sheet.addRow(['上海云栖软件科技', '上海', 85.5, '王芳']);
+    const file = path.join(tempDir(), 'title.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const table = await readImportFile(file);
+    expect(table.headerLine).toBe(3);
+    expect(table.headers).toEqual(['客户名称', '城市', '年销售额(万元)', '负责人']);
+    expect(table.rows).toEqual([
+      { line: 4, cells: ['华东精密机械有限公司', '苏州', 1200, '王芳'] },
+      { line: 5, cells: ['上海云栖软件科技', '上海', 85.5, '王芳'] },
+    ]);
+    expect(table.candidates.map((row) => row.line)).toEqual([1, 3, 4, 5]);
+    expect(table.candidates[0]!.cells[0]).toBe('2026年 华东区重点客户名单');
+
+    const csv = write('title.csv', '2026年 华东区重点客户名单,,,\n,,,\n导出日期：2026-11-20,,,\n客户名称,城市,客户等级,备注\n华东精密,苏州,A,\n云栖软件,上海,B,老客户\n');
+    const fromCsv = await readImportFile(csv);
+    expect(fromCsv.headerLine).toBe(4);
+    expect(fromCsv.headers).toEqual(['客户名称', '城市', '客户等级', '备注']);
+    expect(fromCsv.rows.map((row) => row.line)).toEqual([5, 6]);
+    expect(fromCsv.problems).toEqual([]);
+    // A title with no delimiters in it does not throw off the delimiter either.
+    expect((await readImportFile(write('semicolon.csv', '华东区客户\n客户名称;城市\n华东精密;苏州\n'))).rows).toEqual([{ line: 3, cells: ['华东精密', '苏州'] }]);
+  });
+
+  it('reads from the header row the user picks, and refuses a row that is not in the file', async () => {
+    const csv = write('pick.csv', 'Customer list,,\nName,Town,Notes\nAcme,Shanghai,x\n');
+    const table = await readImportFile(csv, { headerLine: 2 });
+    expect(table.headers).toEqual(['Name', 'Town', 'Notes']);
+    expect(table.rows).toEqual([{ line: 3, cells: ['Acme', 'Shanghai', 'x'] }]);
+    expect(await refusal(readImportFile(csv, { headerLine: 9 }))).toEqual({ key: 'import.file.noSuchHeaderRow', params: { line: 9 } });
+  });
 });

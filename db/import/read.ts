@@ -17,6 +17,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** the sheet of a workbook (default: the first) */
   sheet?: string;
+  /** the line of the header row (1 = the first); detected when absent */
+  headerLine?: number;
 }
 
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
@@ -34,10 +36,10 @@ export async function readImportFile(file: string, options: ReadOptions = {}): P
   if (size === 0) throw new ImportFileError({ key: 'import.file.empty' });
   const extension = path.extname(file).toLowerCase();
   const buffer = fs.readFileSync(file);
-  if (extension === '.xlsx') return readXlsx(buffer, options.sheet);
+  if (extension === '.xlsx') return readXlsx(buffer, options.sheet, options.headerLine);
   if (CSV_EXTENSIONS.has(extension)) {
     if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new ImportFileError({ key: 'import.file.workbookNamedCsv' });
-    return readCsv(buffer);
+    return readCsv(buffer, options.headerLine);
   }
   throw new ImportFileError({ key: 'import.file.unsupportedType', params: { extension: extension || '-' } });
 }

@@ -1,14 +1,14 @@
 /**
- * XLSX workbooks through exceljs: the first sheet or a named one, the first non-empty row as the
- * header. Formulas give their cached value (what Excel last computed and saved); a formula saved
- * without one, or an error value (#N/A, #DIV/0!), makes its row invalid rather than guessing.
+ * XLSX workbooks through exceljs: the first sheet or a named one; the header row is detected (a
+ * merged title row above it is skipped, see core/import/headerRow.ts) or given. Formulas give their
+ * cached value (what Excel last computed and saved); a formula saved without one, or an error value (#N/A, #DIV/0!), makes its row invalid rather than guessing.
  */
 import type ExcelJS from 'exceljs';
-import type { RowProblem } from '../../core/import/issues.js';
-import type { SourceRow } from '../../core/import/rows.js';
+import type { GridRow } from '../../core/import/headerRow.js';
+import type { ImportIssue } from '../../core/import/issues.js';
 import type { Cell } from '../../core/import/values.js';
 import { ImportFileError } from './fileError.js';
-import { uniqueHeaders, type ReadTable } from './table.js';
+import { tableFromGrid, type ReadTable } from './table.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,7 +37,7 @@ function readCell(value: ExcelJS.CellValue, address: string): CellRead {
   return { ok: true, value: null };
 }
 
-export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<ReadTable> {
+export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: number): Promise<ReadTable> {
   // Loaded here, not at the top: exceljs takes about half a second to load, and whatever builds the
   // service (the app, `rounds agenda`) would pay it at start.
   const { Workbook } = (await import('exceljs')).default;
@@ -51,24 +51,17 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
   if (!sheet) {
     throw new ImportFileError(sheetName === undefined ? { key: 'import.file.empty' } : { key: 'import.file.noSuchSheet', params: { sheet: sheetName, sheets: workbook.worksheets.map((s) => s.name).join(', ') } });
   }
-  let headers: string[] | null = null;
-  const rows: SourceRow[] = [];
-  const problems: RowProblem[] = [];
+  const grid: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const width = headers?.length ?? row.cellCount;
     const cells: Cell[] = [];
-    const rowProblems: RowProblem[] = [];
-    for (let column = 1; column <= width; column += 1) {
+    const unreadable: Array<{ column: number; issue: ImportIssue }> = [];
+    for (let column = 1; column <= row.cellCount; column += 1) {
       const cell = row.getCell(column);
       const read = readCell(cell.value, cell.address);
-      if (read.ok) cells.push(read.value);
-      else rowProblems.push({ line: rowNumber, issue: { key: read.key, params: read.params } });
+      cells.push(read.ok ? read.value : null);
+      if (!read.ok) unreadable.push({ column: column - 1, issue: { key: read.key, params: read.params } });
     }
-    if (headers === null) headers = uniqueHeaders(cells.map((cell) => (cell === null ? '' : String(cell))));
-    else if (rowProblems.length > 0) problems.push(...rowProblems);
-    else rows.push({ line: rowNumber, cells });
+    grid.push(unreadable.length > 0 ? { line: rowNumber, cells, unreadable } : { line: rowNumber, cells });
   });
-  if (headers === null) throw new ImportFileError({ key: 'import.file.empty' });
-  if (rows.length === 0 && problems.length === 0) throw new ImportFileError({ key: 'import.file.noRows' });
-  return { headers, rows, problems, source: sheet.name };
+  return tableFromGrid(grid, sheet.name, { strictWidth: false, ...(headerLine === undefined ? {} : { headerLine }) });
 }

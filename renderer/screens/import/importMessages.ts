@@ -1,16 +1,10 @@
 /**
  * The import engine's messages (`import.*` file, row and date problems, `validation.*` field problems,
- * field names) live in `core/import/messages.ts`, shared with the CLI. They are merged into the
- * `import` namespace here so that the screen translates a problem's key as it comes.
+ * field names) are in the `import` namespace of the locale files, shared with the CLI: the screen
+ * translates a problem's key as it comes.
  */
 import { ApiError } from '../../../core/api/errors.js';
-import { IMPORT_MESSAGES } from '../../../core/import/messages.js';
 import type { ImportIssue } from '../../../core/import/issues.js';
-import { i18n } from '../../i18n/index.js';
-
-for (const [language, messages] of Object.entries(IMPORT_MESSAGES)) {
-  i18n.addResourceBundle(language, 'import', { import: messages.import, validation: messages.validation }, true, false);
-}
 
 /** The engine's problem as an issue to translate in the `import` namespace, if the error is one. */
 export function importIssueOf(error: unknown): ImportIssue | null {
