@@ -9,7 +9,7 @@ import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
 import { ExportAbortedError } from '../../db/export/job.js';
 import { NoCjkFontError } from '../../db/export/fonts.js';
-import { exportLabels, type ExportLanguage } from '../../db/export/labels.js';
+import { exportLabels, type ExportLanguage } from '../../db/export/wording.js';
 import { findRep, repNamer } from '../../db/export/reps.js';
 import { EXPORT_KINDS, FORMATS_OF, runExport, type ExportFormat, type ExportKind } from '../../db/export/run.js';
 import { databasePathIn } from '../../db/paths.js';

@@ -5,7 +5,7 @@
  */
 import type { VisitLogRow } from '../reports/visitLog.js';
 import { wallClockOf } from '../../core/reports/zone.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 
 /**
  * text and number as they are; `date` is a Date at UTC midnight of the calendar day; `datetime` is the
@@ -51,15 +51,15 @@ export function visitLogColumns(labels: ExportLabels, repName: RepNamer, timeZon
   const instant = (iso: string | null) => (iso === null ? null : wallClockOf(new Date(iso), timeZone));
   return [
     { header: header.account, type: 'text', width: 30, value: (row) => row.accountName },
-    { header: header.tier, type: 'text', width: 6, value: (row) => labels.tier[row.tier] },
+    { header: header.tier, type: 'text', width: 6, value: (row) => labels.tier(row.tier) },
     { header: header.city, type: 'text', width: 12, value: (row) => row.city },
     { header: header.rep, type: 'text', width: 16, value: (row) => repName(row.ownerId) },
-    { header: header.kind, type: 'text', width: 14, value: (row) => labels.visitKind[row.kind] },
-    { header: header.status, type: 'text', width: 10, value: (row) => labels.visitStatus[row.status] },
+    { header: header.kind, type: 'text', width: 14, value: (row) => labels.visitKind(row.kind) },
+    { header: header.status, type: 'text', width: 10, value: (row) => labels.visitStatus(row.status) },
     { header: header.plannedAt, type: 'datetime', width: 18, value: (row) => instant(row.plannedAt) },
     { header: header.doneAt, type: 'datetime', width: 18, value: (row) => instant(row.doneAt) },
     { header: header.purpose, type: 'text', width: 24, value: (row) => row.purpose },
-    { header: header.contactsMet, type: 'text', width: 20, value: (row) => row.contactsMet.join(labels.language === 'zh-CN' ? '、' : ', ') },
+    { header: header.contactsMet, type: 'text', width: 20, value: (row) => row.contactsMet.join(labels.nameSeparator) },
     { header: header.outcome, type: 'text', width: 40, value: (row) => row.outcome },
     { header: header.nextStep, type: 'text', width: 30, value: (row) => row.nextStep },
   ];

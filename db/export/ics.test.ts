@@ -8,7 +8,7 @@ import { openFixtureDatabase, REP_TWO } from '../reports/testFixture.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { calendarText, writeCalendar } from './ics.js';
 import { ExportAbortedError } from './job.js';
-import { exportLabels } from './labels.js';
+import { exportLabels } from './wording.js';
 
 const labels = exportLabels('zh-CN');
 const stamp = new Date('2026-01-01T00:00:00.000Z');
@@ -46,7 +46,7 @@ describe('iCalendar export', () => {
     expect(lunar.datetype).toBe('date');
     expect(localDay(lunar.start)).toBe('2026-09-25');
     expect(localDay(lunar.end!)).toBe('2026-09-26');
-    expect(lunar.summary).toBe('张伟生日（中国石油天然气股份有限公司）');
+    expect(lunar.summary).toBe('张伟：生日（中国石油天然气股份有限公司）');
     expect(lunar.description).toBe('农历八月十五');
     expect(localDay(byUid.get('date-leap-2026-07-14@rounds')!.start)).toBe('2026-07-14');
     expect(byUid.has('date-feb29-2026-02-28@rounds')).toBe(true);

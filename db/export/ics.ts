@@ -10,7 +10,7 @@ import { addDays, partsOfDay, type CalendarDay } from '../../core/calendar/day.j
 import { formatLunarDate } from '../../core/calendar/format.js';
 import type { CalendarEntries } from '../reports/calendar.js';
 import { throwIfAborted, writeAtomically, type ExportOptions } from './job.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 
 /** A visit has no duration in Rounds; calendars need one. */
 const VISIT_MINUTES = 60;
@@ -37,13 +37,13 @@ export function calendarText(entries: CalendarEntries, labels: ExportLabels, sta
       stamp,
       start,
       end: new Date(start.getTime() + VISIT_MINUTES * 60_000),
-      summary: labels.calendar.visit(labels.visitKind[visit.kind], visit.accountName),
+      summary: labels.calendar.visit(labels.visitKind(visit.kind), visit.accountName),
       description: visit.purpose,
       location: visit.address,
     });
   }
   for (const date of entries.dates) {
-    const kind = date.kind === 'custom' && date.label ? date.label : labels.dateKind[date.kind];
+    const kind = date.kind === 'custom' && date.label ? date.label : labels.dateKind(date.kind);
     calendar.createEvent({
       id: dateUid(date.dateId, date.occursOn),
       stamp,
@@ -61,7 +61,7 @@ export function calendarText(entries: CalendarEntries, labels: ExportLabels, sta
       allDay: true,
       start: allDay(festival.day),
       end: allDay(addDays(festival.day, 1)),
-      summary: labels.festival[festival.id],
+      summary: labels.festival(festival.id),
     });
   }
   return calendar.toString();

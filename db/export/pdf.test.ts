@@ -11,7 +11,7 @@ import { openFixtureDatabase, REP_ONE } from '../reports/testFixture.js';
 import { useTempDir } from '../testing/tempDir.js';
 import { installedCjkFont } from './fonts.js';
 import { ExportAbortedError } from './job.js';
-import { exportLabels } from './labels.js';
+import { exportLabels } from './wording.js';
 import { writeReportPdf, type ReportPdfInput } from './pdf.js';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -36,7 +36,7 @@ describe('period report PDF', () => {
       period,
       labels: exportLabels(language),
       repName: (ownerId) => (ownerId === REP_ONE ? '王小明' : '李四'),
-      subject: language === 'zh-CN' ? '全体销售代表' : 'All reps',
+      subject: exportLabels(language).allReps,
       generatedAt: new Date('2026-06-01T02:00:00.000Z'),
       timeZone,
     };
@@ -50,7 +50,7 @@ describe('period report PDF', () => {
     await writeReportPdf(out, { ...input('zh-CN'), font: { bundled: installedCjkFont() } }, { onProgress: (done) => steps.push(done) });
     expect(embeddedFonts(out)).toEqual(['NotoSansSC-Regular']);
     const text = pdfText(out);
-    for (const expected of ['季报', '按客户等级', '各等级拜访覆盖率', '按销售代表', '逾期未访客户', '中国石油天然气股份有限公司', '王小明', '李四', '2026年1月1日', '第 1 页，共']) {
+    for (const expected of ['季报', '按等级', '各等级拜访覆盖率', '按销售', '逾期客户', '中国石油天然气股份有限公司', '王小明', '李四', '2026年1月1日', '第 1 页，共']) {
       expect(text).toContain(expected);
     }
     expect(steps.at(-1)).toBe(7);

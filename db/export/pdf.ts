@@ -13,7 +13,7 @@ import type { ReportPeriod } from '../../core/reports/period.js';
 import type { CellValue, ColumnType, RepNamer, Section } from './columns.js';
 import { resolveCjkFont, type CjkFontChoice } from './fonts.js';
 import { throwIfAborted, writeAtomically, yieldToEventLoop, type ExportOptions } from './job.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 import { coverageRatio, reportSections } from './reportTables.js';
 import { formatDay, reportHeading, type ReportHeading } from './reportText.js';
 
@@ -154,7 +154,7 @@ function drawCoverageChart(doc: Doc, report: CoverageReport, labels: ExportLabel
   for (const tier of TIERS) {
     const top = doc.y + 4;
     const ratio = coverageRatio(report.byTier[tier]);
-    doc.fontSize(TEXT_SIZE).fillColor(INK).text(labels.tier[tier], MARGIN, top + 3, { width: labelWidth - 6, lineBreak: false });
+    doc.fontSize(TEXT_SIZE).fillColor(INK).text(labels.tier(tier), MARGIN, top + 3, { width: labelWidth - 6, lineBreak: false });
     doc.rect(MARGIN + labelWidth, top, trackWidth, barHeight).fill(HEADER_FILL);
     if (ratio !== null && ratio > 0) doc.rect(MARGIN + labelWidth, top, trackWidth * ratio, barHeight).fill(TIER_COLOURS[tier]);
     doc.fillColor(INK).text(ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`, MARGIN + labelWidth + trackWidth + 6, top + 3, { width: valueWidth - 6, lineBreak: false });
@@ -173,8 +173,8 @@ function stampPages(doc: Doc, input: ReportPdfInput, { title, period: periodText
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.fontSize(TEXT_SIZE).fillColor(MUTED);
-    doc.text(`${title} · ${labels.report.period}: ${periodText}`, MARGIN, MARGIN - 20, { width: contentWidth(doc), lineBreak: false });
-    doc.text(`${labels.report.rep}: ${input.subject}`, MARGIN, MARGIN - 20, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.text(`${title} · ${labels.report.field(labels.report.period, periodText)}`, MARGIN, MARGIN - 20, { width: contentWidth(doc), lineBreak: false });
+    doc.text(labels.report.field(labels.report.rep, input.subject), MARGIN, MARGIN - 20, { width: contentWidth(doc), align: 'right', lineBreak: false });
     doc.moveTo(MARGIN, MARGIN - 6).lineTo(MARGIN + contentWidth(doc), MARGIN - 6).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.text(labels.report.page(index + 1, range.count), MARGIN, doc.page.height - MARGIN + 10, { width: contentWidth(doc), align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;

@@ -5,7 +5,7 @@
 import { TIERS } from '../../core/model/enums.js';
 import type { AccountCoverage, CoverageCounts, CoverageReport } from '../../core/reports/coverage.js';
 import type { Column, RepNamer, Section } from './columns.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 
 interface CountsRow {
   group: string;
@@ -16,6 +16,8 @@ interface CountsRow {
 export const OVERDUE_ROWS_LISTED = 200;
 
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+/** Minutes as hours with one decimal, the unit the Team screen shows durations in. */
+const hours = (minutes: number | null) => (minutes === null ? null : oneDecimal(minutes / 60));
 
 function countsColumns(labels: ExportLabels): Array<Column<CountsRow>> {
   const header = labels.report.columns;
@@ -40,7 +42,7 @@ function overdueColumns(labels: ExportLabels, repName: RepNamer): Array<Column<A
   const header = labels.report.columns;
   return [
     { header: header.account, type: 'text', width: 34, value: (row) => row.account.name },
-    { header: header.tier, type: 'text', width: 8, value: (row) => labels.tier[row.account.tier] },
+    { header: header.tier, type: 'text', width: 8, value: (row) => labels.tier(row.account.tier) },
     { header: header.rep, type: 'text', width: 16, value: (row) => repName(row.account.ownerId) },
     { header: header.lastVisit, type: 'date', width: 12, value: (row) => (row.lastVisitDay === null ? null : new Date(`${row.lastVisitDay}T00:00:00.000Z`)) },
     { header: header.daysOverdue, type: 'number', width: 12, value: (row) => row.daysOverdue },
@@ -73,7 +75,7 @@ export interface ReportSections {
 
 export function reportSections(report: CoverageReport, labels: ExportLabels, repName: RepNamer): ReportSections {
   const text = labels.report;
-  const tierRows: CountsRow[] = [...TIERS.map((tier) => ({ group: labels.tier[tier], counts: report.byTier[tier] })), { group: text.totals, counts: report.total }];
+  const tierRows: CountsRow[] = [...TIERS.map((tier) => ({ group: labels.tier(tier), counts: report.byTier[tier] })), { group: text.totals, counts: report.total }];
   const repRows: CountsRow[] = report.byRep.map((rep) => ({ group: repName(rep.ownerId), counts: rep.counts }));
   const overdue = report.accounts.filter((account) => account.daysOverdue > 0);
   const columns = text.columns;
@@ -88,7 +90,7 @@ export function reportSections(report: CoverageReport, labels: ExportLabels, rep
         { label: columns.opened, value: report.complaints.opened },
         { label: columns.answeredWithinTarget, value: report.complaints.answeredWithinTarget },
         { label: columns.resolved, value: report.complaints.resolved },
-        { label: columns.medianResponse, value: oneDecimal(report.complaints.medianResponseMinutes) },
+        { label: columns.medianResponse, value: hours(report.complaints.medianResponseMinutes) },
       ]),
     },
     lifecycle: {

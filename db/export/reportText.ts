@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import type { ReportPeriod } from '../../core/reports/period.js';
 import { wallClockOf } from '../../core/reports/zone.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 
 export function dateLocale(labels: ExportLabels) {
   return labels.language === 'zh-CN' ? zhCN : enUS;
@@ -26,8 +26,12 @@ export function reportHeading(period: ReportPeriod, labels: ExportLabels, subjec
   // The wall clock in the report's zone, read back as a local Date for date-fns to format.
   const generated = format(new Date(wallClockOf(generatedAt, timeZone).toISOString().slice(0, 19)), 'PPP HH:mm', { locale: dateLocale(labels) });
   return {
-    title: labels.report.title[period.preset],
+    title: labels.report.title(period.preset),
     period: periodText,
-    line: `${labels.report.period}: ${periodText}    ${labels.report.rep}: ${subject}    ${labels.report.generated}: ${generated}`,
+    line: [
+      labels.report.field(labels.report.period, periodText),
+      labels.report.field(labels.report.rep, subject),
+      labels.report.field(labels.report.generated, generated),
+    ].join('    '),
   };
 }

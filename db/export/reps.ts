@@ -2,7 +2,7 @@
 import type { Db } from '../connection.js';
 import { readSettings } from '../repo/settings.js';
 import type { RepNamer } from './columns.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 
 /** Characters of an owner id shown for a rep with no name (UUIDv7 ids end in random bits). */
 export const SHORT_ID_LENGTH = 6;

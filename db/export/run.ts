@@ -12,7 +12,7 @@ import { visitLogColumns, type RepNamer } from './columns.js';
 import { writeCsv } from './csv.js';
 import { writeCalendar } from './ics.js';
 import type { ExportOptions } from './job.js';
-import type { ExportLabels } from './labels.js';
+import type { ExportLabels } from './wording.js';
 import { writeReportPdf } from './pdf.js';
 import { reportSectionList, reportSections } from './reportTables.js';
 import { reportHeading } from './reportText.js';

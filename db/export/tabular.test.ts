@@ -11,7 +11,7 @@ import { useTempDir } from '../testing/tempDir.js';
 import { visitLogColumns, type Column, type Table } from './columns.js';
 import { neutraliseFormula, quoteField, writeCsv } from './csv.js';
 import { ExportAbortedError } from './job.js';
-import { exportLabels } from './labels.js';
+import { exportLabels } from './wording.js';
 import { runExport } from './run.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -44,10 +44,10 @@ describe('tabular exports', () => {
     const bytes = fs.readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(bytes, { bom: true, relax_column_count: false }) as string[][];
-    expect(records[0]).toEqual(['客户名称', '等级', '城市', '销售代表', '类型', '状态', '计划时间', '完成时间', '目的', '会见联系人', '结果', '下一步']);
+    expect(records[0]).toEqual(['客户', '等级', '城市', '销售', '类型', '状态', '计划时间', '完成时间', '目的', '见到的人', '结果', '下一步']);
     expect(records).toHaveLength(FIXTURE_VISITS.length + 1);
     const first = records.find((record) => record[7] === '2026-01-05 10:00')!;
-    expect(first).toEqual(['中国石油天然气股份有限公司', 'A 类', '北京', '王销售', '例行拜访', '已完成', '2026-01-05 10:00', '2026-01-05 10:00', '', '张伟、李娜', '签了年度合同，\n下月交货', "'+86 安排培训"]);
+    expect(first).toEqual(['中国石油天然气股份有限公司', 'A 级', '北京', '王销售', '例行拜访', '已完成', '2026-01-05 10:00', '2026-01-05 10:00', '', '张伟、李娜', '签了年度合同，\n下月交货', "'+86 安排培训"]);
     const acme = records.find((record) => record[0] === 'Acme, "Quoted" & Co')!;
     expect(acme[9]).toBe('Bob "Bobby" Smith');
     expect(acme[10]).toBe(`'-1 defect, "minor"`);
@@ -76,11 +76,11 @@ describe('tabular exports', () => {
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet('拜访记录')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getRow(1).getCell(1).value).toBe('客户名称');
+    expect(sheet.getRow(1).getCell(1).value).toBe('客户');
     expect(sheet.getColumn(1).width).toBe(30);
     expect(sheet.rowCount).toBe(FIXTURE_VISITS.length + 1);
     const rows = Array.from({ length: FIXTURE_VISITS.length }, (_, i) => sheet.getRow(i + 2));
-    const first = rows.find((row) => row.getCell(2).value === 'A 类' && row.getCell(10).value === '张伟、李娜')!;
+    const first = rows.find((row) => row.getCell(2).value === 'A 级' && row.getCell(10).value === '张伟、李娜')!;
     expect(first.getCell(1).value).toBe('中国石油天然气股份有限公司');
     const doneAt = first.getCell(8).value;
     expect(doneAt).toBeInstanceOf(Date);
@@ -95,20 +95,20 @@ describe('tabular exports', () => {
   it('puts the report’s title, period, rep and time above each table of the report workbook', async () => {
     db = openFixtureDatabase(tempDir());
     const out = path.join(tempDir(), 'report.xlsx');
-    const request = { period: presetPeriod('quarter', '2026-02-15'), today: '2026-06-01', timeZone: 'Asia/Shanghai', subject: '全体销售代表', labels, repName, format: 'xlsx' as const, out, now: new Date('2026-06-01T02:00:00.000Z') };
+    const request = { period: presetPeriod('quarter', '2026-02-15'), today: '2026-06-01', timeZone: 'Asia/Shanghai', subject: labels.allReps, labels, repName, format: 'xlsx' as const, out, now: new Date('2026-06-01T02:00:00.000Z') };
     await runExport(db, 'report', request);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet('按客户等级')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('季报 · 按客户等级');
+    const sheet = workbook.getWorksheet('按等级')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('季报 · 按等级');
     expect(sheet.getRow(1).font).toMatchObject({ bold: true });
-    expect(sheet.getRow(2).getCell(1).value).toBe('期间: 2026年1月1日 – 2026年3月31日    销售代表: 全体销售代表    生成时间: 2026年6月1日 10:00');
-    expect(sheet.getRow(4).values).toEqual([undefined, '分组', '客户数', '应访', '按时拜访', '覆盖率', '逾期', '完成拜访', '平均间隔（天）']);
+    expect(sheet.getRow(2).getCell(1).value).toBe('报告期间：2026年1月1日 – 2026年3月31日    销售：全部销售    生成时间：2026年6月1日 10:00');
+    expect(sheet.getRow(4).values).toEqual([undefined, '分组', '客户数', '应拜访', '按周期完成', '覆盖率', '逾期', '已完成拜访', '平均间隔（天）']);
     expect(sheet.getRow(4).font).toMatchObject({ bold: true });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(sheet.getRow(5).getCell(1).value).toBe('A 类');
+    expect(sheet.getRow(5).getCell(1).value).toBe('A 级');
     expect(sheet.getRow(5).getCell(2).value).toBe(1);
-    expect(workbook.getWorksheet('逾期未访客户')!.getRow(1).getCell(1).value).toBe('季报 · 逾期未访客户');
+    expect(workbook.getWorksheet('逾期客户')!.getRow(1).getCell(1).value).toBe('季报 · 逾期客户');
   });
 
   it('leaves no file behind when cancelled, and keeps an existing file untouched', async () => {

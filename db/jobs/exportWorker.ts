@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect } from '../connection.js';
 import { ExportAbortedError } from '../export/job.js';
-import { exportLabels } from '../export/labels.js';
+import { exportLabels } from '../export/wording.js';
 import { repNamer } from '../export/reps.js';
 import { listReps } from '../reports/reps.js';
 import { runExport } from '../export/run.js';

@@ -1,7 +1,7 @@
 /** Messages between the host and an export worker thread. */
 import type { CalendarDay } from '../../core/calendar/day.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
-import type { ExportLanguage } from '../export/labels.js';
+import type { ExportLanguage } from '../export/wording.js';
 import type { ExportFormat, ExportKind, VisitLogExportQuery } from '../export/run.js';
 
 /**

@@ -14,7 +14,7 @@ import { todayIn } from '../../core/calendar/day.js';
 import { customPeriod, presetPeriod } from '../../core/reports/period.js';
 import type { Db } from '../../db/connection.js';
 import { openDatabase } from '../../db/openDatabase.js';
-import { exportLabels } from '../../db/export/labels.js';
+import { exportLabels } from '../../db/export/wording.js';
 import { repNamer } from '../../db/export/reps.js';
 import { runExport, type ExportFormat, type ExportKind } from '../../db/export/run.js';
 import { seedDatabase } from '../../db/seed/index.js';

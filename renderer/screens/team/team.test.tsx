@@ -158,7 +158,7 @@ describe('Team screen', () => {
     await renderWithApi(<VisitLogTab from={JANUARY.from} to={JANUARY.to} />, api, 'zh-CN');
     await screen.findByRole('link', { name: '中国石油天然气股份有限公司' });
     fireEvent.mouseDown(screen.getByRole('combobox', { name: '等级' }));
-    fireEvent.click(await screen.findByText('A 类', { selector: '.ant-select-item-option-content' }));
+    fireEvent.click(await screen.findByText('A 级', { selector: '.ant-select-item-option-content' }));
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ ...JANUARY, statuses: ['done'], tiers: ['A'], offset: 0, limit: 200 }));
     fireEvent.click(screen.getByRole('button', { name: /导出列表（Excel）/ }));
     await waitFor(() => expect(api['exports.start']).toHaveBeenCalledWith({ kind: 'visits', format: 'xlsx', visitLog: { ...JANUARY, statuses: ['done'], tiers: ['A'] }, language: 'zh-CN' }));

@@ -74,7 +74,7 @@ describe('Today says what each item is about', () => {
     await renderWithApi(<TodayPage />, todayApi([overdue]), 'zh-CN');
     await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
     expect(within(row('Acme Trucks')).getByText(
-      'A 类客户：理想每 14 天拜访一次，最长不超过 21 天。上次计入周期的联系：8月19日的例行拜访。之后9月15日的电话不计入回访周期（在 设置 › 提醒 中选择计入的联系方式）。',
+      'A 级客户：理想每 14 天拜访一次，最长不超过 21 天。上次计入周期的联系：8月19日的例行拜访。之后9月15日的电话不计入回访周期（在 设置 › 提醒 中选择计入的联系方式）。',
     )).toBeTruthy();
   });
 
