@@ -11,7 +11,7 @@ import { callApi } from '../db/service/dispatch.js';
 import { createService } from '../db/service/index.js';
 import { useTempDir } from '../db/testing/tempDir.js';
 import { FakeBrowserWindow, FakeNotification, fakePowerMonitor } from './electron-mock.js';
-import { CLOCK_WATCH_MS, startNotificationScheduler, type NotificationScheduler } from './notifications.js';
+import { CLOCK_WATCH_MS, notificationText, startNotificationScheduler, type NotificationScheduler } from './notifications.js';
 
 vi.mock('electron', async () => (await import('./electron-mock.js')).electronMock());
 
@@ -69,7 +69,7 @@ describe('the notification scheduler', () => {
     await plannedVisit(setup);
     const first = launch();
     await first.scheduler.check();
-    expect(FakeNotification.shown.map((n) => n.options)).toEqual([{ title: 'Rounds — today', body: '1 to do · 1 planned visits' }]);
+    expect(FakeNotification.shown.map((n) => n.options)).toEqual([{ title: 'Rounds — today', body: '1 to do · 1 planned visit' }]);
     await first.scheduler.check();
     expect(FakeNotification.shown).toHaveLength(1);
     first.scheduler.stop();
@@ -116,5 +116,21 @@ describe('the notification scheduler', () => {
     const asked = calls.length;
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(calls.length).toBe(asked);
+  });
+});
+
+describe('notification text, from the locale resources', () => {
+  const digest = { key: 'digest-2026-03-02', kind: 'digest' as const, digest: { total: 4, complaints: 1, visits: 2, overdue: 0, dates: 1 }, visit: null };
+  const visit = { key: 'visit-v1', kind: 'visit' as const, digest: null, visit: { id: 'v1', accountId: 'a1', accountName: '中石化华东', plannedAt: '2026-03-02T06:30:00.000Z' } };
+
+  it('says the digest and a visit in Chinese and in English, counts in the right number, times on a 24-hour clock', () => {
+    expect(notificationText(digest as never, 'zh-CN')).toEqual({ title: '巡访 — 今日待办', body: '共 4 项 · 投诉 1 · 计划拜访 2 · 重要日子 1' });
+    expect(notificationText(digest as never, 'en')).toEqual({ title: 'Rounds — today', body: '4 to do · 1 complaint · 2 planned visits · 1 date' });
+    expect(notificationText(visit as never, 'zh-CN')).toEqual({ title: '拜访：中石化华东', body: '计划时间 14:30' });
+    expect(notificationText(visit as never, 'en')).toEqual({ title: 'Visit: 中石化华东', body: 'Planned at 14:30' });
+  });
+
+  it('shows nothing for an empty digest', () => {
+    expect(notificationText({ ...digest, digest: { total: 0, complaints: 0, visits: 0, overdue: 0, dates: 0 } } as never, 'en')).toBeNull();
   });
 });

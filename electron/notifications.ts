@@ -6,12 +6,31 @@
  * missed its timers) and when the wall clock jumps (the user or NTP changed it).
  */
 import { Notification, powerMonitor, type BrowserWindow } from 'electron';
-import type { ApiMethod, ApiOutputs, ApiResult, NavigateTarget } from '../core/api/contract.js';
+import type { ApiMethod, ApiOutputs, ApiResult, DueNotificationView, NavigateTarget } from '../core/api/contract.js';
 import { nextNotificationAt } from '../core/agenda/index.js';
+import { format } from 'date-fns';
+import { translator } from '../core/i18n/translator.js';
+import type { Language } from '../core/model/enums.js';
 import { NAVIGATE_CHANNEL } from './channels.js';
-import { notificationText } from './notificationMessages.js';
 
 export type ApiCall = (method: ApiMethod, input: unknown) => Promise<ApiResult>;
+
+/**
+ * Title and body of one notification, in the user's language from the locale resources (`today:notification.*`);
+ * null for a notification not worth showing (an empty digest). Times on a 24-hour clock, in this computer's zone.
+ */
+export function notificationText(notification: DueNotificationView, language: Language): { title: string; body: string } | null {
+  const t = translator(language, 'today');
+  const { digest, visit } = notification;
+  if (digest) {
+    if (digest.total === 0) return null;
+    const parts = [t('notification.total', { count: digest.total })];
+    for (const part of ['complaints', 'visits', 'overdue', 'dates'] as const) if (digest[part] > 0) parts.push(t(`notification.${part}`, { count: digest[part] }));
+    return { title: t('notification.digestTitle'), body: parts.join(t('notification.separator')) };
+  }
+  if (visit) return { title: t('notification.visitTitle', { account: visit.accountName }), body: t('notification.visitBody', { time: format(new Date(visit.plannedAt), 'HH:mm') }) };
+  return null;
+}
 
 export interface SchedulerOptions {
   call: ApiCall;
