@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ApiHandlers, ApiResult } from '../core/api/contract.js';
 import type { DatabaseKey } from '../db/encryption.js';
 import type { RuntimeResources } from '../db/jobs/protocol.js';
-import type { SyncHostOptions } from '../db/service/sync.js';
+import type { SyncHostOptions } from '../db/service/context.js';
 
 export type { ApiResult };
 

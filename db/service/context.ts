@@ -3,7 +3,10 @@ import { ApiError } from '../../core/api/errors.js';
 import { todayIn } from '../../core/calendar/day.js';
 import type { Db } from '../connection.js';
 import type { RuntimeResources } from '../jobs/protocol.js';
-import type { SyncHostOptions } from './sync.js';
+import type { SyncControllerOptions } from '../sync/controller.js';
+
+/** What a host may choose about sync (all optional): the Electron host passes a safeStorage token store. */
+export type SyncHostOptions = Partial<Omit<SyncControllerOptions, 'db'>>;
 
 export interface ServiceDeps {
   db: Db;

@@ -2,7 +2,7 @@
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
 import { copyRejectedNote, listConflicts, resolveNoteConflict, retryRejected } from '../sync/conflicts.js';
-import { SyncController, type SyncControllerOptions } from '../sync/controller.js';
+import { SyncController } from '../sync/controller.js';
 import { SyncError } from '../sync/http.js';
 import { dismissRejected } from '../sync/state.js';
 import { fileTokenStore } from '../sync/tokens.js';
@@ -20,9 +20,6 @@ type SyncHandlers = Pick<
   | 'sync.retryRejected'
   | 'sync.copyRejectedNote'
 >;
-
-/** What a host may choose about sync (all optional): the Electron host passes a safeStorage token store. */
-export type SyncHostOptions = Partial<Omit<SyncControllerOptions, 'db'>>;
 
 /** A failed sign-in shown on the form field it is about. */
 function signInError(error: unknown): unknown {
