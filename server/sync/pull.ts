@@ -8,7 +8,7 @@
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
-import { refuseStaleCopy } from './push.js';
+import { refuseStaleCopy } from './session.js';
 import { arrayParam, type SqlClient } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';

@@ -17,6 +17,7 @@ import { toStorableJson } from '../../core/text/storable.js';
 import { PushPlanner, reject, type Outcome, type Rejection } from './apply.js';
 import { READABLE_ROWS } from './access.js';
 import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
+import { refuseStaleCopy } from './session.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 import { loadSnapshot, rowKey } from './snapshot.js';
 
@@ -48,11 +49,6 @@ async function lockClientCounter(tx: SqlQueryable, session: SyncSession, acknowl
   requireActive(row?.active);
   refuseStaleCopy(acknowledged, Number(row!.acknowledged_through));
   return row!.last_mutation_id;
-}
-
-/** See `PushRequest.acknowledged`: less than the client already confirmed means an older copy of its database. */
-export function refuseStaleCopy(acknowledged: number | undefined, acknowledgedThrough: number): void {
-  if (acknowledged !== undefined && acknowledged < acknowledgedThrough) throw new ServerError('stale_copy', 'sync.server.staleCopy');
 }
 
 async function recordRejection(tx: SqlQueryable, session: SyncSession, mutation: Mutation, rejection: Rejection): Promise<void> {
