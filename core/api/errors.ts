@@ -21,6 +21,8 @@ export interface ApiIssue {
   path: (string | number)[];
   /** i18n key, e.g. `validation.required` */
   message: string;
+  /** what the message says besides (`{ max: 200 }` for `validation.tooLongMax`) */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiErrorBody {

@@ -10,7 +10,7 @@ export function useErrorText(): (error: unknown) => string {
     (error: unknown) => {
       if (error instanceof ApiError) {
         const first = error.issues?.[0];
-        if (error.code === 'validation' && first) return t(first.message, { ...error.params });
+        if (error.code === 'validation' && first) return t(first.message, { ...error.params, ...first.params });
         return t(error.message.startsWith('errors.') ? error.message : `errors.${error.code}`, { ...error.params });
       }
       return t('errors.internal');
@@ -24,7 +24,7 @@ export function applyApiErrorToForm(form: FormInstance, error: unknown, t: (key:
   if (!(error instanceof ApiError) || error.code !== 'validation' || !error.issues) return false;
   const fields = error.issues
     .filter((issue) => issue.path.length > 0)
-    .map((issue) => ({ name: issue.path.filter((p) => p !== 'patch'), errors: [t(issue.message, error.params)] }));
+    .map((issue) => ({ name: issue.path.filter((p) => p !== 'patch'), errors: [t(issue.message, { ...error.params, ...issue.params })] }));
   form.setFields(fields);
   return fields.length > 0;
 }

@@ -25,7 +25,7 @@ function DayPicker({ onOpenChange, onKeyDown, ...props }: DatePickerProps) {
         setOpen(next);
         onOpenChange?.(next);
       }}
-      onKeyDown={(event: KeyboardEvent<HTMLInputElement>, preventDefault: () => void) => {
+      onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
         if (open && event.key === 'Enter') event.preventDefault();
         if (open && event.key === 'Escape') event.stopPropagation();
         onKeyDown?.(event, preventDefault);

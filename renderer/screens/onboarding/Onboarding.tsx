@@ -74,7 +74,7 @@ export function Onboarding({ settings }: { settings: Settings }) {
             extra={t('repNameHelp')}
             rules={[
               { required: true, whitespace: true, message: tCommon('validation.required') },
-              { max: 100, message: tCommon('validation.tooLong') },
+              { max: 100, message: tCommon('validation.tooLongMax', { max: 100 }) },
             ]}
           >
             <Input autoFocus autoComplete="name" />

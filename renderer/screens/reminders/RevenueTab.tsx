@@ -57,7 +57,7 @@ export function RevenueTab({ accountId }: { accountId: string }) {
         >
           <InputNumber<number> style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="reference" label={t('revenue.reference')} rules={[{ max: 200, message: tCommon('validation.tooLong') }]}>
+        <Form.Item name="reference" label={t('revenue.reference')} rules={[{ max: 200, message: tCommon('validation.tooLongMax', { max: 200 }) }]}>
           <Input style={{ width: 180 }} />
         </Form.Item>
         <Form.Item>

@@ -110,7 +110,7 @@ function ProfileCard() {
           label={t('profile.repName')}
           rules={[
             { required: true, whitespace: true, message: tCommon('validation.required') },
-            { max: 100, message: tCommon('validation.tooLong') },
+            { max: 100, message: tCommon('validation.tooLongMax', { max: 100 }) },
           ]}
         >
           <Input style={{ maxWidth: 320 }} autoComplete="name" />
