@@ -14,7 +14,7 @@ import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
 import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
-import { AGENDA_MAX_DAYS } from './index.js';
+import { AGENDA_MAX_DAYS } from '../../core/agenda/range.js';
 
 /** One agenda item as the command prints it: what it is, for whom, when, and from which date. */
 export interface AgendaLine {

@@ -4,9 +4,7 @@
  * command's code. A new command is one more entry and one module exporting `run`.
  */
 import type { Command } from '../command.js';
-
-/** The most days `rounds agenda --days` takes. */
-export const AGENDA_MAX_DAYS = 366;
+import { AGENDA_MAX_DAYS } from '../../core/agenda/range.js';
 
 export const COMMANDS: readonly Command[] = [
   {

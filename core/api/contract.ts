@@ -49,6 +49,7 @@ import {
   type Greeting,
   type Order,
 } from '../model/reminders.js';
+import { AGENDA_MAX_DAYS } from '../agenda/range.js';
 import type { AgendaDay } from '../agenda/types.js';
 import type { TierSuggestion } from '../tiering/pareto.js';
 import type { WeekPlan } from '../agenda/weekPlan.js';
@@ -166,7 +167,7 @@ export const apiInputs = {
   // ---- reminders and the Today agenda (issue 3) ----
   /** the ranked agenda for one day (default: today in the user's zone) */
   'agenda.today': z.object({ day: CalendarDay.optional() }).strict().optional(),
-  'agenda.range': z.object({ from: CalendarDay, days: z.number().int().min(1).max(366) }).strict(),
+  'agenda.range': z.object({ from: CalendarDay, days: z.number().int().min(1).max(AGENDA_MAX_DAYS) }).strict(),
   'agenda.snooze': SnoozeSet,
   'agenda.unsnooze': z.object({ key: StorableText.min(1).max(300) }).strict(),
   'greetings.mark': GreetingMark,
