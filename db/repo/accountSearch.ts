@@ -6,6 +6,11 @@
  * ones, so 1–2 character queries (very common for Chinese: 张, 中国) use LIKE on the base table —
  * a few milliseconds even at tens of thousands of accounts. Pinyin and initials match as prefixes
  * there, because a 1–2 letter substring of pinyin matches almost everything.
+ *
+ * The accounts list also finds an account by its contacts' names (name, pinyin, initials). Several words
+ * must each match some field (AND): "上海 张伟" is the account in 上海 where 张伟 works. Chinese is typed
+ * without spaces, so "上海张伟" is also tried as two parts of 2+ characters each ("上海" + "张伟"); the
+ * whole text as one phrase always counts too ("zhong guo yin" is the pinyin "zhongguoyin").
  */
 import type { z } from 'zod';
 import type { AccountListQuery, AccountListRow } from '../../core/model/schemas.js';
@@ -23,9 +28,8 @@ interface Condition {
   params: unknown[];
 }
 
-function searchCondition(rawText: string): Condition | null {
-  const text = rawText.trim();
-  if (text === '') return null;
+/** One word against the account's own fields (name, pinyin, initials, city). */
+function accountWordCondition(text: string): Condition {
   if ([...text].length >= TRIGRAM) {
     // A quoted FTS5 string is matched as a substring by the trigram tokenizer (case-insensitive).
     // Pinyin is stored without spaces, so "zhong guo" is also tried as "zhongguo".
@@ -41,14 +45,61 @@ function searchCondition(rawText: string): Condition | null {
   };
 }
 
+/** One word against the names of the account's live contacts: the name contains it, the pinyin or initials start with it (3+ characters: the pinyin contains it). */
+function contactWordCondition(text: string): Condition {
+  const compact = text.replace(/\s+/g, '').toLowerCase();
+  const pinyin = [...compact].length >= TRIGRAM ? `%${escapeLike(compact)}%` : `${escapeLike(compact)}%`;
+  return {
+    sql: `EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL
+            AND (c.name LIKE ? ESCAPE '\\' OR c.name_pinyin LIKE ? ESCAPE '\\' OR c.name_initials LIKE ? ESCAPE '\\'))`,
+    params: [`%${escapeLike(text)}%`, pinyin, `${escapeLike(compact)}%`],
+  };
+}
+
+const anyOf = (conditions: Condition[]): Condition => ({
+  sql: conditions.length === 1 ? conditions[0]!.sql : `(${conditions.map((c) => c.sql).join(' OR ')})`,
+  params: conditions.flatMap((c) => c.params),
+});
+const allOf = (conditions: Condition[]): Condition => ({
+  sql: conditions.length === 1 ? conditions[0]!.sql : `(${conditions.map((c) => c.sql).join(' AND ')})`,
+  params: conditions.flatMap((c) => c.params),
+});
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** The longest unspaced Chinese text split in two; longer text is searched as one phrase only. */
+const MAX_SPLIT = 12;
+
+/** Ways to read the text as several words: split at spaces, or unspaced Chinese cut in two parts of 2+ characters. */
+function wordSets(text: string): string[][] {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  if (words.length > 1) return [words];
+  const chars = [...text];
+  if (!HAN_ONLY.test(text) || chars.length < 4 || chars.length > MAX_SPLIT) return [];
+  const sets: string[][] = [];
+  for (let cut = 2; cut <= chars.length - 2; cut += 1) sets.push([chars.slice(0, cut).join(''), chars.slice(cut).join('')]);
+  return sets;
+}
+
+/**
+ * The search condition: the whole text as one phrase, or every word of one reading of it matching
+ * some field. `contacts` adds the contacts' names to the fields (the accounts list; quick search lists
+ * contacts on their own).
+ */
+function searchCondition(rawText: string, contacts: boolean): Condition | null {
+  const text = rawText.trim();
+  if (text === '') return null;
+  const wordCondition = (word: string) => (contacts ? anyOf([accountWordCondition(word), contactWordCondition(word)]) : accountWordCondition(word));
+  return anyOf([wordCondition(text), ...wordSets(text).map((words) => allOf(words.map(wordCondition)))]);
+}
+
 const inList = (column: string, values: readonly string[] | undefined): Condition | null =>
   values && values.length > 0 ? { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] } : null;
 
-function whereClause(query: ParsedAccountListQuery): Condition {
+function whereClause(query: ParsedAccountListQuery, contacts: boolean): Condition {
   const conditions = [
     { sql: 'a.deleted_at IS NULL', params: [] },
     query.includeArchived ? null : { sql: 'a.archived_at IS NULL', params: [] },
-    searchCondition(query.search ?? ''),
+    searchCondition(query.search ?? '', contacts),
     inList('a.tier', query.tiers),
     inList('a.status', query.statuses),
     inList('a.city', query.cities),
@@ -71,8 +122,9 @@ function orderBy(query: ParsedAccountListQuery): string {
   }
 }
 
-export function listAccounts(db: Db, query: ParsedAccountListQuery): { rows: AccountListRow[]; total: number } {
-  const where = whereClause(query);
+/** `matchContacts: false` searches the accounts' own fields only (quick search shows contacts apart). */
+export function listAccounts(db: Db, query: ParsedAccountListQuery, { matchContacts = true } = {}): { rows: AccountListRow[]; total: number } {
+  const where = whereClause(query, matchContacts);
   const total = statement(db, `SELECT count(*) FROM accounts a WHERE ${where.sql}`).pluck().get(...where.params) as number;
   // Page first, then count contacts for the page's rows only.
   const order = orderBy(query);

@@ -46,6 +46,43 @@ describe('account search', () => {
     expect(await names({ search: 'shenzhen' })).toEqual(['Acme Trading']);
   });
 
+  it("finds accounts by their contacts' names, pinyin and initials, not by deleted contacts", async () => {
+    await h.call('contacts.create', { accountId: ids['中国银行']!, name: '张伟', title: '行长' });
+    await h.call('contacts.create', { accountId: ids['Acme Trading']!, name: 'Zoe Zhang' });
+    const gone = await h.call('contacts.create', { accountId: ids['华为技术']!, name: '刘备' });
+    await h.call('contacts.delete', { id: gone.id });
+    expect(await names({ search: '张伟' })).toEqual(['中国银行']);
+    expect(await names({ search: 'zw' })).toEqual(['中国银行']);
+    expect(await names({ search: 'zhangwei' })).toEqual(['中国银行']);
+    expect(await names({ search: 'zoe' })).toEqual(['Acme Trading']);
+    expect(await names({ search: '张' })).toEqual(['张江高科', '中国银行']);
+    expect(await names({ search: '刘备' })).toEqual([]);
+  });
+
+  it('needs every word to match some field: account name, city or contact name', async () => {
+    await h.call('contacts.create', { accountId: ids['中国银行']!, name: '张伟' });
+    await h.call('contacts.create', { accountId: ids['张江高科']!, name: '李娜' });
+    expect(await names({ search: '上海 张伟' })).toEqual(['中国银行']);
+    expect(await names({ search: '张伟 上海' })).toEqual(['中国银行']);
+    expect(await names({ search: '上海 李娜' })).toEqual(['张江高科']);
+    expect(await names({ search: '北京 张伟' })).toEqual([]);
+    expect(await names({ search: 'acme shenzhen' })).toEqual(['Acme Trading']);
+    expect(await names({ search: 'acme beijing' })).toEqual([]);
+    expect(await names({ search: 'zg yh' })).toEqual(['中国银行']);
+    // Chinese typed without spaces: one phrase as before, or two parts
+    expect(await names({ search: '中国银行' })).toEqual(['中国银行']);
+    expect(await names({ search: '上海张伟' })).toEqual(['中国银行']);
+    expect(await names({ search: '李娜上海' })).toEqual(['张江高科']);
+    expect(await names({ search: '北京张伟' })).toEqual([]);
+  });
+
+  it('quick search lists contacts apart, not their accounts again', async () => {
+    await h.call('contacts.create', { accountId: ids['中国银行']!, name: '张伟' });
+    const result = await h.call('search.quick', { q: '张伟' });
+    expect(result.accounts).toEqual([]);
+    expect(result.contacts.map((c) => c.accountName)).toEqual(['中国银行']);
+  });
+
   it('treats LIKE and FTS special characters as text', async () => {
     expect(await names({ search: '%' })).toEqual(['100%_Foods']);
     expect(await names({ search: '%_F' })).toEqual(['100%_Foods']);

@@ -12,7 +12,7 @@ export function searchHandlers({ db }: ServiceContext): Pick<ApiHandlers, 'searc
       const text = q.trim();
       if (text === '') return { accounts: [], contacts: [] };
       return {
-        accounts: listAccounts(db, AccountListQuery.parse({ search: text, limit: QUICK_LIMIT })).rows,
+        accounts: listAccounts(db, AccountListQuery.parse({ search: text, limit: QUICK_LIMIT }), { matchContacts: false }).rows,
         contacts: searchContacts(db, text, QUICK_LIMIT),
       };
     },
