@@ -97,6 +97,12 @@ export const EXPORT_JOB_FORMATS = ['csv', 'xlsx', 'pdf', 'ics'] as const;
 export type ExportJobFormat = (typeof EXPORT_JOB_FORMATS)[number];
 /** the formats each export comes in (the first is the default) */
 export const EXPORT_FORMATS_OF: Record<ExportJobKind, readonly ExportJobFormat[]> = { visits: ['csv', 'xlsx'], report: ['pdf', 'xlsx'], calendar: ['ics'] };
+/** A calendar export's choices: what it holds, and whether it is one file per rep (a zip of calendars). */
+const CalendarExportChoices = z
+  .object({ visits: z.boolean(), dates: z.boolean(), festivals: z.boolean(), perRep: z.boolean() })
+  .strict()
+  .refine((choices) => choices.visits || choices.dates || choices.festivals, { message: 'validation.required', path: ['visits'] });
+export type CalendarExportChoices = z.output<typeof CalendarExportChoices>;
 /** An import file travels base64-encoded; 50 MB of file is about 67 MB of base64. */
 export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
 const ImportFileInput = z
@@ -235,9 +241,12 @@ export const apiInputs = {
       ownerIds: OwnerIds.optional(),
       visitLog: VisitLogQuery.optional(),
       language: z.enum(LANGUAGES).optional(),
+      /** a calendar export's contents and files; omitted: everything, one file */
+      calendar: CalendarExportChoices.optional(),
     })
     .strict()
     .refine((input) => EXPORT_FORMATS_OF[input.kind].includes(input.format), { message: 'validation.invalid', path: ['format'] })
+    .refine((input) => input.calendar === undefined || input.kind === 'calendar', { message: 'validation.invalid', path: ['calendar'] })
     .refine((input) => (input.visitLog === undefined ? input.period !== undefined : input.kind === 'visits' && input.period === undefined && input.ownerIds === undefined), {
       message: 'validation.invalid',
       path: ['visitLog'],
@@ -463,7 +472,7 @@ export interface ExportJobView {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
-  /** when done: the file's name in `<dataDir>/exports/` and its full path */
+  /** when done: the file's name in `<dataDir>/exports/` and its full path (a calendar per rep: a .zip) */
   file: { name: string; path: string } | null;
   /** when failed: an i18n key (`team:export.errors.*`) */
   error: string | null;

@@ -2,17 +2,20 @@
  * The three exports end to end (query → file), for the CLI and the app alike: the visit log as CSV or
  * XLSX, the period report as PDF or XLSX, the calendar as ICS.
  */
+import type { CalendarExportChoices } from '../../core/api/contract.js';
 import type { CalendarDay } from '../../core/calendar/day.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
 import type { Db } from '../connection.js';
 import { calendarEntries } from '../reports/calendar.js';
+import { listReps } from '../reports/reps.js';
 import { coverageFromDb } from '../reports/coverage.js';
 import { countVisitLog, iterateVisitLog, type VisitLogQuery } from '../reports/visitLog.js';
 import { visitLogColumns, type RepNamer } from './columns.js';
 import { writeCsv } from './csv.js';
-import { writeCalendar } from './ics.js';
+import { entryCount, writeCalendar, writeCalendarsPerRep } from './ics.js';
 import type { ExportOptions } from './job.js';
-import type { ExportLabels } from './wording.js';
+import { teamRepNamer } from './reps.js';
+import { exportLabels, type ExportLabels, type ExportLanguage } from './wording.js';
 import { writeReportPdf } from './pdf.js';
 import { reportSectionList, reportSections } from './reportTables.js';
 import { reportHeading } from './reportText.js';
@@ -50,6 +53,24 @@ export interface ExportRequest {
   now: Date;
   /** the CJK font the host ships, for the PDF report (see ./fonts.ts) */
   bundledCjkFont?: string;
+  /** a calendar's contents and whether it is one file per rep (then `out` is a zip); omitted: everything, one file */
+  calendar?: CalendarExportChoices;
+}
+
+/** An export as a user asks for it, in the app or with `rounds export`: the words and rep names come from the database. */
+export type ExportOrder = Omit<ExportRequest, 'labels' | 'repName' | 'subject'> & { language: ExportLanguage };
+
+/**
+ * The one way an export is made, for the app's export job (db/jobs/exportWorker.ts) and the CLI alike:
+ * reps are named as the Team screens name them (their display names, the tail of the id only for a
+ * rep the team server has not named), so the same export is the same file from either.
+ */
+export async function exportToFile(db: Db, kind: ExportKind, order: ExportOrder, options: ExportOptions = {}): Promise<number> {
+  const { language, ...rest } = order;
+  const labels = exportLabels(language);
+  const repName = teamRepNamer(db, labels);
+  const only = order.ownerIds?.length === 1 ? order.ownerIds[0] : undefined;
+  return runExport(db, kind, { ...rest, labels, repName, subject: only === undefined ? labels.allReps : repName(only) }, options);
 }
 
 /** The visit log rows an export writes: the screen's list as it is, or a period's visits in time order. */
@@ -91,9 +112,15 @@ export async function runExport(db: Db, kind: ExportKind, request: ExportRequest
     }
     case 'calendar': {
       const period = periodOf(request);
-      const entries = calendarEntries(db, { from: period.from, to: period.to, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}) });
-      await writeCalendar(request.out, entries, labels, request.now, options);
-      return entries.visits.length + entries.dates.length + entries.festivals.length;
+      const choices = request.calendar;
+      const entries = calendarEntries(db, { from: period.from, to: period.to, timeZone, ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}), ...(choices ? { include: choices } : {}) });
+      if (choices?.perRep) {
+        // every rep asked for (or every rep this laptop knows), each with a file even when it holds only festivals
+        const reps = request.ownerIds ?? listReps(db).map((rep) => rep.ownerId);
+        return writeCalendarsPerRep(request.out, entries, reps, labels, request.now, repName, options);
+      }
+      await writeCalendar(request.out, entries, labels, request.now, options, repName);
+      return entryCount(entries);
     }
   }
 }

@@ -6,10 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect } from '../connection.js';
 import { ExportAbortedError } from '../export/job.js';
-import { exportLabels } from '../export/wording.js';
-import { repNamer } from '../export/reps.js';
-import { listReps } from '../reports/reps.js';
-import { runExport } from '../export/run.js';
+import { exportToFile } from '../export/run.js';
 import { failureOf } from './failure.js';
 import type { ExportJobRequest, HostToWorker, WorkerToHost } from './protocol.js';
 
@@ -29,13 +26,8 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   try {
-    const labels = exportLabels(request.language);
-    const shortName = repNamer(db, labels);
-    const names = new Map(listReps(db).map((rep) => [rep.ownerId, rep.name]));
-    const repName = (ownerId: string | null) => names.get(ownerId) ?? shortName(ownerId);
-    const only = request.ownerIds?.length === 1 ? request.ownerIds[0] : undefined;
     let lastProgressAt = 0;
-    const rows = await runExport(
+    const rows = await exportToFile(
       db,
       request.kind,
       {
@@ -44,13 +36,12 @@ async function run(port: NonNullable<typeof parentPort>, request: ExportJobReque
         today: request.today,
         timeZone: request.timeZone,
         ...(request.ownerIds ? { ownerIds: request.ownerIds } : {}),
-        subject: only === undefined ? labels.allReps : repName(only),
-        labels,
-        repName,
+        language: request.language,
         format: request.format,
         out: request.out,
         now: new Date(request.now),
         ...(cjkFont ? { bundledCjkFont: cjkFont } : {}),
+        ...(request.calendar ? { calendar: request.calendar } : {}),
       },
       {
         signal: controller.signal,

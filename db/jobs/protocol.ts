@@ -1,4 +1,5 @@
 /** Messages between the host and an export worker thread. */
+import type { CalendarExportChoices } from '../../core/api/contract.js';
 import type { CalendarDay } from '../../core/calendar/day.js';
 import type { ReportPeriod } from '../../core/reports/period.js';
 import type { ExportLanguage } from '../export/wording.js';
@@ -34,6 +35,8 @@ export interface ExportJobRequest {
   out: string;
   /** ISO instant stamped into the file (report header, calendar DTSTAMP) */
   now: string;
+  /** a calendar's contents, and one file per rep (a zip) */
+  calendar?: CalendarExportChoices;
 }
 
 export type HostToWorker = { type: 'cancel' };

@@ -16,21 +16,35 @@ export interface CalendarQuery {
   timeZone: string;
   /** reps whose entries to include (null = this device's user); omitted: everyone's */
   ownerIds?: ReadonlyArray<string | null>;
+  /** which kinds of entry to include; omitted: all three */
+  include?: CalendarContents;
+}
+
+/** What a calendar export holds: planned visits, the contacts' important dates, festivals. */
+export interface CalendarContents {
+  visits: boolean;
+  dates: boolean;
+  festivals: boolean;
 }
 
 export interface PlannedVisitEntry {
   id: string;
+  /** the rep the visit is planned for (null = this device's user) */
+  ownerId: string | null;
   accountName: string;
   kind: VisitKind;
   /** ISO UTC instant */
   plannedAt: string;
   purpose: string | null;
   address: string | null;
+  city: string | null;
 }
 
 export interface DateOccurrenceEntry {
   dateId: string;
   accountId: string;
+  /** the rep who owns the account (null = this device's user) */
+  ownerId: string | null;
   kind: DateKind;
   label: string | null;
   calendar: CalendarKind;
@@ -53,18 +67,26 @@ export interface CalendarEntries {
 }
 
 export function calendarEntries(db: Db, query: CalendarQuery): CalendarEntries {
+  const include = query.include ?? { visits: true, dates: true, festivals: true };
+  return {
+    visits: include.visits ? plannedVisits(db, query) : [],
+    dates: include.dates ? dateOccurrences(db, query) : [],
+    festivals: include.festivals ? festivalsBetween(query.from, query.to) : [],
+  };
+}
+
+/** The reps' planned (not done, not cancelled) visits in the range, in time order. */
+function plannedVisits(db: Db, query: CalendarQuery): PlannedVisitEntry[] {
   const visitOwner = ownerFilter('v.owner_id', query.ownerIds);
-  const visits = db
+  return db
     .prepare(
-      `SELECT v.id, a.name AS accountName, v.kind, v.planned_at AS plannedAt, v.purpose, coalesce(a.address, a.city) AS address
+      `SELECT v.id, v.owner_id AS ownerId, a.name AS accountName, v.kind, v.planned_at AS plannedAt, v.purpose, a.address, a.city
        FROM visits v JOIN accounts a ON a.id = v.account_id
        WHERE v.status = 'planned' AND v.deleted_at IS NULL AND a.deleted_at IS NULL AND ${visitOwner.sql}
          AND v.planned_at >= ? AND v.planned_at < ?
        ORDER BY v.planned_at, v.id`,
     )
     .all(...visitOwner.params, startOfDayIn(query.from, query.timeZone).toISOString(), startOfDayIn(addDays(query.to, 1), query.timeZone).toISOString()) as PlannedVisitEntry[];
-
-  return { visits, dates: dateOccurrences(db, query), festivals: festivalsBetween(query.from, query.to) };
 }
 
 /** The earliest year a yearly date may have (the schema's range): occurrences are computed from it once per month/day. */
@@ -93,7 +115,7 @@ export function dateOccurrences(db: Db, query: CalendarQuery): DateOccurrenceEnt
   const dateOwner = ownerFilter('a.owner_id', query.ownerIds);
   const dateRows = db
     .prepare(
-      `SELECT d.id AS dateId, d.account_id AS accountId, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month AS isLeapMonth, d.year,
+      `SELECT d.id AS dateId, d.account_id AS accountId, a.owner_id AS ownerId, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month AS isLeapMonth, d.year,
               coalesce(f.name, c.name, a.name) AS person, a.name AS accountName
        FROM important_dates d JOIN accounts a ON a.id = d.account_id
          LEFT JOIN contacts c ON c.id = d.contact_id AND c.deleted_at IS NULL

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportJobView } from '../../core/api/contract.js';
+import { readStoredZip } from '../export/zip.js';
 import { openFixtureDatabase } from '../reports/testFixture.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { useTempDir } from '../testing/tempDir.js';
@@ -93,6 +94,23 @@ describe('exports as background jobs', () => {
     expect(view).toMatchObject({ state: 'cancelled', file: null });
     expect(view.done).toBeLessThan(20_005);
     expect(exportsIn(dir)).toEqual([]);
+    h.db.close();
+  });
+
+  it('exports a calendar per rep as a zip of .ics files, and refuses one holding nothing or choices for another kind', async () => {
+    const dir = tempDir();
+    const h = fixtureHarness(dir);
+    const calendar = { visits: true, dates: false, festivals: false, perRep: true };
+    const { jobId } = await h.call('exports.start', { kind: 'calendar', format: 'ics', period: { preset: 'custom', from: '2026-02-01', to: '2026-02-28' }, calendar });
+    const view = await until(h, jobId, (v) => v.state !== 'running');
+    expect(view).toMatchObject({ state: 'done', total: 1 }); // v-4, REP_TWO's planned visit
+    expect(view.file!.name).toMatch(/^calendar-2026-02-01_2026-02-28-[0-9a-f]{6}\.zip$/);
+    const files = readStoredZip(fs.readFileSync(view.file!.path));
+    expect(files).toHaveLength(2); // one per rep, the rep with nothing planned too
+    expect(files.map((file) => file.data.toString('utf8').includes('UID:v-4-visit@rounds'))).toEqual([false, true]);
+    const nothing = { ...calendar, visits: false };
+    expect(await h.fail('exports.start', { kind: 'calendar', format: 'ics', period: { preset: 'month' }, calendar: nothing })).toMatchObject({ code: 'validation', issues: [{ path: ['calendar', 'visits'] }] });
+    expect(await h.fail('exports.start', { kind: 'visits', format: 'csv', period: { preset: 'month' }, calendar })).toMatchObject({ code: 'validation', issues: [{ path: ['calendar'] }] });
     h.db.close();
   });
 

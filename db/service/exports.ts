@@ -26,7 +26,7 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
     return view;
   };
   return {
-    'exports.start': ({ kind, format, period, ownerIds, visitLog, language }) => {
+    'exports.start': ({ kind, format, period, ownerIds, visitLog, language, calendar }) => {
       // The contract gives a visit-log export either its list (`visitLog`) or a period, every other export a period.
       const resolved = period ? resolvePeriod(period, context.today()) : undefined;
       const span = resolved ? `${resolved.from}_${resolved.to}` : visitLog?.from && visitLog.to ? `list-${visitLog.from}_${visitLog.to}` : 'list';
@@ -45,8 +45,10 @@ export function exportHandlers(context: ServiceContext): ExportHandlers {
           timeZone: hostTimeZone(),
           ...(ownerIds ? { ownerIds } : {}),
           language: language ?? currentSettings(context).language,
-          out: path.join(exportsDirIn(context.deps.dataDir), fileNameOf(kind, span, tag, format)),
+          // one calendar per rep comes as a zip of .ics files
+          out: path.join(exportsDirIn(context.deps.dataDir), fileNameOf(kind, span, tag, calendar?.perRep ? 'zip' : format)),
           now: context.stamp(),
+          ...(calendar ? { calendar } : {}),
         },
         kind,
       );

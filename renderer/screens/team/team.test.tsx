@@ -190,6 +190,36 @@ describe('export panel', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('asks what a calendar export holds: the team’s planned visits, dates, festivals, its period, one file per rep', async () => {
+    const api = fakeApi({
+      'app.info': async () => ({ version: '0', host: 'browser', dataDir: '/d', databasePath: '/d/rounds.sqlite', schemaVersion: 1, today: '2026-01-15' }),
+      'exports.start': async () => ({ jobId: 'job-3' }),
+      'exports.status': async () => ({ jobId: 'job-3', kind: 'calendar', format: 'ics', state: 'running', done: 0, total: 0, file: null, error: null }),
+    });
+    await renderWithApi(<ExportPanel period={{ preset: 'month' }} />, api);
+    fireEvent.click(screen.getByRole('button', { name: /Calendar \(iCalendar\)/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export calendar' });
+    expect(within(dialog).getByText('Whose: the whole team')).toBeTruthy();
+    const include = within(dialog).getByRole('group', { name: 'Include' });
+    // nothing chosen: nothing to export, and the dialog says so
+    fireEvent.click(within(include).getByRole('checkbox', { name: /Planned visits of the team/ }));
+    fireEvent.click(within(include).getByRole('checkbox', { name: /important dates/ }));
+    expect(within(dialog).getByText('Choose at least one thing to include.')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Export' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(include).getByRole('checkbox', { name: /Planned visits of the team/ }));
+    fireEvent.click(within(include).getByRole('checkbox', { name: 'Festivals' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /One file per rep/ }));
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Quarter' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Export' })));
+    expect(api['exports.start']).toHaveBeenCalledWith({
+      kind: 'calendar',
+      format: 'ics',
+      period: { preset: 'quarter' },
+      language: 'en',
+      calendar: { visits: true, dates: false, festivals: true, perRep: true },
+    });
+  });
+
   it('downloads the finished file through a one-time ticket, never with the token in a link', async () => {
     sessionStorage.setItem('rounds.token', 'tok');
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ url: '/files/exports/report-2026.pdf?ticket=once' }), { status: 200 }));
