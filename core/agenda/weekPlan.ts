@@ -1,14 +1,22 @@
 /**
- * "Plan my week": propose due and overdue accounts for the coming working days, most urgent first,
- * with each day's visits kept together by city and district so a day is one trip, not a tour.
+ * "Plan my week": proposes visits for the accounts that fall due in this week or next, at times inside
+ * the rep's working hours, never before now, never over a visit already planned.
  *
- * Selection is by priority alone (tier A before B before C, overdue before due, longest first), so a
- * far-away A account is never dropped for a nearby C one; only then are the chosen accounts ordered by
- * area (cities and districts in the order of their most urgent account) and cut into days.
+ * Accounts are taken most urgent first (tier A before B before C; overdue before due, the longest
+ * overdue first), and each day is one trip: a day goes to one city, the first account of a city opens
+ * the earliest free day and its later accounts fill that day before another is opened, so a city takes
+ * as few days as its visits need. Only an A-tier account that finds no day of its own may join a day in
+ * another city, after `cityChangeMinutes` on the road. Whatever does not fit is listed with the reason.
+ *
+ * Pure: "now" and the working hours come in; times are wall-clock minutes since midnight on calendar
+ * days, which the caller turns into instants in the rep's time zone.
  */
-import { addDays, type CalendarDay } from '../calendar/day.js';
+import { addDays, weekdayOf, type CalendarDay } from '../calendar/day.js';
 import type { CadenceStatus } from '../cadence/index.js';
 import type { Tier } from '../model/enums.js';
+import { minuteOfClock, type WorkingHours } from '../model/workingHours.js';
+
+export type PlanWeek = 'this' | 'next';
 
 export interface WeekPlanCandidate {
   accountId: string;
@@ -16,46 +24,172 @@ export interface WeekPlanCandidate {
   tier: Tier;
   city: string | null;
   district: string | null;
+  /** the account's cadence on the first day planned for (today, or next week's Monday) */
   cadence: CadenceStatus;
+  /** the first day a visit is planned for, from today on; null when none */
+  plannedDay: CalendarDay | null;
+  /** the revisit reminder is snoozed until this day; null when not snoozed */
+  snoozedUntil: CalendarDay | null;
 }
 
-export interface WeekPlanOptions {
-  /** working days from `weekStart` (default 5) */
-  days?: number;
-  /** visits already planned per day, which take up capacity */
-  alreadyPlanned?: Partial<Record<CalendarDay, number>>;
+/** A visit already in the schedule: it takes its time, and its day goes to its city. */
+export interface WeekPlanBusy {
+  day: CalendarDay;
+  /** minutes since midnight */
+  minute: number;
+  city: string | null;
+}
+
+export interface WeekPlanInput {
+  /** the rep's wall clock */
+  now: { day: CalendarDay; minute: number };
+  week: PlanWeek;
+  hours: WorkingHours;
+  /** served accounts; those not falling due in the week are ignored */
+  accounts: readonly WeekPlanCandidate[];
+  planned: readonly WeekPlanBusy[];
+}
+
+export interface ProposedVisit {
+  account: WeekPlanCandidate;
+  day: CalendarDay;
+  /** minutes since midnight */
+  start: number;
+  end: number;
+}
+
+export type NotPlacedReason = 'already_planned' | 'planned_later' | 'snoozed' | 'no_city' | 'no_time' | 'other_cities';
+
+export interface NotPlaced {
+  account: WeekPlanCandidate;
+  reason: NotPlacedReason;
+  /** the planned day (already_planned, planned_later) or the day the snooze ends (snoozed) */
+  day: CalendarDay | null;
 }
 
 export interface WeekPlan {
-  days: Array<{ day: CalendarDay; accounts: WeekPlanCandidate[] }>;
-  /** due or overdue accounts that did not fit, most urgent first */
-  unplaced: WeekPlanCandidate[];
+  week: PlanWeek;
+  /** Monday and Sunday of the planned week */
+  weekStart: CalendarDay;
+  weekEnd: CalendarDay;
+  /** the working hours planned inside */
+  hours: WorkingHours;
+  /** the working days still to come in the week, each with its proposed visits in time order */
+  days: Array<{ day: CalendarDay; cities: string[]; visits: ProposedVisit[] }>;
+  /** accounts falling due in the week and not proposed, most urgent first, each with why */
+  notPlaced: NotPlaced[];
+  /** A-tier accounts falling due in the week (overdue ones included), and how many of them have a visit in it, proposed or already planned */
+  aTier: { due: number; planned: number };
 }
 
-export function proposeWeekPlan(
-  accounts: readonly WeekPlanCandidate[],
-  weekStart: CalendarDay,
-  capacityPerDay: number,
-  options: WeekPlanOptions = {},
-): WeekPlan {
-  const days = Array.from({ length: options.days ?? 5 }, (_, offset) => addDays(weekStart, offset));
-  const capacities = days.map((day) => Math.max(0, capacityPerDay - (options.alreadyPlanned?.[day] ?? 0)));
-  const totalCapacity = capacities.reduce((sum, capacity) => sum + capacity, 0);
+/** Start times are on the quarter hour. */
+const STEP = 15;
 
-  const wanted = accounts.filter((account) => account.cadence.state === 'due' || account.cadence.state === 'overdue').sort(byUrgency);
-  const chosen = wanted.slice(0, totalCapacity);
-  const unplaced = wanted.slice(totalCapacity);
+/** Monday of the week `day` is in. */
+export function mondayOf(day: CalendarDay): CalendarDay {
+  return addDays(day, -((weekdayOf(day) + 6) % 7));
+}
 
-  const ordered = byArea(chosen);
-  let next = 0;
+/** Whether the account falls due by `weekEnd` (never visited counts as due). */
+export function fallsDueBy(candidate: Pick<WeekPlanCandidate, 'cadence'>, weekEnd: CalendarDay): boolean {
+  const { state, dueDay } = candidate.cadence;
+  return state === 'never' || state === 'due' || state === 'overdue' || (dueDay !== null && dueDay <= weekEnd);
+}
+
+interface DaySchedule {
+  day: CalendarDay;
+  /** no start before this minute (the day's start, or now rounded up to the quarter hour) */
+  opens: number;
+  cities: string[];
+  busy: Array<{ start: number; end: number; city: string | null }>;
+  visits: ProposedVisit[];
+}
+
+export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
+  const { now, hours } = input;
+  const thisMonday = mondayOf(now.day);
+  const weekStart = input.week === 'this' ? thisMonday : addDays(thisMonday, 7);
+  const weekEnd = addDays(weekStart, 6);
+  const start = minuteOfClock(hours.start);
+  const end = minuteOfClock(hours.end);
+  const lunch = hours.lunch ? { from: minuteOfClock(hours.lunch.from), to: minuteOfClock(hours.lunch.to) } : null;
+
+  const schedules: DaySchedule[] = [];
+  for (let offset = 0; offset < 7; offset += 1) {
+    const day = addDays(weekStart, offset);
+    if (day < now.day || !hours.days.includes(weekdayOf(day))) continue;
+    const opens = day === now.day ? Math.max(start, Math.ceil(now.minute / STEP) * STEP) : start;
+    const busy = input.planned.filter((visit) => visit.day === day).map((visit) => ({ start: visit.minute, end: visit.minute + hours.visitMinutes, city: visit.city }));
+    const cities = [...new Set(busy.flatMap((visit) => (visit.city ? [visit.city] : [])))];
+    schedules.push({ day, opens, cities, busy, visits: [] });
+  }
+
+  const gap = (from: string | null, to: string | null) => (from !== null && to !== null && from !== to ? hours.cityChangeMinutes : hours.travelMinutes);
+  const fits = (schedule: DaySchedule, city: string, at: number): boolean => {
+    const until = at + hours.visitMinutes;
+    if (at < schedule.opens || until > end) return false;
+    if (lunch && at < lunch.to && until > lunch.from) return false;
+    return schedule.busy.every((other) => until + gap(city, other.city) <= other.start || at >= other.end + gap(other.city, city));
+  };
+  /** the earliest start for a visit in `city`: the day's opening, the end of lunch or the way from another visit, whichever fits first */
+  const earliest = (schedule: DaySchedule, city: string): number | null => {
+    const quarter = (minute: number) => Math.ceil(minute / STEP) * STEP;
+    const starts = [schedule.opens, ...(lunch ? [lunch.to] : []), ...schedule.busy.map((other) => other.end + gap(other.city, city))].map(quarter).sort((x, y) => x - y);
+    return starts.find((at) => fits(schedule, city, at)) ?? null;
+  };
+
+  const wanted = input.accounts.filter((account) => fallsDueBy(account, weekEnd)).sort(byUrgency);
+  const notPlaced: NotPlaced[] = [];
+  const placed = new Set<string>();
+  for (const account of wanted) {
+    if (account.plannedDay !== null) {
+      notPlaced.push({ account, reason: account.plannedDay <= weekEnd ? 'already_planned' : 'planned_later', day: account.plannedDay });
+      continue;
+    }
+    if (account.snoozedUntil !== null && account.snoozedUntil > weekEnd) {
+      notPlaced.push({ account, reason: 'snoozed', day: account.snoozedUntil });
+      continue;
+    }
+    const city = account.city?.trim() || null;
+    if (city === null) {
+      notPlaced.push({ account, reason: 'no_city', day: null });
+      continue;
+    }
+    const open = schedules.filter((schedule) => account.snoozedUntil === null || schedule.day >= account.snoozedUntil);
+    const firstFree = (schedulesOf: DaySchedule[]) => {
+      for (const schedule of schedulesOf) {
+        const at = earliest(schedule, city);
+        if (at !== null) return { schedule, at };
+      }
+      return null;
+    };
+    const slot =
+      firstFree(open.filter((schedule) => schedule.cities.includes(city))) ??
+      firstFree(open.filter((schedule) => schedule.cities.length === 0)) ??
+      (account.tier === 'A' ? firstFree(open) : null);
+    if (!slot) {
+      const anyTime = open.some((schedule) => earliest(schedule, city) !== null);
+      notPlaced.push({ account, reason: anyTime ? 'other_cities' : 'no_time', day: null });
+      continue;
+    }
+    const { schedule, at } = slot;
+    const visit: ProposedVisit = { account, day: schedule.day, start: at, end: at + hours.visitMinutes };
+    schedule.busy.push({ start: visit.start, end: visit.end, city });
+    if (!schedule.cities.includes(city)) schedule.cities.push(city);
+    schedule.visits.push(visit);
+    placed.add(account.accountId);
+  }
+
+  const aDue = wanted.filter((account) => account.tier === 'A');
+  const aPlanned = aDue.filter((account) => placed.has(account.accountId) || (account.plannedDay !== null && account.plannedDay <= weekEnd));
   return {
-    days: days.map((day, index) => {
-      const take = capacities[index] ?? 0;
-      const planned = ordered.slice(next, next + take);
-      next += take;
-      return { day, accounts: planned };
-    }),
-    unplaced,
+    week: input.week,
+    weekStart,
+    weekEnd,
+    hours,
+    days: schedules.map(({ day, cities, visits }) => ({ day, cities, visits: [...visits].sort((x, y) => x.start - y.start) })),
+    notPlaced,
+    aTier: { due: aDue.length, planned: aPlanned.length },
   };
 }
 
@@ -65,26 +199,9 @@ function byUrgency(x: WeekPlanCandidate, y: WeekPlanCandidate): number {
     compareText(x.tier, y.tier) ||
     overdue(y) - overdue(x) ||
     y.cadence.daysOverdue - x.cadence.daysOverdue ||
-    (y.cadence.daysSince ?? 0) - (x.cadence.daysSince ?? 0) ||
+    compareText(x.cadence.dueDay ?? '', y.cadence.dueDay ?? '') ||
     compareText(x.accountName, y.accountName)
   );
-}
-
-/** Urgency-ordered accounts regrouped by city, then district, each group placed where its most urgent account was. */
-function byArea(urgencyOrdered: readonly WeekPlanCandidate[]): WeekPlanCandidate[] {
-  const firstRank = new Map<string, number>();
-  const rankOfArea = (area: string, rank: number) => {
-    if (!firstRank.has(area)) firstRank.set(area, rank);
-    return firstRank.get(area) ?? rank;
-  };
-  const ranked = urgencyOrdered.map((account, rank) => ({
-    account,
-    rank,
-    cityRank: rankOfArea(`city\u0000${account.city ?? ''}`, rank),
-    districtRank: rankOfArea(`district\u0000${account.city ?? ''}\u0000${account.district ?? ''}`, rank),
-  }));
-  ranked.sort((x, y) => x.cityRank - y.cityRank || x.districtRank - y.districtRank || x.rank - y.rank);
-  return ranked.map(({ account }) => account);
 }
 
 function compareText(x: string, y: string): number {

@@ -187,7 +187,8 @@ export const apiInputs = {
   'tiers.suggestions': None,
   'tiers.accept': z.object({ accountIds: z.array(Id).min(1).max(10000) }).strict(),
   'tiers.ignore': z.object({ accountIds: z.array(Id).min(1).max(10000) }).strict(),
-  'plan.proposeWeek': z.object({ weekStart: CalendarDay, perDay: z.number().int().min(1).max(20).default(4), days: z.number().int().min(1).max(7).default(5) }).strict(),
+  /** visits for the accounts falling due in this week or next, inside the rep's working hours, from now on */
+  'plan.proposeWeek': z.object({ week: z.enum(['this', 'next']).default('this') }).strict(),
   /** accepts (part of) a proposal: plans the visits in one transaction */
   'plan.acceptWeek': z.object({ visits: z.array(z.object({ accountId: Id, plannedAt: z.string().datetime({ offset: true }) }).strict()).min(1).max(200) }).strict(),
   /** notifications to show now (digest, visit reminders); the host fires each once, then calls notifications.fired */

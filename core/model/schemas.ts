@@ -3,6 +3,7 @@
  * Error messages are i18n keys (namespace `validation`), never prose, so the UI can translate them.
  */
 import { z } from 'zod';
+import { WorkingHours } from './workingHours.js';
 import {
   ACCOUNT_SORTS,
   ACCOUNT_STATUSES,
@@ -302,6 +303,8 @@ export const Settings = z.object({
   cadence: CadencePolicy,
   /** issue 3's reminder settings; defaults in `core/model/reminders.ts` */
   reminders: ReminderSettings,
+  /** the hours "Plan my week" plans inside; absent until the rep changes them (`DEFAULT_WORKING_HOURS`) */
+  workingHours: WorkingHours.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().extend({

@@ -1,9 +1,13 @@
-/** "Plan my week": proposes due and overdue accounts by tier priority grouped by area, and plans the accepted ones. */
+/**
+ * "Plan my week": proposes visits for the accounts falling due in this week or next, inside the rep's
+ * working hours and from now on (core/agenda/weekPlan.ts), and plans the accepted ones.
+ */
 import type { ApiHandlers } from '../../core/api/contract.js';
-import { proposeWeekPlan, type WeekPlanCandidate } from '../../core/agenda/index.js';
+import { mondayOf, proposeWeekPlan, revisitKey, type WeekPlanBusy, type WeekPlanCandidate } from '../../core/agenda/index.js';
 import { addDays, type CalendarDay } from '../../core/calendar/day.js';
 import { cadenceState, isServed } from '../../core/cadence/index.js';
 import type { Visit } from '../../core/model/schemas.js';
+import { DEFAULT_WORKING_HOURS } from '../../core/model/workingHours.js';
 import { getAccount } from '../repo/accounts.js';
 import { insertVisit } from '../repo/visits.js';
 import { agendaData } from './agenda.js';
@@ -26,31 +30,47 @@ export function districtOfAddress(address: string | null): string | null {
 export function planHandlers(context: ServiceContext): PlanHandlers {
   const { db } = context;
   return {
-    'plan.proposeWeek': ({ weekStart, perDay, days }) => {
+    'plan.proposeWeek': ({ week }) => {
       const settings = currentSettings(context);
       const data = agendaData(context, settings);
       const policy = cadencePolicyOf(settings);
-      const weekEnd = addDays(weekStart, days - 1);
-      const alreadyPlanned: Partial<Record<CalendarDay, number>> = {};
-      const plannedFromWeekStart = new Set<string>();
+      // Wall-clock times in the runtime's zone, as the agenda's days (context.today()).
+      const now = context.now();
+      const today = context.today();
+      const firstDay = week === 'next' ? addDays(mondayOf(today), 7) : today;
+      const cityOf = new Map(data.accounts.map((account) => [account.id, account.city?.trim() || null]));
+      const plannedDayOf = new Map<string, CalendarDay>();
+      const planned: WeekPlanBusy[] = [];
       for (const visit of data.plannedVisits) {
-        if (visit.plannedDay < weekStart) continue;
-        plannedFromWeekStart.add(visit.accountId);
-        if (visit.plannedDay <= weekEnd) alreadyPlanned[visit.plannedDay] = (alreadyPlanned[visit.plannedDay] ?? 0) + 1;
+        if (visit.plannedDay < today) continue;
+        const first = plannedDayOf.get(visit.accountId);
+        if (first === undefined || visit.plannedDay < first) plannedDayOf.set(visit.accountId, visit.plannedDay);
+        const at = new Date(visit.plannedAt);
+        planned.push({ day: visit.plannedDay, minute: at.getHours() * 60 + at.getMinutes(), city: cityOf.get(visit.accountId) ?? null });
       }
-      const candidates = data.accounts
-        .filter((account) => isServed(account.status) && !plannedFromWeekStart.has(account.id))
-        .map(
-          (account): WeekPlanCandidate => ({
+      const snoozedUntil = new Map(data.snoozes.filter((snooze) => snooze.untilDay > today).map((snooze) => [snooze.key, snooze.untilDay]));
+      const accounts = data.accounts
+        .filter((account) => isServed(account.status))
+        .map((account): WeekPlanCandidate => {
+          const cadence = cadenceState(account, account.lastCountedContactDay, firstDay, policy);
+          return {
             accountId: account.id,
             accountName: account.name,
             tier: account.tier,
             city: account.city,
             district: districtOfAddress(account.address),
-            cadence: cadenceState(account, account.lastCountedContactDay, weekStart, policy),
-          }),
-        );
-      return proposeWeekPlan(candidates, weekStart, perDay, { days, alreadyPlanned });
+            cadence,
+            plannedDay: plannedDayOf.get(account.id) ?? null,
+            snoozedUntil: snoozedUntil.get(revisitKey(account.id, cadence.dueDay)) ?? null,
+          };
+        });
+      return proposeWeekPlan({
+        now: { day: today, minute: now.getHours() * 60 + now.getMinutes() },
+        week,
+        hours: settings.workingHours ?? DEFAULT_WORKING_HOURS,
+        accounts,
+        planned,
+      });
     },
     'plan.acceptWeek': ({ visits }) =>
       db.transaction(() => {

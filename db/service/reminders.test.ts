@@ -155,20 +155,25 @@ describe('notifications', () => {
 });
 
 describe('plan my week', () => {
-  it('proposes due and overdue accounts grouped by district, and plans the accepted ones in one transaction', async () => {
+  it('proposes visits for the accounts falling due this week inside the working hours, and plans the accepted ones in one transaction', async () => {
     const pudongA = await account('浦东 A', 'A', { address: '上海市浦东新区世纪大道100号' });
     const xuhuiA = await account('徐汇 A', 'A', { address: '上海市徐汇区漕溪北路1号' });
     const pudongB = await account('浦东 B', 'B', { address: '上海市浦东新区张江路5号' });
     const recent = await account('近 recent', 'A');
-    for (const [id, doneAt] of [[pudongA.id, '2026-10-01T03:00:00Z'], [xuhuiA.id, '2026-10-05T03:00:00Z'], [pudongB.id, '2026-09-01T03:00:00Z'], [recent.id, '2026-11-20T03:00:00Z']] as const) {
+    const nowhere = await account('无城市 nowhere', 'A', { city: null });
+    for (const [id, doneAt] of [[pudongA.id, '2026-10-01T03:00:00Z'], [xuhuiA.id, '2026-10-05T03:00:00Z'], [pudongB.id, '2026-09-01T03:00:00Z'], [recent.id, '2026-11-20T03:00:00Z'], [nowhere.id, '2026-10-01T03:00:00Z']] as const) {
       await h.call('visits.log', { accountId: id, doneAt });
     }
-    const plan = await h.call('plan.proposeWeek', { weekStart: '2026-11-23', perDay: 2, days: 2 });
-    expect(plan.days.map((day) => [day.day, day.accounts.map((a) => `${a.accountName}/${a.district}`)])).toEqual([
-      ['2026-11-23', ['浦东 A/浦东新区', '浦东 B/浦东新区']],
-      ['2026-11-24', ['徐汇 A/徐汇区']],
+    // Now is Monday 10:00 in Shanghai (the tests' zone): the plan starts at 10:00, and the lunch break is kept free.
+    const plan = await h.call('plan.proposeWeek', { week: 'this' });
+    expect([plan.weekStart, plan.weekEnd]).toEqual(['2026-11-23', '2026-11-29']);
+    expect(plan.days[0]!.visits.map((visit) => [visit.day, visit.start, visit.account.accountName, visit.account.district])).toEqual([
+      ['2026-11-23', 10 * 60, '浦东 A', '浦东新区'],
+      ['2026-11-23', 13 * 60 + 30, '徐汇 A', '徐汇区'],
+      ['2026-11-23', 15 * 60, '浦东 B', '浦东新区'],
     ]);
-    expect(plan.unplaced).toEqual([]);
+    expect(plan.notPlaced.map(({ account: a, reason }) => [a.accountName, reason])).toEqual([['无城市 nowhere', 'no_city']]);
+    expect(plan.aTier).toEqual({ due: 3, planned: 2 });
 
     const before = h.snapshot();
     const refused = await h.fail('plan.acceptWeek', {
@@ -180,10 +185,36 @@ describe('plan my week', () => {
     expect(refused.issues).toEqual([{ path: ['visits', 1, 'accountId'], message: 'validation.invalidId' }]);
     expect(h.snapshot()).toBe(before);
 
-    const visits = await h.call('plan.acceptWeek', { visits: [{ accountId: pudongA.id, plannedAt: '2026-11-23T10:00:00+08:00' }] });
-    expect(visits).toMatchObject([{ accountId: pudongA.id, status: 'planned', plannedAt: '2026-11-23T02:00:00.000Z' }]);
-    const replanned = await h.call('plan.proposeWeek', { weekStart: '2026-11-23', perDay: 2, days: 2 });
-    expect(replanned.days.flatMap((day) => day.accounts.map((a) => a.accountName))).not.toContain('浦东 A');
+    const visits = await h.call('plan.acceptWeek', { visits: [{ accountId: pudongA.id, plannedAt: '2026-11-23T13:30:00+08:00' }] });
+    expect(visits).toMatchObject([{ accountId: pudongA.id, status: 'planned', plannedAt: '2026-11-23T05:30:00.000Z' }]);
+    const replanned = await h.call('plan.proposeWeek', {});
+    expect(replanned.days[0]!.visits.map((visit) => [visit.start, visit.account.accountName])).toEqual([
+      [10 * 60, '徐汇 A'],
+      [15 * 60, '浦东 B'],
+    ]);
+    expect(replanned.notPlaced.map(({ account: a, reason, day }) => [a.accountName, reason, day])).toContainEqual(['浦东 A', 'already_planned', '2026-11-23']);
+    expect(replanned.aTier).toEqual({ due: 3, planned: 2 });
+  });
+
+  it('plans inside the working hours in Settings, from now on, and refuses hours that end before they start', async () => {
+    const late = await account('迟 late', 'A');
+    await h.call('visits.log', { accountId: late.id, doneAt: '2026-10-01T03:00:00Z' });
+    h.setNow('2026-11-23T08:40:00.000Z'); // Monday 16:40 in Shanghai: a visit at 16:45 would end after 17:30
+    await h.call('settings.update', { workingHours: { days: [1, 2, 3], start: '08:30', end: '17:30', lunch: null, visitMinutes: 60, travelMinutes: 30, cityChangeMinutes: 120 } });
+    const plan = await h.call('plan.proposeWeek', { week: 'this' });
+    expect(plan.days.map((day) => day.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+    expect(plan.days.flatMap((day) => day.visits.map((visit) => [visit.day, visit.start]))).toEqual([['2026-11-24', 8 * 60 + 30]]);
+
+    const before = h.snapshot();
+    const refused = await h.fail('settings.update', { workingHours: { days: [1], start: '18:00', end: '09:00', lunch: { from: '13:00', to: '12:00' }, visitMinutes: 60, travelMinutes: 30, cityChangeMinutes: 120 } });
+    expect(refused.issues).toEqual([
+      { path: ['workingHours', 'end'], message: 'validation.endAfterStart' },
+      { path: ['workingHours', 'lunch', 'to'], message: 'validation.endAfterStart' },
+    ]);
+    expect(h.snapshot()).toBe(before);
+
+    const next = await h.call('plan.proposeWeek', { week: 'next' });
+    expect(next.days.map((day) => day.day)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02']);
   });
 
   it('reads the district of a Chinese address when there is one', () => {

@@ -12,6 +12,7 @@ import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard.js';
 import { ReminderSettingsCard } from './ReminderSettingsCard.js';
+import { WorkingHoursCard } from './WorkingHoursCard.js';
 
 interface ProfileValues {
   repName: string;
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <LanguageCard />
         <ProfileCard />
         <ReminderSettingsCard />
+        <WorkingHoursCard />
         <SyncSettingsCard />
         <DataCard />
       </Flex>

@@ -1,81 +1,58 @@
 /**
- * "Plan my week": the service proposes due and overdue accounts by tier priority, each day kept to one
- * city/district; the rep ticks what to keep, picks times and accepts them into the schedule in one go.
+ * "Plan my week": this week or next, the service proposes visits for the accounts falling due, inside
+ * the rep's working hours (Settings) and from now on, one city a day. The dialog says how many A-tier
+ * accounts falling due the plan covers, shows each day's visits with their times (the rep unticks any
+ * to drop), lists the due accounts left out and why, and plans the ticked ones in one go.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Checkbox, Empty, Flex, Modal, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Skeleton, Space, Typography } from 'antd';
 import { format } from 'date-fns';
-import type { WeekPlanCandidate } from '../../../core/agenda/weekPlan.js';
+import type { NotPlaced, PlanWeek, ProposedVisit } from '../../../core/agenda/weekPlan.js';
+import { clockOfMinute } from '../../../core/model/workingHours.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { TierTag } from '../../components/TierTag.js';
 import { dateOfDay } from '../../components/dates/useDateText.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
 import { useErrorText } from '../../i18n/errors.js';
-import { planWeekWindow } from './planWeekWindow.js';
+import { workingHoursText } from '../settings/workingHoursText.js';
 
-const TIME_SLOTS = ['09:00', '10:30', '14:00', '15:30', '17:00'] as const;
-const VISITS_PER_DAY = 4;
-
-interface Choice {
-  day: string;
-  time: string;
-  chosen: boolean;
-}
-
-/** The instant of a local day and `HH:MM`, as the ISO string `plan.acceptWeek` takes. */
-function plannedAtOf(day: string, time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
+/** The instant of a local day and minute of the day, as the ISO string `plan.acceptWeek` takes. */
+function plannedAtOf(day: string, minute: number): string {
   const at = dateOfDay(day);
-  at.setHours(hours ?? 9, minutes ?? 0);
+  at.setHours(Math.floor(minute / 60), minute % 60, 0, 0);
   return at.toISOString();
 }
 
-/** Accounts of one day in runs of the same city and district (the proposal already orders them so). */
-function byArea(accounts: readonly WeekPlanCandidate[]): Array<{ area: string; accounts: WeekPlanCandidate[] }> {
-  const runs: Array<{ area: string; accounts: WeekPlanCandidate[] }> = [];
-  for (const account of accounts) {
-    const area = [account.city, account.district].filter(Boolean).join(' · ');
-    const last = runs[runs.length - 1];
-    if (last && last.area === area) last.accounts.push(account);
-    else runs.push({ area, accounts: [account] });
-  }
-  return runs;
-}
-
-export function PlanWeekDialog({ today, onClose }: { today: string; onClose: () => void }) {
+export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('today');
+  const { t: tSettings } = useTranslation('settings');
   const locale = useDateFnsLocale();
   const errorText = useErrorText();
   const mutate = useMutation();
-  const span = planWeekWindow(today);
-  const proposal = useQuery((api) => api['plan.proposeWeek']({ ...span, perDay: VISITS_PER_DAY }), [today]);
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [week, setWeek] = useState<PlanWeek>('this');
+  const proposal = useQuery((api) => api['plan.proposeWeek']({ week }), [week]);
+  /** accounts the rep unticked, per week */
+  const [dropped, setDropped] = useState<Record<PlanWeek, ReadonlySet<string>>>({ this: new Set(), next: new Set() });
   const [saving, setSaving] = useState(false);
 
-  // Every proposed visit starts ticked, at the next free slot of its day. Only the first answer seeds the
-  // choices: the proposal reloads after accepting, and the rep's ticks must not jump meanwhile.
-  useEffect(() => {
-    if (!proposal.data) return;
-    setChoices((current) =>
-      Object.keys(current).length > 0
-        ? current
-        : Object.fromEntries(
-            proposal.data!.days.flatMap(({ day, accounts }) =>
-              accounts.map((account, index) => [account.accountId, { day, time: TIME_SLOTS[index % TIME_SLOTS.length]!, chosen: true }]),
-            ),
-          ),
-    );
-  }, [proposal.data]);
-
-  const update = (accountId: string, change: Partial<Choice>) =>
-    setChoices((current) => ({ ...current, [accountId]: { ...current[accountId]!, ...change } }));
-  const chosen = Object.entries(choices).filter(([, choice]) => choice.chosen);
+  const plan = proposal.data?.week === week ? proposal.data : undefined;
+  const droppedNow = dropped[week];
+  const proposed = plan?.days.flatMap((day) => day.visits) ?? [];
+  const kept = proposed.filter((visit) => !droppedNow.has(visit.account.accountId));
+  const aDroppedCount = proposed.filter((visit) => visit.account.tier === 'A' && droppedNow.has(visit.account.accountId)).length;
+  const toggle = (accountId: string, keep: boolean) =>
+    setDropped((current) => {
+      const next = new Set(current[week]);
+      if (keep) next.delete(accountId);
+      else next.add(accountId);
+      return { ...current, [week]: next };
+    });
 
   const accept = async () => {
     setSaving(true);
     try {
-      await mutate((api) => api['plan.acceptWeek']({ visits: chosen.map(([accountId, choice]) => ({ accountId, plannedAt: plannedAtOf(choice.day, choice.time) })) }));
+      await mutate((api) => api['plan.acceptWeek']({ visits: kept.map((visit) => ({ accountId: visit.account.accountId, plannedAt: plannedAtOf(visit.day, visit.start) })) }));
       onClose();
     } catch {
       // shown by useMutation; the dialog stays open to try again
@@ -84,62 +61,119 @@ export function PlanWeekDialog({ today, onClose }: { today: string; onClose: () 
     }
   };
 
-  const days = proposal.data?.days.filter((d) => d.accounts.length > 0) ?? [];
+  const dayTitle = (day: string) => format(dateOfDay(day), t('planWeek.dayFormat'), { locale });
+  const a = plan ? { due: plan.aTier.due, planned: plan.aTier.planned - aDroppedCount } : null;
   return (
     <Modal
       open
       title={t('planWeek.title')}
-      width={720}
+      width={760}
       onCancel={onClose}
       onOk={() => void accept()}
-      okText={t('planWeek.accept', { count: chosen.length })}
-      okButtonProps={{ disabled: chosen.length === 0, loading: saving }}
+      okText={t('planWeek.accept', { count: kept.length })}
+      okButtonProps={{ disabled: kept.length === 0, loading: saving }}
       cancelText={t('planWeek.cancel')}
+      styles={{ body: { maxHeight: '62vh', overflowY: 'auto' } }}
     >
-      {proposal.error ? <Alert type="error" showIcon title={errorText(proposal.error)} /> : null}
-      {!proposal.data && !proposal.error && <Skeleton active />}
-      {proposal.data && days.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />}
       <Flex vertical gap={12}>
-        {days.map(({ day, accounts }) => (
-          <section key={day} aria-label={format(dateOfDay(day), 'EEEE PP', { locale })}>
-            <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
-              {format(dateOfDay(day), 'EEEE PP', { locale })}
-            </Typography.Title>
-            {byArea(accounts).map(({ area, accounts: inArea }) => (
-              <Flex key={area} vertical gap={4} style={{ marginInlineStart: 8, marginBottom: 6 }}>
-                <Typography.Text type="secondary">{area || t('planWeek.noArea')}</Typography.Text>
-                {inArea.map((account) => {
-                  const choice = choices[account.accountId];
-                  if (!choice) return null;
-                  return (
-                    <Space key={account.accountId} size={8}>
-                      <Checkbox checked={choice.chosen} onChange={(e) => update(account.accountId, { chosen: e.target.checked })}>
-                        <Space size={6}>
-                          <TierTag tier={account.tier} />
-                          {account.accountName}
-                          <Typography.Text type="secondary">
-                            {account.cadence.state === 'overdue' ? t('item.overdue', { count: account.cadence.daysOverdue }) : t('kind.revisit_due')}
-                          </Typography.Text>
-                        </Space>
-                      </Checkbox>
-                      <Select
-                        size="small"
-                        aria-label={t('planWeek.timeFor', { name: account.accountName })}
-                        value={choice.time}
-                        disabled={!choice.chosen}
-                        onChange={(time) => update(account.accountId, { time })}
-                        options={TIME_SLOTS.map((slot) => ({ value: slot, label: slot }))}
-                        style={{ width: 90 }}
-                      />
-                    </Space>
-                  );
-                })}
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Segmented<PlanWeek>
+            aria-label={t('planWeek.whichWeek')}
+            value={week}
+            onChange={setWeek}
+            options={[
+              { value: 'this', label: t('planWeek.thisWeek') },
+              { value: 'next', label: t('planWeek.nextWeek') },
+            ]}
+          />
+          {plan && (
+            <Typography.Text type="secondary">
+              {t('planWeek.span', { from: format(dateOfDay(plan.weekStart), t('planWeek.spanFormat'), { locale }), to: format(dateOfDay(plan.weekEnd), t('planWeek.spanFormat'), { locale }) })}
+            </Typography.Text>
+          )}
+        </Flex>
+        {proposal.error ? <Alert type="error" showIcon title={errorText(proposal.error)} /> : null}
+        {!plan && !proposal.error && <Skeleton active />}
+        {plan && a && (
+          <>
+            <Alert
+              type={a.planned >= a.due ? 'success' : 'warning'}
+              showIcon
+              data-testid="a-tier-coverage"
+              title={t('planWeek.aTier', { due: a.due, planned: a.planned })}
+              description={t('planWeek.aTierHelp')}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('planWeek.within', { hours: workingHoursText(plan.hours, locale, tSettings), visit: plan.hours.visitMinutes, travel: plan.hours.travelMinutes })}
+            </Typography.Text>
+          </>
+        )}
+        {plan && proposed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />}
+        {plan?.days
+          .filter((day) => day.visits.length > 0)
+          .map(({ day, cities, visits }) => (
+            <section key={day} aria-label={dayTitle(day)}>
+              <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
+                {dayTitle(day)} <Typography.Text type="secondary" style={{ fontWeight: 400 }}>· {cities.join(t('planWeek.citySeparator'))}</Typography.Text>
+              </Typography.Title>
+              <Flex vertical gap={2} style={{ marginInlineStart: 8 }}>
+                {visits.map((visit) => (
+                  <ProposedRow key={visit.account.accountId} visit={visit} kept={!droppedNow.has(visit.account.accountId)} onChange={(keep) => toggle(visit.account.accountId, keep)} />
+                ))}
               </Flex>
-            ))}
+            </section>
+          ))}
+        {plan && plan.notPlaced.length > 0 && (
+          <section aria-label={t('planWeek.notPlacedTitle', { count: plan.notPlaced.length })}>
+            <Typography.Title level={3} style={{ fontSize: 14, margin: '4px 0' }}>
+              {t('planWeek.notPlacedTitle', { count: plan.notPlaced.length })}
+            </Typography.Title>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {plan.notPlaced.map((entry) => (
+                <li key={entry.account.accountId}>
+                  <NotPlacedRow entry={entry} />
+                </li>
+              ))}
+            </ul>
           </section>
-        ))}
-        {proposal.data && proposal.data.unplaced.length > 0 && <Typography.Text type="secondary">{t('planWeek.unplaced', { count: proposal.data.unplaced.length })}</Typography.Text>}
+        )}
       </Flex>
     </Modal>
+  );
+}
+
+function ProposedRow({ visit, kept, onChange }: { visit: ProposedVisit; kept: boolean; onChange: (keep: boolean) => void }) {
+  const { t } = useTranslation('today');
+  const { account } = visit;
+  const time = `${clockOfMinute(visit.start)}–${clockOfMinute(visit.end)}`;
+  return (
+    <Checkbox checked={kept} onChange={(event) => onChange(event.target.checked)} aria-label={t('planWeek.keep', { name: account.accountName, time })}>
+      <Space size={8} wrap>
+        <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{time}</Typography.Text>
+        <TierTag tier={account.tier} />
+        <Typography.Text delete={!kept}>{account.accountName}</Typography.Text>
+        {account.district && <Typography.Text type="secondary">{account.district}</Typography.Text>}
+        <Typography.Text type="secondary">
+          {account.cadence.state === 'overdue'
+            ? t('item.overdue', { count: account.cadence.daysOverdue })
+            : account.cadence.state === 'never'
+              ? t('planWeek.neverVisited')
+              : t('kind.revisit_due')}
+        </Typography.Text>
+      </Space>
+    </Checkbox>
+  );
+}
+
+function NotPlacedRow({ entry }: { entry: NotPlaced }) {
+  const { t } = useTranslation('today');
+  const locale = useDateFnsLocale();
+  const day = entry.day ? format(dateOfDay(entry.day), t('planWeek.dayFormat'), { locale }) : '';
+  return (
+    <Space size={8} wrap>
+      <TierTag tier={entry.account.tier} />
+      <span>{entry.account.accountName}</span>
+      <Typography.Text type="secondary">{t(`planWeek.reason.${entry.reason}`, { day })}</Typography.Text>
+    </Space>
   );
 }

@@ -84,7 +84,7 @@ export function TodayPage() {
         )}
         {today && <WeekView today={today} />}
       </Flex>
-      {planning && today && <PlanWeekDialog today={today} onClose={() => setPlanning(false)} />}
+      {planning && <PlanWeekDialog onClose={() => setPlanning(false)} />}
     </section>
   );
 }
