@@ -9,9 +9,9 @@ import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
 import { ExportAbortedError } from '../../db/export/job.js';
 import { NoCjkFontError } from '../../db/export/fonts.js';
-import { exportLabels, type ExportLanguage } from '../../db/export/wording.js';
-import { findRep, repNamer } from '../../db/export/reps.js';
-import { EXPORT_KINDS, FORMATS_OF, runExport, type ExportFormat, type ExportKind } from '../../db/export/run.js';
+import type { ExportLanguage } from '../../db/export/wording.js';
+import { findRep } from '../../db/export/reps.js';
+import { EXPORT_KINDS, exportToFile, FORMATS_OF, type ExportFormat, type ExportKind } from '../../db/export/run.js';
 import { databasePathIn } from '../../db/paths.js';
 import { readSettings } from '../../db/repo/settings.js';
 import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
@@ -111,8 +111,7 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(controller);
   try {
-    const labels = exportLabels(parseLanguage(stringOption(values, 'lang'), readSettings(db).language));
-    const repName = repNamer(db, labels);
+    const language = parseLanguage(stringOption(values, 'lang'), readSettings(db).language);
     const repText = stringOption(values, 'rep');
     let ownerIds: Array<string | null> | undefined;
     if (repText !== undefined) {
@@ -121,23 +120,8 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
       ownerIds = [rep.ownerId];
     }
     const now = io.now();
-    const count = await runExport(
-      db,
-      kind,
-      {
-        period,
-        today: todayIn(timeZone, now),
-        timeZone,
-        ...(ownerIds ? { ownerIds } : {}),
-        subject: ownerIds ? repName(ownerIds[0]!) : labels.allReps,
-        labels,
-        repName,
-        format,
-        out,
-        now,
-      },
-      { signal: controller.signal },
-    );
+    // the same export the app's export job makes (db/jobs/exportWorker.ts): reps by their display names
+    const count = await exportToFile(db, kind, { period, today: todayIn(timeZone, now), timeZone, ...(ownerIds ? { ownerIds } : {}), language, format, out, now }, { signal: controller.signal });
     io.stdout(`${text.done(count, kind, out)}\n`);
   } catch (error) {
     if (error instanceof ExportAbortedError) throw new CommandError(text.cancelled);
