@@ -1,8 +1,10 @@
-// Flat config: the recommended rules plus the layering of DESIGN.md, enforced per folder with
-// no-restricted-imports (scripts/layering.test.ts proves each layer's forbidden imports are reported).
+// Flat config: the recommended rules plus the layering of DESIGN.md, enforced per top folder with
+// no-restricted-imports and below the top folders with the sub-layer table of scripts/eslintLayers.mjs
+// (scripts/layering.test.ts proves each layer's forbidden imports are reported).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/eslintLayers.mjs';
 
 const NODE_BUILTINS = {
   group: ['node:*', ...builtinModules.filter((name) => !name.startsWith('_')).flatMap((name) => [name, `${name}/*`])],
@@ -61,15 +63,6 @@ export default tseslint.config(
     paths: [NATIVE_AND_DESKTOP[1], ...UI],
     patterns: [DB_OUTSIDE],
   }),
-  // Below the top folders: the data layer (row readers/writers and the synced rows with their outbox)
-  // knows nothing of the sync client, the service or the jobs that use it.
-  layer(['db/repo/**/*.ts', 'db/synced/**/*.ts'], {
-    paths: [NATIVE_AND_DESKTOP[1], ...UI],
-    patterns: [
-      DB_OUTSIDE,
-      { regex: '^\\.\\./(sync|service|jobs|export|import|reports|seed)(/|$)', message: 'db/repo and db/synced are the data layer: the sync client, the service and the jobs use them, not the other way round.' },
-    ],
-  }),
   layer(['renderer/**/*.{ts,tsx}'], {
     paths: NATIVE_AND_DESKTOP,
     patterns: [NODE_BUILTINS, folders(['db', 'host', 'electron', 'cli', 'server'], 'renderer/ reaches data only through the app API (core/).')],
@@ -78,6 +71,14 @@ export default tseslint.config(
     paths: [NATIVE_AND_DESKTOP[1], ...UI],
     patterns: [folders(['db', 'host', 'electron', 'renderer', 'cli'], 'server/ is the team sync server: it imports only core/ (the protocol and the entity schemas).')],
   }),
+  // Inside core/, db/ and renderer/: the sub-layer table of scripts/eslintLayers.mjs (test support may
+  // reach anything, like tests).
+  {
+    files: ['core/**/*.{ts,tsx}', 'db/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testFixture.ts', '**/fixtures.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/ordered': 'error' },
+  },
   ...['electron', 'host', 'cli'].map((folder) =>
     layer([`${folder}/**/*.ts`], { patterns: [folders(['renderer'], `${folder}/ must not import the renderer.`)] }),
   ),
