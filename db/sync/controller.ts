@@ -1,18 +1,24 @@
 /**
  * The sync client of one installation: signed-in state, the loop, the progress of a running pull and
  * the status the app shows. The app API (`db/service/sync.ts`) and the hosts talk to this.
+ *
+ * While the loop runs, a local change is pushed about 1.5 s after it (`pushSoon.ts`), and the server's
+ * change stream (`events.ts`) makes it pull as soon as the team has new rows; while that stream cannot
+ * be held, the loop syncs every `pollIntervalMs` instead of every `intervalMs`.
  */
 import os from 'node:os';
 import type { SyncStatusView } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
 import { countConflicts } from './conflicts.js';
+import { TeamEvents, type TeamEventsOptions, type UpdatesMode } from './events.js';
 import { SyncConnection, SyncError, normalizeServerUrl, type Fetch } from './http.js';
 import { advanceGeneration, identityReset, previousClientId, renewAfterStaleCopy, settleInheritedOutbox } from './identity.js';
-import { SyncLoop, type Timers } from './loop.js';
+import { SyncLoop, realTimers, type Timers } from './loop.js';
 import type { PullProgress } from './pull.js';
-import { syncOnce, type SyncReport } from './run.js';
-import { countPending } from '../synced/outbox.js';
-import { readSyncState, saveSignIn, saveSignOut } from './state.js';
+import { PushSoon } from './pushSoon.js';
+import { syncOnce, type SyncPhase, type SyncReport } from './run.js';
+import { countPending, onOutboxAppend } from '../synced/outbox.js';
+import { readSyncState, saveOutcome, saveSignIn, saveSignOut } from './state.js';
 import type { TokenStore } from './tokens.js';
 
 export interface SyncControllerOptions {
@@ -22,8 +28,15 @@ export interface SyncControllerOptions {
   now?: () => Date;
   /** how the server lists this device (admins revoke devices by it) */
   deviceName?: string;
-  /** periodic sync while signed in */
+  /** periodic sync while signed in and the server's change stream is held */
   intervalMs?: number;
+  /** periodic sync while that stream cannot be held (an older server, a proxy that cuts it) */
+  pollIntervalMs?: number;
+  /** how long after a local change it is pushed, and at most after the first of a burst (`pushSoon.ts`) */
+  pushQuietMs?: number;
+  pushMaxWaitMs?: number;
+  /** the change stream's timings (tests); `false`: no stream, the loop polls */
+  events?: Partial<Pick<TeamEventsOptions, 'heartbeatTimeoutMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxFailures' | 'fallbackRetryMs' | 'healthyAfterMs'>> | false;
   timeoutMs?: number;
   timers?: Timers;
   random?: () => number;
@@ -32,6 +45,7 @@ export interface SyncControllerOptions {
 }
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
+const DEFAULT_POLL_INTERVAL_MS = 30_000;
 
 export class SyncController {
   private readonly db: Db;
@@ -39,6 +53,14 @@ export class SyncController {
   private progress: PullProgress | null = null;
   /** what the last attempt learned about the server: null before the first one */
   private reachable: boolean | null = null;
+  private phase: SyncPhase | null = null;
+  private events: TeamEvents | null = null;
+  private readonly pushSoon: PushSoon;
+  /** the team version the last successful sync's pull covered (null: none since start) */
+  private pulledThrough: number | null = null;
+  /** the highest team version the change stream announced */
+  private announced: number | null = null;
+  private dataVersion = 0;
 
   constructor(private readonly options: SyncControllerOptions) {
     this.db = options.db;
@@ -53,15 +75,74 @@ export class SyncController {
       timers: options.timers,
       random: options.random,
     });
+    this.pushSoon = new PushSoon(() => this.loop.request(), options.timers ?? realTimers, options.pushQuietMs, options.pushMaxWaitMs);
+    onOutboxAppend(this.db, () => {
+      if (this.loop.active) this.pushSoon.changed();
+    });
   }
 
   /** Starts the loop when this installation is signed in (the app calls it once at start). */
   startIfSignedIn(): void {
-    if (this.options.autoSync !== false && this.connection()) this.loop.start();
+    if (this.options.autoSync === false || !this.connection()) return;
+    this.loop.start();
+    this.startEvents();
   }
 
   stop(): void {
     this.loop.stop();
+    this.pushSoon.cancel();
+    this.events?.stop();
+    this.events = null;
+  }
+
+  /** Resolves once no sync runs (one requested meanwhile included). */
+  async idle(): Promise<void> {
+    while (this.loop.running) await this.loop.syncNow();
+  }
+
+  private startEvents(): void {
+    this.events?.stop();
+    this.events = null;
+    const pollMs = this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    if (this.options.events === false) {
+      this.loop.setInterval(pollMs);
+      return;
+    }
+    const liveMs = this.options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const events = new TeamEvents({
+      ...this.options.events,
+      open: async (signal) => {
+        const connection = this.connection();
+        if (!connection) throw new SyncError('signed_out');
+        return connection.openEvents(signal);
+      },
+      onVersion: (version, event) => this.announce(version, event),
+      onMode: (mode: UpdatesMode) => this.loop.setInterval(mode === 'live' ? liveMs : pollMs),
+      onSignedOut: (error) => {
+        saveOutcome(this.db, { errorKey: error.messageKey });
+        this.stop();
+      },
+      timers: this.options.timers ?? realTimers,
+      random: this.options.random,
+    });
+    this.events = events;
+    // Until the stream is held, the loop polls.
+    this.loop.setInterval(pollMs);
+    events.start();
+  }
+
+  /** The server says the team is at `version`: pull unless the last sync already covered it. */
+  private announce(version: number, event: 'ready' | 'changed'): void {
+    if (event === 'ready' && this.pulledThrough !== null && version < this.pulledThrough) {
+      // A server put back from a backup is behind what we pulled: start counting again.
+      this.pulledThrough = null;
+      this.announced = version;
+    } else {
+      this.announced = Math.max(this.announced ?? version, version);
+    }
+    const behind = this.pulledThrough === null || version > this.pulledThrough;
+    // The server answering is news enough to end a backoff wait.
+    if (behind) this.loop.request(event === 'ready');
   }
 
   status(): SyncStatusView {
@@ -71,6 +152,9 @@ export class SyncController {
     return {
       state: !signedIn ? 'signed_out' : this.reachable === false ? 'offline' : 'online',
       running: this.loop.running,
+      ...(this.loop.running && this.phase ? { activity: this.phase } : {}),
+      ...(signedIn && this.events ? { updates: this.events.mode } : signedIn && this.loop.active ? { updates: 'polling' as const } : {}),
+      dataVersion: this.dataVersion,
       pending: countPending(this.db),
       lastSyncedAt: state.lastSyncedAt,
       progress: this.progress,
@@ -91,13 +175,14 @@ export class SyncController {
     saveSignIn(this.db, serverUrl, session.user);
     if (previous !== undefined) settleInheritedOutbox(this.db, session.previousLastMutationId ?? 0);
     this.reachable = true;
-    this.loop.stop();
+    this.stop();
+    this.pulledThrough = this.announced = null;
     this.startIfSignedIn();
     return this.status();
   }
 
   async signOut(): Promise<SyncStatusView> {
-    this.loop.stop();
+    this.stop();
     await this.connection()?.logout();
     this.options.tokens.clear();
     saveSignOut(this.db);
@@ -122,10 +207,19 @@ export class SyncController {
     const connection = this.connection();
     if (!connection) throw new SyncError('signed_out');
     this.progress = { done: 0 };
+    this.phase = null;
+    // What the stream had announced before this sync's pull began is covered by it.
+    const covering = this.announced;
     try {
       if (!this.db.memory) advanceGeneration(this.db);
-      const report = await syncOnce(this.db, connection, { now: this.options.now, onProgress: (progress) => (this.progress = progress) });
+      const report = await syncOnce(this.db, connection, {
+        now: this.options.now,
+        onProgress: (progress) => (this.progress = progress),
+        onPhase: (phase) => (this.phase = phase),
+      });
       this.reachable = true;
+      if (covering !== null) this.pulledThrough = Math.max(this.pulledThrough ?? covering, covering);
+      if (report.changed > 0 || report.rejected > 0 || report.reset) this.dataVersion += 1;
       return report;
     } catch (error) {
       if (error instanceof SyncError && error.code === 'offline') this.reachable = false;
@@ -133,10 +227,11 @@ export class SyncController {
         renewAfterStaleCopy(this.db);
         this.options.tokens.clear();
       }
-      if (error instanceof SyncError && (error.code === 'signed_out' || error.code === 'database_copied')) this.loop.stop();
+      if (error instanceof SyncError && (error.code === 'signed_out' || error.code === 'database_copied')) this.stop();
       throw error;
     } finally {
       this.progress = null;
+      this.phase = null;
     }
   }
 

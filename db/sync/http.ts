@@ -159,6 +159,39 @@ export class SyncConnection {
     });
   }
 
+  /**
+   * Opens the team's change stream (`GET /v1/sync/events`, see `events.ts`) with the bearer token,
+   * refreshed on a 401 as push and pull do; a second 401 means the session is over (`signed_out`).
+   * The answer is returned whatever its status, its body unread; `signal` ends the stream.
+   */
+  async openEvents(signal: AbortSignal): Promise<Response> {
+    let tokens = this.options.tokens.load();
+    if (!tokens) throw new SyncError('signed_out');
+    if (Date.parse(tokens.accessExpiresAt) - EXPIRY_MARGIN_MS <= this.now().getTime()) tokens = await this.refresh(tokens);
+    let response = await this.getStream('/v1/sync/events', tokens.accessToken, signal);
+    if (response.status === 401) {
+      void response.body?.cancel().catch(() => undefined);
+      tokens = await this.refresh(tokens);
+      response = await this.getStream('/v1/sync/events', tokens.accessToken, signal);
+      if (response.status === 401) {
+        void response.body?.cancel().catch(() => undefined);
+        throw new SyncError('signed_out');
+      }
+    }
+    return response;
+  }
+
+  private async getStream(route: string, accessToken: string, signal: AbortSignal): Promise<Response> {
+    try {
+      return await this.fetch(`${this.serverUrl}${route}`, {
+        headers: { accept: 'text/event-stream', 'cache-control': 'no-cache', authorization: `Bearer ${accessToken}` },
+        signal,
+      });
+    } catch (error) {
+      throw new SyncError('offline', (error as Error).message);
+    }
+  }
+
   private acknowledged(): { acknowledged?: number } {
     return this.options.acknowledged ? { acknowledged: this.options.acknowledged() } : {};
   }

@@ -19,6 +19,8 @@ export interface PullProgress {
 
 export interface PullReport {
   pulled: number;
+  /** rows that brought something this laptop did not have (not the echo of its own pushed change) */
+  changed: number;
   /** the server asked for a full resync (our cursor was older than its tombstone purge window) */
   reset: boolean;
 }
@@ -58,7 +60,7 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
 }
 
 async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, manyPages: () => void): Promise<PullReport> {
-  const report: PullReport = { pulled: 0, reset: false };
+  const report: PullReport = { pulled: 0, changed: 0, reset: false };
   let total: number | undefined;
   const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
   let request = connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
@@ -93,7 +95,11 @@ async function pullPages(db: Db, connection: SyncConnection, options: PullOption
       trimProcessed(db, page.lastMutationId);
       saveAcknowledged(db, page.lastMutationId);
       const state = readPageState(db, page.rows);
-      for (const row of page.rows) applyPulledRow(db, row, state);
+      for (const row of page.rows) {
+        // Our own change coming back has the version its push already recorded here.
+        const known = state.locals.get(`${row.table}/${row.id}`)?.server_version === row.version;
+        if (applyPulledRow(db, row, state) && !known) report.changed += 1;
+      }
       if (page.owners) saveOwnerNames(db, page.owners);
       saveCursor(db, page.cursor);
     });

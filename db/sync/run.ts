@@ -4,12 +4,15 @@ import { isDiskFull } from '../diskFull.js';
 import { countNoteConflicts } from './conflicts.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { pullChanges, type PullProgress } from './pull.js';
+import { listOutbox } from '../synced/outbox.js';
 import { pushOutbox } from './push.js';
 import { saveOutcome } from './state.js';
 
 export interface SyncReport {
   pushed: number;
   pulled: number;
+  /** pulled rows that brought something new to this laptop (see `PullReport.changed`) */
+  changed: number;
   /** changes the server refused in this run (now in the conflicts inbox) */
   rejected: number;
   /** unresolved note conflict copies after this run */
@@ -22,20 +25,31 @@ export interface SyncOnceOptions {
   now?: () => Date;
   pageSize?: number;
   onProgress?: (progress: PullProgress) => void;
+  /** what the sync is doing now: sending the outbox, or receiving the team's changes */
+  onPhase?: (phase: SyncPhase) => void;
 }
+
+export type SyncPhase = 'sending' | 'receiving';
 
 /** Records the outcome (last sync instant, or the error's i18n key) and rethrows a failure. */
 export async function syncOnce(db: Db, connection: SyncConnection, options: SyncOnceOptions = {}): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const stamp = () => now().toISOString();
   try {
+    const sending = () => {
+      if (listOutbox(db, { limit: 1 }).length > 0) options.onPhase?.('sending');
+    };
+    sending();
     const first = await pushOutbox(db, connection, stamp);
+    options.onPhase?.('receiving');
     const pulled = await pullChanges(db, connection, { pageSize: options.pageSize, onProgress: options.onProgress });
+    sending();
     const second = await pushOutbox(db, connection, stamp);
     saveOutcome(db, { syncedAt: stamp() });
     return {
       pushed: first.applied + second.applied,
       pulled: pulled.pulled,
+      changed: pulled.changed,
       rejected: first.rejected + second.rejected,
       conflicts: countNoteConflicts(db),
       reset: pulled.reset,

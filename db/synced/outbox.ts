@@ -22,6 +22,20 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+const appendListeners = new WeakMap<Db, Set<() => void>>();
+
+/**
+ * Calls `listener` whenever an entry joins this connection's outbox (the sync client pushes soon
+ * after). It is called inside the writer's transaction, before the change commits: it may only
+ * schedule work, never read or write. Returns the unsubscribe function.
+ */
+export function onOutboxAppend(db: Db, listener: () => void): () => void {
+  let listeners = appendListeners.get(db);
+  if (!listeners) appendListeners.set(db, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function appendOutbox(db: Db, entry: Omit<OutboxEntry, 'mutationId'>): void {
   // Demo data never goes to the team's server: changes about it wait apart until it is removed (demo.ts).
   const table = isDemoBound(db, entry.table, entry.rowId) ? 'demo_held_changes' : 'outbox';
@@ -29,6 +43,7 @@ export function appendOutbox(db: Db, entry: Omit<OutboxEntry, 'mutationId'>): vo
     db,
     `INSERT INTO ${table} (table_name, row_id, op, fields, base_version, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(entry.table, entry.rowId, entry.op, JSON.stringify(entry.fields), entry.baseVersion, entry.createdAt);
+  if (table === 'outbox') for (const listener of appendListeners.get(db) ?? []) listener();
 }
 
 interface OutboxRow {
