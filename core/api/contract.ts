@@ -36,13 +36,12 @@ import {
   VisitReschedule,
   type VisitRevision,
 } from '../model/schemas.js';
-import { Instant, requiredText } from '../model/primitives.js';
+import { requiredText } from '../model/primitives.js';
 import {
   COMPLAINT_STATUSES,
   ComplaintCreate,
   ComplaintRespond,
   ComplaintResolve,
-  ComplaintRevert,
   GreetingMark,
   OrderRecord,
   SnoozeSet,
@@ -58,7 +57,6 @@ import { CONTACT_KINDS, LANGUAGES, TIERS, VISIT_STATUSES, type Tier, type VisitK
 import { PERIOD_PRESETS, type ReportPeriod } from '../reports/period.js';
 import type { ComplaintSummary, CoverageCounts } from '../reports/coverage.js';
 import { ColumnMappingSchema, type ColumnMapping, type ImportKind } from '../import/columns.js';
-import type { PreviewRow } from '../import/preview.js';
 import { DATE_ORDERS, type DateOrder } from '../import/dates.js';
 import type { RowProblem } from '../import/issues.js';
 
@@ -114,8 +112,6 @@ const ImportFileInput = z
     contentBase64: z.string().min(1, { message: 'validation.required' }).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, { message: 'validation.tooLong' }),
     mapping: ColumnMappingSchema.optional(),
     dateOrder: z.enum(DATE_ORDERS).optional(),
-    /** the line of the header row the user picked (a title row above it is skipped); detected when absent */
-    headerLine: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 
@@ -165,9 +161,6 @@ export const apiInputs = {
   'visits.reschedule': VisitReschedule,
   'visits.edit': VisitEdit,
   'visits.revisions': ById,
-  /** Undo of `visits.log`, while the visit is as that call left it (`updatedAt`): a planned visit it completed
-   *  is planned again (of `plannedKind`), a visit it recorded is deleted; the note it wrote goes too. */
-  'visits.unlog': z.object({ id: Id, updatedAt: Instant, plannedKind: z.enum(CONTACT_KINDS).nullable() }).strict(),
   'visits.upcoming': z.object({ from: z.string().datetime({ offset: true }), days: z.number().int().min(1).max(366) }).strict(),
 
   'notes.create': NoteCreate,
@@ -185,18 +178,10 @@ export const apiInputs = {
   'agenda.unsnooze': z.object({ key: StorableText.min(1).max(300) }).strict(),
   'greetings.mark': GreetingMark,
   'greetings.list': z.object({ accountId: Id }).strict(),
-  /** Undo of `greetings.mark`: the greeting is deleted (a synced tombstone), so the reminder shows again. */
-  'greetings.undo': ById,
   'complaints.create': ComplaintCreate,
   'complaints.respond': ComplaintRespond,
   'complaints.resolve': ComplaintResolve,
-  /** Undo of a reply or a resolution, while the complaint is as that call left it (`updatedAt`): its reply and
-   *  resolution fields go back to `to`, as an ordinary synced change. */
-  'complaints.revert': ComplaintRevert,
-  /** `unresolved`: open or replied; `breached`: first reply later than its target, or none yet and past it */
-  'complaints.list': z
-    .object({ accountId: Id.optional(), status: z.enum(COMPLAINT_STATUSES).optional(), unresolved: z.boolean().optional(), breached: z.boolean().optional(), tier: z.enum(TIERS).optional() })
-    .strict(),
+  'complaints.list': z.object({ accountId: Id.optional(), status: z.enum(COMPLAINT_STATUSES).optional() }).strict(),
   'orders.record': OrderRecord,
   'orders.list': z.object({ accountId: Id }).strict(),
   'tiers.suggestions': None,
@@ -302,19 +287,8 @@ export interface AccountDetail {
   readOnly: boolean;
 }
 
-/** A complaint in a list across accounts: its account, the account's tier, and its first-reply target. */
-export type ComplaintListRow = Complaint & {
-  accountName: string;
-  tier: Tier;
-  /** instant the first reply is due */
-  respondBy: string;
-  /** the first reply came after `respondBy`, or none came and it has passed */
-  breached: boolean;
-};
-
 export type TimelineItem =
   | { type: 'visit'; at: string; visit: Visit }
-  | { type: 'greeting'; at: string; greeting: Greeting }
   | { type: 'note'; at: string; note: Note }
   | { type: 'date'; at: string; date: ImportantDate };
 
@@ -384,7 +358,6 @@ export interface ApiOutputs {
   'visits.reschedule': Visit;
   'visits.edit': Visit;
   'visits.revisions': VisitRevision[];
-  'visits.unlog': { id: string; status: VisitStatus | 'deleted' };
   'visits.upcoming': Array<Visit & { accountName: string; tier: 'A' | 'B' | 'C' }>;
 
   'notes.create': Note;
@@ -403,12 +376,10 @@ export interface ApiOutputs {
   'agenda.unsnooze': { key: string };
   'greetings.mark': Greeting;
   'greetings.list': Greeting[];
-  'greetings.undo': { id: string };
   'complaints.create': Complaint;
   'complaints.respond': Complaint;
   'complaints.resolve': Complaint;
-  'complaints.revert': Complaint;
-  'complaints.list': ComplaintListRow[];
+  'complaints.list': Array<Complaint & { accountName: string }>;
   'orders.record': Order;
   'orders.list': Order[];
   'tiers.suggestions': Array<TierSuggestion & { accountName: string; ignored: boolean }>;
@@ -522,14 +493,6 @@ export interface ImportPreviewView {
   /** problems beyond the listed ones */
   invalidNotListed: number;
   duplicates: Array<{ line: number; against: 'file' | 'database'; by: string; firstLine?: number }>;
-  /** the line of the header row used: the one given, else detected */
-  headerLine: number;
-  /** the first rows of the file as text, to pick another header row from */
-  headerCandidates: Array<{ line: number; cells: string[] }>;
-  /** the first data rows, each mapped cell raw and as it will be read */
-  sample: PreviewRow[];
-  /** no column is mapped to the account name: nothing can be imported until one is (counts are all 0) */
-  needsAccountName: boolean;
 }
 
 export interface ImportApplyView extends ImportPreviewView {
