@@ -1,4 +1,4 @@
-// Flat config: the recommended rules plus the layering of DESIGN.md, enforced per top folder with
+// Flat config: the recommended rules plus the layering of docs/ARCHITECTURE.md, enforced per top folder with
 // no-restricted-imports and below the top folders with the sub-layer table of scripts/eslintLayers.mjs
 // (scripts/layering.test.ts proves each layer's forbidden imports are reported).
 import { builtinModules } from 'node:module';

@@ -64,7 +64,7 @@ const None = z.object({}).strict().optional();
 const ById = z.object({ id: Id }).strict();
 const patchOf = <T extends z.ZodTypeAny>(patch: T) => z.object({ id: Id, patch }).strict();
 
-// ---- issue 5: shapes shared by the report, export and import methods ----
+// ---- shapes shared by the report, export and import methods ----
 /** reps to report on: owner ids, null = this device's user; omitted = the whole team */
 const OwnerIds = z.array(Id.nullable()).max(1000);
 /** a preset period (the one containing `day`, default today) or a custom range */
@@ -170,7 +170,7 @@ export const apiInputs = {
 
   'search.quick': z.object({ q: StorableText.max(100) }).strict(),
 
-  // ---- reminders and the Today agenda (issue 3) ----
+  // ---- reminders and the Today agenda ----
   /** the ranked agenda for one day (default: today in the user's zone) */
   'agenda.today': z.object({ day: CalendarDay.optional() }).strict().optional(),
   'agenda.range': z.object({ from: CalendarDay, days: z.number().int().min(1).max(AGENDA_MAX_DAYS) }).strict(),
@@ -195,7 +195,7 @@ export const apiInputs = {
   'notifications.due': None,
   'notifications.fired': z.object({ keys: z.array(StorableText.min(1).max(300)).min(1).max(100) }).strict(),
 
-  // ---- sync with the team's server (issue 4); tokens stay in the host, never in the renderer ----
+  // ---- sync with the team's server; tokens stay in the host, never in the renderer ----
   'sync.status': None,
   'sync.signIn': z
     .object({
@@ -219,7 +219,7 @@ export const apiInputs = {
   'sync.retryRejected': z.object({ id: z.number().int().positive() }).strict(),
   /** puts the text of a refused note change into a new note of the same account */
   'sync.copyRejectedNote': z.object({ id: z.number().int().positive() }).strict(),
-  // ---- team reports, exports and imports (issue 5) ----
+  // ---- team reports, exports and imports ----
   /** the reps whose rows this device holds, for filters and rep columns */
   'reports.reps': None,
   'reports.visitLog': VisitLogQuery.extend({

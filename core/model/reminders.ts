@@ -1,5 +1,5 @@
 /**
- * Schemas of issue 3's records (complaints, orders, greetings, snoozes) and the reminder settings.
+ * Schemas of the reminder records (complaints, orders, greetings, snoozes) and the reminder settings.
  * Messages are i18n keys (namespace `validation`).
  */
 import { z } from 'zod';

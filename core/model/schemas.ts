@@ -301,7 +301,7 @@ export const Settings = z.object({
   repName: StorableText.trim().max(100),
   onboarded: z.boolean(),
   cadence: CadencePolicy,
-  /** issue 3's reminder settings; defaults in `core/model/reminders.ts` */
+  /** what reminds the rep, and when; defaults in `core/model/reminders.ts` */
   reminders: ReminderSettings,
   /** the hours "Plan my week" plans inside; absent until the rep changes them (`DEFAULT_WORKING_HOURS`) */
   workingHours: WorkingHours.optional(),

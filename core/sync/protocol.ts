@@ -1,5 +1,5 @@
 /**
- * The sync protocol between a Rounds client and the sync server (DESIGN.md "Sync"): push batches of
+ * The sync protocol between a Rounds client and the sync server (docs/ARCHITECTURE.md "Sync"): push batches of
  * mutations, pull rows changed since a cursor. Both sides validate every message with these schemas.
  *
  * Field names inside `fields` / `data` are the camelCase names of `core/model` (never SQL column names),

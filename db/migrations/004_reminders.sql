@@ -1,4 +1,4 @@
--- Schema 4: reminders and the Today agenda (issue 3).
+-- Schema 4: reminders and the Today agenda.
 -- complaints, orders and greetings are synced tables (same sync columns as schema 1's, outbox on every
 -- change); snoozes, fired notifications and ignored tier suggestions are this device's own state.
 

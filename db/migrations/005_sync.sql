@@ -1,4 +1,4 @@
--- Schema 5: the sync client's own state (issue 4). Local only: none of these tables is synced.
+-- Schema 5: the sync client's own state. Local only: none of these tables is synced.
 
 -- One row: which server this installation syncs with, as whom, and how far it got.
 CREATE TABLE sync_state (

@@ -1,4 +1,4 @@
--- Schema 6: indexes for team reports (issue 5), so that reports over `lead` data (a million visits)
+-- Schema 6: indexes for team reports, so that reports over `lead` data (a million visits)
 -- read narrow index entries instead of the wide visit rows.
 -- Coverage: completed visits of a period, by day, with their account and kind.
 CREATE INDEX visits_done_report ON visits(done_at, account_id, kind) WHERE status = 'done' AND deleted_at IS NULL;

@@ -1,5 +1,5 @@
 /**
- * Issue 3's part of a data set: orders over the last 12 months that add up to each account's annual
+ * The reminder records of a data set: orders over the last 12 months that add up to each account's annual
  * revenue (so tier suggestions agree with the seeded tiers), a few complaints — one past its 6-hour
  * first-response target at `now`, one still within it, older ones answered — and last year's greetings
  * for some dates, so Today can show what was done last time. Rows are written directly, without

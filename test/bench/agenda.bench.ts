@@ -1,5 +1,5 @@
 /**
- * Issue 3 benchmarks on the `rep` data set (seeded by the foundation module): Today in the service,
+ * Reminder and Today benchmarks on the `rep` data set (seeded by the local-data benchmarks): Today in the service,
  * warm; a full year of agenda; tier suggestions. The lead-data targets (Today ≤ 100 ms, tier
  * suggestions ≤ 1 s) need the 20-rep data set, which this run does not seed.
  */

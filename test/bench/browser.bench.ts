@@ -1,5 +1,5 @@
 /**
- * Browser-mode timings on the `rep` data set (issue 2): opening the app to a usable accounts list, and
+ * Browser-mode timings on the `rep` data set: opening the app to a usable accounts list, and
  * opening the account with 200 visits and 500 notes (made by the foundation benchmark) from the list.
  * Runs the real host and Debian's Chromium, as a user would see it.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 13: how fast `rounds` starts, run as a user runs it — `node cli/bin/rounds.mjs`, which runs the
+ * How fast `rounds` starts, run as a user runs it — `node cli/bin/rounds.mjs`, which runs the
  * bundle in dist/cli, built here from the sources: `--help` (time and peak memory), a one-day
  * agenda on the `rep` data set (seeded by the foundation module), and `rounds serve` on an embedded
  * store until it listens. Each the median of 5 processes, and the same from source (tsx) beside.

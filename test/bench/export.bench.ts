@@ -1,5 +1,5 @@
 /**
- * Export benchmarks (issue 5): the visit log of a million rows as CSV (≤ 15 s) and XLSX (≤ 90 s) with
+ * Export benchmarks: the visit log of a million rows as CSV (≤ 15 s) and XLSX (≤ 90 s) with
  * peak memory ≤ 400 MB, and the period report PDF on `lead` data (≤ 5 s).
  *
  * The `lead` data set (20 reps × the `rep` book, ≈ 1,000,000 visits) is built by seeding one `rep`

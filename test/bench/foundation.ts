@@ -1,5 +1,5 @@
 /**
- * Foundation benchmarks (issue 2) measurable in Node: `rounds seed --scale rep` time and size,
+ * Local-data benchmarks measurable in Node: `rounds seed --scale rep` time and size,
  * account search p95 in the service, loading an account with 200 visits and 500 notes.
  */
 import fs from 'node:fs';

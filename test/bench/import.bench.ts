@@ -1,5 +1,5 @@
 /**
- * Import benchmark (issue 5): 50,000 contacts with birthdays (2,500 accounts) from a CSV file into an
+ * Import benchmark: 50,000 contacts with birthdays (2,500 accounts) from a CSV file into an
  * empty database, read + plan + apply through the repo writers (outbox included): ≤ 20 s.
  */
 import fs from 'node:fs';

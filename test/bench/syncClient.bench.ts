@@ -1,5 +1,5 @@
 /**
- * The sync client's figures of issue 4, on PostgreSQL (a scratch database at ROUNDS_TEST_DATABASE_URL)
+ * The sync client's figures, on PostgreSQL (a scratch database at ROUNDS_TEST_DATABASE_URL)
  * with the server in a `rounds serve` process of its own (as deployed, and as pouchdb-server runs beside
  * it) on 127.0.0.1 and a byte-counting proxy in front of it:
  * laptop A (the `rep` data set, signed in as the rep) uploads everything through the real push path,

@@ -1,5 +1,5 @@
 /**
- * The foundation journey of a rep (issue 2), in whichever host ROUNDS_E2E_HOST names: first run,
+ * A rep's first journey, in whichever host ROUNDS_E2E_HOST names: first run,
  * an account with a Chinese name, a contact with a lunar birthday in a leap month, a visit planned and
  * logged with a note, search by Chinese substring and pinyin initials, a language switch, a restart.
  */

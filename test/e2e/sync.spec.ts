@@ -1,5 +1,5 @@
 /**
- * Two laptops of one rep and a sync server (issue 4): a note written while the server is away waits
+ * Two laptops of one rep and a sync server: a note written while the server is away waits
  * in the outbox (the status bar shows it pending), reaches the server when it is back, and appears on
  * the other laptop — the status bar going from pending to synced.
  *

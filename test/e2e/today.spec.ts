@@ -1,5 +1,5 @@
 /**
- * Today on the demo data for a fixed "today" (issue 3): the right items in the right order, and the
+ * Today on the demo data for a fixed "today": the right items in the right order, and the
  * three everyday actions — mark greeted, snooze, log a visit — each change Today at once and survive
  * a restart. The demo data set is deterministic for a seed and a "now".
  */

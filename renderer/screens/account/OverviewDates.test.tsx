@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Issue 12: the account's 近期重要日子 says whose each date is. */
+/** The account's 近期重要日子 says whose each date is. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import type { TimelineItem } from '../../../core/api/contract.js';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Issue 12, "say what it is about": every Today item and one-click dialog names whose and what. */
+/** Say what it is about: every Today item and one-click dialog names whose and what. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { AgendaItem } from '../../../core/agenda/types.js';

@@ -1,4 +1,4 @@
-/** The sync client against the in-memory fake server: each pitfall of DESIGN.md "Sync" is a test here. */
+/** The sync client against the in-memory fake server: each sync pitfall of docs/ARCHITECTURE.md "Sync" is a test here. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertAccount, updateAccount } from '../../../db/repo/accounts.js';
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../../../db/repo/notes.js';
