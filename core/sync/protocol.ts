@@ -142,7 +142,7 @@ export interface PullResponse {
   resetRequired: boolean;
   /** when asked (`withTotal`): how many rows this whole pull (all pages from the request's cursor) returns, for a progress bar */
   total?: number;
-  /** optional: display names of the owners of the rows on this page (a lead's app shows whose account it is) */
+  /** optional: display names of the owners of the rows on this page (a lead's app shows whose account it is); a lead's pull also names every active rep of the team */
   owners?: Array<{ id: string; displayName: string }>;
 }
 

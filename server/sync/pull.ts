@@ -90,7 +90,18 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
         ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
         : page.length;
     const ownerIds = [...new Set(page.map((row) => row.owner_id))];
-    const owners = ownerIds.length === 0 ? [] : await tx.query<{ id: string; displayName: string }>('SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])', [arrayParam(ownerIds)]);
+    // A lead's reports have a row for every rep of the team, a rep who never synced too: besides the
+    // owners of the page's rows, a lead's pull names the team's active reps.
+    const wholeTeam = readsWholeTeam(session);
+    const owners =
+      ownerIds.length === 0 && !wholeTeam
+        ? []
+        : await tx.query<{ id: string; displayName: string }>(
+            `SELECT id, display_name AS "displayName" FROM users
+             WHERE id = ANY($1::uuid[]) OR ($2 AND team_id = $3 AND role = 'rep' AND disabled_at IS NULL)
+             ORDER BY display_name, id`,
+            [arrayParam(ownerIds), wholeTeam, session.teamId],
+          );
     return {
       rows: page.map(pulledRow),
       cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }),

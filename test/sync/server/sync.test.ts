@@ -7,7 +7,7 @@ import { accountFields, newId, noteFields, type TestDevice, useSyncServer } from
 
 describe.each(BACKENDS)('sync server on $name', (backend) => {
 
-  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['lena', 'lead', 'north']]);
+  const testServer = useSyncServer(backend, [['alice', 'rep', 'north'], ['lena', 'lead', 'north'], ['quiet', 'rep', 'north'], ['olga', 'rep', 'south']]);
 
   async function accountOf(device: TestDevice, name = 'Acme'): Promise<{ id: string; version: number }> {
     const id = newId();
@@ -219,7 +219,11 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     const lead = await testServer.fixture.signIn('lena');
     const led = await pullWithTotal(lead, 1000);
     expect(led.total).toBe(led.rows.length);
-    expect(led.owners).toEqual([{ id: alice.userId, displayName: 'alice' }]);
+    // A lead's pull names every rep of the team, 'quiet' who never synced included; not another team's.
+    const [quiet] = await testServer.db.store.query<{ id: string }>("SELECT id FROM users WHERE username = 'quiet'");
+    expect(led.owners).toEqual([{ id: alice.userId, displayName: 'alice' }, { id: quiet!.id, displayName: 'quiet' }]);
+    const repPull = await pullWithTotal(alice, 1000);
+    expect(repPull.owners).toEqual([{ id: alice.userId, displayName: 'alice' }]);
   });
 
   it('a cursor older than the tombstone purge horizon gets resetRequired; a fresh pull does not', async () => {
