@@ -57,6 +57,7 @@ import { CONTACT_KINDS, LANGUAGES, TIERS, VISIT_STATUSES, type Tier, type VisitK
 import { PERIOD_PRESETS, type ReportPeriod } from '../reports/period.js';
 import type { ComplaintSummary, CoverageCounts } from '../reports/coverage.js';
 import { ColumnMappingSchema, type ColumnMapping, type ImportKind } from '../import/columns.js';
+import type { PreviewRow } from '../import/preview.js';
 import { DATE_ORDERS, type DateOrder } from '../import/dates.js';
 import type { RowProblem } from '../import/issues.js';
 
@@ -112,6 +113,8 @@ const ImportFileInput = z
     contentBase64: z.string().min(1, { message: 'validation.required' }).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, { message: 'validation.tooLong' }),
     mapping: ColumnMappingSchema.optional(),
     dateOrder: z.enum(DATE_ORDERS).optional(),
+    /** the line of the header row the user picked (a title row above it is skipped); detected when absent */
+    headerLine: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 
@@ -493,6 +496,14 @@ export interface ImportPreviewView {
   /** problems beyond the listed ones */
   invalidNotListed: number;
   duplicates: Array<{ line: number; against: 'file' | 'database'; by: string; firstLine?: number }>;
+  /** the line of the header row used: the one given, else detected */
+  headerLine: number;
+  /** the first rows of the file as text, to pick another header row from */
+  headerCandidates: Array<{ line: number; cells: string[] }>;
+  /** the first data rows, each mapped cell raw and as it will be read */
+  sample: PreviewRow[];
+  /** no column is mapped to the account name: nothing can be imported until one is (counts are all 0) */
+  needsAccountName: boolean;
 }
 
 export interface ImportApplyView extends ImportPreviewView {

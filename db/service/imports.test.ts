@@ -54,6 +54,33 @@ describe('imports through callApi', () => {
     h.db.close();
   });
 
+  it('previews a sheet with a title row: detected header row, parsed sample (lunar dates, 万元 amounts), the picked row on request', async () => {
+    const h = createHarness(tempDir());
+    const before = h.snapshot();
+    const titled = base64('2026年 华东区重点客户名单,,,\n,,,\n客户名称,联系人,农历生日,年销售额(万元)\n华东精密,张伟,农历八月十五,1200\n云栖软件,李娜,八月三十五,x\n');
+    const preview = await h.call('imports.preview', { fileName: '客户.csv', contentBase64: titled });
+    expect(preview).toMatchObject({ headerLine: 3, headers: ['客户名称', '联系人', '农历生日', '年销售额(万元)'], kind: 'contacts', needsAccountName: false });
+    expect(preview.headerCandidates.map((row) => row.line)).toEqual([1, 3, 4, 5]);
+    expect(preview.sample[0]).toEqual({
+      line: 4,
+      cells: [
+        { header: '客户名称', field: 'accountName', raw: '华东精密', parsed: { type: 'text' } },
+        { header: '联系人', field: 'contactName', raw: '张伟', parsed: { type: 'text' } },
+        { header: '农历生日', field: 'lunarBirthday', raw: '农历八月十五', parsed: { type: 'date', date: { calendar: 'lunar', year: null, month: 8, day: 15, isLeapMonth: false }, minutes: null } },
+        { header: '年销售额(万元)', field: 'annualRevenue', raw: '1200', parsed: { type: 'amount', value: 12_000_000 } },
+      ],
+      texts: ['华东精密', '张伟', '农历八月十五', '1200'],
+    });
+    expect(preview.sample[1]!.cells[2]).toMatchObject({ raw: '八月三十五', parsed: { type: 'invalid', issue: { key: 'import.date.unrecognised' } } });
+    expect(preview.invalid).toContainEqual({ line: 5, issue: { key: 'validation.notANumber', params: { column: '年销售额(万元)', value: 'x' } } });
+    // The title row as the header: nothing names the account, so the preview says so instead of refusing the file.
+    const wrongRow = await h.call('imports.preview', { fileName: '客户.csv', contentBase64: titled, headerLine: 1 });
+    expect(wrongRow).toMatchObject({ headerLine: 1, needsAccountName: true, counts: { new: 0, updated: 0, unchanged: 0, invalid: 0 } });
+    expect(await h.fail('imports.apply', { fileName: '客户.csv', contentBase64: titled, headerLine: 1 })).toMatchObject({ issues: [{ message: 'import.mapping.noAccountName' }] });
+    expect(h.snapshot()).toBe(before);
+    h.db.close();
+  });
+
   it('saves named mappings in the settings and lists them', async () => {
     const h = createHarness(tempDir());
     expect(await h.call('imports.mappings', undefined)).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * Imports from the app: the file arrives base64-encoded, is read by the same readers as the CLI's
- * (size, encoding and type checks included), dry-run or applied all-or-nothing. Saved column
+ * (size, encoding and type checks included; the header row detected or the one the user picked),
+ * dry-run with a parsed sample of its first rows, or applied all-or-nothing. Saved column
  * mappings live in the local settings under one key.
  */
 import crypto from 'node:crypto';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApiHandlers, ApiParsedInput, ImportPreviewView, SavedMapping } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
-import { ColumnMappingSchema, detectMapping, missingHeaders } from '../../core/import/columns.js';
+import { ColumnMappingSchema, detectMapping, importKindOf, missingHeaders } from '../../core/import/columns.js';
+import { previewRows } from '../../core/import/preview.js';
 import type { ImportIssue } from '../../core/import/issues.js';
 import { applyImport } from '../import/apply.js';
 import { ImportFileError } from '../import/fileError.js';
@@ -44,7 +46,7 @@ async function readUpload(dataDir: string, input: ImportFileInput): Promise<Read
   const temp = path.join(folder, `.upload-${crypto.randomBytes(8).toString('hex')}${extension}`);
   fs.writeFileSync(temp, Buffer.from(input.contentBase64, 'base64'), { mode: 0o600 });
   try {
-    return await readImportFile(temp);
+    return await readImportFile(temp, input.headerLine === undefined ? {} : { headerLine: input.headerLine });
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -58,8 +60,18 @@ async function requestOf(context: ServiceContext, input: ImportFileInput): Promi
   return { table, request: { table, mapping, order: input.dateOrder ?? null, timeZone: hostTimeZone() } };
 }
 
+/** Whether the mapping names the account name; without it the file can be previewed but not imported. */
+const mapsAccountName = (request: ImportRequest) => Object.values(request.mapping).includes('accountName');
+
+/** A plan of nothing, for a preview whose mapping does not yet name the account name. */
+const NOTHING_PLANNED: ImportPlan = { kind: 'accounts', counts: { new: 0, updated: 0, unchanged: 0, invalid: 0 }, invalid: [], duplicates: [] };
+
 function previewOf(table: ReadTable, request: ImportRequest, plan: ImportPlan): ImportPreviewView {
   return {
+    headerLine: table.headerLine,
+    headerCandidates: table.candidates,
+    sample: previewRows(table, request.mapping, request.order ?? null),
+    needsAccountName: !mapsAccountName(request),
     headers: [...table.headers],
     mapping: request.mapping,
     kind: plan.kind,
@@ -92,7 +104,10 @@ export function importHandlers(context: ServiceContext): ImportHandlers {
     'imports.preview': (input) =>
       refusingBadFiles(async () => {
         const { table, request } = await requestOf(context, input);
-        return previewOf(table, request, planImport(context.db, request));
+        // A file whose header row or mapping is still to be chosen is shown, not refused: the screen
+        // lets the user pick the header row and the account name's column.
+        const plan = mapsAccountName(request) ? planImport(context.db, request) : { ...NOTHING_PLANNED, kind: importKindOf(request.mapping) };
+        return previewOf(table, request, plan);
       }),
     'imports.apply': ({ skipInvalid, ...input }) =>
       refusingBadFiles(async () => {

@@ -36,6 +36,17 @@ function listApi(result = { rows, total: rows.length }) {
 }
 
 describe('AccountsPage', () => {
+  it.each([
+    ['with accounts', { rows, total: rows.length }],
+    ['with none yet', { rows: [], total: 0 }],
+  ])('opens the import from the accounts list (%s), where a rep looks for it', async (_, result) => {
+    window.history.replaceState(null, '', '/?r=accounts');
+    await renderWithApi(<AccountsPage />, listApi(result));
+    const buttons = await screen.findAllByRole('button', { name: 'Import from Excel/CSV' });
+    fireEvent.click(buttons[0]!);
+    expect(new URLSearchParams(window.location.search).get('r')).toBe('import');
+  });
+
   it('shows each account with its tier letter, status, city, key-account flags and last visit', async () => {
     await renderWithApi(<AccountsPage />, listApi());
     const link = await screen.findByRole('link', { name: '中国石油 华东分公司' });

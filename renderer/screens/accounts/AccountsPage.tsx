@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ACCOUNT_STATUSES, TIERS, type AccountSort, type AccountStatus, type Tier } from '../../../core/model/enums.js';
 import type { AccountListQuery, AccountListRow } from '../../../core/model/schemas.js';
 import { useQuery } from '../../api/useQuery.js';
@@ -137,12 +137,18 @@ export function AccountsPage() {
         <Typography.Title level={1} id="accounts-title" style={{ fontSize: 20, margin: 0 }}>
           {t('title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('new')}
-        </Button>
+        <Space>
+          {/* A rep's existing list (a CRM export, a spreadsheet kept by hand) comes in here. */}
+          <Button icon={<ImportOutlined aria-hidden />} onClick={() => navigate({ name: 'import' })}>
+            {t('import')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('new')}
+          </Button>
+        </Space>
       </Flex>
       {isEmptyBook ? (
-        <GettingStarted onCreate={() => setCreating(true)} />
+        <GettingStarted onCreate={() => setCreating(true)} onImport={() => navigate({ name: 'import' })} />
       ) : (
         <>
           <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} role="search">

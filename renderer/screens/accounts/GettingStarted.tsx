@@ -1,10 +1,10 @@
-/** What an empty app shows: the two ways to begin (an own account, or the demo data to look around). */
+/** What an empty app shows: the ways to begin (an own account, the rep's existing list, or the demo data to look around). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Empty, Space, Typography } from 'antd';
 import { useMutation } from '../../api/useQuery.js';
 
-export function GettingStarted({ onCreate }: { onCreate: () => void }) {
+export function GettingStarted({ onCreate, onImport }: { onCreate: () => void; onImport: () => void }) {
   const { t } = useTranslation('accounts');
   const mutate = useMutation();
   const [loading, setLoading] = useState(false);
@@ -32,6 +32,7 @@ export function GettingStarted({ onCreate }: { onCreate: () => void }) {
         <Button type="primary" onClick={onCreate}>
           {t('empty.create')}
         </Button>
+        <Button onClick={onImport}>{t('import')}</Button>
         <Button onClick={() => void loadDemo()} loading={loading}>
           {t('empty.loadDemo')}
         </Button>

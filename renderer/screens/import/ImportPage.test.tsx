@@ -21,6 +21,52 @@ const PREVIEW: ImportPreviewView = {
   ],
   invalidNotListed: 0,
   duplicates: [{ line: 4, against: 'file', by: 'nameCity', firstLine: 2 }],
+  headerLine: 1,
+  headerCandidates: [{ line: 1, cells: ['客户名称', '城市', '备注'] }, { line: 2, cells: ['华东精密', '苏州', ''] }],
+  sample: [],
+  needsAccountName: false,
+};
+
+/** A hand-kept list: a merged title row above the headers, a lunar birthday and revenue in 万元. */
+const TITLED: ImportPreviewView = {
+  headers: ['2026年 华东区重点客户名单', '(2)', '(3)'],
+  mapping: { '2026年 华东区重点客户名单': null, '(2)': null, '(3)': null },
+  kind: 'accounts',
+  source: '华东区',
+  rows: 4,
+  counts: { new: 0, updated: 0, unchanged: 0, invalid: 0 },
+  invalid: [],
+  invalidNotListed: 0,
+  duplicates: [],
+  headerLine: 1,
+  headerCandidates: [
+    { line: 1, cells: ['2026年 华东区重点客户名单', '', ''] },
+    { line: 3, cells: ['客户名称', '农历生日', '年销售额(万元)'] },
+    { line: 4, cells: ['华东精密', '农历八月十五', '1200'] },
+  ],
+  sample: [{ line: 3, cells: [], texts: ['客户名称', '农历生日', '年销售额(万元)'] }],
+  needsAccountName: true,
+};
+const FROM_LINE_3: ImportPreviewView = {
+  ...TITLED,
+  headers: ['客户名称', '农历生日', '年销售额(万元)'],
+  mapping: { 客户名称: 'accountName', 农历生日: 'lunarBirthday', '年销售额(万元)': 'annualRevenue' },
+  kind: 'contacts',
+  headerLine: 3,
+  counts: { new: 1, updated: 0, unchanged: 0, invalid: 1 },
+  invalid: [{ line: 5, issue: { key: 'validation.notANumber', params: { column: '年销售额(万元)', value: '一千二' } } }],
+  needsAccountName: false,
+  sample: [
+    {
+      line: 4,
+      texts: ['华东精密', '农历八月十五', '1200'],
+      cells: [
+        { header: '客户名称', field: 'accountName', raw: '华东精密', parsed: { type: 'text' } },
+        { header: '农历生日', field: 'lunarBirthday', raw: '农历八月十五', parsed: { type: 'date', date: { calendar: 'lunar', year: null, month: 8, day: 15, isLeapMonth: false }, minutes: null } },
+        { header: '年销售额(万元)', field: 'annualRevenue', raw: '1200', parsed: { type: 'amount', value: 12_000_000 } },
+      ],
+    },
+  ],
 };
 
 async function chooseFile(name: string, text: string) {
@@ -78,5 +124,31 @@ describe('ImportPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('.xls');
     expect(alert.textContent).not.toContain('import.file');
+  });
+
+  it('lets the user pick the header row under a title row, then shows the mapping, the parsed sample and the bad value', async () => {
+    const api = fakeApi({
+      'imports.mappings': async () => [],
+      'imports.preview': async (input) => ((input as { headerLine?: number }).headerLine === 3 ? FROM_LINE_3 : TITLED),
+    });
+    await renderWithApi(<ImportPage />, api);
+    await chooseFile('华东区.xlsx', 'x');
+    // The title row as header maps nothing: the screen says what to do, in words, and imports nothing.
+    expect((await screen.findByRole('alert')).textContent).toContain('No column is imported as the account name: choose which column holds it.');
+    expect(document.body.textContent).not.toContain('--');
+    expect(screen.getByRole('button', { name: /Import 0 rows/ }).hasAttribute('disabled')).toBe(true);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Header row' }));
+    fireEvent.click(await screen.findByText('Line 3: 客户名称 · 农历生日 · 年销售额(万元)', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(api['imports.preview']).toHaveBeenLastCalledWith(expect.objectContaining({ headerLine: 3 })));
+    expect(api['imports.preview']).toHaveBeenLastCalledWith(expect.not.objectContaining({ mapping: expect.anything() }));
+    await screen.findByText('How the first rows will be read');
+    expect(screen.getByText(/Line 3 holds the column names/)).toBeTruthy();
+    expect(screen.getByLabelText('Import column 农历生日 as')).toBeTruthy();
+    // raw → parsed: the lunar date with the Gregorian day it next falls on, the amount in yuan
+    expect(document.body.textContent).toMatch(/农历八月十五 → Lunar 8\/15, next \w+ \d+\w*, 20\d\d/);
+    expect(document.body.textContent).toContain('1200 → ¥12,000,000');
+    const bad = screen.getByText('一千二').closest('tr') as HTMLElement;
+    expect(within(bad).getByText('not a number')).toBeTruthy();
+    expect(within(bad).getByText('5')).toBeTruthy();
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Import accounts, contacts or visits from a CSV or XLSX file: pick the file, check (and change) the
- * detected column mapping and the date order, read the dry run (new / updated / unchanged / invalid
- * rows with their line numbers and reasons), then import every valid row in one go — or nothing.
+ * detected header row (a sheet may open with a merged title row), the column mapping and the date
+ * order, see how the first rows will be read (raw → parsed), read the dry run (new / updated /
+ * unchanged / invalid rows with their line numbers, values and reasons), then import every valid row
+ * in one go — or nothing.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +13,12 @@ import { MAX_IMPORT_FILE_BYTES, type ImportApplyView, type ImportPreviewView } f
 import { TARGET_FIELDS, type ColumnMapping, type TargetField } from '../../../core/import/columns.js';
 import type { DateOrder } from '../../../core/import/dates.js';
 import type { RowProblem } from '../../../core/import/issues.js';
+import type { ParsedCell, PreviewRow } from '../../../core/import/preview.js';
+import { nextOccurrence, todayIn } from '../../../core/calendar/index.js';
 import { useApi } from '../../api/ApiContext.js';
 import { invalidateAll, useQuery } from '../../api/useQuery.js';
+import { useDateText } from '../../components/dates/useDateText.js';
+import { useLanguage } from '../../i18n/index.js';
 import { importIssueOf } from './importMessages.js';
 
 const MEGABYTE = 1024 * 1024;
@@ -38,6 +44,7 @@ export function ImportPage() {
   const saved = useQuery((a) => a['imports.mappings'](undefined), []);
   const [file, setFile] = useState<PickedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
+  const [headerLine, setHeaderLine] = useState<number | undefined>(undefined);
   const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,7 +57,10 @@ export function ImportPage() {
     const issue = importIssueOf(error);
     setProblem(issue ? t(issue.key, issue.params ?? {}) : t('failed'));
   };
-  const request = () => (file ? { fileName: file.name, contentBase64: file.contentBase64, ...(mapping ? { mapping } : {}), ...(dateOrder ? { dateOrder } : {}) } : null);
+  const request = () =>
+    file
+      ? { fileName: file.name, contentBase64: file.contentBase64, ...(mapping ? { mapping } : {}), ...(dateOrder ? { dateOrder } : {}), ...(headerLine ? { headerLine } : {}) }
+      : null;
 
   // Every change of file, mapping or date order runs the dry run again.
   useEffect(() => {
@@ -67,10 +77,11 @@ export function ImportPage() {
     return () => {
       live = false;
     };
-  }, [api, file, mapping, dateOrder]);
+  }, [api, file, mapping, dateOrder, headerLine]);
 
   const pick = async (picked: File) => {
     setMapping(undefined);
+    setHeaderLine(undefined);
     setPreview(null);
     if (picked.size > MAX_IMPORT_FILE_BYTES) {
       setFile(null);
@@ -100,6 +111,11 @@ export function ImportPage() {
 
   const fieldOptions = [{ value: IGNORE, label: t('mapping.ignore') }, ...TARGET_FIELDS.map((field) => ({ value: field, label: t(`import.field.${field}`) }))];
   const reason = (row: RowProblem) => t(row.issue.key, row.issue.params ?? {});
+  // Another header row means other column names: the mapping is detected again from them.
+  const chooseHeaderLine = (line: number) => {
+    setMapping(undefined);
+    setHeaderLine(line);
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -143,7 +159,21 @@ export function ImportPage() {
 
       {preview && (
         <>
+          <Card size="small" title={t('headerRow.label')}>
+            <Flex vertical gap={8}>
+              <Select
+                aria-label={t('headerRow.label')}
+                style={{ maxWidth: 720 }}
+                value={preview.headerLine}
+                onChange={(line: number) => chooseHeaderLine(line)}
+                options={preview.headerCandidates.map((row) => ({ value: row.line, label: t('headerRow.option', { line: row.line, cells: candidateText(row.cells) }) }))}
+              />
+              <Typography.Text type="secondary">{t('headerRow.detected', { line: preview.headerLine })}</Typography.Text>
+            </Flex>
+          </Card>
+
           <Card size="small" title={t('mapping.title', { kind: t(`import.report.kind_${preview.kind}`), source: preview.source })}>
+            {preview.needsAccountName && <Alert type="warning" showIcon role="alert" style={{ marginBlockEnd: 8 }} message={t('import.mapping.noAccountName')} />}
             <Table
               size="small"
               rowKey="header"
@@ -151,6 +181,7 @@ export function ImportPage() {
               dataSource={preview.headers.map((header) => ({ header }))}
               columns={[
                 { key: 'header', title: t('mapping.column'), render: (_, row) => row.header },
+                { key: 'example', title: t('sample.example'), render: (_, row) => <Typography.Text type="secondary">{exampleOf(preview, row.header)}</Typography.Text> },
                 {
                   key: 'field',
                   title: t('mapping.field'),
@@ -174,6 +205,8 @@ export function ImportPage() {
             </Space>
           </Card>
 
+          {preview.sample.length > 0 && preview.sample[0]!.cells.length > 0 && <SampleCard sample={preview.sample} />}
+
           <Card size="small" title={t('dryRun.title')}>
             <Descriptions size="small" column={{ xs: 2, md: 4 }}>
               <Descriptions.Item label={t('dryRun.new')}>{preview.counts.new}</Descriptions.Item>
@@ -192,6 +225,7 @@ export function ImportPage() {
                 columns={[
                   { key: 'line', title: t('dryRun.line'), width: 80, render: (_, row) => row.line },
                   { key: 'column', title: t('dryRun.column'), width: 160, render: (_, row) => row.issue.params?.column ?? '' },
+                  { key: 'value', title: t('dryRun.value'), width: 200, render: (_, row) => <Typography.Text code={row.issue.params?.value !== undefined}>{row.issue.params?.value ?? ''}</Typography.Text> },
                   { key: 'reason', title: t('dryRun.reason'), render: (_, row) => reason(row) },
                 ]}
               />
@@ -203,7 +237,7 @@ export function ImportPage() {
                   {t('apply.skipInvalid', { count: preview.counts.invalid })}
                 </Checkbox>
               )}
-              <Button type="primary" onClick={() => void apply()} disabled={preview.counts.invalid > 0 && !skipInvalid}>
+              <Button type="primary" onClick={() => void apply()} disabled={preview.needsAccountName || (preview.counts.invalid > 0 && !skipInvalid)}>
                 {t('apply.button', { count: preview.counts.new + preview.counts.updated })}
               </Button>
             </Flex>
@@ -219,5 +253,91 @@ export function ImportPage() {
         />
       )}
     </Flex>
+  );
+}
+
+/** A candidate header row in the picker: its first non-empty cells. */
+function candidateText(cells: readonly string[]): string {
+  const text = cells.filter((cell) => cell !== '').join(' · ');
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+/** The first non-empty value of a column in the sample, to recognise the column by. */
+function exampleOf(preview: ImportPreviewView, header: string): string {
+  const column = preview.headers.indexOf(header);
+  for (const row of preview.sample) {
+    const cell = row.texts[column];
+    if (cell) return cell;
+  }
+  return '';
+}
+
+/** The first rows as the import will read them: each mapped cell as written, and what it becomes. */
+function SampleCard({ sample }: { sample: PreviewRow[] }) {
+  const { t } = useTranslation('import');
+  const headers = sample[0]!.cells.map((cell) => ({ header: cell.header, field: cell.field }));
+  return (
+    <Card size="small" title={t('sample.title')}>
+      <Typography.Paragraph type="secondary" style={{ marginBlockStart: 0 }}>
+        {t('sample.help')}
+      </Typography.Paragraph>
+      <Table<PreviewRow>
+        size="small"
+        rowKey="line"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={sample}
+        columns={[
+          { key: 'line', title: t('dryRun.line'), width: 64, render: (_, row) => row.line },
+          ...headers.map(({ header, field }, index) => ({
+            key: header,
+            title: `${header} → ${t(`import.field.${field}`)}`,
+            render: (_: unknown, row: PreviewRow) => <SampleValue raw={row.cells[index]?.raw ?? null} parsed={row.cells[index]?.parsed ?? null} />,
+          })),
+        ]}
+      />
+    </Card>
+  );
+}
+
+function SampleValue({ raw, parsed }: { raw: string | null; parsed: ParsedCell | null }) {
+  const { t } = useTranslation('import');
+  const { t: tCommon } = useTranslation('common');
+  const text = useDateText();
+  const language = useLanguage();
+  if (raw === null || parsed === null) return null;
+  const shown = (() => {
+    switch (parsed.type) {
+      case 'text':
+        return null;
+      case 'amount':
+        return t('sample.amount', { value: new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(parsed.value) });
+      case 'tier':
+        return tCommon(`enum.tier.${parsed.value}`);
+      case 'visitKind':
+        return tCommon(`enum.visitKind.${parsed.value}`);
+      case 'date': {
+        const time = parsed.minutes === null ? '' : ` ${String(Math.floor(parsed.minutes / 60)).padStart(2, '0')}:${String(parsed.minutes % 60).padStart(2, '0')}`;
+        // A lunar date moves in the Gregorian calendar: say when it next falls.
+        const next = parsed.date.calendar === 'lunar' ? `, ${t('sample.next', { date: text.day(nextOccurrence(parsed.date, todayIn()).day) })}` : '';
+        return `${text.yearly(parsed.date)}${time}${next}`;
+      }
+      case 'invalid':
+        return null;
+    }
+  })();
+  if (parsed.type === 'invalid') {
+    return (
+      <Space orientation="vertical" size={0}>
+        <Typography.Text delete>{raw}</Typography.Text>
+        <Typography.Text type="danger">{t(parsed.issue.key, parsed.issue.params ?? {})}</Typography.Text>
+      </Space>
+    );
+  }
+  return (
+    <Typography.Text>
+      {raw}
+      {shown !== null && shown !== raw && <Typography.Text type="success">{` → ${shown}`}</Typography.Text>}
+    </Typography.Text>
   );
 }
