@@ -94,3 +94,23 @@ describe('TodayPage', () => {
     await waitFor(() => expect(screen.queryByText('Acme Trucks')).toBeNull());
   });
 });
+
+describe('done today', () => {
+  it('counts what was finished today against that and what is still listed, and says what counts', async () => {
+    const api = fakeApi({ 'app.info': async () => info, 'accounts.list': async () => ({ rows: [], total: 5 }), 'visits.upcoming': async () => [], 'agenda.today': async () => ({ day: TODAY, items: [overdue, birthday], plannedAhead: { overdue: 0, due: 0 }, done: 3 }) });
+    await renderWithApi(<TodayPage />, api, 'en');
+
+    await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
+    expect(screen.getByTestId('done-today').textContent).toBe('Done today: 3 of 5');
+    expect(screen.getByRole('img', { name: /^Done: visits completed, greetings marked and complaints first answered today \(3\)\. Of 5: those and the 2 items still listed below/ })).toBeTruthy();
+  });
+
+  it('says the same in Chinese', async () => {
+    const api = fakeApi({ 'app.info': async () => info, 'accounts.list': async () => ({ rows: [], total: 5 }), 'visits.upcoming': async () => [], 'agenda.today': async () => ({ day: TODAY, items: [overdue], plannedAhead: { overdue: 0, due: 0 }, done: 2 }) });
+    await renderWithApi(<TodayPage />, api, 'zh-CN');
+
+    await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
+    expect(screen.getByTestId('done-today').textContent).toBe('今天已完成：2 / 3');
+    expect(screen.getByRole('img', { name: /^已完成：今天完成的拜访、标记的问候和首次回复的投诉（2 项）。共 3 项：这些加上下面仍列出的 1 项/ })).toBeTruthy();
+  });
+});

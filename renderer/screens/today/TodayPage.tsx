@@ -8,8 +8,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
-import { ScheduleOutlined, RiseOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Space, Tooltip, Typography } from 'antd';
+import { QuestionCircleOutlined, ScheduleOutlined, RiseOutlined } from '@ant-design/icons';
 import { format } from 'date-fns';
 import { useQuery } from '../../api/useQuery.js';
 import { useNavigation } from '../../components/navigation.js';
@@ -61,11 +61,7 @@ export function TodayPage() {
       <Flex vertical gap={16}>
         {agenda.error ? <Alert type="error" showIcon title={errorText(agenda.error)} /> : null}
         {!agenda.data && !agenda.error && <Skeleton active />}
-        {agenda.data && (
-          <Typography.Text type="secondary" data-testid="done-today">
-            {t('done', { done: agenda.data.done, total: agenda.data.done + agenda.data.items.length })}
-          </Typography.Text>
-        )}
+        {agenda.data && <DoneToday done={agenda.data.done} open={agenda.data.items.length} />}
         {agenda.data && groups.length === 0 && <Empty description={t('agenda.empty')} />}
         {today && groups.map(({ group, items }) => (
           <Card key={group} size="small" title={<GroupTitle group={group} count={items.length} />} styles={group === 'complaints' ? { header: { borderInlineStart: '4px solid #cf1322' } } : undefined}>
@@ -86,6 +82,25 @@ export function TodayPage() {
       </Flex>
       {planning && <PlanWeekDialog onClose={() => setPlanning(false)} />}
     </section>
+  );
+}
+
+/**
+ * "Done today: 3 of 25": done is what the rep finished today (visits completed, greetings marked,
+ * complaints first answered); the total adds what the agenda still lists. The icon says so.
+ */
+function DoneToday({ done, open }: { done: number; open: number }) {
+  const { t } = useTranslation('today');
+  const what = t('doneWhat', { done, open, total: done + open });
+  return (
+    <Space size={6}>
+      <Typography.Text type="secondary" data-testid="done-today">
+        {t('done', { done, total: done + open })}
+      </Typography.Text>
+      <Tooltip title={what}>
+        <QuestionCircleOutlined role="img" aria-label={what} tabIndex={0} style={{ color: 'rgba(0,0,0,0.45)' }} />
+      </Tooltip>
+    </Space>
   );
 }
 
