@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Result, Spin } from 'antd';
 import { useQuery, useStatusVersion } from '../api/useQuery.js';
 import { useErrorText } from '../i18n/errors.js';
+import { firstRunLanguage } from '../i18n/index.js';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen.js';
 import { Onboarding } from '../screens/onboarding/Onboarding.js';
 import { Shell } from './Shell.js';
@@ -23,14 +24,15 @@ export function Startup() {
 function ReadyApp() {
   const { i18n } = useTranslation();
   const settings = useQuery((api) => api['settings.get']({}), []);
-  const language = settings.data?.language;
+  // Before onboarding nothing is stored yet: the browser's language, when it is one of ours, comes first.
+  const language = settings.data && (settings.data.onboarded ? settings.data.language : firstRunLanguage(settings.data.language));
   // Before paint, so the first screen never flashes in the other language.
   useLayoutEffect(() => {
     if (language && language !== i18n.language) void i18n.changeLanguage(language);
   }, [language, i18n]);
 
   if (!settings.data) return <Pending error={settings.error} onRetry={settings.reload} />;
-  if (!settings.data.onboarded) return <Onboarding settings={settings.data} />;
+  if (!settings.data.onboarded) return <Onboarding settings={{ ...settings.data, language: language ?? settings.data.language }} />;
   return <Shell />;
 }
 

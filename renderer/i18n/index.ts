@@ -20,6 +20,17 @@ export function languageOf(locale: string | undefined | null): Language {
   return locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/**
+ * The language a first run starts in: the browser's (or, in Electron, the OS's) when it is Chinese or
+ * English, else the one the host proposed from the OS locale (`settings.language` before onboarding).
+ */
+export function firstRunLanguage(proposed: Language, locale: string | undefined | null = typeof navigator === 'undefined' ? null : navigator.language): Language {
+  if (!locale) return proposed;
+  if (/^zh\b/i.test(locale)) return 'zh-CN';
+  if (/^en\b/i.test(locale)) return 'en';
+  return proposed;
+}
+
 export const i18n: I18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: bundledResources(),

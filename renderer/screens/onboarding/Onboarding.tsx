@@ -9,7 +9,7 @@ import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd
 import type { ApiOutputs } from '../../../core/api/contract.js';
 import { LANGUAGES, type Language } from '../../../core/model/enums.js';
 import type { Settings } from '../../../core/model/schemas.js';
-import { useMutation } from '../../api/useQuery.js';
+import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 
 interface OnboardingValues {
@@ -23,6 +23,9 @@ export function Onboarding({ settings }: { settings: Settings }) {
   const [form] = Form.useForm<OnboardingValues>();
   const mutate = useMutation();
   const [demo, setDemo] = useState<ApiOutputs['demo.load'] | null>(null);
+  // Demo data loaded before a reload (or in another window) is not offered again.
+  const demoStatus = useQuery((api) => api['demo.status']({}), []);
+  const demoPresent = demo !== null || demoStatus.data?.present === true;
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -81,10 +84,13 @@ export function Onboarding({ settings }: { settings: Settings }) {
           </Form.Item>
           <Form.Item label={t('demo')} extra={t('demoHelp')}>
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Button onClick={() => void loadDemo()} loading={loadingDemo} disabled={demo !== null}>
-                {t('loadDemo')}
-              </Button>
+              {!demoPresent && (
+                <Button onClick={() => void loadDemo()} loading={loadingDemo} disabled={demoStatus.data === undefined}>
+                  {t('loadDemo')}
+                </Button>
+              )}
               {demo && <Alert type="success" showIcon title={t('demoLoaded', demo)} />}
+              {!demo && demoPresent && <Alert type="info" showIcon title={t('demoAlreadyLoaded')} />}
             </Space>
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} block>
