@@ -137,8 +137,6 @@ export const ContactFields = z.object({
   interests: optionalText(2000),
   isKey: z.boolean().default(false),
 });
-export const ContactCreate = ContactFields;
-export type ContactCreate = z.input<typeof ContactCreate>;
 export const ContactPatch = patchOf(ContactFields.omit({ accountId: true }));
 export type ContactPatch = z.input<typeof ContactPatch>;
 export const Contact = SyncedRow.extend(ContactFields.shape);
@@ -193,6 +191,15 @@ function refineYearlyDate(v: Partial<YearlyDate> & { kind?: string; label?: stri
 
 export const ImportantDateCreate = importantDateShape.superRefine(refineYearlyDate);
 export type ImportantDateCreate = z.input<typeof ImportantDateCreate>;
+
+/**
+ * A new contact, with the birthday if the rep knows it (Gregorian or lunar): saved as the contact's
+ * `birthday` important date in the same transaction (see db/service/people.ts).
+ */
+export const ContactCreate = ContactFields.extend({
+  birthday: YearlyDateFields.superRefine(refineYearlyDate).nullable().optional(),
+});
+export type ContactCreate = z.input<typeof ContactCreate>;
 /** A patch replaces the whole date (calendar, month, day, leap, year) so it can be validated as one. */
 export const ImportantDatePatch = importantDateShape
   .omit({ accountId: true, contactId: true, familyMemberId: true })

@@ -2,6 +2,7 @@
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { getAccount } from '../repo/accounts.js';
 import { deleteContact, getContact, insertContact, updateContact } from '../repo/contacts.js';
+import { insertDate } from '../repo/dates.js';
 import { deleteFamilyMember, getFamilyMember, insertFamilyMember, updateFamilyMember } from '../repo/family.js';
 import { found, invalidReference, type ServiceContext } from './context.js';
 
@@ -12,9 +13,18 @@ type PeopleHandlers = Pick<
 
 export function peopleHandlers({ db, stamp }: ServiceContext): PeopleHandlers {
   return {
-    'contacts.create': (values) => {
+    // A birthday given with a new contact is saved with it, in one transaction: both rows and their
+    // outbox entries, or nothing.
+    'contacts.create': ({ birthday, ...values }) => {
       if (!getAccount(db, values.accountId)) throw invalidReference(['accountId']);
-      return insertContact(db, values, stamp());
+      const now = stamp();
+      return db.transaction(() => {
+        const contact = insertContact(db, values, now);
+        if (birthday) {
+          insertDate(db, { accountId: values.accountId, contactId: contact.id, familyMemberId: null, kind: 'birthday', label: null, leadDays: null, ...birthday }, now);
+        }
+        return contact;
+      })();
     },
     'contacts.update': ({ id, patch }) => updateContact(db, id, patch, stamp()),
     'contacts.delete': ({ id }) => {

@@ -5,6 +5,8 @@ import type { Contact } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { FormModal } from '../../components/log/FormModal.js';
+import { BirthdayFields, birthdayOf, type BirthdayValues } from '../../components/dates/BirthdayFields.js';
+import { validateYearlyDate } from '../../../core/calendar/index.js';
 
 interface ContactValues {
   name: string;
@@ -15,6 +17,8 @@ interface ContactValues {
   wechat?: string | null;
   interests?: string | null;
   isKey: boolean;
+  /** a new contact's birthday, saved with it (optional) */
+  birthday?: BirthdayValues;
 }
 
 const PHONE_PATTERN = /^[+()\d\s-]*$/;
@@ -25,11 +29,18 @@ export function ContactForm({ open, accountId, contact, onClose }: { open: boole
   const [form] = Form.useForm<ContactValues>();
   const mutate = useMutation();
 
-  const save = async (values: ContactValues) => {
+  const save = async ({ birthday: birthdayValues, ...values }: ContactValues) => {
     const fields = { ...values, role: values.role ?? null };
+    const birthday = birthdayOf(birthdayValues);
+    if (!contact && Boolean(birthdayValues?.month) !== Boolean(birthdayValues?.day)) {
+      // half a birthday: say what is missing rather than drop it
+      form.setFields([{ name: ['birthday', birthdayValues?.month ? 'day' : 'month'], errors: [tCommon('validation.required')] }]);
+      throw new Error('birthday incomplete');
+    }
+    if (birthday && validateYearlyDate(birthday)) throw new Error('birthday invalid'); // the live message says what is wrong
     try {
       if (contact) await mutate((api) => api['contacts.update']({ id: contact.id, patch: fields }));
-      else await mutate((api) => api['contacts.create']({ accountId, ...fields }));
+      else await mutate((api) => api['contacts.create']({ accountId, ...fields, birthday }));
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);
@@ -87,6 +98,7 @@ export function ContactForm({ open, accountId, contact, onClose }: { open: boole
       <Form.Item name="interests" label={t('contacts.interests')} extra={t('contacts.interestsHint')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
       </Form.Item>
+      {!contact && <BirthdayFields form={form} />}
     </FormModal>
   );
 }
