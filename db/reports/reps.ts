@@ -1,9 +1,8 @@
 /**
  * The team's reps as this laptop knows them: everyone who owns an account here, and everyone the team
- * server has named in a pull (`sync_owners`), so a rep whose accounts are all archived or deleted still
- * has a row in the reports. The signed-in user counts only through accounts of their own (a lead owns
- * none). A rep whose rows never reached this laptop is unknown to it: the server names owners of the
- * rows it sends, not the team's members.
+ * server has named in a pull (`sync_owners`) — the owners of the rows it sent and, to a lead, every active
+ * rep of the team — so a rep whose accounts are all archived or deleted, or who never synced, still has
+ * a row in the reports. The signed-in user counts only through accounts of their own (a lead owns none).
  */
 import type { RepView } from '../../core/api/contract.js';
 import type { Db } from '../connection.js';
