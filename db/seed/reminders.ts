@@ -17,8 +17,10 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const COMPLAINT_SHARE = 0.03;
 const GREETED_DATE_SHARE = 0.15;
-const DESCRIPTIONS = ['交货延误两天，影响生产排期', '发票抬头有误，需要重开', '设备调试后仍有异响', '售后响应太慢', 'Wrong part number on the last delivery', 'Price on the invoice differs from the quote'];
-const GIFTS = ['一束鲜花', '月饼礼盒', '茶叶', '生日蛋糕', '红酒', null];
+// In Chinese, like the responses written to them below.
+const DESCRIPTIONS = ['交货延误两天，影响生产排期', '发票抬头有误，需要重开', '设备调试后仍有异响', '售后响应太慢，报修两天没人回复', '上一批货的料号发错了', '发票金额和报价单对不上'];
+// Fit for a birthday, an anniversary or a company's founding day alike.
+const GIFTS = ['一束鲜花', '茶叶礼盒', '水果礼篮', '红酒', null];
 
 interface SeededAccount {
   id: string;

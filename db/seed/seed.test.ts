@@ -167,3 +167,23 @@ describe('a scaled-down rep data set (500 of 2,000 accounts)', () => {
     expect(last12Months.C).toBeLessThan(6);
   });
 });
+
+describe('demo text reads like a rep’s own notes', () => {
+  const CJK = /[\u3400-\u9fff]/;
+  it('writes about a person only with that person’s name, and in the language spoken with them', () => {
+    const db = seededDemo();
+    const notes = db.prepare(`SELECT n.body, a.name AS account, c.name AS contact FROM notes n JOIN accounts a ON a.id = n.account_id LEFT JOIN contacts c ON c.id = n.contact_id`).all() as Array<{ body: string; account: string; contact: string | null }>;
+    expect(notes.length).toBeGreaterThan(50);
+    for (const note of notes) {
+      // never "华东精密有限公司的孩子今年高考": an account note does not name the account as if it were a person
+      expect(note.body).not.toContain(note.account);
+      const englishContact = note.contact !== null && !CJK.test(note.contact);
+      expect(CJK.test(note.body), note.body).toBe(!englishContact);
+    }
+    const visits = db.prepare(`SELECT v.purpose, v.outcome, v.next_step, c.name AS contact FROM visits v LEFT JOIN contacts c ON c.id = json_extract(v.met_contact_ids, '$[0]') WHERE v.status = 'done'`).all() as Array<{ purpose: string; outcome: string; next_step: string | null; contact: string | null }>;
+    for (const visit of visits) {
+      const chinese = visit.contact === null || CJK.test(visit.contact);
+      for (const text of [visit.purpose, visit.outcome, visit.next_step].filter((t): t is string => t !== null)) expect(CJK.test(text), text).toBe(chinese);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { addDays, addMinutes, max as latest, min as earliest, setHours, subDays 
 import type { VisitKind } from '../../core/model/enums.js';
 import { calendarDay, syncedFields, type BookContext } from './context.js';
 import type { AccountPlan } from './accounts.js';
-import { NEXT_STEPS, NOTE_TEMPLATES, OUTCOMES, PURPOSES } from './vocabulary.js';
+import { ACCOUNT_NOTES, NEXT_STEPS, OUTCOMES, PERSON_NOTES, PURPOSES, type NoteLanguage } from './vocabulary.js';
 import type { ContactRow, NoteRow, VisitRow } from './write.js';
 
 /** Product defaults: A every 14 days, B every 30, C every 90. */
@@ -23,9 +23,16 @@ function duringWorkHours(ctx: BookContext, day: Date): Date {
   return addMinutes(setHours(day, ctx.rng.int(9, 16)), ctx.rng.pick([0, 15, 30, 45]));
 }
 
-function purposeFor(ctx: BookContext, kind: VisitKind): string {
-  return ctx.rng.pick(PURPOSES[kind] ?? PURPOSES.routine!);
+function purposeFor(ctx: BookContext, kind: VisitKind, language: NoteLanguage): string {
+  return ctx.rng.pick(PURPOSES[language][kind] ?? PURPOSES[language].routine!);
 }
+
+/** English with an English-speaking contact (a Latin-script name), Chinese otherwise. */
+function languageWith(contact: ContactRow | null | undefined): NoteLanguage {
+  return contact && !/[\u3400-\u9fff]/.test(contact.name) ? 'en' : 'zh';
+}
+
+const firstMet = (contacts: readonly ContactRow[], ids: readonly string[]) => contacts.find((c) => c.id === ids[0]) ?? null;
 
 /** When the history of completed visits ends, relative to today, for each pattern. */
 function lastVisitDaysAgo(ctx: BookContext, pattern: AccountPlan['pattern'], cadence: number): number {
@@ -53,18 +60,21 @@ function doneVisit(ctx: BookContext, plan: AccountPlan, contacts: readonly Conta
   const keyAccount = plan.row.long_term_contract === 1 || plan.row.strategic === 1;
   const kind = keyAccount && rng.chance(0.03) ? 'executive' : rng.weighted(KIND_WEIGHTS);
   const doneAt = duringWorkHours(ctx, day);
+  const plannedAt = rng.chance(0.6) ? doneAt.toISOString() : null;
+  const metIds = met(ctx, contacts);
+  const language = languageWith(firstMet(contacts, metIds));
   return {
     ...syncedFields(ctx, doneAt),
     account_id: plan.row.id,
     kind,
     status: 'done',
-    planned_at: rng.chance(0.6) ? doneAt.toISOString() : null,
+    planned_at: plannedAt,
     done_at: doneAt.toISOString(),
     cancelled_at: null,
-    purpose: purposeFor(ctx, kind),
-    met_contact_ids: JSON.stringify(met(ctx, contacts)),
-    outcome: rng.pick(OUTCOMES),
-    next_step: rng.chance(0.7) ? rng.pick(NEXT_STEPS) : null,
+    purpose: purposeFor(ctx, kind, language),
+    met_contact_ids: JSON.stringify(metIds),
+    outcome: rng.pick(OUTCOMES[language]),
+    next_step: rng.chance(0.7) ? rng.pick(NEXT_STEPS[language]) : null,
     next_visit_date: null,
   };
 }
@@ -80,7 +90,7 @@ function cancelledVisit(ctx: BookContext, plan: AccountPlan, day: Date): VisitRo
     planned_at: plannedAt.toISOString(),
     done_at: null,
     cancelled_at: cancelledAt.toISOString(),
-    purpose: purposeFor(ctx, 'routine'),
+    purpose: purposeFor(ctx, 'routine', 'zh'),
     met_contact_ids: '[]',
     outcome: null,
     next_step: null,
@@ -99,6 +109,8 @@ function plannedVisit(ctx: BookContext, plan: AccountPlan, contacts: readonly Co
   if (day > horizonEnd) return null;
   const plannedAt = duringWorkHours(ctx, day);
   const kind = rng.weighted(KIND_WEIGHTS);
+  const metIds = met(ctx, contacts);
+  const language = languageWith(firstMet(contacts, metIds));
   return {
     ...syncedFields(ctx, subDays(ctx.now, rng.int(0, 10))),
     account_id: plan.row.id,
@@ -107,8 +119,8 @@ function plannedVisit(ctx: BookContext, plan: AccountPlan, contacts: readonly Co
     planned_at: plannedAt.toISOString(),
     done_at: null,
     cancelled_at: null,
-    purpose: purposeFor(ctx, kind),
-    met_contact_ids: JSON.stringify(met(ctx, contacts)),
+    purpose: purposeFor(ctx, kind, language),
+    met_contact_ids: JSON.stringify(metIds),
     outcome: null,
     next_step: null,
     next_visit_date: null,
@@ -116,7 +128,9 @@ function plannedVisit(ctx: BookContext, plan: AccountPlan, contacts: readonly Co
 }
 
 function note(ctx: BookContext, plan: AccountPlan, at: Date, visitId: string | null, contact: ContactRow | null): NoteRow {
-  const body = ctx.rng.pick(NOTE_TEMPLATES).replaceAll('{name}', contact?.name ?? plan.row.name);
+  // A note about a person names that person; one about the account is about the company, never "the company's child".
+  const language = languageWith(contact);
+  const body = contact ? ctx.rng.pick(PERSON_NOTES[language]).replaceAll('{name}', contact.name) : ctx.rng.pick(ACCOUNT_NOTES[language]);
   return {
     ...syncedFields(ctx, at),
     account_id: plan.row.id,

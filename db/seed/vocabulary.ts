@@ -117,46 +117,101 @@ export const INTERESTS = [
 
 export const MOBILE_PREFIXES = ['135', '136', '138', '139', '150', '151', '158', '159', '186', '187', '188', '189', '177', '199'];
 
-export const PURPOSES: Record<string, string[]> = {
-  routine: ['例行拜访，了解近期需求', '季度回访', '了解新项目进展', 'Routine check-in'],
-  complaint_follow_up: ['跟进交货延迟投诉', '处理质量问题反馈', 'Follow up on invoice complaint'],
-  executive: ['陪同公司领导拜访', '高层年度走访', 'Executive visit with our VP'],
-  delivery: ['现场交货与验收', '设备到货安装', 'Delivery and sign-off'],
-  training: ['产品使用培训', '新功能培训', 'Operator training'],
-  survey: ['年度满意度调查', '客户满意度回访', 'Satisfaction survey'],
-  phone_call: ['电话沟通报价', '电话确认订单', 'Call about renewal'],
-  meeting: ['线上会议讨论方案', '技术交流会', 'Video meeting on roadmap'],
+/**
+ * What a rep writes, in the language the rep and the client speak: Chinese by default, English with an
+ * English-speaking contact (at a foreign company, mostly). Never the two mixed in one account's story.
+ */
+export type NoteLanguage = 'zh' | 'en';
+
+export const PURPOSES: Record<NoteLanguage, Record<string, string[]>> = {
+  zh: {
+    routine: ['例行拜访，了解近期需求', '季度回访', '了解新项目进展'],
+    complaint_follow_up: ['跟进交货延迟投诉', '处理质量问题反馈', '回访发票问题处理情况'],
+    executive: ['陪同公司领导拜访', '高层年度走访', '陪同销售副总拜访'],
+    delivery: ['现场交货与验收', '设备到货安装', '送货并签收'],
+    training: ['产品使用培训', '新功能培训', '操作人员培训'],
+    survey: ['年度满意度调查', '客户满意度回访', '收集使用意见'],
+    phone_call: ['电话沟通报价', '电话确认订单', '电话沟通续约'],
+    meeting: ['线上会议讨论方案', '技术交流会', '视频会议沟通明年计划'],
+  },
+  en: {
+    routine: ['Routine check-in', 'Quarterly review', 'Catch up on the new project'],
+    complaint_follow_up: ['Follow up on the late delivery', 'Follow up on the invoice complaint', 'Check the quality issue is fixed'],
+    executive: ['Executive visit with our VP', 'Annual management visit', 'Visit with our sales director'],
+    delivery: ['Delivery and sign-off', 'Equipment delivery and installation', 'On-site acceptance'],
+    training: ['Operator training', 'Training on the new features', 'Maintenance training'],
+    survey: ['Satisfaction survey', 'Annual customer survey', 'Collect feedback on the service'],
+    phone_call: ['Call about renewal', 'Call to confirm the order', 'Call about the quote'],
+    meeting: ['Video meeting on the roadmap', 'Technical workshop', 'Planning meeting for next year'],
+  },
 };
 
-export const OUTCOMES = [
-  '客户对交期满意，计划下季度追加订单。',
-  '对方采购提出降价要求，需内部评估。',
-  '技术部认可方案，等待总经理审批。',
-  '现场设备运行正常，客户反馈良好。',
-  '竞争对手近期接触过客户，需加强跟进。',
-  'Customer happy with service; asked for a quote on spare parts.',
-  'Budget frozen until next quarter.',
-  '客户计划扩建产线，可能有新需求。',
-];
+export const OUTCOMES: Record<NoteLanguage, string[]> = {
+  zh: [
+    '客户对交期满意，计划下季度追加订单。',
+    '对方采购提出降价要求，需内部评估。',
+    '技术部认可方案，等待总经理审批。',
+    '现场设备运行正常，客户反馈良好。',
+    '竞争对手近期接触过客户，需加强跟进。',
+    '客户询问备件报价，回去整理后发过去。',
+    '客户预算要到下季度才批，先保持联系。',
+    '客户计划扩建产线，可能有新需求。',
+  ],
+  en: [
+    'Happy with delivery times; plans a top-up order next quarter.',
+    'Purchasing asked for a lower price; to be reviewed internally.',
+    'Engineering approved the proposal; waiting for the MD to sign off.',
+    'Equipment running well on site; good feedback.',
+    'A competitor has been in touch with them recently; keep close.',
+    'Happy with the service; asked for a quote on spare parts.',
+    'Budget frozen until next quarter.',
+    'Planning a new production line; likely new demand.',
+  ],
+};
 
-export const NEXT_STEPS = [
-  '下周发送正式报价', '安排技术人员上门调试', '邀请参观工厂', '准备续约合同', 'Send revised proposal', '整理会议纪要发给客户',
-];
+export const NEXT_STEPS: Record<NoteLanguage, string[]> = {
+  zh: ['下周发送正式报价', '安排技术人员上门调试', '邀请参观工厂', '准备续约合同', '修改方案后再发给客户', '整理会议纪要发给客户'],
+  en: ['Send the formal quote next week', 'Send an engineer to commission the unit', 'Invite them to visit our plant', 'Prepare the renewal contract', 'Send the revised proposal', 'Send the meeting minutes'],
+};
 
-/** Note bodies: a sentence about the account, with a placeholder for a person's name. */
-export const NOTE_TEMPLATES = [
-  '{name}提到明年预算会增加约10%，重点在自动化改造。',
-  '{name}喜欢喝普洱茶，下次拜访可以带一点。',
-  '{name}的孩子今年高考，注意别在六月初打扰。',
-  '客户对上次的售后响应速度不满意，已向服务部反馈。',
-  '付款周期从60天延长到90天，需要财务确认。',
-  '{name} prefers WeChat over email for quick questions.',
-  'Competitor offered a 5% discount; {name} is evaluating.',
-  '{name}下个月出差德国，回来后再约时间。',
-  '新厂区预计年底投产，届时会有设备采购需求。',
-  'Annual contract renewal due in Q3; {name} wants a multi-year option.',
-  '{name}对我们的新产品很感兴趣，要求提供样品。',
-  '客户仓库搬迁，收货地址有变化，已更新。',
-];
+/** Notes about a person, `{name}` being that contact's name. */
+export const PERSON_NOTES: Record<NoteLanguage, string[]> = {
+  zh: [
+    '{name}提到明年预算会增加约10%，重点在自动化改造。',
+    '{name}喜欢喝普洱茶，下次拜访可以带一点。',
+    '{name}的孩子今年高考，六月上旬尽量别打扰。',
+    '{name}下个月去德国出差，回来后再约时间。',
+    '{name}对我们的新产品很感兴趣，要了样品。',
+    '{name}习惯用微信沟通，邮件经常来不及看。',
+  ],
+  en: [
+    '{name} prefers WeChat over email for quick questions.',
+    'Competitor offered a 5% discount; {name} is evaluating.',
+    'Annual contract renewal due in Q3; {name} wants a multi-year option.',
+    '{name} is on leave for two weeks from the 10th; their deputy handles orders.',
+    '{name} asked for samples of the new product line.',
+    '{name} mentioned next year’s budget goes up about 10%, mostly for automation.',
+  ],
+};
+
+/** Notes about the account as a whole. */
+export const ACCOUNT_NOTES: Record<NoteLanguage, string[]> = {
+  zh: [
+    '客户对上次的售后响应速度不满意，已向服务部反馈。',
+    '客户希望账期从60天延长到90天，需要财务确认。',
+    '新厂区预计年底投产，届时会有设备采购需求。',
+    '客户仓库搬迁，收货地址有变化，已更新。',
+    '客户年底前要完成供应商审核，需准备资质文件。',
+    '采购部换了负责人，需要重新建立联系。',
+  ],
+  en: [
+    'Not happy with how fast service answered last time; passed on to the service team.',
+    'Asking to move payment terms from 60 to 90 days; needs finance to agree.',
+    'New plant due to open at year end; equipment purchases to follow.',
+    'Warehouse has moved; delivery address updated.',
+    'Supplier audit before year end; prepare our certificates.',
+    'New head of purchasing; need to build the relationship again.',
+  ],
+};
 
 export const FAMILY_GIVEN_NAMES = ['小雨', '子涵', '浩然', '欣怡', '梓轩', '雨桐', '一诺', '思远'];
