@@ -16,6 +16,13 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+/** Calls `listener` after every `invalidateAll` (a change saved, data brought by a sync); returns the unsubscribe. */
+export function subscribeData(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
 const currentVersion = () => dataVersion;
 
 /**

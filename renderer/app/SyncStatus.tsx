@@ -1,21 +1,37 @@
 /**
- * Always visible: whether this computer syncs and is reachable, how many changes wait to be sent, how
- * many need the user (refused changes, note conflicts), when it last synced, a progress bar while a
- * large pull runs, and the last problem in plain words. It says "synced" only when nothing waits.
+ * Always visible: whether this computer syncs and is reachable, what the sync is doing (sending this
+ * laptop's changes, receiving the team's), how many changes wait to be sent, how many need the user
+ * (refused changes, note conflicts), when it last synced, a progress bar while a large pull runs, and
+ * the last problem in plain words. It says "synced" only when nothing waits and the last sync worked;
+ * the tooltip says whether the team's changes arrive live or are checked for every 30 s.
  */
 import { useTranslation } from 'react-i18next';
 import { Flex, Progress, Tooltip, Typography } from 'antd';
-import { CheckCircleOutlined, CloudOutlined, DisconnectOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudOutlined, CloudUploadOutlined, DisconnectOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import { formatDistanceToNow } from 'date-fns';
 import type { SyncStatusView } from '../../core/api/contract.js';
 import { useDateFnsLocale } from '../i18n/index.js';
 import { isSoloUse } from '../screens/sync/useSyncStatus.js';
 
-function StateIcon({ status }: { status: SyncStatusView }) {
-  if (status.running) return <SyncOutlined spin aria-hidden />;
-  if (status.state === 'signed_out') return <CloudOutlined aria-hidden />;
-  if (status.state === 'offline') return <DisconnectOutlined aria-hidden />;
-  if (status.lastError || status.conflicts > 0) return <WarningOutlined aria-hidden />;
+type Shown = 'signedOut' | 'offline' | 'sending' | 'receiving' | 'syncing' | 'toSend' | 'failed' | 'attention' | 'never' | 'synced';
+
+/** The one thing the status says first, most pressing first. */
+function shownState(status: SyncStatusView): Shown {
+  if (status.state === 'signed_out') return 'signedOut';
+  if (status.running) return status.activity === 'sending' ? 'sending' : status.activity === 'receiving' ? 'receiving' : 'syncing';
+  if (status.state === 'offline') return 'offline';
+  if (status.pending > 0) return 'toSend';
+  if (status.lastError) return 'failed';
+  if (status.conflicts > 0) return 'attention';
+  return status.lastSyncedAt === null ? 'never' : 'synced';
+}
+
+function StateIcon({ shown }: { shown: Shown }) {
+  if (shown === 'sending' || shown === 'receiving' || shown === 'syncing') return <SyncOutlined spin aria-hidden />;
+  if (shown === 'signedOut') return <CloudOutlined aria-hidden />;
+  if (shown === 'offline') return <DisconnectOutlined aria-hidden />;
+  if (shown === 'toSend') return <CloudUploadOutlined aria-hidden />;
+  if (shown === 'failed' || shown === 'attention') return <WarningOutlined aria-hidden />;
   return <CheckCircleOutlined aria-hidden />;
 }
 
@@ -34,24 +50,49 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
     );
   }
 
-  const settled = status.pending === 0 && status.conflicts === 0;
-  const stateKey = status.state === 'signed_out' ? 'signedOut' : status.state === 'online' && !settled ? 'connected' : status.state;
-  const stateText = status.running ? t('status.syncing') : t(`status.${stateKey}`);
+  const shown = shownState(status);
+  const stateText = {
+    signedOut: () => t('status.signedOut'),
+    offline: () => t('status.offline'),
+    sending: () => (status.pending > 0 ? t('status.sendingCount', { count: status.pending }) : t('status.sending')),
+    receiving: () => t('status.receivingChanges'),
+    syncing: () => t('status.syncing'),
+    toSend: () => t('status.pending', { count: status.pending }),
+    failed: () => t('status.failed'),
+    attention: () => t('status.connected'),
+    never: () => t('status.neverSynced'),
+    synced: () => t('status.online'),
+  }[shown]();
+  // The count of changes to send, unless the first words already say it.
+  const showPending = status.pending > 0 && shown !== 'toSend' && shown !== 'sending';
+  const progress = status.progress;
   const lastSynced = status.lastSyncedAt
     ? t('status.lastSynced', { when: formatDistanceToNow(new Date(status.lastSyncedAt), { addSuffix: true, locale }) })
     : t('status.neverSynced');
-  const progress = status.progress;
-  const details = status.state === 'signed_out' ? t('status.signedOutHelp') : [lastSynced, status.lastError ? t(status.lastError) : null].filter(Boolean).join(' · ');
+  const updates = status.state !== 'signed_out' && status.updates ? t(`status.updates.${status.updates}`) : null;
+  const details =
+    status.state === 'signed_out' ? (
+      t('status.signedOutHelp')
+    ) : (
+      <>
+        {[lastSynced, status.lastError ? t(status.lastError) : null, updates].filter((line) => line !== null).map((line) => (
+          <div key={line}>{line}</div>
+        ))}
+      </>
+    );
+  // A bar only for a pull worth watching (a first sync), not the few rows of a live update.
+  const bigPull = progress !== null && (progress.total ?? progress.done) >= 100;
+  const warn = shown === 'offline' || shown === 'failed' || shown === 'attention' || status.conflicts > 0;
 
   return (
     <Tooltip title={details}>
       <Flex role="status" aria-label={t('status.label')} tabIndex={0} align="center" gap={8} style={{ whiteSpace: 'nowrap' }}>
-        <Typography.Text type={status.state === 'offline' || status.lastError || status.conflicts > 0 ? 'warning' : 'secondary'}>
-          <StateIcon status={status} /> {stateText}
+        <Typography.Text type={warn ? 'warning' : 'secondary'} data-updates={status.updates}>
+          <StateIcon shown={shown} /> {stateText}
         </Typography.Text>
-        {status.pending > 0 && <Typography.Text type="secondary">{t('status.pending', { count: status.pending })}</Typography.Text>}
+        {showPending && <Typography.Text type="secondary">{t('status.pending', { count: status.pending })}</Typography.Text>}
         {status.conflicts > 0 && <Typography.Text type="warning">{t('status.attention', { count: status.conflicts })}</Typography.Text>}
-        {progress && (
+        {progress && bigPull && (
           <Flex align="center" gap={4} style={{ width: 180 }}>
             <Progress
               size="small"

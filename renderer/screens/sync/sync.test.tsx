@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 /** The sync screens with a fake API: status bar, the Settings card (with the demo data notice), the conflicts inbox. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { NoteConflictView, RejectedChangeView, SyncStatusView } from '../../../core/api/contract.js';
 import { ApiError } from '../../../core/api/errors.js';
+import { useQuery } from '../../api/useQuery.js';
 import { SyncStatus } from '../../app/SyncStatus.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
 import { ConflictsPage } from './ConflictsPage.js';
 import { SyncSettingsCard } from './SyncSettingsCard.js';
+import { useSyncStatus } from './useSyncStatus.js';
 
 const signedOut: SyncStatusView = { state: 'signed_out', running: false, pending: 3, lastSyncedAt: null, progress: null, lastError: null, serverUrl: null, user: null, conflicts: 0 };
 const online: SyncStatusView = {
@@ -66,6 +68,78 @@ describe('SyncStatus', () => {
     cleanup();
     await renderWithApi(<SyncStatus status={settled} />, fakeApi({}), 'zh-CN');
     expect(screen.getByRole('status').textContent).toContain('已同步');
+  });
+});
+
+describe('SyncStatus while the team syncs live', () => {
+  const text = () => screen.getByRole('status').textContent ?? '';
+
+  it('says what it is doing — sending, receiving — and “synced” only with nothing to send after a sync that worked, in both languages', async () => {
+    const cases: Array<[Partial<SyncStatusView>, string, string]> = [
+      [{ running: true, activity: 'sending', pending: 2 }, 'Sending 2 changes…', '正在发送 2 项更改…'],
+      [{ running: true, activity: 'sending', pending: 1 }, 'Sending 1 change…', '正在发送 1 项更改…'],
+      [{ running: true, activity: 'receiving', pending: 0 }, 'Receiving team changes…', '正在接收团队的更改…'],
+      [{ pending: 2 }, '2 to send', '2 项待发送'],
+      [{ pending: 0, lastError: 'sync:errors.server' }, 'Last sync failed', '上次同步失败'],
+      [{ pending: 0 }, 'Synced', '已同步'],
+    ];
+    for (const [change, en, zh] of cases) {
+      for (const [language, expected] of [['en', en], ['zh-CN', zh]] as const) {
+        await renderWithApi(<SyncStatus status={{ ...online, updates: 'live', ...change }} />, fakeApi({}), language);
+        expect(text()).toContain(expected);
+        if (expected !== 'Synced' && expected !== '已同步') expect(text()).not.toMatch(/Synced|已同步/);
+        cleanup();
+      }
+    }
+    // Sending says its count once, not again as "to send".
+    await renderWithApi(<SyncStatus status={{ ...online, running: true, activity: 'sending', pending: 2 }} />, fakeApi({}));
+    expect(text()).not.toContain('2 to send');
+    // A live update of a few rows shows no progress bar; a first sync of thousands does.
+    cleanup();
+    await renderWithApi(<SyncStatus status={{ ...online, running: true, activity: 'receiving', pending: 0, progress: { done: 3, total: 3 } }} />, fakeApi({}));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('says in its tooltip whether the team’s changes arrive live or are checked for every 30 s', async () => {
+    for (const [updates, en, zh] of [
+      ['live', 'Live: your team’s changes arrive as they are made.', '实时：团队成员的更改会即时送达。'],
+      ['polling', 'Live updates unavailable: checking for your team’s changes every 30 seconds.', '实时更新暂不可用：每 30 秒检查一次团队的更改。'],
+    ] as const) {
+      for (const [language, expected] of [['en', en], ['zh-CN', zh]] as const) {
+        await renderWithApi(<SyncStatus status={{ ...online, pending: 0, updates }} />, fakeApi({}), language);
+        fireEvent.mouseEnter(screen.getByRole('status'));
+        await waitFor(() => expect(screen.getByRole('tooltip').textContent).toContain(expected));
+        cleanup();
+      }
+    }
+  });
+});
+
+describe('useSyncStatus', () => {
+  it('reloads the open screen when a sync brought rows (dataVersion), not when a sync brought nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let status: SyncStatusView = { ...online, pending: 0, dataVersion: 4 };
+      const reps = vi.fn(async () => []);
+      function Screen() {
+        useSyncStatus();
+        useQuery((api) => api['reports.reps']({}), []);
+        return null;
+      }
+      await renderWithApi(<Screen />, fakeApi({ 'sync.status': async () => status, 'reports.reps': reps }));
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(reps).toHaveBeenCalledTimes(1);
+      // A sync that only pushed: a later sync time, the same data.
+      status = { ...status, lastSyncedAt: new Date().toISOString() };
+      await act(() => vi.advanceTimersByTimeAsync(2_000));
+      expect(reps).toHaveBeenCalledTimes(1);
+      // A teammate's visit arrived.
+      status = { ...status, dataVersion: 5 };
+      await act(() => vi.advanceTimersByTimeAsync(2_000));
+      expect(reps).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

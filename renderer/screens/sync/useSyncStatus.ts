@@ -1,20 +1,23 @@
 /**
- * The sync status, polled from the API (faster while a sync runs). When a sync completes the data on
- * screen may have changed, so every query reloads. The OS regaining a network asks for a sync, which
- * the host runs only if the server actually answers.
+ * The sync status, polled from the API (faster while a sync runs or while signed in to a team, and at
+ * once after a change made here, so that "to send" shows without a wait). When a sync changed what
+ * this laptop holds (`dataVersion`: a teammate's visit arrived), every query reloads: an open Team or
+ * Today screen shows it without anyone pressing anything. The OS regaining a network asks for a sync,
+ * which the host runs only if the server actually answers.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SyncStatusView } from '../../../core/api/contract.js';
 import { useApi } from '../../api/ApiContext.js';
-import { invalidateAll } from '../../api/useQuery.js';
+import { invalidateAll, subscribeData } from '../../api/useQuery.js';
 
 const IDLE_POLL_MS = 5_000;
+const SIGNED_IN_POLL_MS = 2_000;
 const RUNNING_POLL_MS = 700;
 
 export function useSyncStatus(): SyncStatusView | undefined {
   const api = useApi();
   const [status, setStatus] = useState<SyncStatusView>();
-  const lastSynced = useRef<string | null | undefined>(undefined);
+  const dataVersion = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -23,21 +26,29 @@ export function useSyncStatus(): SyncStatusView | undefined {
       try {
         const next = await api['sync.status']({});
         if (!live) return;
-        // The first answer only records where we are; later changes mean a sync brought data.
-        if (lastSynced.current !== undefined && next.lastSyncedAt !== lastSynced.current) invalidateAll();
-        lastSynced.current = next.lastSyncedAt;
+        // The first answer only records where we are; a later version means a sync brought data.
+        const changed = dataVersion.current !== undefined && next.dataVersion !== dataVersion.current;
+        dataVersion.current = next.dataVersion;
         setStatus(next);
-        timer = setTimeout(() => void poll(), next.running ? RUNNING_POLL_MS : IDLE_POLL_MS);
+        clearTimeout(timer);
+        timer = setTimeout(() => void poll(), next.running ? RUNNING_POLL_MS : next.state === 'signed_out' ? IDLE_POLL_MS : SIGNED_IN_POLL_MS);
+        if (changed) invalidateAll();
       } catch {
         if (live) timer = setTimeout(() => void poll(), IDLE_POLL_MS);
       }
     };
     const onOnline = () => void api['sync.now']({ trigger: 'online' }).then(() => void poll(), () => undefined);
+    // A change saved here (or data reloaded after a sync): ask now, not at the next tick.
+    const unsubscribe = subscribeData(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void poll(), 0);
+    });
     void poll();
     window.addEventListener('online', onOnline);
     return () => {
       live = false;
       clearTimeout(timer);
+      unsubscribe();
       window.removeEventListener('online', onOnline);
     };
   }, [api]);
