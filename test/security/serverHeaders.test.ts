@@ -2,7 +2,6 @@
  * Security headers on the server's answers: no content sniffing on every one, no caching of token
  * answers, and Strict-Transport-Security when the server speaks HTTPS itself.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSyncServer } from '../../server/http/app.js';
 import { BACKENDS, type TestDatabase } from '../sync/server/backends.js';
 import { PASSWORD, TEST_SECRET, useSyncServer } from '../sync/server/fixture.js';
+import { writeSelfSignedCertificate } from '../support/certificate.js';
 
 const pglite = BACKENDS.find((b) => b.name === 'pglite')!;
 
@@ -48,12 +48,7 @@ describe('security headers under TLS', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-hsts-'));
-    const made = spawnSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost'],
-      { encoding: 'utf8' },
-    );
-    if (made.status !== 0) throw new Error(`openssl could not make a certificate (apt-get install openssl): ${made.stderr}`);
+    await writeSelfSignedCertificate(dir);
     db = await pglite.create();
   }, 60_000);
   afterAll(async () => {

@@ -1,9 +1,9 @@
 /**
- * `rounds serve --tls-cert FILE --tls-key FILE`: HTTPS with a self-signed certificate made by the
- * openssl CLI (.ci/run installs it; missing, the test fails), and the sync client trusting it through
+ * `rounds serve --tls-cert FILE --tls-key FILE`: HTTPS with a self-signed certificate (made in Node,
+ * test/support/certificate.ts), and the sync client trusting it through
  * NODE_EXTRA_CA_CERTS, as a laptop trusts a company CA.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
@@ -15,28 +15,9 @@ import { addUser } from '../../../server/users.js';
 import { BACKENDS, type TestDatabase } from './backends.js';
 import { PASSWORD } from './fixture.js';
 import { spawnServe, type ServeProcess } from './serveProcess.js';
+import { writeSelfSignedCertificate, type CertificateFiles } from '../../support/certificate.js';
 
 const ROUNDS = fileURLToPath(new URL('../../../cli/bin/rounds.mjs', import.meta.url));
-
-interface Certificate {
-  cert: string;
-  key: string;
-}
-
-/** A certificate for 127.0.0.1 and localhost, valid for a day. */
-function selfSignedCertificate(dir: string): Certificate {
-  const version = spawnSync('openssl', ['version'], { encoding: 'utf8' });
-  if (version.error || version.status !== 0) throw new Error(`The openssl CLI is needed to make a test certificate (apt-get install openssl; .ci/run does): ${version.error?.message ?? version.stderr}`);
-  const cert = path.join(dir, 'cert.pem');
-  const key = path.join(dir, 'key.pem');
-  const made = spawnSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
-  return { cert, key };
-}
 
 function getHealth(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -63,13 +44,13 @@ function roundsChild(argv: string[], env: Record<string, string>): Promise<{ cod
 
 describe('rounds serve over HTTPS', () => {
   let dir: string;
-  let certificate: Certificate;
+  let certificate: CertificateFiles;
   let db: TestDatabase;
   let server: ServeProcess;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-https-'));
-    certificate = selfSignedCertificate(dir);
+    certificate = await writeSelfSignedCertificate(dir);
     db = await BACKENDS.find((b) => b.name === 'postgres')!.create();
     await addUser(db.store, { username: 'lin', role: 'rep', teamName: 'west', password: PASSWORD });
     server = await spawnServe(db.databaseUrl!, {}, ['--tls-cert', certificate.cert, '--tls-key', certificate.key]);
