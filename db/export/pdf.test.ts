@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { format, parseISO } from 'date-fns';
@@ -9,19 +8,11 @@ import type { Db } from '../connection.js';
 import { coverageFromDb } from '../reports/coverage.js';
 import { openFixtureDatabase, REP_ONE } from '../reports/testFixture.js';
 import { useTempDir } from '../testing/tempDir.js';
+import { embeddedFonts, pdfText } from '../../test/support/pdf.js';
 import { installedCjkFont } from './fonts.js';
 import { ExportAbortedError } from './job.js';
 import { exportLabels } from './wording.js';
 import { writeReportPdf, type ReportPdfInput } from './pdf.js';
-
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-/** The names of the fonts a PDF embeds (pdffonts' first column: `ABCDEF+Name`, a subset). */
-const embeddedFonts = (file: string) =>
-  execFileSync('pdffonts', [file], { encoding: 'utf8' })
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
 
 describe('period report PDF', () => {
   const tempDir = useTempDir();
@@ -49,7 +40,7 @@ describe('period report PDF', () => {
     // The app's own font, as the packaged app passes it (not a system font such as Debian's Noto CJK).
     await writeReportPdf(out, { ...input('zh-CN'), font: { bundled: installedCjkFont() } }, { onProgress: (done) => steps.push(done) });
     expect(embeddedFonts(out)).toEqual(['NotoSansSC-Regular']);
-    const text = pdfText(out);
+    const text = await pdfText(out);
     for (const expected of ['季报', '按等级', '各等级拜访覆盖率', '按销售', '逾期客户', '中国石油天然气股份有限公司', '王小明', '李四', '2026年1月1日', '第 1 页，共']) {
       expect(text).toContain(expected);
     }
@@ -65,7 +56,7 @@ describe('period report PDF', () => {
     const report = input(language);
     await writeReportPdf(out, report);
     // A header or date cut short, or broken over two lines, would not be found.
-    const text = pdfText(out);
+    const text = await pdfText(out);
     const locale = language === 'zh-CN' ? zhCN : enUS;
     const day = (value: string) => format(parseISO(value), 'PPP', { locale });
     const overdue = report.report.accounts.filter((account) => account.daysOverdue > 0 && account.lastVisitDay !== null);
@@ -88,7 +79,7 @@ describe('period report PDF', () => {
     }
     const out = path.join(tempDir(), 'long.pdf');
     await writeReportPdf(out, input('en'));
-    const pages = pdfText(out).split('\f').filter((page) => page.trim() !== '');
+    const pages = (await pdfText(out)).split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((page, index) => {
       expect(page).toContain('Quarterly report');
@@ -104,7 +95,7 @@ describe('period report PDF', () => {
     const missing = path.join(tempDir(), 'missing.ttf');
     await writeReportPdf(out, { ...input('zh-CN'), font: { explicit: missing, bundled: missing } });
     expect(embeddedFonts(out)).toEqual(['NotoSansSC-Regular']);
-    expect(pdfText(out)).toContain('中国石油天然气股份有限公司');
+    expect(await pdfText(out)).toContain('中国石油天然气股份有限公司');
   });
 
   it('leaves no file when cancelled', async () => {
