@@ -24,6 +24,10 @@ export function subscribeData(listener: () => void): () => void {
   };
 }
 const currentVersion = () => dataVersion;
+/** Changes after every `invalidateAll`: a dependency for a screen that loads without `useQuery` (a paged list). */
+export function useDataVersion(): number {
+  return useSyncExternalStore(subscribe, currentVersion);
+}
 
 /**
  * Bumped when a call finds the data file unusable (damaged, newer, encrypted with another key): the

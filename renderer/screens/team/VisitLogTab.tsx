@@ -12,7 +12,7 @@ import type { ApiInput, VisitLogRowView } from '../../../core/api/contract.js';
 import type { CalendarDay } from '../../../core/calendar/day.js';
 import { CONTACT_KINDS, TIERS, type Tier, type VisitKind, type VisitStatus } from '../../../core/model/enums.js';
 import { useApi } from '../../api/ApiContext.js';
-import { useQuery } from '../../api/useQuery.js';
+import { useDataVersion, useQuery } from '../../api/useQuery.js';
 import { AccountLink } from '../../components/AccountLink.js';
 import { TierTag } from '../../components/TierTag.js';
 import { useDateFnsLocale, useLanguage } from '../../i18n/index.js';
@@ -51,9 +51,11 @@ export function VisitLogTab({ from, to }: { from: CalendarDay; to: CalendarDay }
       setLoading(false);
     }, () => setLoading(false));
   };
+  // Also when the data changed (a rep's visit arrived by sync): the open log shows it.
+  const dataVersion = useDataVersion();
   useEffect(() => {
     void load(0);
-  }, [query]);
+  }, [query, dataVersion]);
 
   const change = (patch: Partial<VisitLogFilters>) => setFilters((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))));
   // 24-hour times, as everywhere in the app.

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { addDays, format, parseISO } from 'date-fns';
 import type { CoverageView, ExportJobView, VisitLogRowView } from '../../../core/api/contract.js';
 import type { CoverageCounts } from '../../../core/reports/coverage.js';
+import { invalidateAll } from '../../api/useQuery.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
 import { ExportPanel } from './ExportPanel.js';
 import { POLL_INTERVAL_MS } from './exportJob.js';
@@ -122,6 +123,19 @@ describe('Team screen', () => {
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ from: '2026-01-01', to: '2026-01-31', statuses: ['done', 'planned'], offset: 0, limit: 200 }));
     fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
     await waitFor(() => expect(api['reports.visitLog']).toHaveBeenLastCalledWith({ from: '2025-12-01', to: '2025-12-31', statuses: ['done', 'planned'], offset: 0, limit: 200 }));
+  });
+
+  it('shows a rep’s visit that arrived by sync in the open visit log, without anyone pressing anything', async () => {
+    let rows: VisitLogRowView[] = [];
+    const api = teamApi({ 'reports.visitLog': async () => ({ rows, total: rows.length }) });
+    await renderWithApi(<TeamPage />, api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Visit log' }));
+    await waitFor(() => expect(api['reports.visitLog']).toHaveBeenCalled());
+    expect(screen.queryByText(visit.accountName)).toBeNull();
+    // A sync brought the visit: the sync status sees a new dataVersion and every open screen reloads.
+    rows = [visit];
+    act(() => invalidateAll());
+    expect(await screen.findByText(visit.accountName)).toBeTruthy();
   });
 
   it('shows visit times on a 24-hour clock', async () => {
