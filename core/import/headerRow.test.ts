@@ -18,6 +18,8 @@ describe('detectHeaderLine', () => {
     expect(detectHeaderLine(rows(['Quarterly list'], ['Firma', 'Ort', 'Notiz'], ['Acme', 'Berlin', 'x']))).toBe(2);
     expect(detectHeaderLine(rows(['Firma', 'Ort'], ['Acme', 'Berlin']))).toBe(1);
     expect(detectHeaderLine(rows([null], [null]))).toBeNull();
+    // a merged title some tools write into every cell of its range
+    expect(detectHeaderLine(rows(['Kundenliste', 'Kundenliste', 'Kundenliste'], ['Firma', 'Ort', 'Notiz'], ['Acme', 'Berlin', 'x']))).toBe(2);
   });
 
   it('offers the first non-blank rows, as text, to choose from', () => {

@@ -20,7 +20,8 @@ export interface GridRow {
   unreadable?: ReadonlyArray<{ column: number; issue: ImportIssue }>;
 }
 
-const filled = (row: GridRow) => row.cells.filter((cell) => textOf(cell) !== null).length;
+/** Distinct non-empty values: a title some tools repeat across its merged cells counts once. */
+const filled = (row: GridRow) => new Set(row.cells.map(textOf).filter((text) => text !== null)).size;
 const known = (row: GridRow) => row.cells.filter((cell) => typeof cell === 'string' && isKnownHeader(cell)).length;
 
 /** The line of the header row among `rows` (blank rows may be among them); the first row's when in doubt. */

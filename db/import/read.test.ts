@@ -118,7 +118,7 @@ describe('readImportFile', () => {
       { line: 5, cells: ['上海云栖软件科技', '上海', 85.5, '王芳'] },
     ]);
     expect(table.candidates.map((row) => row.line)).toEqual([1, 3, 4, 5]);
-    expect(table.candidates[0]!.cells[0]).toBe('2026年 华东区重点客户名单');
+    expect(table.candidates[0]!.cells).toEqual(['2026年 华东区重点客户名单', '', '', '']);
 
     const csv = write('title.csv', '2026年 华东区重点客户名单,,,\n,,,\n导出日期：2026-11-20,,,\n客户名称,城市,客户等级,备注\n华东精密,苏州,A,\n云栖软件,上海,B,老客户\n');
     const fromCsv = await readImportFile(csv);

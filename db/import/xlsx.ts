@@ -57,6 +57,12 @@ export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: 
     const unreadable: Array<{ column: number; issue: ImportIssue }> = [];
     for (let column = 1; column <= row.cellCount; column += 1) {
       const cell = row.getCell(column);
+      // A merged range (a title across the sheet) holds its value once, in its first cell; exceljs
+      // repeats it in every cell of the range, which would make a title row look like a header row.
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        cells.push(null);
+        continue;
+      }
       const read = readCell(cell.value, cell.address);
       cells.push(read.ok ? read.value : null);
       if (!read.ok) unreadable.push({ column: column - 1, issue: { key: read.key, params: read.params } });

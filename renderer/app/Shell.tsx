@@ -26,11 +26,11 @@ import { SyncStatus } from './SyncStatus.js';
 
 type Section = 'today' | 'accounts' | 'calendar' | 'team' | 'conflicts' | 'settings';
 
-/** The account page belongs to the Accounts section of the navigation, the tier review to Today (its entry point). */
+/** The account page and the import belong to the Accounts section of the navigation, the tier review to Today (its entry point). */
 function sectionOf(route: Route): Section {
   if (route.name === 'account') return 'accounts';
   if (route.name === 'tiers') return 'today';
-  if (route.name === 'import') return 'team';
+  if (route.name === 'import') return 'accounts';
   return route.name;
 }
 
