@@ -38,7 +38,7 @@ export function TodayPage() {
     return (
       <section aria-labelledby="today-title">
         <TodayTitle today={today} />
-        <GettingStarted onCreate={() => setCreating(true)} />
+        <GettingStarted onCreate={() => setCreating(true)} onImport={() => navigate({ name: 'import' })} />
         {creating && <AccountForm open onClose={() => setCreating(false)} />}
       </section>
     );
