@@ -87,17 +87,25 @@ describe('complaints', () => {
     expect(items[2]).toMatchObject({ kind: 'complaint_open', minutesPastTarget: -180, daysOverdue: 0 });
   });
 
-  it('skips answered and resolved complaints and honours a per-complaint target', () => {
+  it('keeps an answered complaint until it is resolved, after those awaiting a reply, and honours a per-complaint target', () => {
     const items = agenda({
       accounts,
       complaints: [
-        { ...base, id: 'answered', openedAt: '2026-03-01T00:00:00Z', firstRespondedAt: '2026-03-01T01:00:00Z' },
-        { ...base, id: 'resolved', openedAt: '2026-03-01T00:00:00Z', resolved: true },
+        { ...base, id: 'answered', openedAt: '2026-03-01T00:00:00Z', firstRespondedAt: '2026-03-01T01:00:00Z', updatedAt: '2026-03-05T02:00:00Z' },
+        { ...base, id: 'resolved', openedAt: '2026-03-01T00:00:00Z', firstRespondedAt: '2026-03-01T01:00:00Z', resolved: true },
         { ...base, id: 'slow', openedAt: '2026-03-09T00:00:00Z', targetHours: 48 },
       ],
     });
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ key: 'complaint:slow', kind: 'complaint_open', actions: ['respond_complaint', 'open_account'] });
+    expect(keys(items)).toEqual(['complaint:slow', 'complaint:answered']);
+    expect(items[0]).toMatchObject({ kind: 'complaint_open', actions: ['respond_complaint', 'open_account'], respondedAt: null, followUpBy: null });
+    // Followed up two days (the default) after its last change, a second reply on Mar 5: overdue since Mar 7.
+    expect(items[1]).toMatchObject({
+      kind: 'complaint_follow_up',
+      actions: ['resolve_complaint', 'respond_complaint', 'open_account'],
+      respondedAt: '2026-03-01T01:00:00Z',
+      followUpBy: '2026-03-07T02:00:00.000Z',
+    });
+    expect(items[1]!.daysOverdue).toBeGreaterThan(0);
   });
 });
 

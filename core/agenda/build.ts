@@ -2,7 +2,8 @@
  * The Today agenda: one ranked list of what to do on a day, from plain data.
  *
  * Ranking, group by group: complaints past their first-response target (oldest breach first), other
- * complaints awaiting a first response (closest deadline first), the day's planned visits (by time),
+ * complaints awaiting a first response (closest deadline first), replied complaints not yet resolved
+ * (earliest follow-up first), the day's planned visits (by time),
  * overdue revisits (A before B before C, longest overdue first), due revisits (same order; accounts
  * never visited last in their tier), important dates within their lead time (soonest first,
  * milestones first), festivals within their lead time, win-back suggestions for lapsed accounts.
@@ -37,6 +38,7 @@ import type {
 export const DEFAULT_AGENDA_OPTIONS: Omit<AgendaOptions, 'now'> = {
   cadence: DEFAULT_CADENCE_POLICY,
   complaintTargetHours: 6,
+  complaintFollowUpDays: 2,
   leadDaysByKind: {},
   defaultLeadDays: 3,
   // Christmas is for English-speaking contacts: the user adds it when they have some.
@@ -50,6 +52,7 @@ export type AgendaSettings = Partial<Omit<AgendaOptions, 'now'>> & Pick<AgendaOp
 
 const ACTIONS = {
   complaint: ['respond_complaint', 'open_account'],
+  complaintReplied: ['resolve_complaint', 'respond_complaint', 'open_account'],
   plannedVisit: ['log_visit', 'open_account'],
   visitNeeded: ['plan_visit', 'log_visit', 'snooze', 'open_account'],
   greeting: ['mark_greeted', 'snooze', 'open_account'],
@@ -124,29 +127,51 @@ function itemBase(account: AgendaAccount, contact: AgendaContact | undefined, oc
 
 function complaintItems(input: AgendaInput, today: CalendarDay, lookup: AgendaLookup, options: AgendaOptions): ComplaintItem[] {
   const nowMs = options.now.getTime();
-  const items: Array<ComplaintItem & { respondByMs: number }> = [];
+  const items: Array<ComplaintItem & { sortMs: number }> = [];
   for (const complaint of input.complaints) {
     const account = lookup.account(complaint.accountId);
-    if (!account || complaint.resolved || complaint.firstRespondedAt !== null) continue;
+    if (!account || complaint.resolved) continue;
     const respondByMs = Date.parse(complaint.openedAt) + (complaint.targetHours ?? options.complaintTargetHours) * 60 * MS_PER_MINUTE;
     const minutesPastTarget = Math.floor((nowMs - respondByMs) / MS_PER_MINUTE);
-    const breached = nowMs >= respondByMs;
-    items.push({
-      kind: breached ? 'complaint_breached' : 'complaint_open',
+    const common = {
       key: complaintKey(complaint.id),
-      ...itemBase(account, lookup.contact(complaint.contactId), today, 0, breached ? Math.floor(minutesPastTarget / MINUTES_PER_DAY) : 0),
-      actions: ACTIONS.complaint,
       complaintId: complaint.id,
       severity: complaint.severity,
       openedAt: complaint.openedAt,
       respondBy: new Date(respondByMs).toISOString(),
       minutesPastTarget,
-      respondByMs,
+      respondedAt: complaint.firstRespondedAt,
+    };
+    const contact = lookup.contact(complaint.contactId);
+    if (complaint.firstRespondedAt !== null) {
+      // Replied is not resolved: it stays on Today, with when to follow it up next.
+      const lastChange = Math.max(Date.parse(complaint.firstRespondedAt), Date.parse(complaint.updatedAt ?? complaint.firstRespondedAt));
+      const followUpMs = lastChange + options.complaintFollowUpDays * MINUTES_PER_DAY * MS_PER_MINUTE;
+      const daysLate = nowMs > followUpMs ? Math.floor((nowMs - followUpMs) / (MINUTES_PER_DAY * MS_PER_MINUTE)) : 0;
+      items.push({
+        kind: 'complaint_follow_up',
+        ...itemBase(account, contact, today, 0, daysLate),
+        actions: ACTIONS.complaintReplied,
+        ...common,
+        followUpBy: new Date(followUpMs).toISOString(),
+        sortMs: followUpMs,
+      });
+      continue;
+    }
+    const breached = nowMs >= respondByMs;
+    items.push({
+      kind: breached ? 'complaint_breached' : 'complaint_open',
+      ...itemBase(account, contact, today, 0, breached ? Math.floor(minutesPastTarget / MINUTES_PER_DAY) : 0),
+      actions: ACTIONS.complaint,
+      ...common,
+      followUpBy: null,
+      sortMs: respondByMs,
     });
   }
-  // Breached before waiting; within each, the earliest deadline (the oldest breach) first.
-  items.sort((x, y) => Number(y.kind === 'complaint_breached') - Number(x.kind === 'complaint_breached') || x.respondByMs - y.respondByMs);
-  return items.map(({ respondByMs: _sortKey, ...item }) => item);
+  // Breached, then waiting for a first reply, then replied and awaiting resolution; within each, the earliest deadline first.
+  const rank = (item: ComplaintItem) => (item.kind === 'complaint_breached' ? 0 : item.kind === 'complaint_open' ? 1 : 2);
+  items.sort((x, y) => rank(x) - rank(y) || x.sortMs - y.sortMs);
+  return items.map(({ sortMs: _sortKey, ...item }) => item);
 }
 
 // ---------- planned visits ----------

@@ -72,6 +72,8 @@ export interface AgendaComplaint {
   /** hours allowed for the first response; null for the default */
   targetHours: number | null;
   resolved: boolean;
+  /** instant of the complaint's last change (a second reply, say): the follow-up of a replied complaint counts from it */
+  updatedAt?: string;
 }
 
 export interface AgendaSnooze {
@@ -106,6 +108,8 @@ export interface AgendaOptions {
   cadence: CadencePolicy;
   /** first-response target for complaints without their own */
   complaintTargetHours: number;
+  /** days after a reply by which a replied, unresolved complaint is followed up again */
+  complaintFollowUpDays: number;
   /** lead days for a date without its own, by kind */
   leadDaysByKind: Partial<Record<DateKind, number>>;
   /** lead days for a date with neither its own nor its kind's */
@@ -122,6 +126,7 @@ export interface AgendaOptions {
 export const AGENDA_ITEM_KINDS = [
   'complaint_breached',
   'complaint_open',
+  'complaint_follow_up',
   'planned_visit',
   'revisit_overdue',
   'revisit_due',
@@ -131,7 +136,7 @@ export const AGENDA_ITEM_KINDS = [
 ] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
-export const AGENDA_ACTIONS = ['respond_complaint', 'log_visit', 'plan_visit', 'mark_greeted', 'snooze', 'open_account'] as const;
+export const AGENDA_ACTIONS = ['respond_complaint', 'resolve_complaint', 'log_visit', 'plan_visit', 'mark_greeted', 'snooze', 'open_account'] as const;
 export type AgendaAction = (typeof AGENDA_ACTIONS)[number];
 
 interface AgendaItemBase {
@@ -153,7 +158,8 @@ interface AgendaItemBase {
 }
 
 export interface ComplaintItem extends AgendaItemBase {
-  kind: 'complaint_breached' | 'complaint_open';
+  /** breached / open: awaiting a first reply; follow_up: replied, not yet resolved (a reply is not a resolution) */
+  kind: 'complaint_breached' | 'complaint_open' | 'complaint_follow_up';
   complaintId: string;
   severity: string;
   openedAt: string;
@@ -161,6 +167,10 @@ export interface ComplaintItem extends AgendaItemBase {
   respondBy: string;
   /** minutes from `respondBy` to now: positive once breached, negative while time is left */
   minutesPastTarget: number;
+  /** instant of the first reply; null while the customer is still waiting */
+  respondedAt: string | null;
+  /** instant the next follow-up of a replied complaint is due (its last change + the follow-up days); null before a reply */
+  followUpBy: string | null;
 }
 
 export interface PlannedVisitItem extends AgendaItemBase {

@@ -36,12 +36,13 @@ import {
   VisitReschedule,
   type VisitRevision,
 } from '../model/schemas.js';
-import { requiredText } from '../model/primitives.js';
+import { Instant, requiredText } from '../model/primitives.js';
 import {
   COMPLAINT_STATUSES,
   ComplaintCreate,
   ComplaintRespond,
   ComplaintResolve,
+  ComplaintRevert,
   GreetingMark,
   OrderRecord,
   SnoozeSet,
@@ -164,6 +165,9 @@ export const apiInputs = {
   'visits.reschedule': VisitReschedule,
   'visits.edit': VisitEdit,
   'visits.revisions': ById,
+  /** Undo of `visits.log`, while the visit is as that call left it (`updatedAt`): a planned visit it completed
+   *  is planned again (of `plannedKind`), a visit it recorded is deleted; the note it wrote goes too. */
+  'visits.unlog': z.object({ id: Id, updatedAt: Instant, plannedKind: z.enum(CONTACT_KINDS).nullable() }).strict(),
   'visits.upcoming': z.object({ from: z.string().datetime({ offset: true }), days: z.number().int().min(1).max(366) }).strict(),
 
   'notes.create': NoteCreate,
@@ -181,10 +185,18 @@ export const apiInputs = {
   'agenda.unsnooze': z.object({ key: StorableText.min(1).max(300) }).strict(),
   'greetings.mark': GreetingMark,
   'greetings.list': z.object({ accountId: Id }).strict(),
+  /** Undo of `greetings.mark`: the greeting is deleted (a synced tombstone), so the reminder shows again. */
+  'greetings.undo': ById,
   'complaints.create': ComplaintCreate,
   'complaints.respond': ComplaintRespond,
   'complaints.resolve': ComplaintResolve,
-  'complaints.list': z.object({ accountId: Id.optional(), status: z.enum(COMPLAINT_STATUSES).optional() }).strict(),
+  /** Undo of a reply or a resolution, while the complaint is as that call left it (`updatedAt`): its reply and
+   *  resolution fields go back to `to`, as an ordinary synced change. */
+  'complaints.revert': ComplaintRevert,
+  /** `unresolved`: open or replied; `breached`: first reply later than its target, or none yet and past it */
+  'complaints.list': z
+    .object({ accountId: Id.optional(), status: z.enum(COMPLAINT_STATUSES).optional(), unresolved: z.boolean().optional(), breached: z.boolean().optional(), tier: z.enum(TIERS).optional() })
+    .strict(),
   'orders.record': OrderRecord,
   'orders.list': z.object({ accountId: Id }).strict(),
   'tiers.suggestions': None,
@@ -290,8 +302,19 @@ export interface AccountDetail {
   readOnly: boolean;
 }
 
+/** A complaint in a list across accounts: its account, the account's tier, and its first-reply target. */
+export type ComplaintListRow = Complaint & {
+  accountName: string;
+  tier: Tier;
+  /** instant the first reply is due */
+  respondBy: string;
+  /** the first reply came after `respondBy`, or none came and it has passed */
+  breached: boolean;
+};
+
 export type TimelineItem =
   | { type: 'visit'; at: string; visit: Visit }
+  | { type: 'greeting'; at: string; greeting: Greeting }
   | { type: 'note'; at: string; note: Note }
   | { type: 'date'; at: string; date: ImportantDate };
 
@@ -361,6 +384,7 @@ export interface ApiOutputs {
   'visits.reschedule': Visit;
   'visits.edit': Visit;
   'visits.revisions': VisitRevision[];
+  'visits.unlog': { id: string; status: VisitStatus | 'deleted' };
   'visits.upcoming': Array<Visit & { accountName: string; tier: 'A' | 'B' | 'C' }>;
 
   'notes.create': Note;
@@ -379,10 +403,12 @@ export interface ApiOutputs {
   'agenda.unsnooze': { key: string };
   'greetings.mark': Greeting;
   'greetings.list': Greeting[];
+  'greetings.undo': { id: string };
   'complaints.create': Complaint;
   'complaints.respond': Complaint;
   'complaints.resolve': Complaint;
-  'complaints.list': Array<Complaint & { accountName: string }>;
+  'complaints.revert': Complaint;
+  'complaints.list': ComplaintListRow[];
   'orders.record': Order;
   'orders.list': Order[];
   'tiers.suggestions': Array<TierSuggestion & { accountName: string; ignored: boolean }>;

@@ -25,6 +25,13 @@ export const ComplaintCreate = z.object({
 export type ComplaintCreate = z.input<typeof ComplaintCreate>;
 export const ComplaintRespond = z.object({ id: Id, respondedAt: Instant, response: optionalText(5000) }).strict();
 export const ComplaintResolve = z.object({ id: Id, resolvedAt: Instant, resolution: optionalText(5000) }).strict();
+export const ComplaintRevert = z
+  .object({
+    id: Id,
+    updatedAt: Instant,
+    to: z.object({ firstRespondedAt: Instant.nullable(), response: optionalText(5000), resolvedAt: Instant.nullable(), resolution: optionalText(5000) }).strict(),
+  })
+  .strict();
 
 export interface Complaint {
   id: string;
@@ -118,6 +125,8 @@ export const ReminderSettings = z.object({
   visitReminderMinutes: z.number().int().min(0).max(1440).nullable(),
   /** tiers whose accounts' key contacts get festival greetings under `key_contacts_of_a` */
   festivalTiers: z.array(z.enum(TIERS)).default(['A']),
+  /** days after a reply by which a replied complaint that is not resolved is followed up */
+  complaintFollowUpDays: z.number({ message: 'validation.notANumber' }).int({ message: 'validation.wholeNumber' }).min(1, { message: 'validation.leadDaysRange' }).max(60, { message: 'validation.leadDaysRange' }).default(2),
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
@@ -137,4 +146,5 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   quietHours: { from: '21:00', to: '07:30' },
   visitReminderMinutes: 60,
   festivalTiers: ['A'],
+  complaintFollowUpDays: 2,
 };

@@ -19,6 +19,7 @@ import {
 } from './enums.js';
 import { validateYearlyDate } from '../calendar/validate.js';
 import { ReminderSettings } from './reminders.js';
+import { GreetingTemplates } from './greetingTemplates.js';
 
 export { CalendarDay, Id, Instant, StorableText } from './primitives.js';
 import { CalendarDay, Id, Instant, optionalText, requiredText, StorableText } from './primitives.js';
@@ -312,6 +313,10 @@ export const Settings = z.object({
   reminders: ReminderSettings,
   /** the hours "Plan my week" plans inside; absent until the rep changes them (`DEFAULT_WORKING_HOURS`) */
   workingHours: WorkingHours.optional(),
+  /** the currency revenue is shown in (`core/model/currency.ts`); yuan until the rep picks another */
+  currency: CurrencySetting.optional(),
+  /** the rep's greeting templates (on this computer only); absent or null: the built-in ones (`core/model/greetingTemplates.ts`) */
+  greetingTemplates: GreetingTemplates.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().extend({

@@ -132,8 +132,17 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
   const complaints = (
     statement(
       db,
-      'SELECT id, account_id, contact_id, severity, received_at, first_responded_at, target_hours FROM complaints WHERE resolved_at IS NULL AND deleted_at IS NULL',
-    ).all() as Array<{ id: string; account_id: string; contact_id: string | null; severity: string; received_at: string; first_responded_at: string | null; target_hours: number | null }>
+      'SELECT id, account_id, contact_id, severity, received_at, first_responded_at, target_hours, updated_at FROM complaints WHERE resolved_at IS NULL AND deleted_at IS NULL',
+    ).all() as Array<{
+      id: string;
+      account_id: string;
+      contact_id: string | null;
+      severity: string;
+      received_at: string;
+      first_responded_at: string | null;
+      target_hours: number | null;
+      updated_at: string;
+    }>
   ).map((row) => ({
     id: row.id,
     accountId: row.account_id,
@@ -143,6 +152,7 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
     firstRespondedAt: row.first_responded_at,
     targetHours: row.target_hours,
     resolved: false,
+    updatedAt: row.updated_at,
   }));
 
   const snoozes = (statement(db, 'SELECT key, until_day FROM snoozes').all() as Array<{ key: string; until_day: string }>).map((row) => ({ key: row.key, untilDay: row.until_day }));

@@ -1,5 +1,6 @@
 /** Reader/writer functions for complaints. The status (open / responded / resolved) is derived, never stored. */
 import { uuidv7 } from 'uuidv7';
+import type { Tier } from '../../core/model/enums.js';
 import type { Complaint, ComplaintStatus } from '../../core/model/reminders.js';
 import type { Db } from '../connection.js';
 import { insertSynced, updateSynced } from '../synced/localWrites.js';
@@ -52,15 +53,19 @@ export function updateComplaint(
 export interface ComplaintFilter {
   accountId?: string;
   status?: ComplaintStatus;
+  /** open or replied, not resolved */
+  unresolved?: boolean;
+  tier?: Tier;
 }
 
-/** Complaints of live accounts with their account's name, newest first (the service orders them for display). */
-export function listComplaints(db: Db, filter: ComplaintFilter): Array<Complaint & { accountName: string }> {
+/** Complaints of live accounts with their account's name and tier, newest first (the service orders them for display). */
+export function listComplaints(db: Db, filter: ComplaintFilter): Array<Complaint & { accountName: string; tier: Tier }> {
   const sql = `
-    SELECT c.*, a.name AS account_name FROM complaints c JOIN accounts a ON a.id = c.account_id
+    SELECT c.*, a.name AS account_name, a.tier AS account_tier FROM complaints c JOIN accounts a ON a.id = c.account_id
     WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND (@accountId IS NULL OR c.account_id = @accountId)
+      AND (@tier IS NULL OR a.tier = @tier) AND (@unresolved = 0 OR c.resolved_at IS NULL)
     ORDER BY c.received_at DESC`;
-  return (statement(db, sql).all({ accountId: filter.accountId ?? null }) as SqlRow[])
-    .map((row) => ({ ...withStatus(fromRow<StoredComplaint>(COMPLAINTS, row)), accountName: row.account_name as string }))
+  return (statement(db, sql).all({ accountId: filter.accountId ?? null, tier: filter.tier ?? null, unresolved: filter.unresolved ? 1 : 0 }) as SqlRow[])
+    .map((row) => ({ ...withStatus(fromRow<StoredComplaint>(COMPLAINTS, row)), accountName: row.account_name as string, tier: row.account_tier as Tier }))
     .filter((complaint) => filter.status === undefined || complaint.status === filter.status);
 }

@@ -2,8 +2,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { Greeting } from '../../core/model/reminders.js';
 import type { Db } from '../connection.js';
-import { insertSynced } from '../synced/localWrites.js';
-import { fromRow, statement, type SqlRow, type TableSpec } from './table.js';
+import { insertSynced, tombstoneSynced } from '../synced/localWrites.js';
+import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const GREETINGS: TableSpec = {
   table: 'greetings',
@@ -36,4 +36,14 @@ export function insertGreeting(db: Db, values: Omit<Greeting, 'id'>, now: string
 export function listGreetingsOfAccount(db: Db, accountId: string): Greeting[] {
   const sql = 'SELECT * FROM greetings WHERE account_id = ? AND deleted_at IS NULL ORDER BY occurrence_day DESC, greeted_at DESC';
   return (statement(db, sql).all(accountId) as SqlRow[]).map((row) => greetingOf(fromRow<StoredGreeting>(GREETINGS, row)));
+}
+
+export function getGreeting(db: Db, id: string): Greeting | undefined {
+  const stored = readLive<StoredGreeting>(db, GREETINGS, id);
+  return stored ? greetingOf(stored) : undefined;
+}
+
+/** Deletes the greeting (a tombstone that sync carries to the server). Throws `not_found` if already gone. */
+export function deleteGreeting(db: Db, id: string, now: string): void {
+  tombstoneSynced(db, GREETINGS, id, now);
 }

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../core/api/errors.js';
 import type { Visit, VisitRecord } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
-import { insertSynced, updateSynced } from '../synced/localWrites.js';
+import { insertSynced, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
 import { appendVisitRecord, recordOf } from '../synced/visitHistory.js';
 import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
@@ -50,6 +50,11 @@ export function editVisitRecord(db: Db, id: string, record: VisitRecord, now: st
     }
     return visit;
   })();
+}
+
+/** Deletes the visit (a tombstone that sync carries to the server). Throws `not_found` if already gone. */
+export function deleteVisit(db: Db, id: string, now: string): void {
+  tombstoneSynced(db, VISITS, id, now);
 }
 
 export function getVisit(db: Db, id: string): Visit | undefined {

@@ -5,6 +5,7 @@ import { getAccount, insertAccount, lastVisitAt, listCities, setAccountArchived,
 import { listContactsOfAccount } from '../repo/contacts.js';
 import { listDatesOfAccount } from '../repo/dates.js';
 import { listFamilyOfAccount } from '../repo/family.js';
+import { listGreetingsOfAccount } from '../repo/greetings.js';
 import { listNotesOfAccount } from '../repo/notes.js';
 import { accountOwnership } from '../repo/readOnly.js';
 import { listVisitsOfAccount } from '../repo/visits.js';
@@ -51,7 +52,7 @@ export function accountHandlers({ db, stamp, today }: ServiceContext): AccountHa
 }
 
 /**
- * Visits (at their done, else planned, time), notes (at creation) and important dates (at their next
+ * Visits (at their done, else planned, time), notes (at creation), greetings with their gifts (when marked) and important dates (at their next
  * occurrence, so coming dates lead the timeline), newest first.
  */
 function timelineOf(db: ServiceContext['db'], accountId: string, today: string): TimelineItem[] {
@@ -62,6 +63,7 @@ function timelineOf(db: ServiceContext['db'], accountId: string, today: string):
       visit,
     })),
     ...listNotesOfAccount(db, accountId).map((note): TimelineItem => ({ type: 'note', at: note.createdAt, note })),
+    ...listGreetingsOfAccount(db, accountId).map((greeting): TimelineItem => ({ type: 'greeting', at: greeting.greetedAt, greeting })),
     ...listDatesOfAccount(db, accountId).map((date): TimelineItem => ({
       type: 'date',
       at: nextOccurrence(date, today).day,

@@ -52,6 +52,7 @@ export function agendaSettingsOf(settings: Settings, now: Date, festivalContactI
     now,
     cadence: cadencePolicyOf(settings),
     complaintTargetHours: reminders.complaintTargetHours,
+    complaintFollowUpDays: reminders.complaintFollowUpDays,
     leadDaysByKind: reminders.leadDaysByKind,
     defaultLeadDays: reminders.defaultLeadDays,
     festivalIds: reminders.festivalIds,

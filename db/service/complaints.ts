@@ -8,7 +8,7 @@ import { getContact } from '../repo/contacts.js';
 import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { currentSettings } from './settings.js';
 
-type ComplaintHandlers = Pick<ApiHandlers, 'complaints.create' | 'complaints.respond' | 'complaints.resolve' | 'complaints.list'>;
+type ComplaintHandlers = Pick<ApiHandlers, 'complaints.create' | 'complaints.respond' | 'complaints.resolve' | 'complaints.revert' | 'complaints.list'>;
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -56,9 +56,27 @@ export function complaintHandlers(context: ServiceContext): ComplaintHandlers {
       const at = toUtc(resolvedAt);
       return updateComplaint(db, id, { firstRespondedAt: complaint.firstRespondedAt ?? at, resolvedAt: at, resolution }, stamp());
     },
-    'complaints.list': (filter) => {
-      const order = byUrgency(context.now().getTime(), currentSettings(context).reminders.complaintTargetHours);
-      return listComplaints(db, filter).sort(order);
+    // Undo of a reply or a resolution: refused (a conflict) once the complaint changed again since.
+    'complaints.revert': ({ id, updatedAt, to }) =>
+      db.transaction(() => {
+        const complaint = found(getComplaint(db, id));
+        const at = (instant: string | null) => (instant === null ? null : toUtc(instant));
+        const back = { firstRespondedAt: at(to.firstRespondedAt), response: to.response, resolvedAt: at(to.resolvedAt), resolution: to.resolution };
+        const already = (Object.keys(back) as Array<keyof typeof back>).every((field) => complaint[field] === back[field]);
+        if (complaint.updatedAt !== updatedAt || already) throw new ApiError('conflict', { params: { status: complaint.status } });
+        return updateComplaint(db, id, back, stamp());
+      })(),
+    'complaints.list': ({ breached, ...filter }) => {
+      const nowMs = context.now().getTime();
+      const targetHours = currentSettings(context).reminders.complaintTargetHours;
+      return listComplaints(db, filter)
+        .map((complaint) => {
+          const respondByMs = Date.parse(complaint.receivedAt) + (complaint.targetHours ?? targetHours) * MS_PER_HOUR;
+          const answeredMs = complaint.firstRespondedAt === null ? nowMs : Date.parse(complaint.firstRespondedAt);
+          return { ...complaint, respondBy: new Date(respondByMs).toISOString(), breached: answeredMs > respondByMs };
+        })
+        .filter((complaint) => breached === undefined || complaint.breached === breached)
+        .sort(byUrgency(nowMs, targetHours));
     },
   };
 }

@@ -4,10 +4,10 @@ import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { getDate } from '../repo/dates.js';
 import { getFamilyMember } from '../repo/family.js';
-import { insertGreeting, listGreetingsOfAccount } from '../repo/greetings.js';
+import { deleteGreeting, insertGreeting, listGreetingsOfAccount } from '../repo/greetings.js';
 import { foreignReference, invalidReference, type ServiceContext } from './context.js';
 
-type GreetingHandlers = Pick<ApiHandlers, 'greetings.mark' | 'greetings.list'>;
+type GreetingHandlers = Pick<ApiHandlers, 'greetings.mark' | 'greetings.list' | 'greetings.undo'>;
 
 export function greetingHandlers({ db, stamp }: ServiceContext): GreetingHandlers {
   return {
@@ -21,5 +21,10 @@ export function greetingHandlers({ db, stamp }: ServiceContext): GreetingHandler
       return insertGreeting(db, { ...input, greetedAt: now }, now);
     },
     'greetings.list': ({ accountId }) => listGreetingsOfAccount(db, accountId),
+    // Undo: the greeting's tombstone syncs like any delete, so the reminder comes back on every device.
+    'greetings.undo': ({ id }) => {
+      deleteGreeting(db, id, stamp());
+      return { id };
+    },
   };
 }

@@ -1,17 +1,18 @@
-import type { ApiHandlers, ApiParsedInput } from '../../core/api/contract.js';
+import type { ApiHandlers, ApiOutputs, ApiParsedInput } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
 import type { Visit } from '../../core/model/schemas.js';
 import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
-import { insertNote } from '../repo/notes.js';
-import { editVisitRecord, getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
+import { deleteNote, insertNote } from '../repo/notes.js';
+import { deleteVisit, editVisitRecord, getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
+import { statement } from '../repo/table.js';
 import { listVisitRevisions } from '../synced/visitHistory.js';
 import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { refreshAccountLifecycle } from './lifecycle.js';
 
 type VisitHandlers = Pick<
   ApiHandlers,
-  'visits.plan' | 'visits.log' | 'visits.cancel' | 'visits.reschedule' | 'visits.edit' | 'visits.revisions' | 'visits.upcoming'
+  'visits.plan' | 'visits.log' | 'visits.unlog' | 'visits.cancel' | 'visits.reschedule' | 'visits.edit' | 'visits.revisions' | 'visits.upcoming'
 >;
 
 const DAY_MS = 86_400_000;
@@ -62,6 +63,30 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
     return visit;
   };
 
+  /**
+   * Undoes `visits.log` while the visit is as it left it: a completed planned visit is planned again, a
+   * recorded one deleted, and the note written with it (same visit, same instant) deleted. Each is an
+   * ordinary synced change, so the server and the rep's other devices follow.
+   */
+  const unlogVisit = ({ id, updatedAt, plannedKind }: ApiParsedInput<'visits.unlog'>): ApiOutputs['visits.unlog'] => {
+    const visit = found(getVisit(db, id));
+    if (visit.status !== 'done' || visit.updatedAt !== updatedAt) throw new ApiError('conflict', { params: { status: visit.status } });
+    const now = stamp();
+    const noteIds = statement(db, 'SELECT id FROM notes WHERE visit_id = ? AND created_at = ? AND deleted_at IS NULL').pluck().all(id, updatedAt) as string[];
+    for (const noteId of noteIds) deleteNote(db, noteId, now);
+    let status: ApiOutputs['visits.unlog']['status'];
+    if (plannedKind !== null && visit.plannedAt !== null) {
+      updateVisit(db, id, { kind: plannedKind, status: 'planned', doneAt: null, metContactIds: [], outcome: null, nextStep: null, nextVisitDate: null }, now);
+      status = 'planned';
+    } else {
+      deleteVisit(db, id, now);
+      status = 'deleted';
+    }
+    // The account's last visit moves back, and with it lapsed or won back.
+    refreshAccountLifecycle(context, visit.accountId);
+    return { id, status };
+  };
+
   /** Corrects a done visit's record, keeping its history. */
   const editVisit = ({ id, ...record }: ApiParsedInput<'visits.edit'>): Visit => {
     const visit = found(getVisit(db, id));
@@ -96,6 +121,7 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
       );
     },
     'visits.log': (input) => db.transaction(logVisit)(input),
+    'visits.unlog': (input) => db.transaction(unlogVisit)(input),
     'visits.cancel': ({ id }) => {
       const visit = found(getVisit(db, id));
       if (visit.status !== 'planned') throw new ApiError('conflict', { params: { status: visit.status } });

@@ -1,16 +1,18 @@
 /**
- * The app frame: left navigation, a header with quick search, quick log and the sync status, and the
+ * The app frame: left navigation, a header with quick search, quick log, the Undo of the last one-click
+ * action (in the header's row, so it never covers a screen's buttons) and the sync status, and the
  * current screen. Ctrl/Cmd+K opens search and Ctrl/Cmd+L the quick log from anywhere.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { BarChartOutlined, CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
 import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
 import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
 import { CalendarPage } from '../screens/calendar/CalendarPage.js';
+import { ComplaintsPage } from '../screens/complaints/ComplaintsPage.js';
 import { ImportPage } from '../screens/import/ImportPage.js';
 import { SettingsPage } from '../screens/settings/SettingsPage.js';
 import { ConflictsNavLabel, ConflictsPage } from '../screens/sync/ConflictsPage.js';
@@ -23,8 +25,9 @@ import { useNavigation, type Route } from '../components/navigation.js';
 import { ReminderInHeader } from './ReminderInHeader.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
+import { UndoInHeader, UndoProvider } from '../components/undo/Undo.js';
 
-type Section = 'today' | 'accounts' | 'calendar' | 'team' | 'conflicts' | 'settings';
+type Section = 'today' | 'accounts' | 'complaints' | 'calendar' | 'team' | 'conflicts' | 'settings';
 
 /** The account page and the import belong to the Accounts section of the navigation, the tier review to Today (its entry point). */
 function sectionOf(route: Route): Section {
@@ -49,6 +52,7 @@ export function Shell() {
   const items = [
     { key: 'today', icon: <HomeOutlined aria-hidden />, label: t('nav.today') },
     { key: 'accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
+    { key: 'complaints', icon: <WarningOutlined aria-hidden />, label: t('nav.complaints') },
     { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('nav.calendar') },
     { key: 'team', icon: <BarChartOutlined aria-hidden />, label: t('team:nav') },
     { key: 'conflicts', icon: <InboxOutlined aria-hidden />, label: <ConflictsNavLabel count={sync?.conflicts ?? 0} /> },
@@ -56,6 +60,7 @@ export function Shell() {
   ].filter((item) => item.key !== 'conflicts' || (sync !== undefined && !isSoloUse(sync)));
 
   return (
+    <UndoProvider>
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={188} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
         <Typography.Title level={1} style={{ fontSize: 18, margin: '14px 20px' }}>
@@ -86,6 +91,7 @@ export function Shell() {
               {t('header.logVisit')}
             </Button>
           </Tooltip>
+          <UndoInHeader />
           <ReminderInHeader reminders={reminders} />
           <Space style={{ marginInlineStart: 'auto' }}>
             <SyncStatus status={sync} />
@@ -98,6 +104,7 @@ export function Shell() {
       <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
       {logOpen && <QuickLogDialog open={logOpen} onClose={() => setLogOpen(false)} accountId={accountInView} />}
     </Layout>
+    </UndoProvider>
   );
 }
 
@@ -112,6 +119,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <AccountPage key={route.id} accountId={route.id} />;
     case 'calendar':
       return <CalendarPage />;
+    case 'complaints':
+      return <ComplaintsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'tiers':

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'accounts' }
   | { name: 'account'; id: string; tab?: string }
   | { name: 'calendar' }
+  | { name: 'complaints' }
   | { name: 'settings' }
   | { name: 'tiers' }
   | { name: 'conflicts' }
@@ -24,7 +25,7 @@ function routeFromLocation(): Route {
   const name = params.get('r');
   const id = params.get('id');
   if (name === 'account' && id) return { name: 'account', id, ...(params.get('tab') ? { tab: params.get('tab')! } : {}) };
-  if (name === 'accounts' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers' || name === 'conflicts' || name === 'team' || name === 'import') return { name };
+  if (name === 'accounts' || name === 'complaints' || name === 'calendar' || name === 'settings' || name === 'today' || name === 'tiers' || name === 'conflicts' || name === 'team' || name === 'import') return { name };
   return { name: 'today' };
 }
 

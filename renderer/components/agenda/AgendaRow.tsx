@@ -42,7 +42,7 @@ export function AgendaRow({ item, today }: { item: AgendaItem; today: string }) 
       </Flex>
       <Space wrap size={4}>
         {item.actions.map((action) => {
-          if (action === 'snooze') return <SnoozeButton key={action} itemKey={item.key} today={today} />;
+          if (action === 'snooze') return <SnoozeButton key={action} item={item} today={today} />;
           const onClick = action === 'open_account' ? () => navigate({ name: 'account', id: item.accountId }) : () => setDialog(action);
           return (
             <Button key={action} size="small" type={action === item.actions[0] ? 'primary' : 'default'} onClick={onClick} aria-label={`${t(`action.${action}`)} · ${item.accountName}`}>
@@ -54,8 +54,8 @@ export function AgendaRow({ item, today }: { item: AgendaItem; today: string }) 
       {dialog === 'log_visit' && <AgendaLogVisitDialog accountId={item.accountId} visitId={item.kind === 'planned_visit' ? item.visitId : undefined} onClose={close} />}
       {dialog === 'plan_visit' && <PlanVisitDialog open accountId={item.accountId} accountName={item.accountName} reason={[text.what, text.when].filter(Boolean).join(' · ')} onClose={close} />}
       {dialog === 'mark_greeted' && (item.kind === 'important_date' || item.kind === 'festival') && <MarkGreetedDialog item={item} onClose={close} />}
-      {dialog === 'respond_complaint' && (item.kind === 'complaint_breached' || item.kind === 'complaint_open') && (
-        <ComplaintStepDialog step="respond" complaintId={item.complaintId} accountId={item.accountId} onClose={close} />
+      {(dialog === 'respond_complaint' || dialog === 'resolve_complaint') && 'complaintId' in item && (
+        <ComplaintStepDialog step={dialog === 'respond_complaint' ? 'respond' : 'resolve'} complaintId={item.complaintId} accountId={item.accountId} onClose={close} />
       )}
     </Flex>
   );

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Form, Input, Radio } from 'antd';
 import type { FestivalItem, ImportantDateItem } from '../../../core/agenda/types.js';
 import { GREETING_CHANNELS, type GreetingChannel } from '../../../core/model/enums.js';
+import { occasionOf } from '../../../core/model/greetingTemplates.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { DialogSubject } from '../log/DialogSubject.js';
 import { FormModal } from '../log/FormModal.js';
+import { useUndoOffer } from '../undo/Undo.js';
+import { GreetingTemplatePicker } from './GreetingTemplatePicker.js';
 import { useAgendaText } from './useAgendaText.js';
 
 interface GreetedValues {
@@ -15,19 +18,24 @@ interface GreetedValues {
 }
 
 /**
- * Marks a date or festival reminder done (`greetings.mark`): how the contact was greeted and what was given.
- * The title names the account; the first line whose date it is, what it is and when it falls.
+ * Marks a date or festival reminder done (`greetings.mark`): how the contact was greeted and what was given
+ * (the gift shows on the account's timeline and, next year, on the reminder: "去年送：蛋糕"). The title names
+ * the account; the first line whose date it is, what it is, when it falls and what was given last time.
+ * The occasion's templates, with the person's name filled in, copy to the clipboard. Saving offers Undo.
  */
 export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem | FestivalItem; onClose: () => void }) {
   const { t } = useTranslation('reminders');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<GreetedValues>();
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
   const text = useAgendaText()(item);
+  // The person greeted: the family member, else the contact; a company date greets the account.
+  const person = (item.kind === 'important_date' ? item.familyMemberName : null) ?? item.contactName ?? item.accountName;
 
   const save = async (values: GreetedValues) => {
     try {
-      await mutate((api) =>
+      const greeting = await mutate((api) =>
         api['greetings.mark']({
           key: item.key,
           accountId: item.accountId,
@@ -41,6 +49,7 @@ export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem |
           note: values.note?.trim() || null,
         }),
       );
+      offerUndo({ text: tCommon('undo.greeted', { who: person, account: item.accountName }), undo: (api) => api['greetings.undo']({ id: greeting.id }) });
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);
@@ -62,6 +71,7 @@ export function MarkGreetedDialog({ item, onClose }: { item: ImportantDateItem |
       <Form.Item name="note" label={t('greeted.note')}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
+      <GreetingTemplatePicker occasion={occasionOf(item.kind === 'festival' ? { festivalId: item.festivalId } : { dateKind: item.dateKind })} name={person} />
     </FormModal>
   );
 }

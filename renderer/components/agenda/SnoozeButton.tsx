@@ -1,19 +1,54 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dropdown, Form } from 'antd';
+import { App, Button, Dropdown, Form } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
+import type { AgendaItem, RevisitItem } from '../../../core/agenda/types.js';
 import { addDays } from '../../../core/calendar/index.js';
 import { useMutation } from '../../api/useQuery.js';
 import { DatePicker } from '../dates/DatePicker.js';
-import { dateOfDay, dayOfDate } from '../dates/useDateText.js';
+import { dateOfDay, dayOfDate, useDateText } from '../dates/useDateText.js';
 import { FormModal } from '../log/FormModal.js';
+import { useUndoOffer } from '../undo/Undo.js';
+import { useAgendaText } from './useAgendaText.js';
 
-/** Hides an agenda item until tomorrow, next week or a chosen day (`agenda.snooze`); it shows again on that day. */
-export function SnoozeButton({ itemKey, today }: { itemKey: string; today: string }) {
+/** An A-tier account already past its maximum gap: snoozing it asks once. */
+export function needsSnoozeConfirm(item: AgendaItem): item is RevisitItem {
+  return item.kind === 'revisit_overdue' && item.tier === 'A' && item.daysOverdue > 0;
+}
+
+/**
+ * Hides an agenda item until tomorrow, next week or a chosen day (`agenda.snooze`); it shows again on
+ * that day. Then Undo (`agenda.unsnooze`) is offered; an A-tier account past its maximum gap asks first.
+ */
+export function SnoozeButton({ item, today }: { item: AgendaItem; today: string }) {
   const { t } = useTranslation('today');
+  const { t: tCommon } = useTranslation('common');
+  const { modal } = App.useApp();
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
+  const dates = useDateText();
+  const describe = useAgendaText();
   const [picking, setPicking] = useState(false);
-  const snooze = (untilDay: string) => mutate((api) => api['agenda.snooze']({ key: itemKey, untilDay }));
+  const key = item.key;
+  const snoozeNow = async (untilDay: string) => {
+    await mutate((api) => api['agenda.snooze']({ key, untilDay }));
+    offerUndo({
+      text: tCommon('undo.snoozed', { day: dates.day(untilDay), what: describe(item).what, account: item.accountName }),
+      undo: (api) => api['agenda.unsnooze']({ key }),
+    });
+  };
+  const snooze = async (untilDay: string) => {
+    if (needsSnoozeConfirm(item)) {
+      const confirmed = await modal.confirm({
+        title: t('snooze.confirmTitle', { account: item.accountName }),
+        content: t('snooze.confirmBody', { account: item.accountName, count: item.daysOverdue, maximum: item.gap.maximum }),
+        okText: t('snooze.confirmOk'),
+        cancelText: tCommon('actions.cancel'),
+      });
+      if (!confirmed) return;
+    }
+    await snoozeNow(untilDay);
+  };
 
   return (
     <>

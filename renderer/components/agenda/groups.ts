@@ -10,6 +10,7 @@ export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
 const GROUP_OF_KIND: Record<AgendaItemKind, AgendaGroup> = {
   complaint_breached: 'complaints',
   complaint_open: 'complaints',
+  complaint_follow_up: 'complaints',
   planned_visit: 'visits',
   revisit_overdue: 'overdue',
   revisit_due: 'due',

@@ -2,7 +2,7 @@
  * What an agenda item is about, in the user's language: whose it is ("孙丽文 (唐敏刚's spouse)"),
  * "Birthday · turns 60 · milestone", "Lunar 8/15 → Sep 25" (a Gregorian date just "Sep 25"),
  * "12 days overdue", why it is on the list (the cadence, the last contact that counted and one that
- * did not), and how it was greeted last time.
+ * did not), and what was given or how it was greeted last time ("去年送：蛋糕").
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ export interface AgendaItemText {
   what: string;
   /** the day it is about, when that matters ("Lunar 8/15 → Sep 25") */
   when: string | null;
-  /** "Last year: WeChat + flowers" */
+  /** "Last year: flowers" / "去年送：鲜花", or "Last time: WeChat" when nothing was given */
   lastGreeting: string | null;
   /** why the item is on the list, in a sentence */
   why: string | null;
@@ -37,11 +37,15 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
   const shortDay = useCallback((day: string) => format(dateOfDay(day), t('item.dayFormat'), { locale }), [locale, t]);
   const time = useCallback((iso: string) => format(new Date(iso), 'HH:mm', { locale }), [locale]);
 
+  /** What was given last time ("Last year: cake" / "去年送：蛋糕"), else how the contact was greeted. */
   const greetingText = useCallback(
-    (greeting: AgendaGreeting | null) => {
+    (greeting: AgendaGreeting | null, onDay: string) => {
       if (!greeting) return null;
-      const channel = tReminders(`channel.${greeting.channel}`);
-      return t('item.lastGreeting', { what: greeting.gift ? `${channel} + ${greeting.gift}` : channel });
+      if (greeting.gift) {
+        const yearsAgo = Number(onDay.slice(0, 4)) - Number(greeting.day.slice(0, 4));
+        return yearsAgo === 1 ? t('item.lastYearGift', { gift: greeting.gift }) : t('item.giftInYear', { gift: greeting.gift, year: greeting.day.slice(0, 4) });
+      }
+      return t('item.lastGreeting', { what: tReminders(`channel.${greeting.channel}`) });
     },
     [t, tReminders],
   );
@@ -99,6 +103,12 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
           return { ...plain, why: complaintWhy(item), what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.pastTarget', { count: Math.max(1, Math.floor(item.minutesPastTarget / 60)) })}` };
         case 'complaint_open':
           return { ...plain, why: complaintWhy(item), what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t('item.respondBy', { time: time(item.respondBy) })}` };
+        case 'complaint_follow_up':
+          return {
+            ...plain,
+            why: t('why.complaintReplied', { received: dates.instant(item.openedAt), replied: dates.instant(item.respondedAt ?? item.openedAt) }),
+            what: `${kind} · ${tComplaints(`severity.${item.severity}`, { defaultValue: item.severity })} · ${t(Date.parse(item.followUpBy ?? '') < Date.now() ? 'item.followUpLate' : 'item.followUpBy', { at: dates.instant(item.followUpBy ?? item.openedAt) })}`,
+          };
         case 'planned_visit':
           return { ...plain, what: `${time(item.plannedAt)} · ${tCommon(`enum.visitKind.${item.visitKind}`)}` };
         case 'revisit_overdue':
@@ -111,10 +121,10 @@ export function useAgendaText(): (item: AgendaItem) => AgendaItemText {
             : item.contactName;
           // A lunar date says which lunar day it is and where it falls this year; a Gregorian one needs saying once.
           const when = item.source.calendar === 'lunar' ? `${dates.yearly({ ...item.source, year: null })} → ${shortDay(item.occurrenceDay)}` : shortDay(item.occurrenceDay);
-          return { ...plain, who, what: dateParts(item), when, lastGreeting: greetingText(item.lastGreeting) };
+          return { ...plain, who, what: dateParts(item), when, lastGreeting: greetingText(item.lastGreeting, item.occurrenceDay) };
         }
         case 'festival':
-          return { ...plain, what: t(`festival:${item.festivalId}`), when: shortDay(item.occurrenceDay), lastGreeting: greetingText(item.lastGreeting) };
+          return { ...plain, what: t(`festival:${item.festivalId}`), when: shortDay(item.occurrenceDay), lastGreeting: greetingText(item.lastGreeting, item.occurrenceDay) };
         case 'win_back':
           return {
             ...plain,

@@ -6,6 +6,7 @@ import { DateTimePicker } from '../dates/DatePicker.js';
 import { useDateText } from '../dates/useDateText.js';
 import { DialogSubject } from '../log/DialogSubject.js';
 import { FormModal } from '../log/FormModal.js';
+import { useUndoOffer } from '../undo/Undo.js';
 
 export type ComplaintStep = 'respond' | 'resolve';
 
@@ -17,12 +18,14 @@ interface StepValues {
 /**
  * Records the first response to a complaint (`complaints.respond`) or its resolution (`complaints.resolve`).
  * The title names the account and the first line quotes the complaint: when it came, how severe, what was said.
+ * Saving offers Undo.
  */
 export function ComplaintStepDialog({ step, complaintId, accountId, onClose }: { step: ComplaintStep; complaintId: string; accountId: string; onClose: () => void }) {
   const { t } = useTranslation('complaints');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<StepValues>();
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
   const dates = useDateText();
   const complaints = useQuery((api) => api['complaints.list']({ accountId }), [accountId]);
   const complaint = complaints.data?.find((row) => row.id === complaintId);
@@ -30,11 +33,19 @@ export function ComplaintStepDialog({ step, complaintId, accountId, onClose }: {
   const save = async ({ at, text }: StepValues) => {
     const written = text?.trim() || null;
     try {
-      await mutate((api) =>
+      const saved = await mutate((api) =>
         step === 'respond'
           ? api['complaints.respond']({ id: complaintId, respondedAt: at.toISOString(), response: written })
           : api['complaints.resolve']({ id: complaintId, resolvedAt: at.toISOString(), resolution: written }),
       );
+      // Undo puts the reply and resolution back as they were before this step.
+      if (complaint) {
+        const before = { firstRespondedAt: complaint.firstRespondedAt, response: complaint.response, resolvedAt: complaint.resolvedAt, resolution: complaint.resolution };
+        offerUndo({
+          text: tCommon(step === 'respond' ? 'undo.responded' : 'undo.resolved', { account: complaint.accountName }),
+          undo: (api) => api['complaints.revert']({ id: complaintId, updatedAt: saved.updatedAt, to: before }),
+        });
+      }
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);

@@ -3,6 +3,7 @@ import { Alert, Form } from 'antd';
 import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useUndoOffer } from '../undo/Undo.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
 import { VisitSubject } from './VisitSubject.js';
@@ -21,18 +22,24 @@ export interface VisitLogDialogProps {
 /**
  * Log a visit as done (`visits.log`), completing a planned one when given: then the done time starts at
  * the planned time, and a visit planned for a day still to come cannot be saved until the rep picks the
- * day it really took place.
+ * day it really took place. Saving offers Undo.
  */
 export function VisitLogDialog({ open, onClose, accountId, accountName, contacts, visit }: VisitLogDialogProps) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<VisitLogValues>();
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
   const plannedAt = visit?.plannedAt ?? null;
 
   const save = async (values: VisitLogValues) => {
     try {
-      await mutate((api) => api['visits.log'](visitLogInput(accountId, values, visit?.id)));
+      const logged = await mutate((api) => api['visits.log'](visitLogInput(accountId, values, visit?.id)));
+      // Undo plans a completed visit again (as it was planned) or deletes a recorded one, with its note.
+      offerUndo({
+        text: tCommon(visit ? 'undo.completed' : 'undo.logged', { account: accountName }),
+        undo: (api) => api['visits.unlog']({ id: logged.id, updatedAt: logged.updatedAt, plannedKind: visit?.kind ?? null }),
+      });
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { AccountDetail, TimelineItem } from '../../../core/api/contract.js';
+import type { Greeting } from '../../../core/model/reminders.js';
 import { useDateText } from '../../components/dates/useDateText.js';
+import { useMoney } from '../../components/useMoney.js';
 import { DateLine, useDateOwner } from './DateList.js';
 import { NoteText } from './NoteText.js';
 import { ShowMore, useShownCount } from './ShowMore.js';
@@ -25,11 +28,12 @@ export function splitTimeline(items: readonly TimelineItem[]): { comingUp: Timel
   return { comingUp: dates.slice(0, COMING_UP), history: newestFirst(items.filter((item) => item.type !== 'date')) };
 }
 
-const TYPE_COLORS: Record<TimelineItem['type'], string> = { visit: 'blue', note: 'gray', date: 'red' };
+const TYPE_COLORS: Record<TimelineItem['type'], string> = { visit: 'blue', note: 'gray', date: 'red', greeting: 'gold' };
 
 export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timeline: readonly TimelineItem[] }) {
   const { t } = useTranslation('account');
   const { account } = detail;
+  const money = useMoney();
   const { comingUp, history } = splitTimeline(timeline);
   const { shown, more } = useShownCount(HISTORY_PAGE);
   return (
@@ -41,7 +45,7 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
           <Descriptions.Item label={t('overview.cadence')}>
             {account.cadenceDays === null ? t('overview.cadenceByTier') : t('overview.cadenceDays', { count: account.cadenceDays })}
           </Descriptions.Item>
-          {account.annualRevenue !== null && <Descriptions.Item label={t('overview.revenue')}>{account.annualRevenue.toLocaleString()}</Descriptions.Item>}
+          {account.annualRevenue !== null && <Descriptions.Item label={t('overview.revenue')}>{money.format(account.annualRevenue, { whole: Number.isInteger(account.annualRevenue) })}</Descriptions.Item>}
           {account.interests && (
             <Descriptions.Item label={t('overview.interests')} span={3}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{account.interests}</span>
@@ -75,6 +79,7 @@ export function OverviewTab({ detail, timeline }: { detail: AccountDetail; timel
 function timelineKey(item: TimelineItem): string {
   if (item.type === 'visit') return item.visit.id;
   if (item.type === 'note') return item.note.id;
+  if (item.type === 'greeting') return item.greeting.id;
   return item.date.id;
 }
 
@@ -112,5 +117,29 @@ function TimelineEntry({ item, detail }: { item: TimelineItem; detail: AccountDe
       );
     case 'date':
       return <DateLine date={item.date} owner={ownerOf(item.date)} />;
+    case 'greeting':
+      return <GreetingEntry greeting={item.greeting} detail={detail} when={when} />;
   }
+}
+
+/** A greeting marked done: when, whom, for what (the festival or the date), how, and the gift given. */
+function GreetingEntry({ greeting, detail, when }: { greeting: Greeting; detail: AccountDetail; when: ReactNode }) {
+  const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
+  const { t: tReminders } = useTranslation('reminders');
+  const member = greeting.familyMemberId ? detail.family.find((row) => row.id === greeting.familyMemberId) : undefined;
+  const person = member?.name ?? detail.contacts.find((contact) => contact.id === greeting.contactId)?.name ?? null;
+  const date = greeting.dateId ? detail.dates.find((row) => row.id === greeting.dateId) : undefined;
+  const occasion = greeting.festivalId ? t(`festival:${greeting.festivalId}`) : date ? (date.label ?? tCommon(`enum.dateKind.${date.kind}`)) : null;
+  return (
+    <div>
+      <Space size={6} wrap>
+        {when}
+        <Tag color="gold">{t('timeline.greeting')}</Tag>
+        <Typography.Text>{[person, occasion, tReminders(`channel.${greeting.channel}`)].filter(Boolean).join(' · ')}</Typography.Text>
+        {greeting.gift && <Typography.Text strong>{t('timeline.gift', { gift: greeting.gift })}</Typography.Text>}
+      </Space>
+      {greeting.note && <NoteText body={greeting.note} />}
+    </div>
+  );
 }

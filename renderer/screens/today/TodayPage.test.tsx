@@ -47,7 +47,7 @@ describe('TodayPage', () => {
     expect(groupNames()).toEqual(['投诉', '逾期回访', '重要日期', '节日', '挽回客户']);
     expect(screen.getByText('生日 · 满 60 岁 · 里程碑')).toBeTruthy();
     expect(screen.getByText(/农历八月十五 → 9月25日/)).toBeTruthy();
-    expect(screen.getByText('· 上次：微信 + 鲜花')).toBeTruthy();
+    expect(screen.getByText('· 去年送：鲜花')).toBeTruthy();
     expect(screen.getByText('逾期 12 天')).toBeTruthy();
     expect(screen.getByText(/超时 3 小时/)).toBeTruthy();
     expect(api['agenda.today']).toHaveBeenCalledWith({ day: TODAY });
@@ -76,6 +76,10 @@ describe('TodayPage', () => {
     await screen.findByText('Acme Trucks', {}, { timeout: 3000 });
     fireEvent.click(screen.getByRole('button', { name: /Snooze/ }));
     fireEvent.click(await screen.findByText('Until tomorrow'));
+    // An A-tier account past its maximum gap asks once first.
+    const confirm = await screen.findByRole('dialog', { name: 'Snooze Acme Trucks?' });
+    expect(within(confirm).getByText('Acme Trucks is an A-tier account and already 12 days past its maximum gap of 21 days. Snooze it anyway?')).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Snooze anyway' }));
 
     await waitFor(() => expect(screen.queryByText('Acme Trucks')).toBeNull());
     expect(api['agenda.snooze']).toHaveBeenCalledWith({ key: overdue.key, untilDay: '2026-09-22' });

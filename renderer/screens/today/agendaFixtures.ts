@@ -81,6 +81,8 @@ export const breached: AgendaItem = {
   openedAt: '2026-09-20T01:00:00.000Z',
   respondBy: '2026-09-20T07:00:00.000Z',
   minutesPastTarget: 180,
+  respondedAt: null,
+  followUpBy: null,
   daysOverdue: 0,
   actions: ['respond_complaint', 'open_account'],
 };
