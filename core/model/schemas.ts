@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { WorkingHours } from './workingHours.js';
+import { CurrencySetting } from './currency.js';
 import {
   ACCOUNT_SORTS,
   ACCOUNT_STATUSES,
@@ -313,6 +314,8 @@ export const Settings = z.object({
   reminders: ReminderSettings,
   /** the hours "Plan my week" plans inside; absent until the rep changes them (`DEFAULT_WORKING_HOURS`) */
   workingHours: WorkingHours.optional(),
+  /** the currency revenue is shown in (`core/model/currency.ts`); yuan until the rep picks another */
+  currency: CurrencySetting.optional(),
   /** the rep's greeting templates (on this computer only); absent or null: the built-in ones (`core/model/greetingTemplates.ts`) */
   greetingTemplates: GreetingTemplates.optional(),
 });

@@ -25,11 +25,16 @@ describe('app and settings', () => {
   });
 
   it('returns defaults until settings are changed, then keeps the changes', async () => {
-    expect(await h.call('settings.get', undefined)).toEqual({ language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 }, reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(await h.call('settings.get', undefined)).toEqual({ language: 'en', repName: '', onboarded: false, cadence: { A: 14, B: 30, C: 90 }, reminders: DEFAULT_REMINDER_SETTINGS, currency: 'CNY' });
     const updated = await h.call('settings.update', { language: 'zh-CN', repName: '王芳', onboarded: true });
     expect(updated).toMatchObject({ language: 'zh-CN', repName: '王芳', onboarded: true });
     await h.call('settings.update', { cadence: { A: 7, B: 30, C: 60 } });
-    expect(await h.call('settings.get', undefined)).toEqual({ language: 'zh-CN', repName: '王芳', onboarded: true, cadence: { A: 7, B: 30, C: 60 }, reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(await h.call('settings.get', undefined)).toEqual({ language: 'zh-CN', repName: '王芳', onboarded: true, cadence: { A: 7, B: 30, C: 60 }, reminders: DEFAULT_REMINDER_SETTINGS, currency: 'CNY' });
+  });
+
+  it('shows revenue in yuan until the rep picks another currency', async () => {
+    expect((await h.call('settings.update', { currency: 'HKD' })).currency).toBe('HKD');
+    expect((await h.call('settings.get', undefined)).currency).toBe('HKD');
   });
 
   it('refuses bad settings without changing anything', async () => {
@@ -37,6 +42,7 @@ describe('app and settings', () => {
     expect((await h.fail('settings.update', { repName: '  ' })).issues).toEqual([{ path: ['repName'], message: 'validation.required' }]);
     expect((await h.fail('settings.update', { cadence: { A: 0, B: 30, C: 90 } })).code).toBe('validation');
     expect((await h.fail('settings.update', { language: 'fr' })).code).toBe('validation');
+    expect((await h.fail('settings.update', { currency: 'JPY' })).issues).toEqual([{ path: ['currency'], message: 'validation.invalidChoice' }]);
     expect(h.snapshot()).toBe(before);
   });
 });

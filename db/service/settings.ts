@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../core/model/reminders.js';
 import { DEFAULT_CADENCE, Settings } from '../../core/model/schemas.js';
+import { DEFAULT_CURRENCY } from '../../core/model/currency.js';
 import { readSettings, writeSettings } from '../repo/settings.js';
 import type { ServiceContext } from './context.js';
 
@@ -14,6 +15,7 @@ export function currentSettings({ db, deps }: ServiceContext): Settings {
     onboarded: false,
     cadence: DEFAULT_CADENCE,
     reminders: DEFAULT_REMINDER_SETTINGS,
+    currency: DEFAULT_CURRENCY,
   };
   const stored = readSettings(db);
   const merged: Record<string, unknown> = { ...defaults };

@@ -11,6 +11,7 @@ import type { Account, AccountCreate, AccountPatch } from '../../../core/model/s
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useDiscardGuard } from '../../components/forms/useDiscardGuard.js';
+import { useMoney } from '../../components/useMoney.js';
 
 export interface AccountFormValues {
   name: string;
@@ -72,6 +73,7 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
   const [saving, setSaving] = useState(false);
   const cities = useQuery((api) => (open ? api['accounts.cities']({}) : Promise.resolve([])), [open]);
   const tier = (Form.useWatch('tier', form) as Tier | undefined) ?? account?.tier ?? 'C';
+  const money = useMoney();
   const requestClose = useDiscardGuard(form, account ? account.name : t('form.createTitle'), () => onClose());
 
   useEffect(() => {
@@ -146,7 +148,7 @@ export function AccountForm({ open, account, onClose }: AccountFormProps) {
         </Form.Item>
         <Space size="large" align="start" wrap>
           <Form.Item name="annualRevenue" label={t('field.annualRevenue')} rules={[{ type: 'number', min: 0, message: tCommon('validation.negative') }]}>
-            <InputNumber<number> style={{ width: 230 }} />
+            <InputNumber<number> style={{ width: 230 }} prefix={money.symbol} />
           </Form.Item>
           <Form.Item
             name="cadenceDays"

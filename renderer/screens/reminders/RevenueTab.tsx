@@ -10,7 +10,7 @@ import { useMutation, useQuery } from '../../api/useQuery.js';
 import { DatePicker } from '../../components/dates/DatePicker.js';
 import { dayOfDate, useDateText } from '../../components/dates/useDateText.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
-import { useLanguage } from '../../i18n/index.js';
+import { useMoney } from '../../components/useMoney.js';
 
 interface OrderValues {
   day: Date;
@@ -21,13 +21,12 @@ interface OrderValues {
 export function RevenueTab({ accountId }: { accountId: string }) {
   const { t } = useTranslation('reminders');
   const { t: tCommon } = useTranslation('common');
-  const language = useLanguage();
   const dates = useDateText();
   const [form] = Form.useForm<OrderValues>();
   const orders = useQuery((api) => api['orders.list']({ accountId }), [accountId]);
   const mutate = useMutation();
   const [saving, setSaving] = useState(false);
-  const money = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = useMoney();
 
   const record = async (values: OrderValues) => {
     setSaving(true);
@@ -55,7 +54,7 @@ export function RevenueTab({ accountId }: { accountId: string }) {
             { type: 'number', min: 0, message: tCommon('validation.negative') },
           ]}
         >
-          <InputNumber<number> style={{ width: 160 }} />
+          <InputNumber<number> style={{ width: 180 }} prefix={money.symbol} />
         </Form.Item>
         <Form.Item name="reference" label={t('revenue.reference')} rules={[{ max: 200, message: tCommon('validation.tooLongMax', { max: 200 }) }]}>
           <Input style={{ width: 180 }} />

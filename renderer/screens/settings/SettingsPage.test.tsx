@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Settings } from '../../../core/model/schemas.js';
 import { DEFAULT_REMINDER_SETTINGS } from '../../../core/model/reminders.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
@@ -70,6 +70,18 @@ describe('SettingsPage', () => {
     fireEvent.change(tierA, { target: { value: '10' } });
     fireEvent.blur(tierA);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ repName: 'Li Wei', cadence: { A: 10, B: 30, C: 90 } }));
+    await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ repName: 'Li Wei', cadence: { A: 10, B: 30, C: 90 }, currency: 'CNY' }));
+  });
+
+  it('shows revenue in yuan until the rep picks another currency', async () => {
+    const api = settingsApi();
+    await renderWithApi(<SettingsPage />, api);
+    const currency = await screen.findByRole('combobox', { name: 'Currency for revenue' });
+    await waitFor(() => expect(currency.closest('.ant-select')?.textContent).toBe('Chinese Yuan (CN¥)'));
+    fireEvent.mouseDown(currency);
+    const dropdown = document.querySelector<HTMLElement>('.ant-select-dropdown')!;
+    fireEvent.click(await within(dropdown).findByTitle('Hong Kong Dollar (HK$)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith(expect.objectContaining({ currency: 'HKD' })));
   });
 });

@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { LANGUAGES, TIERS, type Language } from '../../../core/model/enums.js';
 import type { CadencePolicy } from '../../../core/model/schemas.js';
+import { CURRENCIES, DEFAULT_CURRENCY, currencySymbol, type Currency } from '../../../core/model/currency.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -17,6 +18,7 @@ import { WorkingHoursCard } from './WorkingHoursCard.js';
 interface ProfileValues {
   repName: string;
   cadence: CadencePolicy;
+  currency: Currency;
 }
 
 export function SettingsPage() {
@@ -76,9 +78,16 @@ function LanguageCard() {
   );
 }
 
+/** 人民币 (¥) / Chinese Yuan (CN¥), from Intl in the UI language. */
+function currencyLabel(currency: Currency, language: string): string {
+  const name = new Intl.DisplayNames(language, { type: 'currency' }).of(currency) ?? currency;
+  return `${name} (${currencySymbol(currency, language)})`;
+}
+
 function ProfileCard() {
   const { t } = useTranslation('settings');
   const { t: tCommon } = useTranslation('common');
+  const language = useLanguage();
   const [form] = Form.useForm<ProfileValues>();
   const settings = useQuery((api) => api['settings.get']({}), []);
   const mutate = useMutation();
@@ -86,7 +95,7 @@ function ProfileCard() {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    if (settings.data) form.setFieldsValue({ repName: settings.data.repName, cadence: settings.data.cadence });
+    if (settings.data) form.setFieldsValue({ repName: settings.data.repName, cadence: settings.data.cadence, currency: settings.data.currency ?? DEFAULT_CURRENCY });
   }, [settings.data, form]);
 
   const save = async (values: ProfileValues) => {
@@ -127,6 +136,9 @@ function ProfileCard() {
             </Form.Item>
           ))}
         </Flex>
+        <Form.Item name="currency" label={t('profile.currency')} extra={t('profile.currencyHelp')}>
+          <Select<Currency> style={{ width: 240 }} options={CURRENCIES.map((value) => ({ value, label: currencyLabel(value, language) }))} />
+        </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>
             {tCommon('actions.save')}
