@@ -2,7 +2,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import { loadTokenSecret } from './auth/sessions.js';
 import type { ThrottleOptions } from './auth/throttle.js';
-import { buildSyncServer, type TlsCredentials } from './http/app.js';
+import { buildSyncServer, type SyncServerOptions, type TlsCredentials } from './http/app.js';
 import { openStore, type StoreLocation } from './store/open.js';
 import { DEFAULT_TOMBSTONE_DAYS, purgeTombstones } from './sync/purge.js';
 
@@ -26,6 +26,8 @@ export interface StartOptions {
   throttle?: ThrottleOptions;
   /** see `SyncServerOptions.trustedProxies` */
   trustedProxies?: string[];
+  /** see `SyncServerOptions.events` */
+  events?: SyncServerOptions['events'];
 }
 
 export interface RunningServer {
@@ -44,6 +46,7 @@ export async function startSyncServer(options: StartOptions): Promise<RunningSer
     requestTimeoutMs: options.requestTimeoutMs,
     throttle: options.throttle,
     trustedProxies: options.trustedProxies,
+    events: options.events,
   });
   const purge = () =>
     purgeTombstones(store, { olderThanDays: options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS, now: new Date() }).then(

@@ -15,8 +15,10 @@ import { nestsDeeperThan } from '../../core/text/storable.js';
 import { ServerError } from '../errors.js';
 import type { SqlClient } from '../store/sqlClient.js';
 import { pull } from '../sync/pull.js';
-import { push } from '../sync/push.js';
+import { push, type PushReport } from '../sync/push.js';
+import { TeamChanges, teamVersionOf } from '../sync/teamChanges.js';
 import { hasAdminKey, registerAdminRoutes } from './adminRoutes.js';
+import { EventStreams } from './events.js';
 import { openApiDocument } from './openapi.js';
 
 export interface SyncServerOptions {
@@ -38,6 +40,8 @@ export interface SyncServerOptions {
   throttle?: ThrottleOptions;
   /** the reverse proxies whose `X-Forwarded-For` names the client (`trustedProxies.ts`); default none */
   trustedProxies?: string[];
+  /** the team event streams (`events.ts`): their heartbeat (15 s), streams per device (3), coalescing of a team's changes (25 ms) */
+  events?: { heartbeatMs?: number; maxPerDevice?: number; coalesceMs?: number };
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -114,6 +118,25 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   });
   const perAddress = { rateLimit: { max: throttle.maxPerAddress, timeWindow: throttle.addressWindowMs } };
 
+  // Team changes: heard from this process's pushes and, through the store, from every other process's.
+  const changes = new TeamChanges(store, {
+    coalesceMs: options.events?.coalesceMs,
+    onError: (error, what) => app.log.warn({ err: error }, `team changes: ${what} failed`),
+  });
+  const streams = new EventStreams(changes, {
+    heartbeatMs: options.events?.heartbeatMs,
+    maxPerDevice: options.events?.maxPerDevice,
+    headers: options.tls ? { 'strict-transport-security': 'max-age=31536000' } : {},
+    now,
+  });
+  app.addHook('onReady', () => changes.start());
+  // Streams end before the server stops taking connections, so their laptops reconnect elsewhere.
+  app.addHook('preClose', (done) => {
+    streams.closeAll();
+    done();
+  });
+  app.addHook('onClose', () => changes.close());
+
   function authenticate(request: FastifyRequest): AccessClaims {
     const header = request.headers.authorization ?? '';
     const claims = header.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), tokenSecret, now()) : null;
@@ -184,10 +207,22 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
       return reply.code(204).send();
     });
 
-    api.post('/v1/sync/push', async (request) => {
+    api.post('/v1/sync/push', async (request, reply) => {
       checkProtocolVersion(request.body);
       const session = authenticate(request);
-      return push(store, session, parse(PushRequest, request.body));
+      const report: PushReport = {};
+      const response = await push(store, session, parse(PushRequest, request.body), report);
+      if (report.teamVersion !== undefined) changes.committed(session.teamId, report.teamVersion);
+      // How long the team's version lock was held, for whoever measures it (a benchmark, a browser's tools).
+      if (report.versionLockMs !== undefined) void reply.header('server-timing', `version-lock;dur=${report.versionLockMs.toFixed(2)}`);
+      return response;
+    });
+    // The team's changes as they commit (`events.ts`); the same token and device check as a pull.
+    api.get('/v1/sync/events', async (request, reply) => {
+      const session = authenticate(request);
+      const version = await teamVersionOf(store, session);
+      streams.open(request, reply, session, version);
+      return reply;
     });
     api.post('/v1/sync/pull', async (request) => {
       checkProtocolVersion(request.body);

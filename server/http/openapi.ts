@@ -151,6 +151,14 @@ export function openApiDocument(): JsonSchema {
           responses: { 200: { description: 'one page', ...json(ref('PullResponse')) }, ...errors(400, 401, 403, 409, 413, 426) },
         },
       },
+      '/v1/sync/events': {
+        get: {
+          summary:
+            "Server-Sent Events: the caller's team has new rows. First `retry: 5000` and `event: ready` with the team's current version, then `event: changed` (`data: {\"version\":n}`) after each push that moved it on, from any server process; a `: ping` comment every 15 s. Ended on shutdown and when the access token expires: reconnect (with jitter) and pull",
+          security: bearer,
+          responses: { 200: { description: 'the stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(401) },
+        },
+      },
       '/v1/admin/devices': {
         get: { summary: "the admin's team's devices", security: bearer, responses: { 200: { description: 'devices', ...json(object({ devices: { type: 'array', items: ref('Device') } })) }, ...errors(401, 403) } },
       },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
+import { isolationClause, type NotificationHandlers, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
 const INT8_OID = 20;
 
@@ -36,6 +36,8 @@ export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
   }
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: (value: string) => Number(value) } });
   const direct = queryable(db);
+  // One process holds the store: its notifications are handed to this process's listeners directly.
+  const listeners = new Map<string, Set<NotificationHandlers>>();
   return {
     kind: 'pglite',
     query: direct.query,
@@ -45,6 +47,15 @@ export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
         await tx.query(`SET TRANSACTION ${isolationClause(isolation)}`);
         return work(queryable(tx));
       });
+    },
+    async notify(channel, payloads) {
+      const handlers = [...(listeners.get(channel) ?? [])];
+      if (handlers.length > 0 && payloads.length > 0) queueMicrotask(() => handlers.forEach((h) => payloads.forEach((p) => h.onNotification(p))));
+    },
+    async listen(channel, handlers) {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set.add(handlers));
+      return { close: async () => void set.delete(handlers) };
     },
     close: () => db.close(),
   };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { isolationClause, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
+import { arrayParam, isolationClause, type NotificationHandlers, type SqlClient, type SqlParam, type SqlQueryable } from './sqlClient.js';
 
 const INT8_OID = 20;
 // Versions and mutation ids stay far below 2^53; numbers are easier on both sides than strings.
@@ -35,6 +35,85 @@ function queryable(target: pg.Pool | pg.PoolClient): SqlQueryable {
   };
 }
 
+/** Every payload in one statement: one round trip (and one commit of the notification queue) for a burst. */
+const NOTIFY_ALL = 'SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p';
+
+/** The pause before opening a dropped LISTEN connection again: doubled on each failure, up to the most. */
+const RELISTEN_DELAY = { firstMs: 250, mostMs: 10_000 } as const;
+
+/**
+ * One connection of its own, outside the pool, that LISTENs on `channel` until closed: a session, as
+ * LISTEN needs (behind PgBouncer it must reach PostgreSQL directly or through a session-mode pool). When
+ * it drops, it is opened again after a pause with jitter, and `onResumed` says so once it listens again.
+ */
+async function listenOn(databaseUrl: string, channel: string, handlers: NotificationHandlers): Promise<{ close(): Promise<void> }> {
+  let closed = false;
+  let current: pg.Client | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let delay: number = RELISTEN_DELAY.firstMs;
+
+  const open = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
+    // Until it listens, a failure is the caller's (thrown); an 'error' event must not crash the process.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    } catch (error) {
+      void client.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    let lost = false;
+    const drop = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (error !== undefined) handlers.onError?.(error);
+      if (current === client) current = undefined;
+      void client.end().catch(() => undefined);
+      reopenLater();
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) handlers.onNotification(message.payload);
+    });
+    client.on('error', drop);
+    client.on('end', () => drop());
+    current = client;
+  };
+
+  const reopenLater = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      open().then(
+        () => {
+          delay = RELISTEN_DELAY.firstMs;
+          if (!closed) handlers.onResumed();
+        },
+        (error: unknown) => {
+          handlers.onError?.(error);
+          delay = Math.min(delay * 2, RELISTEN_DELAY.mostMs);
+          reopenLater();
+        },
+      );
+    }, delay * (0.5 + Math.random()));
+  };
+
+  await open();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      const client = current;
+      current = undefined;
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
 /** A PostgreSQL server reached with node-postgres; `max` connections shared by all requests. */
 export function postgresClient(databaseUrl: string, options: { max?: number } = {}): SqlClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 20 });
@@ -65,6 +144,10 @@ export function postgresClient(databaseUrl: string, options: { max?: number } = 
         connection.release(broken);
       }
     },
+    async notify(channel, payloads) {
+      if (payloads.length > 0) await direct.query(NOTIFY_ALL, [channel, arrayParam(payloads)]);
+    },
+    listen: (channel, handlers) => listenOn(databaseUrl, channel, handlers),
     close: () => pool.end(),
   };
 }

@@ -16,9 +16,28 @@ export type IsolationLevel = 'read committed' | 'repeatable read';
 export interface SqlClient extends SqlQueryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>, isolation?: IsolationLevel): Promise<T>;
+  /**
+   * PostgreSQL's NOTIFY of each payload on `channel`, outside any transaction (sent by the caller once
+   * its own transaction has committed), in one statement.
+   */
+  notify(channel: string, payloads: readonly string[]): Promise<void>;
+  /**
+   * Listens on `channel` over one connection of its own (LISTEN needs a session, never a pooled one),
+   * held until the returned `close`. A connection that drops is opened again (with a growing pause);
+   * `onResumed` is called once it listens again, since notifications sent meanwhile are lost.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<{ close(): Promise<void> }>;
   close(): Promise<void>;
   /** `postgres` (a server over the network) or `pglite` (embedded, one process) */
   readonly kind: 'postgres' | 'pglite';
+}
+
+export interface NotificationHandlers {
+  onNotification(payload: string): void;
+  /** listening again after the connection dropped */
+  onResumed(): void;
+  /** the listening connection failed (it is being opened again) */
+  onError?(error: unknown): void;
 }
 
 export function isolationClause(isolation: IsolationLevel): string {

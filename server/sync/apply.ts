@@ -16,7 +16,7 @@ import type { AccountAccess } from './access.js';
 import { checkFields, newReferences, SYNCED_ENTITIES, type SyncedEntity } from './entities.js';
 import type { SyncSession } from './session.js';
 import { readRows, rowKey, type PushSnapshot, type RowOwner, type RowState } from './snapshot.js';
-import { WriteBatch, type PlannedWrite } from './writes.js';
+import { WriteBatch, type PlannedWrite, type VersionLock } from './writes.js';
 
 export interface Rejection {
   reason: RejectionReason;
@@ -42,8 +42,9 @@ export class PushPlanner {
     private readonly tx: SqlQueryable,
     private readonly session: SyncSession,
     private readonly snapshot: PushSnapshot,
+    versionLock?: VersionLock,
   ) {
-    this.writes = new WriteBatch(session);
+    this.writes = new WriteBatch(session, versionLock);
   }
 
   /** Writes everything planned (call once, after the last mutation, as late in the push as possible). */

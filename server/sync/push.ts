@@ -20,6 +20,15 @@ import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
 import { refuseStaleCopy } from './session.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 import { loadSnapshot, rowKey } from './snapshot.js';
+import type { VersionLock } from './writes.js';
+
+/** What a committed push tells its caller besides the answer. */
+export interface PushReport {
+  /** the team's version after this push's writes; unset when it wrote nothing */
+  teamVersion?: number;
+  /** how long this push held the team's version lock: from taking it to the end of the COMMIT */
+  versionLockMs?: number;
+}
 
 /** Request-level checks: any failure refuses the whole push before anything is written. */
 function checkBatch(session: SyncSession, request: PushRequest): void {
@@ -97,15 +106,15 @@ function isDataRefusal(error: unknown): boolean {
   return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
 
-export async function push(store: SqlClient, session: SyncSession, request: PushRequest): Promise<PushResponse> {
+export async function push(store: SqlClient, session: SyncSession, request: PushRequest, report: PushReport = {}): Promise<PushResponse> {
   checkBatch(session, request);
   try {
-    return await afterPredecessor(() => applyBatch(store, session, request, 'together'));
+    return await afterPredecessor(() => applyBatch(store, session, request, 'together', report));
   } catch (error) {
     if (!isDataRefusal(error)) throw error;
     // Something the checks let through was refused by the database, and the whole attempt rolled back.
     // Again, one mutation at a time, so that only the mutation it belongs to is rejected.
-    return applyBatch(store, session, request, 'one by one');
+    return applyBatch(store, session, request, 'one by one', report);
   }
 }
 
@@ -133,13 +142,15 @@ async function decide(tx: SqlQueryable, session: SyncSession, planner: PushPlann
  * `one by one`: each mutation written as it is decided, under a savepoint; one the database refuses is
  * rolled back alone and recorded as rejected, and the rows the rest will touch are read afresh.
  */
-async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest, writes: 'together' | 'one by one'): Promise<PushResponse> {
-  return store.transaction(async (tx) => {
+async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest, writes: 'together' | 'one by one', report: PushReport): Promise<PushResponse> {
+  let lock: VersionLock = {};
+  const response = await store.transaction(async (tx) => {
+    lock = {};
     const processed = await lockClientCounter(tx, session, request.acknowledged);
     if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
     const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
-    let planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh));
+    let planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh), lock);
     const outcomes = new Map<number, Outcome>();
     for (const [index, mutation] of fresh.entries()) {
       if (writes === 'together') {
@@ -155,7 +166,7 @@ async function applyBatch(store: SqlClient, session: SyncSession, request: PushR
       } catch (error) {
         if (!isDataRefusal(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT mutation');
-        planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh.slice(index + 1)));
+        planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh.slice(index + 1)), lock);
         const refused = reject('invalid', [{ path: [], message: 'sync.rejected.storeRefused' }]);
         await recordRejection(tx, session, mutation, refused.rejected);
         outcomes.set(mutation.mutationId, refused);
@@ -181,4 +192,9 @@ async function applyBatch(store: SqlClient, session: SyncSession, request: PushR
     });
     return { results, lastMutationId: last };
   });
+  if (lock.lastVersion !== undefined) {
+    report.teamVersion = lock.lastVersion;
+    report.versionLockMs = lock.heldInStatementMs! + (performance.now() - lock.statementEndedAt!);
+  }
+  return response;
 }

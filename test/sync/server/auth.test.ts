@@ -97,6 +97,7 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
         '/v1/auth/login',
         '/v1/auth/logout',
         '/v1/auth/refresh',
+        '/v1/sync/events',
         '/v1/sync/pull',
         '/v1/sync/push',
       ].sort(),

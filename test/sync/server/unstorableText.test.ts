@@ -30,7 +30,14 @@ function storeRefusingMarker(store: SqlClient): SqlClient {
       target.query(text, text.includes('jsonb_to_recordset') ? params?.map((p) => (typeof p === 'string' ? p.replaceAll(SLIPS_THROUGH, '\\u0000') : p)) : params),
     execScript: (text) => target.execScript(text),
   });
-  return { ...wrap(store), kind: store.kind, transaction: (work, isolation) => store.transaction((tx) => work(wrap(tx)), isolation), close: () => store.close() };
+  return {
+    ...wrap(store),
+    kind: store.kind,
+    transaction: (work, isolation) => store.transaction((tx) => work(wrap(tx)), isolation),
+    notify: (channel, payloads) => store.notify(channel, payloads),
+    listen: (channel, handlers) => store.listen(channel, handlers),
+    close: () => store.close(),
+  };
 }
 
 describe.each(BACKENDS)('text the store cannot hold, on $name', (backend) => {
