@@ -29,11 +29,13 @@ export interface CommandContext {
 /** One `rounds <name>` subcommand. Register it in `commands/index.ts`. */
 export interface Command {
   name: string;
-  summary: string;
   /** the synopsis after `rounds`, e.g. `seed --scale demo|rep|lead --seed N [--force]` */
   usage: string;
-  /** one line per option, shown by `rounds <name> --help` */
-  optionHelp: string[];
+  /**
+   * One line per option shown by `rounds <name> --help`: the option as typed (`--scale demo|rep|lead`) and the
+   * key of what it does under `cli:commands.<name>.options` (its one-line summary is `cli:commands.<name>.summary`).
+   */
+  optionHelp: ReadonlyArray<readonly [syntax: string, key: string]>;
   options: NonNullable<ParseArgsConfig['options']>;
   /** whether the command takes words that are not options (else any such word is a usage error) */
   takesArgs?: boolean;

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../db/testing/tempDir.js';
+import { translator } from '../core/i18n/translator.js';
+import { LANGUAGES } from '../core/model/enums.js';
+import { COMMANDS } from './commands/index.js';
 import { runRounds } from './testing.js';
 
 const tempDir = useTempDir();
@@ -21,6 +24,27 @@ describe('rounds usage', () => {
     const result = await rounds(['seed', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--scale demo|rep|lead');
+  });
+
+  it('prints help in the language of the environment, from the locale resources', async () => {
+    const zh = await rounds(['--help'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stdout).toMatch(/seed\s+用确定的示例数据填充数据库/);
+    expect(zh.stdout).toContain('命令：');
+    const seed = await rounds(['seed', '--help'], { LANG: 'zh_CN.UTF-8' });
+    expect(seed.stdout).toMatch(/--scale demo\|rep\|lead\s+demo 约 60 个客户/);
+    expect(seed.stdout).toContain('用法：rounds seed');
+    const en = await rounds(['seed', '--help'], { LANG: 'en_US.UTF-8' });
+    expect(en.stdout).toMatch(/--scale demo\|rep\|lead\s+demo ≈ 60 accounts/);
+  });
+
+  it('has a summary and a line for every option of every command, in both languages', () => {
+    for (const language of LANGUAGES) {
+      const t = translator(language, 'cli');
+      for (const command of COMMANDS) {
+        expect(t(`commands.${command.name}.summary`), `${language} ${command.name}`).not.toContain('commands.');
+        for (const [syntax, key] of command.optionHelp) expect(t(`commands.${command.name}.options.${key}`), `${language} ${command.name} ${syntax}`).not.toContain('commands.');
+      }
+    }
   });
 
   it('prints the package version', async () => {

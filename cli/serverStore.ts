@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
-import { defaultLanguage } from '../host/environment.js';
 import { acquireLockFile, LockHeldError, type HeldLock } from '../host/lock.js';
 import { ensurePrivateDir, tightenPrivateTree, writePrivateFile } from '../host/privateFiles.js';
 import { storeAdmin, type ServerAdmin } from '../server/admin.js';
@@ -17,11 +16,10 @@ import { ServerError } from '../server/errors.js';
 import { remoteAdmin, type AdminEndpoint } from '../server/http/adminClient.js';
 import { openStore, type StoreLocation } from '../server/store/open.js';
 import { CommandError, type CommandContext } from './command.js';
-import { cliTranslator } from './i18n.js';
-import { SERVER_CLI_MESSAGES } from './locales/server.js';
+import { cliText } from './text.js';
 
 /** The server commands' messages, in the language of the environment (LC_ALL, LC_MESSAGES, LANG). */
-export const serverText = (env: NodeJS.ProcessEnv): TFunction => cliTranslator(SERVER_CLI_MESSAGES, defaultLanguage(env));
+export const serverText = (env: NodeJS.ProcessEnv): TFunction => cliText(env);
 
 export function commandStoreLocation({ values, dataDir, io }: Pick<CommandContext, 'values' | 'dataDir' | 'io'>): StoreLocation {
   return storeLocation({ databaseUrl: values['database-url'] as string | undefined, dataDir, env: io.env });

@@ -3,6 +3,7 @@ process.env.TZ = 'Asia/Shanghai';
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../core/i18n/translator.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { createService } from '../../db/service/index.js';
 import { callApi } from '../../db/service/dispatch.js';
@@ -64,13 +65,15 @@ describe('rounds agenda', () => {
     ]);
   });
 
-  it('defaults to today and prints a table in Chinese', async () => {
+  it('defaults to today and prints a table in Chinese, each kind named as on the Today screen', async () => {
     const { dataDir } = await book();
     const { code, stdout } = await run(['--data-dir', dataDir, 'agenda', '--lang', 'zh-CN']);
     expect(code).toBe(0);
     expect(stdout).toContain('== 2026-11-23 ==');
-    expect(stdout).toMatch(/回访已逾期\s+A\s+华东精密机械/);
-    expect(stdout).toMatch(/重要日子\s+A\s+华东精密机械\s+李娜\s+2026-11-25\s+1984 农历闰十月十七/);
+    const screen = translator('zh-CN', 'today');
+    expect(stdout).toMatch(new RegExp(`${screen('kind.revisit_overdue')}\\s+A\\s+华东精密机械`));
+    expect(stdout).toMatch(new RegExp(`${screen('kind.important_date')}\\s+A\\s+华东精密机械\\s+李娜\\s+2026-11-25\\s+1984 农历闰十月十七`));
+    expect(stdout.split('\n')).toContain('类型      等级  客户          联系人  日期        来源');
   });
 
   it('refuses a bad date, day count or language with a usage error', async () => {

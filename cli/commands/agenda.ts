@@ -3,10 +3,12 @@
  * scripts or as a readable table in English or Chinese.
  */
 import fs from 'node:fs';
+import type { TFunction } from 'i18next';
 import type { ApiHandlers, ApiOutputs } from '../../core/api/contract.js';
 import type { AgendaDay, AgendaItem, AgendaItemKind } from '../../core/agenda/types.js';
 import { todayIn } from '../../core/calendar/day.js';
 import { formatLunarDate, type CalendarLanguage } from '../../core/calendar/format.js';
+import { translator } from '../../core/i18n/translator.js';
 import { CalendarDay } from '../../core/model/primitives.js';
 import type { YearlyDate } from '../../core/model/schemas.js';
 import { databasePathIn } from '../../db/paths.js';
@@ -14,6 +16,7 @@ import { callApi } from '../../db/service/dispatch.js';
 import { createService } from '../../db/service/index.js';
 import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
+import { cliText } from '../text.js';
 import { AGENDA_MAX_DAYS } from '../../core/agenda/range.js';
 
 /** One agenda item as the command prints it: what it is, for whom, when, and from which date. */
@@ -51,38 +54,9 @@ export function agendaLine(item: AgendaItem): AgendaLine {
   };
 }
 
-const LABELS = {
-  en: {
-    headings: ['Kind', 'Tier', 'Account', 'Contact', 'Date', 'Source'],
-    kinds: {
-      complaint_breached: 'Complaint past target',
-      complaint_open: 'Complaint awaiting reply',
-      planned_visit: 'Planned visit',
-      revisit_overdue: 'Revisit overdue',
-      revisit_due: 'Revisit due',
-      important_date: 'Important date',
-      festival: 'Festival',
-      win_back: 'Win back',
-    },
-    nothing: '(nothing)',
-    overdue: (days: number) => `${days} d overdue`,
-  },
-  'zh-CN': {
-    headings: ['类型', '级别', '客户', '联系人', '日期', '来源'],
-    kinds: {
-      complaint_breached: '投诉已超时',
-      complaint_open: '投诉待回复',
-      planned_visit: '计划拜访',
-      revisit_overdue: '回访已逾期',
-      revisit_due: '回访到期',
-      important_date: '重要日子',
-      festival: '节日',
-      win_back: '赢回客户',
-    },
-    nothing: '（无）',
-    overdue: (days: number) => `逾期 ${days} 天`,
-  },
-} satisfies Record<CalendarLanguage, unknown>;
+/** The table's words: the Today screen's names for each kind (`today:kind.*`), the rest under `cli:agenda.*`. */
+const agendaText = (lang: CalendarLanguage) => translator(lang, 'cli');
+const HEADINGS = ['kind', 'tier', 'account', 'contact', 'date', 'source'] as const;
 
 function sourceText(line: AgendaLine, lang: CalendarLanguage): string {
   if (line.festivalId) return line.festivalId;
@@ -91,7 +65,7 @@ function sourceText(line: AgendaLine, lang: CalendarLanguage): string {
     const text = calendar === 'lunar' ? formatLunarDate({ month, day, isLeapMonth }, lang) : `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     return year === null ? text : `${year} ${text}`;
   }
-  return line.daysOverdue > 0 ? LABELS[lang].overdue(line.daysOverdue) : '';
+  return line.daysOverdue > 0 ? agendaText(lang)('agenda.overdue', { count: line.daysOverdue }) : '';
 }
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -104,44 +78,46 @@ function width(text: string): number {
 const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 
 export function agendaTable(days: readonly AgendaDay[], lang: CalendarLanguage): string {
-  const labels = LABELS[lang];
+  const t = agendaText(lang);
+  const headings = HEADINGS.map((heading) => t(`agenda.heading.${heading}`));
   const out: string[] = [];
   for (const { day, items } of days) {
     out.push(`== ${day} ==`);
     if (items.length === 0) {
-      out.push(labels.nothing, '');
+      out.push(t('agenda.nothing'), '');
       continue;
     }
-    const rows = items.map(agendaLine).map((line) => [labels.kinds[line.kind], line.tier, line.accountName, line.contactName ?? '', line.occurrenceDate, sourceText(line, lang)]);
-    const widths = labels.headings.map((heading, column) => Math.max(width(heading), ...rows.map((row) => width(row[column] ?? ''))));
-    for (const row of [labels.headings, ...rows]) out.push(row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd());
+    const rows = items.map(agendaLine).map((line) => [t(`today:kind.${line.kind}`), line.tier, line.accountName, line.contactName ?? '', line.occurrenceDate, sourceText(line, lang)]);
+    const widths = headings.map((heading, column) => Math.max(width(heading), ...rows.map((row) => width(row[column] ?? ''))));
+    for (const row of [headings, ...rows]) out.push(row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd());
     out.push('');
   }
   return `${out.join('\n')}\n`;
 }
 
-function parseDate(value: string): string {
-  if (!CalendarDay.safeParse(value).success) throw new UsageError(`--date must be a calendar day YYYY-MM-DD (got "${value}").`);
+function parseDate(value: string, t: TFunction): string {
+  if (!CalendarDay.safeParse(value).success) throw new UsageError(t('agenda.badDate', { value }));
   return value;
 }
 
-function parseDays(value: string): number {
+function parseDays(value: string, t: TFunction): number {
   const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1 || days > AGENDA_MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${AGENDA_MAX_DAYS} (got "${value}").`);
+  if (!/^\d+$/.test(value) || days < 1 || days > AGENDA_MAX_DAYS) throw new UsageError(t('agenda.badDays', { value, max: AGENDA_MAX_DAYS }));
   return days;
 }
 
-function parseLang(value: string): CalendarLanguage {
-  if (value !== 'en' && value !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN (got "${value}").`);
+function parseLang(value: string, t: TFunction): CalendarLanguage {
+  if (value !== 'en' && value !== 'zh-CN') throw new UsageError(t('agenda.badLang', { value }));
   return value;
 }
 
 export async function run({ values, dataDir, io }: CommandContext) {
-  const days = parseDays(String(values.days));
-  const lang = parseLang(String(values.lang));
-  const explicitDate = typeof values.date === 'string' ? parseDate(values.date) : undefined;
+  const t = cliText(io.env);
+  const days = parseDays(String(values.days), t);
+  const lang = parseLang(String(values.lang), t);
+  const explicitDate = typeof values.date === 'string' ? parseDate(values.date, t) : undefined;
   const file = databasePathIn(dataDir);
-  if (!fs.existsSync(file)) throw new CommandError(`No database at ${file} (找不到数据库).`);
+  if (!fs.existsSync(file)) throw new CommandError(t('program.noDatabase', { file }));
   const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
   try {
     const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });

@@ -24,7 +24,7 @@ describe('rounds export', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const records = parse(fs.readFileSync(out), { bom: true }) as string[][];
-    expect(records[0]![0]).toBe('客户名称');
+    expect(records[0]![0]).toBe('客户');
     expect(records.length).toBeGreaterThan(10);
     expect(result.stdout).toContain(`Exported ${records.length - 1} visits`);
   });

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import type { TFunction } from 'i18next';
 import type { Db } from '../../db/connection.js';
 import { databasePathIn } from '../../db/paths.js';
 import { SCALES, seedDatabase, type Scale } from '../../db/seed/index.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, UsageError, type CommandContext } from '../command.js';
-import { messages } from '../messages.js';
 import { openDataFolderDatabase } from '../database.js';
+import { cliText } from '../text.js';
 
 /**
  * What `--force` empties before seeding, children first. The outbox goes too: its entries describe
@@ -13,13 +14,13 @@ import { openDataFolderDatabase } from '../database.js';
  */
 const DATA_TABLES = ['greetings', 'complaints', 'orders', 'tier_suggestion_ignores', 'snoozes', 'note_revisions', 'notes', 'visits', 'important_dates', 'family_members', 'contacts', 'accounts', 'outbox'];
 
-function parseScale(value: string): Scale {
-  if (!(SCALES as readonly string[]).includes(value)) throw new UsageError(messages.seed.badScale(value, SCALES));
+function parseScale(value: string, t: TFunction): Scale {
+  if (!(SCALES as readonly string[]).includes(value)) throw new UsageError(t('seed.badScale', { value, scales: SCALES.join(', ') }));
   return value as Scale;
 }
 
-function parseSeed(value: string): number {
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(messages.seed.badSeed(value));
+function parseSeed(value: string, t: TFunction): number {
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(t('seed.badSeed', { value }));
   return Number(value);
 }
 
@@ -34,8 +35,9 @@ function emptyDataTables(db: Db): void {
 }
 
 export async function run({ values, dataDir, io }: CommandContext) {
-  const scale = parseScale(String(values.scale));
-  const seed = parseSeed(String(values.seed));
+  const t = cliText(io.env);
+  const scale = parseScale(String(values.scale), t);
+  const seed = parseSeed(String(values.seed), t);
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir);
   try {
@@ -43,13 +45,13 @@ export async function run({ values, dataDir, io }: CommandContext) {
     const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
     try {
       if (hasAccounts(db)) {
-        if (values.force !== true) throw new CommandError(messages.seed.notEmpty(file));
+        if (values.force !== true) throw new CommandError(t('seed.notEmpty', { file }));
         emptyDataTables(db);
       }
-      io.stdout(`${messages.seed.seeding(scale, seed, file)}\n`);
+      io.stdout(`${t('seed.seeding', { scale, seed, file })}\n`);
       const started = performance.now();
       const counts = seedDatabase(db, { scale, seed, now: io.now() });
-      io.stdout(`${messages.seed.done(counts, (performance.now() - started) / 1000)}\n`);
+      io.stdout(`${t('seed.done', { ...counts, seconds: ((performance.now() - started) / 1000).toFixed(1) })}\n`);
     } finally {
       db.close();
     }
