@@ -38,6 +38,8 @@ export interface WeekPlanBusy {
   /** minutes since midnight */
   minute: number;
   city: string | null;
+  /** whose visit it is, for the rep to see why a day is taken */
+  accountName?: string;
 }
 
 export interface WeekPlanInput {
@@ -74,8 +76,8 @@ export interface WeekPlan {
   weekEnd: CalendarDay;
   /** the working hours planned inside */
   hours: WorkingHours;
-  /** the working days still to come in the week, each with its proposed visits in time order */
-  days: Array<{ day: CalendarDay; cities: string[]; visits: ProposedVisit[] }>;
+  /** the working days still to come in the week, each with its proposed visits and the visits already planned, in time order */
+  days: Array<{ day: CalendarDay; cities: string[]; visits: ProposedVisit[]; planned: Array<{ start: number; end: number; city: string | null; accountName: string | null }> }>;
   /** accounts falling due in the week and not proposed, most urgent first, each with why */
   notPlaced: NotPlaced[];
   /** A-tier accounts falling due in the week (overdue ones included), and how many of them have a visit in it, proposed or already planned */
@@ -103,6 +105,7 @@ interface DaySchedule {
   cities: string[];
   busy: Array<{ start: number; end: number; city: string | null }>;
   visits: ProposedVisit[];
+  planned: Array<{ start: number; end: number; city: string | null; accountName: string | null }>;
 }
 
 export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
@@ -119,9 +122,13 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
     const day = addDays(weekStart, offset);
     if (day < now.day || !hours.days.includes(weekdayOf(day))) continue;
     const opens = day === now.day ? Math.max(start, Math.ceil(now.minute / STEP) * STEP) : start;
-    const busy = input.planned.filter((visit) => visit.day === day).map((visit) => ({ start: visit.minute, end: visit.minute + hours.visitMinutes, city: visit.city }));
+    const planned = input.planned
+      .filter((visit) => visit.day === day)
+      .map((visit) => ({ start: visit.minute, end: visit.minute + hours.visitMinutes, city: visit.city, accountName: visit.accountName ?? null }))
+      .sort((x, y) => x.start - y.start);
+    const busy = planned.map(({ start: from, end: until, city }) => ({ start: from, end: until, city }));
     const cities = [...new Set(busy.flatMap((visit) => (visit.city ? [visit.city] : [])))];
-    schedules.push({ day, opens, cities, busy, visits: [] });
+    schedules.push({ day, opens, cities, busy, visits: [], planned });
   }
 
   const gap = (from: string | null, to: string | null) => (from !== null && to !== null && from !== to ? hours.cityChangeMinutes : hours.travelMinutes);
@@ -187,7 +194,7 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
     weekStart,
     weekEnd,
     hours,
-    days: schedules.map(({ day, cities, visits }) => ({ day, cities, visits: [...visits].sort((x, y) => x.start - y.start) })),
+    days: schedules.map(({ day, cities, visits, planned }) => ({ day, cities, visits: [...visits].sort((x, y) => x.start - y.start), planned })),
     notPlaced,
     aTier: { due: aDue.length, planned: aPlanned.length },
   };

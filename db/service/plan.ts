@@ -38,7 +38,7 @@ export function planHandlers(context: ServiceContext): PlanHandlers {
       const now = context.now();
       const today = context.today();
       const firstDay = week === 'next' ? addDays(mondayOf(today), 7) : today;
-      const cityOf = new Map(data.accounts.map((account) => [account.id, account.city?.trim() || null]));
+      const byId = new Map(data.accounts.map((account) => [account.id, account]));
       const plannedDayOf = new Map<string, CalendarDay>();
       const planned: WeekPlanBusy[] = [];
       for (const visit of data.plannedVisits) {
@@ -46,7 +46,8 @@ export function planHandlers(context: ServiceContext): PlanHandlers {
         const first = plannedDayOf.get(visit.accountId);
         if (first === undefined || visit.plannedDay < first) plannedDayOf.set(visit.accountId, visit.plannedDay);
         const at = new Date(visit.plannedAt);
-        planned.push({ day: visit.plannedDay, minute: at.getHours() * 60 + at.getMinutes(), city: cityOf.get(visit.accountId) ?? null });
+        const account = byId.get(visit.accountId);
+        planned.push({ day: visit.plannedDay, minute: at.getHours() * 60 + at.getMinutes(), city: account?.city?.trim() || null, accountName: account?.name });
       }
       const snoozedUntil = new Map(data.snoozes.filter((snooze) => snooze.untilDay > today).map((snooze) => [snooze.key, snooze.untilDay]));
       const accounts = data.accounts

@@ -39,14 +39,15 @@ const thisWeek: WeekPlan = {
         { account: acme, day: '2026-03-11', start: 14 * 60, end: 15 * 60 },
         { account: huadong, day: '2026-03-11', start: 15 * 60 + 30, end: 16 * 60 + 30 },
       ],
+      planned: [{ start: 9 * 60, end: 10 * 60, city: '上海', accountName: '上海电气' }],
     },
-    { day: '2026-03-12', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-12', start: 9 * 60, end: 10 * 60 }] },
-    { day: '2026-03-13', cities: [], visits: [] },
+    { day: '2026-03-12', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-12', start: 9 * 60, end: 10 * 60 }], planned: [] },
+    { day: '2026-03-13', cities: [], visits: [], planned: [] },
   ],
   notPlaced: [{ account: nowhere, reason: 'no_city', day: null }],
   aTier: { due: 3, planned: 2 },
 };
-const nextWeek: WeekPlan = { ...thisWeek, week: 'next', weekStart: '2026-03-16', weekEnd: '2026-03-22', days: [{ day: '2026-03-16', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-16', start: 9 * 60, end: 10 * 60 }] }], notPlaced: [], aTier: { due: 0, planned: 0 } };
+const nextWeek: WeekPlan = { ...thisWeek, week: 'next', weekStart: '2026-03-16', weekEnd: '2026-03-22', days: [{ day: '2026-03-16', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-16', start: 9 * 60, end: 10 * 60 }], planned: [] }], notPlaced: [], aTier: { due: 0, planned: 0 } };
 
 function planApi() {
   return fakeApi({
@@ -67,6 +68,7 @@ describe('PlanWeekDialog', () => {
     const wednesday = screen.getByRole('region', { name: 'Wednesday, Mar 11' });
     expect(within(wednesday).getByText('· 上海')).toBeTruthy();
     expect(within(wednesday).getByText('14:00–15:00')).toBeTruthy();
+    expect(within(wednesday).getByText('09:00–10:00').closest('li')?.textContent).toContain('上海电气already planned');
     expect(screen.getByText('no city on the account: add one to plan it')).toBeTruthy();
     expect(screen.getByText(/Mon–Fri 09:00–18:00, lunch 12:00–13:30/)).toBeTruthy();
 

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import type { NotPlaced, PlanWeek, ProposedVisit } from '../../../core/agenda/weekPlan.js';
 import { clockOfMinute } from '../../../core/model/workingHours.js';
@@ -111,16 +111,30 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
         {plan && proposed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />}
         {plan?.days
           .filter((day) => day.visits.length > 0)
-          .map(({ day, cities, visits }) => (
+          .map(({ day, cities, visits, planned }) => (
             <section key={day} aria-label={dayTitle(day)}>
               <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
                 {dayTitle(day)} <Typography.Text type="secondary" style={{ fontWeight: 400 }}>· {cities.join(t('planWeek.citySeparator'))}</Typography.Text>
               </Typography.Title>
-              <Flex vertical gap={2} style={{ marginInlineStart: 8 }}>
-                {visits.map((visit) => (
-                  <ProposedRow key={visit.account.accountId} visit={visit} kept={!droppedNow.has(visit.account.accountId)} onChange={(keep) => toggle(visit.account.accountId, keep)} />
-                ))}
-              </Flex>
+              <ul style={{ listStyle: 'none', margin: 0, paddingInlineStart: 8, display: 'flex', flexDirection: 'column', gap: 2 }}>
+                {[...visits.map((visit) => ({ start: visit.start, visit })), ...planned.map((other) => ({ start: other.start, other }))]
+                  .sort((x, y) => x.start - y.start)
+                  .map((row) =>
+                    'visit' in row ? (
+                      <li key={row.visit.account.accountId}>
+                        <ProposedRow visit={row.visit} kept={!droppedNow.has(row.visit.account.accountId)} onChange={(keep) => toggle(row.visit.account.accountId, keep)} />
+                      </li>
+                    ) : (
+                      <li key={`planned-${row.start}`} style={{ paddingInlineStart: 24 }}>
+                        <Space size={8} wrap>
+                          <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>{`${clockOfMinute(row.other.start)}–${clockOfMinute(row.other.end)}`}</Typography.Text>
+                          <Typography.Text type="secondary">{row.other.accountName ?? ''}</Typography.Text>
+                          <Tag bordered={false}>{t('planWeek.alreadyPlanned')}</Tag>
+                        </Space>
+                      </li>
+                    ),
+                  )}
+              </ul>
             </section>
           ))}
         {plan && plan.notPlaced.length > 0 && (
