@@ -145,10 +145,20 @@ describe('ImportPage', () => {
     expect(screen.getByText(/Line 3 holds the column names/)).toBeTruthy();
     expect(screen.getByLabelText('Import column 农历生日 as')).toBeTruthy();
     // raw → parsed: the lunar date with the Gregorian day it next falls on, the amount in yuan
-    expect(document.body.textContent).toMatch(/农历八月十五 → Lunar 8\/15, next \w+ \d+\w*, 20\d\d/);
+    expect(document.body.textContent).toMatch(/农历八月十五 → Lunar 8\/15, next [A-Z][a-z]{2} \d{1,2}, 20\d\d/);
     expect(document.body.textContent).toContain('1200 → ¥12,000,000');
     const bad = screen.getByText('一千二').closest('tr') as HTMLElement;
     expect(within(bad).getByText('not a number')).toBeTruthy();
     expect(within(bad).getByText('5')).toBeTruthy();
+  });
+
+  it('shows the parsed sample in Chinese too', async () => {
+    const api = fakeApi({ 'imports.mappings': async () => [], 'imports.preview': async () => FROM_LINE_3 });
+    await renderWithApi(<ImportPage />, api, 'zh-CN');
+    await chooseFile('华东区.xlsx', 'x');
+    await screen.findByText('前几行将这样读取');
+    expect(document.body.textContent).toMatch(/农历八月十五 → 农历八月十五，下次是 20\d\d-\d\d-\d\d/);
+    expect(document.body.textContent).toContain('1200 → ¥12,000,000');
+    expect(screen.getByText('文件中的值')).toBeTruthy();
   });
 });

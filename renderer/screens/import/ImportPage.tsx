@@ -6,6 +6,7 @@
  * in one go — or nothing.
  */
 import { useEffect, useState } from 'react';
+import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Checkbox, Descriptions, Flex, Input, Select, Space, Table, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -17,8 +18,8 @@ import type { ParsedCell, PreviewRow } from '../../../core/import/preview.js';
 import { nextOccurrence, todayIn } from '../../../core/calendar/index.js';
 import { useApi } from '../../api/ApiContext.js';
 import { invalidateAll, useQuery } from '../../api/useQuery.js';
-import { useDateText } from '../../components/dates/useDateText.js';
-import { useLanguage } from '../../i18n/index.js';
+import { dateOfDay, useDateText } from '../../components/dates/useDateText.js';
+import { useDateFnsLocale, useLanguage } from '../../i18n/index.js';
 import { importIssueOf } from './importMessages.js';
 
 const MEGABYTE = 1024 * 1024;
@@ -291,7 +292,12 @@ function SampleCard({ sample }: { sample: PreviewRow[] }) {
           { key: 'line', title: t('dryRun.line'), width: 64, render: (_, row) => row.line },
           ...headers.map(({ header, field }, index) => ({
             key: header,
-            title: `${header} → ${t(`import.field.${field}`)}`,
+            title: (
+              <Flex vertical>
+                <span>{header}</span>
+                <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{`→ ${t(`import.field.${field}`)}`}</Typography.Text>
+              </Flex>
+            ),
             render: (_: unknown, row: PreviewRow) => <SampleValue raw={row.cells[index]?.raw ?? null} parsed={row.cells[index]?.parsed ?? null} />,
           })),
         ]}
@@ -305,6 +311,7 @@ function SampleValue({ raw, parsed }: { raw: string | null; parsed: ParsedCell |
   const { t: tCommon } = useTranslation('common');
   const text = useDateText();
   const language = useLanguage();
+  const locale = useDateFnsLocale();
   if (raw === null || parsed === null) return null;
   const shown = (() => {
     switch (parsed.type) {
@@ -319,8 +326,8 @@ function SampleValue({ raw, parsed }: { raw: string | null; parsed: ParsedCell |
       case 'date': {
         const time = parsed.minutes === null ? '' : ` ${String(Math.floor(parsed.minutes / 60)).padStart(2, '0')}:${String(parsed.minutes % 60).padStart(2, '0')}`;
         // A lunar date moves in the Gregorian calendar: say when it next falls.
-        const next = parsed.date.calendar === 'lunar' ? `, ${t('sample.next', { date: text.day(nextOccurrence(parsed.date, todayIn()).day) })}` : '';
-        return `${text.yearly(parsed.date)}${time}${next}`;
+        if (parsed.date.calendar !== 'lunar') return `${text.yearly(parsed.date)}${time}`;
+        return t('sample.lunarNext', { date: text.yearly(parsed.date), next: format(dateOfDay(nextOccurrence(parsed.date, todayIn()).day), 'PP', { locale }) });
       }
       case 'invalid':
         return null;
@@ -337,7 +344,12 @@ function SampleValue({ raw, parsed }: { raw: string | null; parsed: ParsedCell |
   return (
     <Typography.Text>
       {raw}
-      {shown !== null && shown !== raw && <Typography.Text type="success">{` → ${shown}`}</Typography.Text>}
+      {shown !== null && shown !== raw && (
+        <>
+          <Typography.Text type="secondary">{' → '}</Typography.Text>
+          <Typography.Text strong>{shown}</Typography.Text>
+        </>
+      )}
     </Typography.Text>
   );
 }
