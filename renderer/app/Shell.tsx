@@ -2,12 +2,15 @@
  * The app frame: left navigation, a header with quick search, quick log, the Undo of the last one-click
  * action (in the header's row, so it never covers a screen's buttons) and the sync status, and the
  * current screen. Ctrl/Cmd+K opens search and Ctrl/Cmd+L the quick log from anywhere.
+ * Below 1200 px (a 1024×640 laptop screen) the navigation narrows to its icons, each naming its section
+ * in a tooltip, so the screen keeps the width it needs.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { BarChartOutlined, CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
+import { useWindowWidth } from '../components/useWindowWidth.js';
 import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
 import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
@@ -26,6 +29,9 @@ import { ReminderInHeader } from './ReminderInHeader.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 import { UndoInHeader, UndoProvider } from '../components/undo/Undo.js';
+
+/** Narrower windows than this show the navigation as icons only. */
+const NARROW_WINDOW = 1200;
 
 type Section = 'today' | 'accounts' | 'complaints' | 'calendar' | 'team' | 'conflicts' | 'settings';
 
@@ -47,6 +53,7 @@ export function Shell() {
   const reminders = useBrowserNotifications();
   const accountInView = route.name === 'account' ? route.id : undefined;
   const sync = useSyncStatus();
+  const narrow = useWindowWidth() < NARROW_WINDOW;
 
   // Used alone (or before the status is known) there is nothing to reconcile: no conflicts entry.
   const items = [
@@ -62,13 +69,14 @@ export function Shell() {
   return (
     <UndoProvider>
     <Layout style={{ height: '100vh' }}>
-      <Layout.Sider width={188} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-        <Typography.Title level={1} style={{ fontSize: 18, margin: '14px 20px' }}>
-          {t('appName')}
+      <Layout.Sider width={188} collapsedWidth={56} collapsed={narrow} trigger={null} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Typography.Title level={1} style={{ fontSize: 18, margin: narrow ? '14px 0' : '14px 20px', textAlign: narrow ? 'center' : undefined }} aria-label={narrow ? t('appName') : undefined}>
+          {narrow ? [...t('appName')][0] : t('appName')}
         </Typography.Title>
         <nav aria-label={t('nav.label')}>
           <Menu
             mode="inline"
+            inlineCollapsed={narrow}
             selectedKeys={[sectionOf(route)]}
             items={items}
             onClick={({ key }) => navigate({ name: key as Section })}
@@ -79,7 +87,7 @@ export function Shell() {
       <Layout>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, borderBlockEnd: '1px solid #f0f0f0' }}>
           <Tooltip title={t('header.searchShortcut', { shortcut: primaryShortcutLabel('k') })}>
-            <Button icon={<SearchOutlined aria-hidden />} onClick={() => setSearchOpen(true)} style={{ width: 280, justifyContent: 'flex-start' }}>
+            <Button icon={<SearchOutlined aria-hidden />} onClick={() => setSearchOpen(true)} style={{ width: narrow ? 200 : 280, justifyContent: 'flex-start' }}>
               {t('header.search')}
               <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
                 {primaryShortcutLabel('k')}
