@@ -38,7 +38,11 @@ export function syncHandlers({ db, deps, now, stamp }: ServiceContext): SyncHand
   const controller = new SyncController({ db, now, tokens: fileTokenStore(deps.dataDir), ...deps.sync });
   controller.startIfSignedIn();
   return {
-    'sync.status': () => controller.status(),
+    // Asked by a window showing it: the team's changes then arrive as they happen (see SyncController).
+    'sync.status': () => {
+      controller.holdLiveUpdates();
+      return controller.status();
+    },
     'sync.signIn': async (input) => {
       try {
         return await controller.signIn(input);

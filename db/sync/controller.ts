@@ -2,9 +2,11 @@
  * The sync client of one installation: signed-in state, the loop, the progress of a running pull and
  * the status the app shows. The app API (`db/service/sync.ts`) and the hosts talk to this.
  *
- * While the loop runs, a local change is pushed about 1.5 s after it (`pushSoon.ts`), and the server's
- * change stream (`events.ts`) makes it pull as soon as the team has new rows; while that stream cannot
- * be held, the loop syncs every `pollIntervalMs` instead of every `intervalMs`.
+ * While the loop runs, a local change is pushed about 1.5 s after it (`pushSoon.ts`). Once an app
+ * shows the status (`holdLiveUpdates`), the server's change stream (`events.ts`) makes it pull as soon
+ * as the team has new rows, and while that stream cannot be held the loop syncs every `pollIntervalMs`
+ * instead of every `intervalMs`. A command that only reads the data (rounds agenda) holds no stream,
+ * which would keep its process open.
  */
 import os from 'node:os';
 import type { SyncStatusView } from '../../core/api/contract.js';
@@ -55,6 +57,8 @@ export class SyncController {
   private reachable: boolean | null = null;
   private phase: SyncPhase | null = null;
   private events: TeamEvents | null = null;
+  /** an app shows the status: hold the change stream while the loop runs */
+  private live = false;
   private readonly pushSoon: PushSoon;
   /** the team version the last successful sync's pull covered (null: none since start) */
   private pulledThrough: number | null = null;
@@ -85,7 +89,13 @@ export class SyncController {
   startIfSignedIn(): void {
     if (this.options.autoSync === false || !this.connection()) return;
     this.loop.start();
-    this.startEvents();
+    if (this.live) this.startEvents();
+  }
+
+  /** An app window shows the sync status: from now on, hear of the team's changes as they happen. */
+  holdLiveUpdates(): void {
+    this.live = true;
+    if (this.loop.active && !this.events) this.startEvents();
   }
 
   stop(): void {
@@ -103,6 +113,7 @@ export class SyncController {
   private startEvents(): void {
     this.events?.stop();
     this.events = null;
+    if (this.options.autoSync === false) return;
     const pollMs = this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     if (this.options.events === false) {
       this.loop.setInterval(pollMs);

@@ -75,6 +75,8 @@ async function laptop(options: Omit<SyncControllerOptions, 'db' | 'tokens'>, use
   const tokens = memoryTokenStore();
   const controller = new SyncController({ db, tokens, deviceName: 'test laptop', ...options });
   laptops.push({ db, tokens, controller, dir });
+  // As the app's window does by asking for the status.
+  controller.holdLiveUpdates();
   await controller.signIn({ serverUrl: 'http://sync.test', username: user, password: 'secret' });
   await controller.idle();
   return { db, tokens, controller };
@@ -183,6 +185,21 @@ describe('a local change', () => {
 });
 
 describe('the team change stream', () => {
+  it('is held only once an app shows the status: a command reading the data (rounds agenda) opens none', async () => {
+    const events = await eventsServer();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-live-'));
+    const db = openDatabase(path.join(dir, 'rounds.sqlite'));
+    const controller = new SyncController({ db, tokens: memoryTokenStore(), fetch: events.fetchWith(sync) });
+    laptops.push({ db, tokens: memoryTokenStore(), controller, dir });
+    await controller.signIn({ serverUrl: 'http://sync.test', username: 'wang', password: 'secret' });
+    await controller.idle();
+    expect(events.requests).toHaveLength(0);
+    expect(controller.status().updates).toBe('polling');
+    controller.holdLiveUpdates();
+    await vi.waitFor(() => expect(controller.status().updates).toBe('live'));
+    expect(events.openStreams).toBe(1);
+  });
+
   it('a note saved on laptop A reaches laptop B without B doing anything, and B’s screens are told to reload', async () => {
     const events = await eventsServer();
     // The server announces a new version after every push it answers.
