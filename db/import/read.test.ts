@@ -119,6 +119,10 @@ describe('readImportFile', () => {
     ]);
     expect(table.candidates.map((row) => row.line)).toEqual([1, 3, 4, 5]);
     expect(table.candidates[0]!.cells).toEqual(['2026年 华东区重点客户名单', '', '', '']);
+    // The title picked as the header by mistake: every column is still there, to map or to see the mistake by.
+    const fromTitle = await readImportFile(file, { headerLine: 1 });
+    expect(fromTitle.headers).toEqual(['2026年 华东区重点客户名单', '(2)', '(3)', '(4)']);
+    expect(fromTitle.rows[0]).toEqual({ line: 3, cells: ['客户名称', '城市', '年销售额(万元)', '负责人'] });
 
     const csv = write('title.csv', '2026年 华东区重点客户名单,,,\n,,,\n导出日期：2026-11-20,,,\n客户名称,城市,客户等级,备注\n华东精密,苏州,A,\n云栖软件,上海,B,老客户\n');
     const fromCsv = await readImportFile(csv);

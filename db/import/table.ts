@@ -36,15 +36,28 @@ export interface GridOptions {
   strictWidth: boolean;
 }
 
+/** The number of cells up to the last non-blank one. */
+function filledWidth(cells: readonly Cell[]): number {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] === null || String(cells[width - 1]).trim() === '')) width -= 1;
+  return width;
+}
+
 /** Splits the rows at the header row: the rows above it (a title, a date line) are not imported. */
 export function tableFromGrid(grid: readonly GridRow[], source: string, options: GridOptions): ReadTable {
   const headerLine = options.headerLine ?? detectHeaderLine(grid);
   if (headerLine === null) throw new ImportFileError({ key: 'import.file.empty' });
   const headerIndex = grid.findIndex((row) => row.line === headerLine);
   if (headerIndex < 0) throw new ImportFileError({ key: 'import.file.noSuchHeaderRow', params: { line: headerLine } });
-  const headerCells = [...grid[headerIndex]!.cells];
-  if (!options.strictWidth) while (headerCells.length > 0 && (headerCells.at(-1) === null || String(headerCells.at(-1)).trim() === '')) headerCells.pop();
-  const headers = uniqueHeaders(headerCells.map((cell) => (cell === null ? '' : String(cell))));
+  const headerCells: Cell[] = [...grid[headerIndex]!.cells];
+  if (!options.strictWidth) {
+    // A workbook's columns are as wide as its widest row: a header row with blank cells at its end
+    // (a title picked as the header) must not drop the columns below them; blank headers read "(5)".
+    const width = Math.max(...grid.slice(headerIndex).map((row) => filledWidth(row.cells)));
+    headerCells.length = width;
+    headerCells.fill(null, filledWidth(grid[headerIndex]!.cells));
+  }
+  const headers = uniqueHeaders(headerCells.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
   const width = headers.length;
   const rows: SourceRow[] = [];
   const problems: RowProblem[] = [];
