@@ -2,7 +2,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import { loadTokenSecret } from './auth/sessions.js';
 import type { ThrottleOptions } from './auth/throttle.js';
-import { buildSyncServer, type SyncServerOptions, type TlsCredentials } from './http/app.js';
+import type { SyncServerOptions, TlsCredentials } from './http/app.js';
 import { openStore, type StoreLocation } from './store/open.js';
 import { DEFAULT_TOMBSTONE_DAYS, purgeTombstones } from './sync/purge.js';
 
@@ -36,7 +36,19 @@ export interface RunningServer {
 }
 
 export async function startSyncServer(options: StartOptions): Promise<RunningServer> {
-  const store = await openStore(options.location);
+  // The store starts first (PGlite: its WASM PostgreSQL, much of it waiting on files and on WASM compiled
+  // in the background); the HTTP layer (Fastify and its plugins) loads meanwhile instead of before it.
+  const opening = openStore(options.location);
+  const loadingHttp = import('./http/app.js');
+  loadingHttp.catch(() => {}); // awaited below; not an unhandled rejection while the store opens
+  const store = await opening;
+  let buildSyncServer: typeof import('./http/app.js').buildSyncServer;
+  try {
+    ({ buildSyncServer } = await loadingHttp);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const app = buildSyncServer({
     store,
     tokenSecret: await loadTokenSecret(store, options.tokenSecret),

@@ -13,7 +13,8 @@ import { CalendarDay } from '../../core/model/primitives.js';
 import type { YearlyDate } from '../../core/model/schemas.js';
 import { databasePathIn } from '../../db/paths.js';
 import { callApi } from '../../db/service/dispatch.js';
-import { createService } from '../../db/service/index.js';
+import { agendaHandlers } from '../../db/service/agenda.js';
+import { contextOf } from '../../db/service/context.js';
 import { CommandError, UsageError, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
 import { cliText } from '../text.js';
@@ -120,7 +121,9 @@ export async function run({ values, dataDir, io }: CommandContext) {
   if (!fs.existsSync(file)) throw new CommandError(t('program.noDatabase', { file }));
   const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
   try {
-    const service = createService({ db, dataDir, host: 'browser', version: 'cli', now: io.now });
+    // The app's own agenda handlers (db/service/agenda.ts), without building the rest of the service:
+    // its sync controller, imports, exports and search are not needed to print an agenda.
+    const service = agendaHandlers(contextOf({ db, dataDir, host: 'browser', version: 'cli', now: io.now })) as ApiHandlers;
     // Today as the service's `agenda.today` takes it (the local zone), without building that day's agenda twice.
     const from = explicitDate ?? todayIn(undefined, io.now());
     const agenda = await agendaRange(service, from, days);

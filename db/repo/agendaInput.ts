@@ -37,8 +37,7 @@ const LIVE_ACCOUNT = 'a.deleted_at IS NULL AND a.archived_at IS NULL';
 
 export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData {
   const dayOf = instantToDay(options.timeZone);
-  const lastCounted = lastContactByAccount(db, options.countingKinds);
-  const lastAny = lastContactByAccount(db, null);
+  const { lastCounted, lastAny } = lastContactsByAccount(db, options.countingKinds);
   const lastOrder = new Map(
     (statement(db, 'SELECT account_id, max(day) AS day FROM orders WHERE deleted_at IS NULL GROUP BY account_id').all() as Array<{ account_id: string; day: string }>).map(
       (row) => [row.account_id, row.day],
@@ -163,17 +162,35 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
   return { accounts, contacts, familyMembers, dates, plannedVisits, complaints, snoozes, greetings };
 }
 
+type LastContact = { doneAt: string; kind: VisitKind };
+
 /**
- * Latest completed contact per account (instant and kind): of the counting kinds, or of any kind when
- * `countingKinds` is null. SQLite takes a bare column (`kind`) from the row that holds the `max()`.
+ * Latest completed contact per account (instant and kind): of the counting kinds (`lastCounted`) and of
+ * any kind (`lastAny`). One pass over the covering index of completed visits (account, kind, time):
+ * the latest of each kind per account, a few per account. Named, because without statistics SQLite
+ * would rather take the status index and read (and decrypt) every visit row — 0.5 s on a rep's 50,000
+ * visits instead of 0.1 s.
  */
-function lastContactByAccount(db: Db, countingKinds: readonly VisitKind[] | null): Map<string, { doneAt: string; kind: VisitKind }> {
-  if (countingKinds !== null && countingKinds.length === 0) return new Map();
-  const kinds = countingKinds === null ? '' : 'AND kind IN (SELECT value FROM json_each(?))';
-  const sql = `SELECT account_id, kind, max(done_at) AS done_at FROM visits WHERE status = 'done' AND deleted_at IS NULL ${kinds} GROUP BY account_id`;
-  const query = statement(db, sql);
-  const rows = (countingKinds === null ? query.all() : query.all(JSON.stringify(countingKinds))) as Array<{ account_id: string; kind: VisitKind; done_at: string | null }>;
-  return new Map(rows.flatMap((row) => (row.done_at === null ? [] : [[row.account_id, { doneAt: row.done_at, kind: row.kind }] as const])));
+function lastContactsByAccount(db: Db, countingKinds: readonly VisitKind[]): { lastCounted: Map<string, LastContact>; lastAny: Map<string, LastContact> } {
+  const rows = statement(
+    db,
+    `SELECT account_id, kind, max(done_at) AS done_at FROM visits INDEXED BY visits_done_by_account
+     WHERE status = 'done' AND deleted_at IS NULL GROUP BY account_id, kind`,
+  ).all() as Array<{ account_id: string; kind: VisitKind; done_at: string | null }>;
+  const counting = new Set(countingKinds);
+  const lastCounted = new Map<string, LastContact>();
+  const lastAny = new Map<string, LastContact>();
+  const keepLater = (map: Map<string, LastContact>, accountId: string, contact: LastContact) => {
+    const known = map.get(accountId);
+    if (known === undefined || contact.doneAt > known.doneAt) map.set(accountId, contact);
+  };
+  for (const row of rows) {
+    if (row.done_at === null) continue;
+    const contact = { doneAt: row.done_at, kind: row.kind };
+    keepLater(lastAny, row.account_id, contact);
+    if (counting.has(row.kind)) keepLater(lastCounted, row.account_id, contact);
+  }
+  return { lastCounted, lastAny };
 }
 
 /** Instant → calendar day, memoised: thousands of rows share a few hundred distinct instants' days per call. */

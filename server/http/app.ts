@@ -18,6 +18,7 @@ import { pull } from '../sync/pull.js';
 import { push, type PushReport } from '../sync/push.js';
 import { TeamChanges, teamVersionOf } from '../sync/teamChanges.js';
 import { hasAdminKey, registerAdminRoutes } from './adminRoutes.js';
+import { lazySchemaCompilers } from './lazyCompilers.js';
 import { EventStreams } from './events.js';
 import { openApiDocument } from './openapi.js';
 
@@ -98,6 +99,8 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     connectionTimeout: timeout,
     // `request.ip`, which the per-address limit counts, is the peer's own address unless it is a named proxy.
     trustProxy: options.trustedProxies ?? false,
+    // ajv and fast-json-stringify load only if a route ever has a JSON schema (none has: zod validates)
+    schemaController: lazySchemaCompilers(),
   };
   // The routes never touch the raw server, so an HTTPS instance is used through the same (HTTP-typed) interface.
   const app = options.tls ? (Fastify({ ...common, https: { cert: options.tls.cert, key: options.tls.key } }) as unknown as FastifyInstance) : Fastify(common);

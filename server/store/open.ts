@@ -1,14 +1,18 @@
 import { migrate } from './migrate.js';
-import { pgliteClient } from './pglite.js';
-import { postgresClient } from './postgres.js';
 import type { SqlClient } from './sqlClient.js';
 
 export type StoreLocation = { databaseUrl: string } | { dataDir: string } | { memory: true };
 
-/** Opens the server's store (PostgreSQL by URL, else PGlite in a folder or in memory) and migrates it. */
+/**
+ * Opens the server's store (PostgreSQL by URL, else PGlite in a folder or in memory) and migrates it.
+ * Each driver is loaded only when it is the one used: `rounds serve` on its embedded store does not
+ * load pg, nor a server on PostgreSQL PGlite.
+ */
 export async function openStore(location: StoreLocation): Promise<SqlClient> {
   const client =
-    'databaseUrl' in location ? postgresClient(location.databaseUrl) : await pgliteClient('dataDir' in location ? location.dataDir : undefined);
+    'databaseUrl' in location
+      ? (await import('./postgres.js')).postgresClient(location.databaseUrl)
+      : await (await import('./pglite.js')).pgliteClient('dataDir' in location ? location.dataDir : undefined);
   try {
     await migrate(client);
     return client;
