@@ -43,7 +43,7 @@ describe('rounds export', () => {
   it('refuses wrong arguments with exit code 2 and a clear message', async () => {
     const out = path.join(tempDir(), 'x.csv');
     const cases: Array<[string[], string]> = [
-      [['export', ...range, dataDir, '--out', out], 'say what to export'],
+      [['export', ...range, dataDir, '--out', out], 'Say what to export'],
       [['export', 'accounts', ...range, dataDir, '--out', out], '(got "accounts")'],
       [['export', 'visits', ...range, dataDir], '--out is required'],
       [['export', 'visits', '--from', '2026-02-30', '--to', '2026-03-01', '--out', out], '--from must be a calendar day'],

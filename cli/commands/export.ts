@@ -4,6 +4,7 @@
  * leaves no partial file.
  */
 import fs from 'node:fs';
+import type { TFunction } from 'i18next';
 import { partsOfDay, todayIn } from '../../core/calendar/day.js';
 import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
@@ -16,44 +17,47 @@ import { databasePathIn } from '../../db/paths.js';
 import { readSettings } from '../../db/repo/settings.js';
 import { CommandError, UsageError, type OptionValues, type CommandContext } from '../command.js';
 import { openDataFolderDatabase } from '../database.js';
+import { cliText } from '../text.js';
 
-const text = {
-  badKind: (value: string | undefined) => `say what to export: ${EXPORT_KINDS.join(', ')}${value === undefined ? '' : ` (got "${value}")`}.`,
-  extraArgs: (words: string[]) => `unexpected "${words.join(' ')}".`,
-  missing: (option: string) => `--${option} is required.`,
-  badDay: (option: string, value: string) => `--${option} must be a calendar day YYYY-MM-DD (got "${value}").`,
-  backwards: (from: string, to: string) => `--from ${from} is after --to ${to}.`,
-  badFormat: (kind: ExportKind, value: string) => `${kind} can be exported as ${FORMATS_OF[kind].join(' or ')} (got "${value}").`,
-  badLanguage: (value: string) => `--lang must be ${LANGUAGES.join(' or ')} (got "${value}").`,
-  badZone: (value: string) => `--tz must be an IANA time zone such as Asia/Shanghai (got "${value}").`,
-  noDatabase: (file: string) => `No database at ${file} (找不到数据库); nothing to export.`,
-  unknownRep: (rep: string) => `No rep "${rep}" in this database (use "me", a rep's id, or the short id shown in exports).`,
-  ambiguousRep: (rep: string) => `"${rep}" matches more than one rep; give more of the id.`,
-  cancelled: 'Export cancelled (已取消); no file written.',
-  noFont: '找不到 PDF 报告所需的中文字体，未写入文件。',
-  done: (count: number, kind: ExportKind, file: string) => `Exported ${count} ${kind === 'visits' ? 'visits' : kind === 'report' ? 'accounts' : 'events'} to ${file} (导出完成)`,
-};
+/** What `rounds export` says, from the locale resources (`cli:export.*`; the font message is the app's own). */
+const textOf = (t: TFunction) => ({
+  badKind: (value: string | undefined) => (value === undefined ? t('export.badKind', { kinds: EXPORT_KINDS.join(', ') }) : t('export.badKindGot', { kinds: EXPORT_KINDS.join(', '), value })),
+  extraArgs: (words: string[]) => t('export.extraArgs', { words: words.join(' ') }),
+  missing: (option: string) => t('export.missing', { option }),
+  badDay: (option: string, value: string) => t('export.badDay', { option, value }),
+  backwards: (from: string, to: string) => t('export.backwards', { from, to }),
+  badFormat: (kind: ExportKind, value: string) => t('export.badFormat', { kind, formats: FORMATS_OF[kind].join(', '), value }),
+  badLanguage: (value: string) => t('export.badLanguage', { languages: LANGUAGES.join(', '), value }),
+  badZone: (value: string) => t('export.badZone', { value }),
+  noDatabase: (file: string) => t('export.noDatabase', { file }),
+  unknownRep: (rep: string) => t('export.unknownRep', { rep }),
+  ambiguousRep: (rep: string) => t('export.ambiguousRep', { rep }),
+  cancelled: t('export.cancelled'),
+  noFont: t('team:export.errors.noCjkFont'),
+  done: (count: number, kind: ExportKind, file: string) => t(`export.done.${kind}`, { count, file }),
+});
+type Text = ReturnType<typeof textOf>;
 
 function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-function requiredOption(values: OptionValues, name: string): string {
+function requiredOption(values: OptionValues, name: string, text: Text): string {
   const value = stringOption(values, name);
   if (value === undefined || value === '') throw new UsageError(text.missing(name));
   return value;
 }
 
-function parseKind(args: string[]): ExportKind {
+function parseKind(args: string[], text: Text): ExportKind {
   const [kind, ...rest] = args;
   if (!(EXPORT_KINDS as readonly string[]).includes(kind ?? '')) throw new UsageError(text.badKind(kind));
   if (rest.length > 0) throw new UsageError(text.extraArgs(rest));
   return kind as ExportKind;
 }
 
-function parseDay(values: OptionValues, name: string): string {
-  const value = requiredOption(values, name);
+function parseDay(values: OptionValues, name: string, text: Text): string {
+  const value = requiredOption(values, name, text);
   try {
     partsOfDay(value);
   } catch {
@@ -63,26 +67,26 @@ function parseDay(values: OptionValues, name: string): string {
 }
 
 /** A range that is exactly a month, quarter, half-year or year is titled as that report (月报 …). */
-function periodOf(from: string, to: string): ReportPeriod {
+function periodOf(from: string, to: string, text: Text): ReportPeriod {
   if (from > to) throw new UsageError(text.backwards(from, to));
   const preset = PERIOD_PRESETS.map((p) => presetPeriod(p, from)).find((period) => period.from === from && period.to === to);
   return preset ?? customPeriod(from, to);
 }
 
-function parseFormat(kind: ExportKind, value: string | undefined): ExportFormat {
+function parseFormat(kind: ExportKind, value: string | undefined, text: Text): ExportFormat {
   const formats = FORMATS_OF[kind];
   if (value === undefined) return formats[0]!;
   if (!(formats as readonly string[]).includes(value)) throw new UsageError(text.badFormat(kind, value));
   return value as ExportFormat;
 }
 
-function parseLanguage(value: string | undefined, fallback: unknown): ExportLanguage {
+function parseLanguage(value: string | undefined, fallback: unknown, text: Text): ExportLanguage {
   if (value === undefined) return fallback === 'zh-CN' ? 'zh-CN' : 'en';
   if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(text.badLanguage(value));
   return value as ExportLanguage;
 }
 
-function parseZone(value: string | undefined): string {
+function parseZone(value: string | undefined, text: Text): string {
   const zone = value ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -100,18 +104,19 @@ function abortOnInterrupt(controller: AbortController): () => void {
 }
 
 export async function run({ values, args, dataDir, io }: CommandContext) {
-  const kind = parseKind(args);
-  const period = periodOf(parseDay(values, 'from'), parseDay(values, 'to'));
-  const format = parseFormat(kind, stringOption(values, 'format'));
-  const out = requiredOption(values, 'out');
-  const timeZone = parseZone(stringOption(values, 'tz'));
+  const text = textOf(cliText(io.env));
+  const kind = parseKind(args, text);
+  const period = periodOf(parseDay(values, 'from', text), parseDay(values, 'to', text), text);
+  const format = parseFormat(kind, stringOption(values, 'format'), text);
+  const out = requiredOption(values, 'out', text);
+  const timeZone = parseZone(stringOption(values, 'tz'), text);
   const file = databasePathIn(dataDir);
   if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
   const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(controller);
   try {
-    const language = parseLanguage(stringOption(values, 'lang'), readSettings(db).language);
+    const language = parseLanguage(stringOption(values, 'lang'), readSettings(db).language, text);
     const repText = stringOption(values, 'rep');
     let ownerIds: Array<string | null> | undefined;
     if (repText !== undefined) {

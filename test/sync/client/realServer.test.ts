@@ -130,7 +130,7 @@ describe('sync client against the real server', () => {
 
     const sync = capture();
     expect(await main(['--data-dir', dir, 'sync'], sync)).toBe(0);
-    expect(sync.out.join('')).toMatch(/Synced \(同步完成\): 0 pushed, \d+ pulled/);
+    expect(sync.out.join('')).toMatch(/Synced: 0 sent, \d+ received/);
 
     const wrong = capture({ ROUNDS_PASSWORD: 'wrong password' });
     expect(await main(['--data-dir', dataDir(), 'login', '--server', url, '--user', 'wang'], wrong)).toBe(1);

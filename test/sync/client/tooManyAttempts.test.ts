@@ -7,7 +7,8 @@ import { callApi } from '../../../db/service/dispatch.js';
 import { createService } from '../../../db/service/index.js';
 import { memoryTokenStore } from '../../../db/sync/tokens.js';
 import { useTempDir } from '../../../db/testing/tempDir.js';
-import { text } from '../../../cli/commands/sync.js';
+import { syncText } from '../../../cli/commands/sync.js';
+import { translator } from '../../../core/i18n/translator.js';
 import { SyncError } from '../../../db/sync/http.js';
 
 const tempDir = useTempDir();
@@ -41,7 +42,12 @@ describe('too many sign-in attempts', () => {
   });
 
   it('rounds login and rounds sync say it in both languages', () => {
-    expect(text.failure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840)).message).toMatch(/wait 14 min.*请等 14 分钟/);
-    expect(text.failure(new SyncError('too_many_attempts')).message).toMatch(/wait a few minutes.*请稍后再试/);
+    const [en, zh] = [syncText(translator('en', 'cli')), syncText(translator('zh-CN', 'cli'))];
+    expect(en.failure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840)).message).toMatch(/Wait 14 min/);
+    expect(zh.failure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840)).message).toContain('14 分钟');
+    expect(en.failure(new SyncError('too_many_attempts')).message).toMatch(/Wait a few minutes/);
+    expect(zh.failure(new SyncError('too_many_attempts')).message).toBe(translator('zh-CN', 'sync')('errors.too_many_attempts'));
+    // the command line's own next step where the app's would point at a screen
+    expect(en.failure(new SyncError('signed_out')).message).toContain('rounds login');
   });
 });
