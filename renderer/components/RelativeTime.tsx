@@ -9,7 +9,7 @@ export function RelativeTime({ at }: { at: string }) {
   const locale = useDateFnsLocale();
   const date = new Date(at);
   return (
-    <time dateTime={at} title={format(date, 'PPPp', { locale })}>
+    <time dateTime={at} title={format(date, `${t('format.compactDay')} HH:mm`, { locale })}>
       {formatDistanceToNow(date, { addSuffix: true, locale })}{' '}
       <Typography.Text type="secondary">{format(date, t('format.compactDay'), { locale })}</Typography.Text>
     </time>

@@ -1,7 +1,8 @@
 /**
  * Every date the account screens show, formatted with date-fns in the user's locale.
  * Calendar days (`YYYY-MM-DD`) are turned into local-midnight Dates only for formatting, so no
- * time-zone conversion can move them.
+ * time-zone conversion can move them. Days are written in the app's one plain style (`common:format.compactDay`):
+ * Nov 23, 2026 / 2026年11月23日 — never date-fns' long English form ("November 23rd, 2026").
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export function dayOfDate(date: Date): string {
 
 export interface DateText {
   language: Language;
-  /** a calendar day, e.g. 2027年9月15日 / September 15th, 2027 */
+  /** a calendar day, e.g. 2027年9月15日 / Sep 15, 2027 */
   day: (day: string) => string;
   /** the local calendar day of an instant, e.g. 2027年9月15日 */
   dayOfInstant: (iso: string) => string;
@@ -38,10 +39,11 @@ export function useDateText(): DateText {
   const { t } = useTranslation('account');
   const locale = useDateFnsLocale();
   const language = useLanguage();
+  const dayFormat = t('common:format.compactDay');
 
-  const day = useCallback((d: string) => format(dateOfDay(d), 'PPP', { locale }), [locale]);
-  const dayOfInstant = useCallback((iso: string) => format(new Date(iso), 'PPP', { locale }), [locale]);
-  const instant = useCallback((iso: string) => format(new Date(iso), 'PPP HH:mm', { locale }), [locale]);
+  const day = useCallback((d: string) => format(dateOfDay(d), dayFormat, { locale }), [dayFormat, locale]);
+  const dayOfInstant = useCallback((iso: string) => format(new Date(iso), dayFormat, { locale }), [dayFormat, locale]);
+  const instant = useCallback((iso: string) => format(new Date(iso), `${dayFormat} HH:mm`, { locale }), [dayFormat, locale]);
   const yearly = useCallback(
     (date: YearlyDate) => {
       if (date.calendar === 'lunar') {
@@ -50,9 +52,9 @@ export function useDateText(): DateText {
       }
       // Year 2000 is a leap year, so 29 February formats when the year is unknown.
       const shown = new Date(date.year ?? 2000, date.month - 1, date.day);
-      return format(shown, date.year === null ? t('dates.monthDayFormat') : 'PPP', { locale });
+      return format(shown, date.year === null ? t('dates.monthDayFormat') : dayFormat, { locale });
     },
-    [language, locale, t],
+    [dayFormat, language, locale, t],
   );
   return useMemo(() => ({ language, day, dayOfInstant, instant, yearly }), [language, day, dayOfInstant, instant, yearly]);
 }

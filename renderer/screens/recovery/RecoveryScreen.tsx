@@ -84,7 +84,7 @@ export function RecoveryScreen({ status }: { status: Problem }) {
             pagination={false}
             dataSource={status.backups}
             columns={[
-              { title: t('recovery.backupDate'), dataIndex: 'createdAt', render: (at: string) => format(new Date(at), 'PPPp', { locale }) },
+              { title: t('recovery.backupDate'), dataIndex: 'createdAt', render: (at: string) => format(new Date(at), `${t('common:format.compactDay')} HH:mm`, { locale }) },
               { title: t('recovery.backupFile'), dataIndex: 'file' },
               { title: t('recovery.backupSize'), dataIndex: 'bytes', render: sizeText },
               {

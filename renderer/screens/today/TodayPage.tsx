@@ -129,7 +129,7 @@ function TodayTitle({ today }: { today: string | undefined }) {
   const locale = useDateFnsLocale();
   return (
     <Typography.Title level={1} id="today-title" style={{ fontSize: 20, marginTop: 0 }}>
-      {t('title')} {today && <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>{format(dateOfDay(today), 'PPPP', { locale })}</Typography.Text>}
+      {t('title')} {today && <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>{format(dateOfDay(today), t('common:format.weekday'), { locale })}</Typography.Text>}
     </Typography.Title>
   );
 }
