@@ -83,6 +83,7 @@ export async function run(context: CommandContext) {
   const days = tombstoneDays(io.env.ROUNDS_TOMBSTONE_DAYS, t);
   const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
   const trustedProxies = trustedProxiesOf(values['trust-proxy'], t);
+  const heartbeatMs = eventsHeartbeat(io.env.ROUNDS_EVENTS_HEARTBEAT_MS, t);
   const location = commandStoreLocation(context);
   const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
   let server: RunningServer;
@@ -98,6 +99,7 @@ export async function run(context: CommandContext) {
       adminKey: embedded?.adminKey,
       throttle,
       trustedProxies,
+      events: heartbeatMs === undefined ? undefined : { heartbeatMs },
     });
   } catch (error) {
     embedded?.lock.release();
@@ -131,4 +133,12 @@ function perAddressThrottle(value: string | undefined, t: TFunction): { maxPerAd
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit <= 0) throw new UsageError(t('serve.badSignInPerAddress', { value }));
   return { maxPerAddress: limit };
+}
+
+/** `ROUNDS_EVENTS_HEARTBEAT_MS`: the pause between pings on a team event stream instead of 15 s (a proxy that closes sooner, a test). */
+function eventsHeartbeat(value: string | undefined, t: TFunction): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isSafeInteger(ms) || ms < 100 || ms > 300_000) throw new UsageError(t('serve.badHeartbeat', { value }));
+  return ms;
 }

@@ -15,13 +15,14 @@ import { exportBenchmarks } from './export.bench.js';
 import { foundationBenchmarks } from './foundation.js';
 import { runBenchmarks, selectModules, type BenchModule } from './harness.js';
 import { importBenchmarks } from './import.bench.js';
+import { liveSyncBenchmarks } from './liveSync.bench.js';
 import { pouchdbBenchmark } from './pouchdb.bench.js';
 import { syncBenchmarks } from './sync.bench.js';
 import { syncClientBenchmark } from './syncClient.bench.js';
 import { provideTestPostgres } from '../support/testPostgres.js';
 
 /** Add new benchmark modules here (browser timing, sync, export …). */
-const MODULES: BenchModule[] = [...foundationBenchmarks, cliBenchmark, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
+const MODULES: BenchModule[] = [...foundationBenchmarks, cliBenchmark, browserBenchmark, calendarBenchmark, agendaBenchmark, ...importBenchmarks, ...exportBenchmarks, encryptionBenchmark, ...syncBenchmarks, ...liveSyncBenchmarks, syncClientBenchmark, pouchdbBenchmark];
 
 const selected = selectModules(MODULES, process.argv.slice(2));
 

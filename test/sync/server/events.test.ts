@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runRounds } from '../../../cli/testing.js';
 import { buildSyncServer, type SyncServerOptions } from '../../../server/http/app.js';
 import type { SqlClient } from '../../../server/store/sqlClient.js';
 import { BACKENDS } from './backends.js';
@@ -190,7 +191,7 @@ describe('team event streams across server processes on one PostgreSQL', () => {
     // Every LISTEN connection of the database is cut (every server's); a push goes to server one meanwhile.
     await testServer.db.store.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN %'`);
     const pushed = await alice.push([alice.mutation('accounts', newId(), accountFields('While deaf'))]);
-    expect(versionOf(await events.next(changedTo(pushed.results[0]!.version)))).toBe(pushed.results[0]!.version);
+    expect(versionOf(await events.next(changedTo(pushed.results[0]!.version!)))).toBe(pushed.results[0]!.version);
     // And it goes on hearing later pushes.
     let listening = 0;
     for (let i = 0; i < 100 && listening < listeners; i += 1) {
@@ -199,13 +200,14 @@ describe('team event streams across server processes on one PostgreSQL', () => {
     }
     expect(listening).toBe(listeners);
     const later = await alice.push([alice.mutation('accounts', newId(), accountFields('Heard again'))]);
-    await events.next(changedTo(later.results[0]!.version));
+    await events.next(changedTo(later.results[0]!.version!));
   });
 
   it('two rounds serve processes: a push on one reaches a stream on the other; SIGTERM ends the stream cleanly', async () => {
     const { spawnServe } = await import('./serveProcess.js');
     const databaseUrl = testServer.db.databaseUrl!;
-    const [a, b] = await Promise.all([spawnServe(databaseUrl, { ROUNDS_SIGNIN_PER_ADDRESS: '1000' }), spawnServe(databaseUrl, { ROUNDS_SIGNIN_PER_ADDRESS: '1000' })]);
+    const env = { ROUNDS_SIGNIN_PER_ADDRESS: '1000', ROUNDS_EVENTS_HEARTBEAT_MS: '200' };
+    const [a, b] = await Promise.all([spawnServe(databaseUrl, env), spawnServe(databaseUrl, env)]);
     try {
       const login = async (base: string, username: string) => {
         const response = await fetch(`${base}/v1/auth/login`, {
@@ -231,6 +233,8 @@ describe('team event streams across server processes on one PostgreSQL', () => {
       expect(push.headers.get('server-timing')).toMatch(/^version-lock;dur=\d+(\.\d+)?$/);
       const version = ((await push.json()) as { results: Array<{ version: number }> }).results[0]!.version;
       expect(versionOf(await events.next(isChanged))).toBe(version);
+      // ROUNDS_EVENTS_HEARTBEAT_MS: 200 ms instead of 15 s.
+      await events.next((e) => e.event === 'comment');
       await b.stop();
       await events.ended;
       expect(b.child.exitCode).toBe(0);
@@ -238,6 +242,15 @@ describe('team event streams across server processes on one PostgreSQL', () => {
       await Promise.all([a.stop(), b.stop()]);
     }
   }, 120_000);
+
+  it('rounds serve refuses a ROUNDS_EVENTS_HEARTBEAT_MS that is not a whole number of milliseconds from 100 to 300000, in both languages, before starting', async () => {
+    const serve = (LANG: string, value: string) =>
+      runRounds(['serve', '--port', '0', '--database-url', testServer.db.databaseUrl!], { env: { LANG, ROUNDS_EVENTS_HEARTBEAT_MS: value }, now: new Date() });
+    const english = await serve('en_US.UTF-8', 'often');
+    expect(english.code).not.toBe(0);
+    expect(english.stderr).toContain('ROUNDS_EVENTS_HEARTBEAT_MS must be a whole number of milliseconds');
+    expect((await serve('zh_CN.UTF-8', '5')).stderr).toContain('ROUNDS_EVENTS_HEARTBEAT_MS 是团队事件流两次心跳之间的毫秒数');
+  });
 });
 
 /**
