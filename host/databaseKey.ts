@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Entry } from '@napi-rs/keyring';
 import { ApiError } from '../core/api/errors.js';
+import { translator } from '../core/i18n/translator.js';
 import { isPlainDatabaseFile, newDatabaseKey, DATABASE_KEY_BYTES, type DatabaseKey } from '../db/encryption.js';
 import { writePrivateFile } from './privateFiles.js';
 
@@ -84,11 +85,6 @@ export function nodeKeyVaults(dataDir: string, env: NodeJS.ProcessEnv = process.
   return env.ROUNDS_KEY_STORE === 'file' ? [keyFileVault(dataDir)] : [keyringVault(dataDir), keyFileVault(dataDir)];
 }
 
-const KEY_FILE_NOTICE = {
-  en: (file: string) => `[rounds] No OS keychain here: the database key is kept in ${file}, readable by you only. Keep it off shared disks; Settings shows a recovery key.`,
-  'zh-CN': (file: string) => `[rounds] 本机没有系统钥匙串：数据库密钥保存在 ${file}（仅你可读）。请勿放在共享磁盘上；“设置”中可查看恢复密钥。`,
-} as const;
-
 export interface DatabaseKeys {
   /**
    * The key for the database file: the one kept for this data folder, else a new one (saved before it
@@ -134,7 +130,7 @@ export function databaseKeys(options: {
       }
       // Said once, when the key is made: the file is the fallback for a machine without a keychain
       // (not when ROUNDS_KEY_STORE chose it).
-      if (vault.name === 'file' && unavailable) notice(KEY_FILE_NOTICE[language](keyFilePathFor(options.dataDir)));
+      if (vault.name === 'file' && unavailable) notice(translator(language, 'settings')('data.keyFileNotice', { file: keyFilePathFor(options.dataDir) }));
       saved = true;
       if (!vault.appOnly) return;
     }

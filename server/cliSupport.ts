@@ -14,12 +14,12 @@ export type PasswordInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMod
 
 /**
  * The first line of stdin with `--password-stdin`; else ROUNDS_PASSWORD; else asked for on the terminal
- * (`prompt` gets a bilingual prompt, or writes its own), which then does not show what is typed.
+ * (`prompt` writes the caller's prompt, in the user's language), which then does not show what is typed.
  */
 export async function readPassword(options: {
   fromStdin: boolean;
   env: NodeJS.ProcessEnv;
-  prompt: (text: string) => void;
+  prompt: () => void;
   /** ends the prompt's line once Enter is pressed (nothing typed was shown, not even the newline) */
   newline?: () => void;
   input?: PasswordInput;
@@ -27,7 +27,7 @@ export async function readPassword(options: {
   const input = options.input ?? process.stdin;
   if (!options.fromStdin && options.env.ROUNDS_PASSWORD) return options.env.ROUNDS_PASSWORD;
   if (!options.fromStdin && input.isTTY && input.setRawMode) {
-    options.prompt('Password (密码): ');
+    options.prompt();
     const password = await readHiddenLine(input as PasswordInput & { setRawMode(raw: boolean): unknown });
     (options.newline ?? (() => process.stderr.write('\n')))();
     return password;

@@ -9,7 +9,7 @@ export async function run({ values, dataDir, io }: CommandContext) {
   const t = cliText(io.env);
   if (server === '') throw new UsageError(t('sync.serverRequired'));
   if (user === '') throw new UsageError(t('sync.userRequired'));
-  const password = await readPassword({ fromStdin: values['password-stdin'] === true, env: io.env, prompt: (prompt) => io.stderr(prompt), newline: () => io.stderr('\n') });
+  const password = await readPassword({ fromStdin: values['password-stdin'] === true, env: io.env, prompt: () => io.stderr(t('user.passwordPrompt')), newline: () => io.stderr('\n') });
   const status = await withSyncController(dataDir, (controller) => controller.signIn({ serverUrl: server, username: user, password }), { create: true, env: io.env });
   io.stdout(`${syncText(t).signedIn(status.user?.username ?? user, status.user?.teamName ?? '', status.serverUrl ?? server)}\n`);
 }
