@@ -44,7 +44,10 @@ const thisWeek: WeekPlan = {
     { day: '2026-03-12', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-12', start: 9 * 60, end: 10 * 60 }], planned: [] },
     { day: '2026-03-13', cities: [], visits: [], planned: [] },
   ],
-  notPlaced: [{ account: nowhere, reason: 'no_city', day: null }],
+  notPlaced: [
+    { account: nowhere, reason: 'no_city', day: null },
+    { account: account('sh-done', '上海电气', 'A', '上海'), reason: 'already_planned', day: '2026-03-11' },
+  ],
   aTier: { due: 3, planned: 2 },
 };
 const nextWeek: WeekPlan = { ...thisWeek, week: 'next', weekStart: '2026-03-16', weekEnd: '2026-03-22', days: [{ day: '2026-03-16', cities: ['北京'], visits: [{ account: beijing, day: '2026-03-16', start: 9 * 60, end: 10 * 60 }], planned: [] }], notPlaced: [], aTier: { due: 0, planned: 0 } };
@@ -69,7 +72,8 @@ describe('PlanWeekDialog', () => {
     expect(within(wednesday).getByText('· 上海')).toBeTruthy();
     expect(within(wednesday).getByText('14:00–15:00')).toBeTruthy();
     expect(within(wednesday).getByText('09:00–10:00').closest('li')?.textContent).toContain('上海电气already planned');
-    expect(screen.getByText('no city on the account: add one to plan it')).toBeTruthy();
+    expect(screen.getByRole('region', { name: '1 due account not in this plan' }).textContent).toContain('无名商行no city on the account: add one to plan it');
+    expect(screen.getByText('1 due account already has a visit planned')).toBeTruthy();
     expect(screen.getByText(/Mon–Fri 09:00–18:00, lunch 12:00–13:30/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Keep 华东石化 at 15:30–16:30' }));

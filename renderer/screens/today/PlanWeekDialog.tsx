@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Checkbox, Collapse, Empty, Flex, Modal, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import type { NotPlaced, PlanWeek, ProposedVisit } from '../../../core/agenda/weekPlan.js';
 import { clockOfMinute } from '../../../core/model/workingHours.js';
@@ -62,6 +62,8 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
   };
 
   const dayTitle = (day: string) => format(dateOfDay(day), t('planWeek.dayFormat'), { locale });
+  const left = plan?.notPlaced.filter((entry) => entry.reason !== 'already_planned') ?? [];
+  const scheduled = plan?.notPlaced.filter((entry) => entry.reason === 'already_planned') ?? [];
   const a = plan ? { due: plan.aTier.due, planned: plan.aTier.planned - aDroppedCount } : null;
   return (
     <Modal
@@ -101,16 +103,15 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
               showIcon
               data-testid="a-tier-coverage"
               title={t('planWeek.aTier', { due: a.due, planned: a.planned })}
-              description={t('planWeek.aTierHelp')}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('planWeek.within', { hours: workingHoursText(plan.hours, locale, tSettings), visit: plan.hours.visitMinutes, travel: plan.hours.travelMinutes })}
-            </Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+              {t('planWeek.aTierHelp')} {t('planWeek.within', { hours: workingHoursText(plan.hours, locale, tSettings), visit: plan.hours.visitMinutes, travel: plan.hours.travelMinutes })}
+            </Typography.Paragraph>
           </>
         )}
         {plan && proposed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />}
         {plan?.days
-          .filter((day) => day.visits.length > 0)
+          .filter((day) => day.visits.length > 0 || day.planned.length > 0)
           .map(({ day, cities, visits, planned }) => (
             <section key={day} aria-label={dayTitle(day)}>
               <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
@@ -137,19 +138,20 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
               </ul>
             </section>
           ))}
-        {plan && plan.notPlaced.length > 0 && (
-          <section aria-label={t('planWeek.notPlacedTitle', { count: plan.notPlaced.length })}>
+        {left.length > 0 && (
+          <section aria-label={t('planWeek.notPlacedTitle', { count: left.length })}>
             <Typography.Title level={3} style={{ fontSize: 14, margin: '4px 0' }}>
-              {t('planWeek.notPlacedTitle', { count: plan.notPlaced.length })}
+              {t('planWeek.notPlacedTitle', { count: left.length })}
             </Typography.Title>
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {plan.notPlaced.map((entry) => (
-                <li key={entry.account.accountId}>
-                  <NotPlacedRow entry={entry} />
-                </li>
-              ))}
-            </ul>
+            <NotPlacedList entries={left} />
           </section>
+        )}
+        {scheduled.length > 0 && (
+          <Collapse
+            size="small"
+            ghost
+            items={[{ key: 'scheduled', label: t('planWeek.scheduledTitle', { count: scheduled.length }), children: <NotPlacedList entries={scheduled} /> }]}
+          />
         )}
       </Flex>
     </Modal>
@@ -176,6 +178,18 @@ function ProposedRow({ visit, kept, onChange }: { visit: ProposedVisit; kept: bo
         </Typography.Text>
       </Space>
     </Checkbox>
+  );
+}
+
+function NotPlacedList({ entries }: { entries: readonly NotPlaced[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {entries.map((entry) => (
+        <li key={entry.account.accountId}>
+          <NotPlacedRow entry={entry} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
