@@ -9,7 +9,7 @@ import type { Contact, Visit } from '../../../core/model/schemas.js';
 import { useDateFnsLocale } from '../../i18n/index.js';
 import { DialogSubject } from './DialogSubject.js';
 
-/** A visit's time with its weekday, in the user's language ("Friday, 27 November 2026, 14:00" / "2026年11月27日 星期五 14:00"). */
+/** A visit's time with its weekday, in the user's language ("Friday, Nov 27, 2026, 14:00" / "2026年11月27日 星期五 14:00"). */
 /** What every dialog about one visit of an account is given. */
 export interface VisitDialogProps {
   open: boolean;

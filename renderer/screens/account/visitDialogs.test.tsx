@@ -55,7 +55,7 @@ describe('logging a planned visit as done', () => {
     expect(within(dialog).getByText(`Log as done: the visit to ${ACCOUNT}`)).toBeTruthy();
     const subject = within(dialog).getByTestId('dialog-subject');
     expect(subject.textContent).toContain(ACCOUNT);
-    expect(subject.textContent).toContain('Executive visit planned for Wednesday, 2 July 2025, 09:00');
+    expect(subject.textContent).toContain('Executive visit planned for Wednesday, Jul 2, 2025, 09:00');
     expect(subject.textContent).toContain('Key contacts: 张伟');
     expect((screen.getByLabelText('Done at') as HTMLInputElement).value).toBe('2025-07-02 09:00');
 
@@ -120,7 +120,7 @@ describe('quick log on an account with a visit planned today', () => {
     await renderWithApi(<QuickLogDialog open accountId={ACCOUNT_ID} onClose={onClose} />, api, 'en');
     expect(await screen.findByText(`Log a visit or note: ${ACCOUNT}`)).toBeTruthy();
     expect(await screen.findByText('This visit is planned for today at 14:00. Is it the one you are logging?')).toBeTruthy();
-    expect(screen.getByTestId('dialog-subject').textContent).toContain('planned for Wednesday, 2 July 2025, 14:00');
+    expect(screen.getByTestId('dialog-subject').textContent).toContain('planned for Wednesday, Jul 2, 2025, 14:00');
     expect((screen.getByRole('radio', { name: 'Log that planned visit as done' }) as HTMLInputElement).checked).toBe(true);
     await waitFor(() => expect((screen.getByLabelText('Done at') as HTMLInputElement).value).toBe('2025-07-02 14:00'));
 
@@ -153,7 +153,7 @@ describe('rescheduling a planned visit', () => {
     const api = fakeApi({ 'visits.reschedule': async () => planned(new Date(2025, 6, 7, 10, 0)) });
     await renderWithApi(<RescheduleVisitDialog open accountName={ACCOUNT} contacts={[zhang]} visit={planned(FRIDAY)} onClose={onClose} />, api, 'en');
     expect(screen.getByText(`Reschedule the visit to ${ACCOUNT}`)).toBeTruthy();
-    expect(screen.getByTestId('dialog-subject').textContent).toContain('planned for Friday, 4 July 2025, 14:00');
+    expect(screen.getByTestId('dialog-subject').textContent).toContain('planned for Friday, Jul 4, 2025, 14:00');
 
     const field = screen.getByLabelText('New date and time') as HTMLInputElement;
     expect(field.value).toBe('2025-07-04 14:00');
@@ -177,7 +177,7 @@ describe('correcting a done visit', () => {
       'en',
     );
     expect(screen.getByText(`Correct the visit to ${ACCOUNT}`)).toBeTruthy();
-    expect(screen.getByTestId('dialog-subject').textContent).toContain('Executive visit done Tuesday, 1 July 2025, 15:00');
+    expect(screen.getByTestId('dialog-subject').textContent).toContain('Executive visit done Tuesday, Jul 1, 2025, 15:00');
     expect(screen.getByTestId('dialog-subject').textContent).toContain('Met: 张伟');
     expect(screen.queryByLabelText('Note (optional)')).toBeNull();
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: '谈了三季度订单，李娜也在' } });
