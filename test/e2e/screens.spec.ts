@@ -10,8 +10,14 @@ import { fixBrowserClock } from './support/ui.js';
 
 const NOW = '2026-11-23T01:30:00.000Z';
 const LANGUAGES = [
-  { code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', name: '李雷', visitLog: '拜访记录', demoTitle: '这台电脑上有演示数据', removeDemo: '移除演示数据' },
-  { code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', name: 'Li Lei', visitLog: 'Visit log', demoTitle: 'Demo data on this laptop', removeDemo: 'Remove demo data' },
+  {
+    code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', demoLoaded: '演示数据已加载', name: '李雷', visitLog: '拜访记录', demoTitle: '这台电脑上有演示数据', removeDemo: '移除演示数据',
+    importButton: '从 Excel/CSV 导入', sample: '前几行将这样读取', headerRow: '第 3 行：客户名称',
+  },
+  {
+    code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', demoLoaded: 'The demo data is loaded', name: 'Li Lei', visitLog: 'Visit log', demoTitle: 'Demo data on this laptop', removeDemo: 'Remove demo data',
+    importButton: 'Import from Excel/CSV', sample: 'How the first rows will be read', headerRow: 'Line 3: 客户名称',
+  },
 ] as const;
 
 /** Text that looks like an i18n key leaking through (`enum.tier.A`, `validation.required`, `today.title`). */
@@ -42,7 +48,7 @@ for (const language of LANGUAGES) {
     });
 
     test(`is accessible, translated and captured (${language.code})`, async ({ browser }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(360_000);
       app = await launchRounds(browser, { now: NOW, language: language.code });
       const { page } = app;
       await fixBrowserClock(page, NOW);
@@ -55,6 +61,11 @@ for (const language of LANGUAGES) {
       await page.getByRole('textbox').first().fill(language.name);
       await page.getByRole('button', { name: language.loadDemo }).click();
       await expect(page.getByText(/60/).first()).toBeVisible({ timeout: 30_000 });
+      // A reload before starting: the demo data is not offered a second time.
+      await page.reload();
+      await expect(page.getByText(language.demoLoaded)).toBeVisible();
+      await expect(page.getByRole('button', { name: language.loadDemo })).toHaveCount(0);
+      await page.getByRole('textbox').first().fill(language.name);
       await page.getByRole('button', { name: language.start }).click();
 
       const nav = page.getByRole('navigation');
@@ -84,6 +95,15 @@ for (const language of LANGUAGES) {
         await checkScreen(page, language.code, `account-tab-${index + 1}`);
       }
 
+      // The import, opened from Accounts, on a hand-kept sheet: a merged title row above the headers.
+      await page.goto(page.url().replace(/\?.*$/, '?r=accounts'));
+      await page.getByRole('button', { name: language.importButton }).click();
+      await page.locator('input[type=file]').setInputFiles(await titledWorkbook());
+      await expect(page.getByText(language.sample)).toBeVisible();
+      await expect(page.getByRole('combobox').first()).toBeVisible();
+      await expect(page.getByText(language.headerRow)).toBeVisible();
+      await checkScreen(page, language.code, 'import-header-row-sample');
+
       // Quick search palette.
       await page.keyboard.press('Control+k');
       await expect(page.getByRole('dialog')).toBeVisible();
@@ -105,6 +125,21 @@ for (const language of LANGUAGES) {
       await expect(notice).toBeHidden();
     });
   });
+}
+
+/** A customer list kept by hand: a title merged across the sheet, a blank row, then the headers. */
+async function titledWorkbook(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('华东区');
+  sheet.addRow(['2026年 华东区重点客户名单']);
+  sheet.mergeCells('A1:E1');
+  sheet.addRow([]);
+  sheet.addRow(['客户名称', '城市', '客户等级', '联系人', '农历生日']);
+  sheet.addRow(['苏州恒信精密机械有限公司', '苏州', 'A类', '张伟', '农历八月十五']);
+  sheet.addRow(['宁波永安化工有限公司', '宁波', 'D', '王强', '腊月廿三']);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { name: '华东区客户.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer };
 }
 
 async function checkScreenDialog(page: Page, language: string, screen: string): Promise<void> {
