@@ -42,7 +42,8 @@ async function signIn(page: Page, serverUrl: string, user: TeamUser): Promise<vo
 }
 
 test('a visit and a note saved on the rep’s laptop appear on the lead’s open screens without anyone pressing anything', async ({ browser }) => {
-  test.setTimeout(180_000);
+  // Two laptops and a server start on a busy 2-core machine in about two minutes.
+  test.setTimeout(300_000);
   const [started, repLaptop, leadLaptop] = await Promise.all([startSyncServer([REP, LEAD]), launchRounds(browser, { language: 'en' }), launchRounds(browser, { language: 'en' })]);
   server = started;
   apps.push(repLaptop, leadLaptop);
