@@ -85,3 +85,49 @@ test('Today ranks the demo agenda and remembers what the rep did', async ({ brow
   await expect(agendaRow(app.page, 'Overdue revisits', '启明精细化工有限责任公司')).toHaveCount(0);
   await expect(agendaRow(app.page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
 });
+
+test('Plan my week plans next week inside the working hours, and what was planned stays planned', async ({ browser }) => {
+  test.setTimeout(240_000);
+  app = await launchRounds(browser, { now: NOW, language: 'en' });
+  await fixBrowserClock(app.page, NOW);
+  await app.page.reload();
+  await app.page.getByLabel('Your name').fill('Li Lei');
+  await app.page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(app.page.getByText(/Loaded 60 accounts/)).toBeVisible({ timeout: 30_000 });
+  await app.page.getByRole('button', { name: 'Start using Rounds' }).click();
+  await openToday(app.page);
+  const page = app.page;
+
+  await page.getByRole('button', { name: 'Plan my week' }).click();
+  const plan = dialog(page, 'Plan my week');
+  await expect(plan.getByTestId('a-tier-coverage')).toContainText(/A-tier falling due: \d+ accounts?, planned: \d+/);
+  // This week from Monday 09:30: nothing proposed before now.
+  const today = plan.getByRole('region', { name: 'Monday, Nov 23' });
+  if ((await today.count()) > 0) {
+    for (const box of await today.getByRole('checkbox').all()) {
+      const name = (await box.getAttribute('aria-label')) ?? '';
+      expect(name.match(/at (\d\d:\d\d)/)?.[1] ?? '').toMatch(/^(09:[3-5]\d|1\d:\d\d)$/);
+    }
+  }
+
+  await plan.getByText('Next week', { exact: true }).click();
+  await expect(plan.getByText('Mon, Nov 30 – Sun, Dec 6')).toBeVisible();
+  await expect(plan.getByTestId('a-tier-coverage')).toContainText(/A-tier falling due: (\d+) accounts?, planned: \1$/);
+  const scheduledLine = (scope: typeof plan) => scope.getByText(/^\d+ due accounts? already ha(s|ve) a visit planned$/);
+  const scheduledBefore = (await scheduledLine(plan).count()) > 0 ? Number.parseInt(await scheduledLine(plan).innerText(), 10) : 0;
+  const boxes = plan.getByRole('checkbox');
+  const proposed = await boxes.count();
+  expect(proposed).toBeGreaterThan(1);
+  const dropped = ((await boxes.first().getAttribute('aria-label')) ?? '').replace(/^Keep (.*) at .*$/, '$1');
+  await boxes.first().click();
+  await plan.getByRole('button', { name: `Plan ${proposed - 1} visit${proposed - 1 === 1 ? '' : 's'}` }).click();
+  await expect(plan).toBeHidden();
+
+  // Planned: next week's proposal now holds only the dropped one among the accounts it proposed, the rest are in the schedule.
+  await page.getByRole('button', { name: 'Plan my week' }).click();
+  const again = dialog(page, 'Plan my week');
+  await again.getByText('Next week', { exact: true }).click();
+  await expect(again.getByText('Mon, Nov 30 – Sun, Dec 6')).toBeVisible();
+  await expect(again.getByRole('checkbox', { name: new RegExp(`^Keep ${dropped} at`) })).toBeVisible();
+  await expect(scheduledLine(again)).toHaveText(new RegExp(`^${scheduledBefore + proposed - 1} due account`));
+});
