@@ -5,6 +5,7 @@ import type { AccountDetail } from '../../../core/api/contract.js';
 import type { Contact, FamilyMember } from '../../../core/model/schemas.js';
 import { useMutation } from '../../api/useQuery.js';
 import type { OpenDialog } from './AccountDialogs.js';
+import { ContactGifts } from './ContactGifts.js';
 import { DateList } from './DateList.js';
 import { WriteControl } from '../../components/readOnly.js';
 
@@ -99,6 +100,7 @@ function ContactCard({ contact, family, detail, open }: { contact: Contact; fami
         )}
       </Descriptions>
       <DateList dates={ownDates} open={open} />
+      <ContactGifts detail={detail} contactId={contact.id} />
       {family.map((member) => (
         <FamilyRow key={member.id} member={member} detail={detail} open={open} />
       ))}

@@ -12,6 +12,7 @@ import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useLanguage } from '../../i18n/index.js';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard.js';
+import { GreetingTemplatesCard } from './GreetingTemplatesCard.js';
 import { ReminderSettingsCard } from './ReminderSettingsCard.js';
 import { WorkingHoursCard } from './WorkingHoursCard.js';
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <LanguageCard />
         <ProfileCard />
         <ReminderSettingsCard />
+        <GreetingTemplatesCard />
         <WorkingHoursCard />
         <SyncSettingsCard />
         <DataCard />
