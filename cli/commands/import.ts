@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
-import { detectMapping, missingHeaders, parseMapping, type ColumnMapping } from '../../core/import/columns.js';
+import { detectMapping, parseMapping, type ColumnMapping } from '../../core/import/columns.js';
 import { DATE_ORDERS, type DateOrder } from '../../core/import/dates.js';
 import type { ImportIssue } from '../../core/import/issues.js';
 import { LANGUAGES, type Language } from '../../core/model/enums.js';
-import { applyImport } from '../../db/import/apply.js';
 import { ImportFileError } from '../../db/import/fileError.js';
-import { planImport, type ImportPlan } from '../../db/import/plan.js';
+import type { ImportPlan } from '../../db/import/plan.js';
+import { importTable } from '../../db/service/imports.js';
 import { DEFAULT_MAX_IMPORT_BYTES, readImportFile } from '../../db/import/read.js';
 import type { ReadTable } from '../../db/import/table.js';
 import { acquireDataDirLock } from '../../host/lock.js';
@@ -135,8 +135,6 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
     });
     const mappingFile = stringOption(values, 'mapping');
     const mapping = mappingFile === undefined ? detectMapping(table.headers) : readMapping(mappingFile, t);
-    const missing = missingHeaders(mapping, table.headers);
-    if (missing.length > 0) throw new CommandError(t('import.mapping.missingHeaders', { headers: missing.join(', ') }));
     const saveTo = stringOption(values, 'save-mapping');
     if (saveTo !== undefined) {
       fs.writeFileSync(saveTo, `${JSON.stringify(mapping, null, 2)}\n`);
@@ -147,10 +145,11 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
     try {
       const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
       try {
-        const request = { table, mapping, order: settings.order, timeZone: settings.timeZone };
         const skipInvalid = values['skip-invalid'] === true;
         const dryRun = values['dry-run'] === true;
-        const outcome = dryRun ? { imported: false, plan: planImport(db, request) } : applyImport(db, request, { now: io.now().toISOString(), skipInvalid });
+        // the import the app's Import screen runs (db/service/imports.ts), on the file read here
+        const choices = { mapping, dateOrder: settings.order, timeZone: settings.timeZone };
+        const outcome = importTable(db, table, choices, dryRun ? undefined : { now: io.now().toISOString(), skipInvalid });
         report(io, t, settings.file, table, mapping, outcome.plan);
         const invalid = outcome.plan.counts.invalid > 0 && !skipInvalid;
         if (dryRun) io.stdout(`${t('import.report.dryRun')}\n`);

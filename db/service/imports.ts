@@ -10,9 +10,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApiHandlers, ApiParsedInput, ImportPreviewView, SavedMapping } from '../../core/api/contract.js';
 import { ApiError } from '../../core/api/errors.js';
-import { ColumnMappingSchema, detectMapping, importKindOf, missingHeaders } from '../../core/import/columns.js';
+import { ColumnMappingSchema, detectMapping, importKindOf, missingHeaders, type ColumnMapping } from '../../core/import/columns.js';
+import type { DateOrder } from '../../core/import/dates.js';
 import { previewRows } from '../../core/import/preview.js';
 import type { ImportIssue } from '../../core/import/issues.js';
+import type { Db } from '../connection.js';
 import { applyImport } from '../import/apply.js';
 import { ImportFileError } from '../import/fileError.js';
 import { planImport, type ImportPlan, type ImportRequest } from '../import/plan.js';
@@ -52,13 +54,33 @@ async function readUpload(dataDir: string, input: ImportFileInput): Promise<Read
   }
 }
 
-async function requestOf(context: ServiceContext, input: ImportFileInput): Promise<{ request: ImportRequest; table: ReadTable }> {
-  const table = await readUpload(context.deps.dataDir, input);
-  const mapping = input.mapping ?? detectMapping(table.headers);
-  const missing = missingHeaders(mapping, table.headers);
-  if (missing.length > 0) throw fileProblem({ key: 'import.mapping.missingHeaders', params: { headers: missing.join(', ') } });
-  return { table, request: { table, mapping, order: input.dateOrder ?? null, timeZone: hostTimeZone() } };
+/** How a read file is to be imported: its columns' fields (detected when not given) and how to read its dates. */
+export interface ImportChoices {
+  mapping?: ColumnMapping;
+  dateOrder: DateOrder | null;
+  timeZone: string;
 }
+
+/**
+ * The import of a file already read, as the Import screen and `rounds import` both ask for it: the
+ * mapping (given, or detected from the headers) must name columns the file has; then a dry run (`apply`
+ * omitted) or the all-or-nothing import. A file it cannot import throws an `ImportFileError`.
+ */
+export function importTable(db: Db, table: ReadTable, choices: ImportChoices, apply?: { now: string; skipInvalid: boolean }): { request: ImportRequest; plan: ImportPlan; imported: boolean } {
+  const request = importRequestOf(table, choices);
+  if (!apply) return { request, plan: planImport(db, request), imported: false };
+  const outcome = applyImport(db, request, apply);
+  return { request, plan: outcome.plan, imported: outcome.imported };
+}
+
+function importRequestOf(table: ReadTable, { mapping: given, dateOrder, timeZone }: ImportChoices): ImportRequest {
+  const mapping = given ?? detectMapping(table.headers);
+  const missing = missingHeaders(mapping, table.headers);
+  if (missing.length > 0) throw new ImportFileError({ key: 'import.mapping.missingHeaders', params: { headers: missing.join(', ') } });
+  return { table, mapping, order: dateOrder, timeZone };
+}
+
+const choicesOf = (input: ImportFileInput): ImportChoices => ({ ...(input.mapping ? { mapping: input.mapping } : {}), dateOrder: input.dateOrder ?? null, timeZone: hostTimeZone() });
 
 /** Whether the mapping names the account name; without it the file can be previewed but not imported. */
 const mapsAccountName = (request: ImportRequest) => Object.values(request.mapping).includes('accountName');
@@ -103,17 +125,18 @@ export function importHandlers(context: ServiceContext): ImportHandlers {
   return {
     'imports.preview': (input) =>
       refusingBadFiles(async () => {
-        const { table, request } = await requestOf(context, input);
+        const table = await readUpload(context.deps.dataDir, input);
+        const request = importRequestOf(table, choicesOf(input));
         // A file whose header row or mapping is still to be chosen is shown, not refused: the screen
         // lets the user pick the header row and the account name's column.
-        const plan = mapsAccountName(request) ? planImport(context.db, request) : { ...NOTHING_PLANNED, kind: importKindOf(request.mapping) };
-        return previewOf(table, request, plan);
+        if (!mapsAccountName(request)) return previewOf(table, request, { ...NOTHING_PLANNED, kind: importKindOf(request.mapping) });
+        return previewOf(table, request, importTable(context.db, table, choicesOf(input)).plan);
       }),
     'imports.apply': ({ skipInvalid, ...input }) =>
       refusingBadFiles(async () => {
-        const { table, request } = await requestOf(context, input);
-        const outcome = applyImport(context.db, request, { now: context.stamp(), skipInvalid });
-        return { ...previewOf(table, request, outcome.plan), imported: outcome.imported };
+        const table = await readUpload(context.deps.dataDir, input);
+        const outcome = importTable(context.db, table, choicesOf(input), { now: context.stamp(), skipInvalid });
+        return { ...previewOf(table, outcome.request, outcome.plan), imported: outcome.imported };
       }),
     'imports.saveMapping': ({ name, mapping }) => {
       const others = savedMappings(context).filter((saved) => saved.name !== name);
