@@ -63,7 +63,8 @@ export function WorkingHoursCard() {
   const insideDay = {
     validator: (_: unknown, value: string | undefined) => {
       const { start, end } = (form.getFieldValue('workingHours') ?? {}) as Partial<WorkingHours>;
-      if (!value || !start || !end || ![value, start, end].every((time) => CLOCK.test(time))) return Promise.resolve();
+      // A day that ends before it starts is the error to fix first: its end field says so.
+      if (!value || !start || !end || ![value, start, end].every((time) => CLOCK.test(time)) || minuteOfClock(end) <= minuteOfClock(start)) return Promise.resolve();
       const minute = minuteOfClock(value);
       return minute >= minuteOfClock(start) && minute <= minuteOfClock(end) ? Promise.resolve() : Promise.reject(new Error(tCommon('validation.lunchInsideHours')));
     },
