@@ -53,7 +53,7 @@ export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: Ac
     case 'noteHistory':
       return <NoteHistoryDialog open note={dialog.note} onClose={onClose} />;
     case 'contact':
-      return <ContactForm open accountId={accountId} contact={dialog.contact} onClose={onClose} />;
+      return <ContactForm open accountId={accountId} accountName={accountName} contact={dialog.contact} onClose={onClose} />;
     case 'family':
       return <FamilyMemberForm open contactId={dialog.contactId} member={dialog.member} onClose={onClose} />;
     case 'date':

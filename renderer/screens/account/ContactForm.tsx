@@ -23,7 +23,7 @@ interface ContactValues {
 
 const PHONE_PATTERN = /^[+()\d\s-]*$/;
 
-export function ContactForm({ open, accountId, contact, onClose }: { open: boolean; accountId: string; contact?: Contact; onClose: () => void }) {
+export function ContactForm({ open, accountId, accountName, contact, onClose }: { open: boolean; accountId: string; accountName?: string; contact?: Contact; onClose: () => void }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<ContactValues>();
@@ -51,7 +51,7 @@ export function ContactForm({ open, accountId, contact, onClose }: { open: boole
   return (
     <FormModal<ContactValues>
       open={open}
-      title={t(contact ? 'contacts.editTitle' : 'contacts.newTitle')}
+      title={contact ? t('contacts.edit', { name: contact.name }) : accountName ? t('contacts.newTitleFor', { account: accountName }) : t('contacts.newTitle')}
       form={form}
       width={620}
       initialValues={contact ?? { isKey: false }}
