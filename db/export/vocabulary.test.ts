@@ -152,4 +152,9 @@ describe('the five names the issue found two words for now have one', () => {
     expect([translator('zh-CN')('tier.label', { tier: 'A' }), zh('coverage.tierSeries', { tier: 'A' }), labels.tier('A')]).toEqual(['A 级', 'A 级', 'A 级']);
     expect(labels.report.columns.medianResponse).toBe('首次响应中位时间（小时）');
   });
+
+  it('the account tier filter has one name on the Team and Complaints screens', () => {
+    const complaints = translator('zh-CN', 'complaints');
+    expect([complaints('page.tier'), complaints('page.allTiers'), complaints('page.tierValue', { tier: 'A' })]).toEqual([zh('log.tier'), zh('log.allTiers'), labels.tier('A')]);
+  });
 });
