@@ -67,19 +67,26 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
     };
   });
 
+  // Contacts and dates of live accounts: filtered here by the accounts just read, not joined in SQL,
+  // which would look each account up again for every row (tens of thousands of lookups on a rep's data).
+  const live = new Set(accountRows.map((row) => row.id));
   const contacts = (
-    statement(
-      db,
-      `SELECT c.id, c.account_id, c.name, c.is_key, c.festival_greetings FROM contacts c JOIN accounts a ON a.id = c.account_id
-       WHERE c.deleted_at IS NULL AND ${LIVE_ACCOUNT}`,
-    ).all() as Array<{ id: string; account_id: string; name: string; is_key: number; festival_greetings: number | null }>
-  ).map((row): AgendaContactRow => ({
-    id: row.id,
-    accountId: row.account_id,
-    name: row.name,
-    isKey: row.is_key === 1,
-    festivalGreetings: row.festival_greetings === null ? null : row.festival_greetings === 1,
-  }));
+    statement(db, 'SELECT c.id, c.account_id, c.name, c.is_key, c.festival_greetings FROM contacts c WHERE c.deleted_at IS NULL').all() as Array<{
+      id: string;
+      account_id: string;
+      name: string;
+      is_key: number;
+      festival_greetings: number | null;
+    }>
+  )
+    .filter((row) => live.has(row.account_id))
+    .map((row): AgendaContactRow => ({
+      id: row.id,
+      accountId: row.account_id,
+      name: row.name,
+      isKey: row.is_key === 1,
+      festivalGreetings: row.festival_greetings === null ? null : row.festival_greetings === 1,
+    }));
 
   const familyMembers = statement(db, 'SELECT id, name, relation FROM family_members WHERE deleted_at IS NULL').all() as AgendaFamilyMember[];
 
@@ -87,7 +94,7 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
     statement(
       db,
       `SELECT d.id, d.account_id, d.contact_id, d.family_member_id, d.kind, d.label, d.calendar, d.month, d.day, d.is_leap_month, d.year, d.lead_days
-       FROM important_dates d JOIN accounts a ON a.id = d.account_id WHERE d.deleted_at IS NULL AND ${LIVE_ACCOUNT}`,
+       FROM important_dates d WHERE d.deleted_at IS NULL`,
     ).all() as Array<{
       id: string;
       account_id: string;
@@ -102,22 +109,24 @@ export function readAgendaInput(db: Db, options: AgendaReadOptions): AgendaData 
       year: number | null;
       lead_days: number | null;
     }>
-  ).map(
-    (row): AgendaDate => ({
-      id: row.id,
-      accountId: row.account_id,
-      contactId: row.contact_id,
-      familyMemberId: row.family_member_id,
-      kind: row.kind,
-      label: row.label,
-      leadDays: row.lead_days,
-      calendar: row.calendar,
-      month: row.month,
-      day: row.day,
-      isLeapMonth: row.is_leap_month === 1,
-      year: row.year,
-    }),
-  );
+  )
+    .filter((row) => live.has(row.account_id))
+    .map(
+      (row): AgendaDate => ({
+        id: row.id,
+        accountId: row.account_id,
+        contactId: row.contact_id,
+        familyMemberId: row.family_member_id,
+        kind: row.kind,
+        label: row.label,
+        leadDays: row.lead_days,
+        calendar: row.calendar,
+        month: row.month,
+        day: row.day,
+        isLeapMonth: row.is_leap_month === 1,
+        year: row.year,
+      }),
+    );
 
   const plannedVisits = (
     statement(db, "SELECT id, account_id, kind, planned_at FROM visits WHERE status = 'planned' AND deleted_at IS NULL AND planned_at IS NOT NULL").all() as Array<{

@@ -223,6 +223,17 @@ describe('lifecycle', () => {
     expect(await h.call('orders.list', { accountId: quiet.id })).toEqual([order]);
   });
 
+  it('leaves out the contacts and dates of an archived account, and shows them again when it is restored', async () => {
+    const book = await handBuiltBook();
+    const dateItems = async () => (await h.call('agenda.range', { from: TODAY, days: 7 })).flatMap((day) => day.items).filter((item) => item.kind === 'important_date');
+    const people = async () => [...new Set((await dateItems()).map((item) => item.contactName))];
+    expect(await people()).toEqual(['李娜']);
+    await h.call('accounts.archive', { id: book.birthdayAccount.id });
+    expect(await dateItems()).toEqual([]);
+    await h.call('accounts.restore', { id: book.birthdayAccount.id });
+    expect(await people()).toEqual(['李娜']);
+  });
+
   it('leaves prospects alone', async () => {
     const prospect = await account('新 prospect', 'C', { status: 'prospect' });
     await visitDone(prospect.id, '2025-01-01T03:00:00.000Z');
