@@ -116,6 +116,8 @@ const ImportFileInput = z
     dateOrder: z.enum(DATE_ORDERS).optional(),
     /** the line of the header row the user picked (a title row above it is skipped); detected when absent */
     headerLine: z.number().int().min(1).max(1_000_000).optional(),
+    /** the sheet of a workbook; the first sheet with rows when absent */
+    sheet: z.string().min(1).max(255).optional(),
   })
   .strict();
 
@@ -528,6 +530,8 @@ export interface ImportPreviewView {
   headerCandidates: Array<{ line: number; cells: string[] }>;
   /** the first data rows, each mapped cell raw and as it will be read */
   sample: PreviewRow[];
+  /** a workbook's sheets (the one read is `source`); empty for CSV */
+  sheets: string[];
   /** no column is mapped to the account name: nothing can be imported until one is (counts are all 0) */
   needsAccountName: boolean;
 }

@@ -97,6 +97,14 @@ describe('readImportFile', () => {
     ]);
     expect(await refusal(readImportFile(file, { sheet: 'Kunden' }))).toEqual({ key: 'import.file.noSuchSheet', params: { sheet: 'Kunden', sheets: '说明, 客户' } });
     expect((await readImportFile(file)).rows).toEqual([{ line: 2, cells: ['see the next sheet'] }]);
+    expect(table.sheets).toEqual(['说明', '客户']);
+    // An empty first sheet is passed over when no sheet is named.
+    const withEmpty = new ExcelJS.Workbook();
+    withEmpty.addWorksheet('Sheet1');
+    withEmpty.addWorksheet('客户').addRows([['客户名称'], ['华东精密']]);
+    const emptyFirst = path.join(tempDir(), 'empty-first.xlsx');
+    await withEmpty.xlsx.writeFile(emptyFirst);
+    expect(await readImportFile(emptyFirst)).toMatchObject({ source: '客户', rows: [{ line: 2, cells: ['华东精密'] }] });
   });
 
   it('finds the header row below a merged title row and a blank row, in a workbook and in a CSV', async () => {

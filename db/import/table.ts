@@ -13,6 +13,8 @@ export interface ReadTable extends SourceTable {
   headerLine: number;
   /** the first rows as text, to choose another header row from */
   candidates: Array<{ line: number; cells: string[] }>;
+  /** a workbook's sheet names, to choose another sheet from; absent for CSV */
+  sheets?: string[];
 }
 
 /** Headers as keys of a mapping: a blank header becomes `(3)`, a repeated one `Phone (2)`. */

@@ -47,7 +47,8 @@ export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: 
   } catch {
     throw new ImportFileError({ key: 'import.file.badWorkbook' });
   }
-  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  // By default the first sheet with anything in it: a workbook often opens with an empty or notes sheet.
+  const sheet = sheetName === undefined ? (workbook.worksheets.find((s) => s.actualRowCount > 0) ?? workbook.worksheets[0]) : workbook.getWorksheet(sheetName);
   if (!sheet) {
     throw new ImportFileError(sheetName === undefined ? { key: 'import.file.empty' } : { key: 'import.file.noSuchSheet', params: { sheet: sheetName, sheets: workbook.worksheets.map((s) => s.name).join(', ') } });
   }
@@ -69,5 +70,6 @@ export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: 
     }
     grid.push(unreadable.length > 0 ? { line: rowNumber, cells, unreadable } : { line: rowNumber, cells });
   });
-  return tableFromGrid(grid, sheet.name, { strictWidth: false, ...(headerLine === undefined ? {} : { headerLine }) });
+  const table = tableFromGrid(grid, sheet.name, { strictWidth: false, ...(headerLine === undefined ? {} : { headerLine }) });
+  return { ...table, sheets: workbook.worksheets.map((s) => s.name) };
 }

@@ -61,6 +61,7 @@ describe('imports through callApi', () => {
     const preview = await h.call('imports.preview', { fileName: '客户.csv', contentBase64: titled });
     expect(preview).toMatchObject({ headerLine: 3, headers: ['客户名称', '联系人', '农历生日', '年销售额(万元)'], kind: 'contacts', needsAccountName: false });
     expect(preview.headerCandidates.map((row) => row.line)).toEqual([1, 3, 4, 5]);
+    expect(preview.sheets).toEqual([]);
     expect(preview.sample[0]).toEqual({
       line: 4,
       cells: [
@@ -78,6 +79,19 @@ describe('imports through callApi', () => {
     expect(wrongRow).toMatchObject({ headerLine: 1, needsAccountName: true, counts: { new: 0, updated: 0, unchanged: 0, invalid: 0 } });
     expect(await h.fail('imports.apply', { fileName: '客户.csv', contentBase64: titled, headerLine: 1 })).toMatchObject({ issues: [{ message: 'import.mapping.noAccountName' }] });
     expect(h.snapshot()).toBe(before);
+    h.db.close();
+  });
+
+  it('reads the sheet the user picks from a workbook', async () => {
+    const h = createHarness(tempDir());
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('华东').addRows([['客户名称', '城市'], ['华东精密', '苏州']]);
+    workbook.addWorksheet('华南').addRows([['客户名称', '城市'], ['宝利百货', '深圳'], ['海川物流', '广州']]);
+    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    expect(await h.call('imports.preview', { fileName: '客户.xlsx', contentBase64 })).toMatchObject({ source: '华东', sheets: ['华东', '华南'], counts: { new: 1 } });
+    expect(await h.call('imports.preview', { fileName: '客户.xlsx', contentBase64, sheet: '华南' })).toMatchObject({ source: '华南', counts: { new: 2 } });
+    expect(await h.fail('imports.preview', { fileName: '客户.xlsx', contentBase64, sheet: '华北' })).toMatchObject({ issues: [{ message: 'import.file.noSuchSheet' }] });
     h.db.close();
   });
 

@@ -48,7 +48,10 @@ async function readUpload(dataDir: string, input: ImportFileInput): Promise<Read
   const temp = path.join(folder, `.upload-${crypto.randomBytes(8).toString('hex')}${extension}`);
   fs.writeFileSync(temp, Buffer.from(input.contentBase64, 'base64'), { mode: 0o600 });
   try {
-    return await readImportFile(temp, input.headerLine === undefined ? {} : { headerLine: input.headerLine });
+    return await readImportFile(temp, {
+      ...(input.headerLine === undefined ? {} : { headerLine: input.headerLine }),
+      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
+    });
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -92,6 +95,7 @@ function previewOf(table: ReadTable, request: ImportRequest, plan: ImportPlan): 
   return {
     headerLine: table.headerLine,
     headerCandidates: table.candidates,
+    sheets: table.sheets ?? [],
     sample: previewRows(table, request.mapping, request.order ?? null),
     needsAccountName: !mapsAccountName(request),
     headers: [...table.headers],

@@ -24,6 +24,7 @@ const PREVIEW: ImportPreviewView = {
   headerLine: 1,
   headerCandidates: [{ line: 1, cells: ['客户名称', '城市', '备注'] }, { line: 2, cells: ['华东精密', '苏州', ''] }],
   sample: [],
+  sheets: [],
   needsAccountName: false,
 };
 
@@ -45,6 +46,7 @@ const TITLED: ImportPreviewView = {
     { line: 4, cells: ['华东精密', '农历八月十五', '1200'] },
   ],
   sample: [{ line: 3, cells: [], texts: ['客户名称', '农历生日', '年销售额(万元)'] }],
+  sheets: [],
   needsAccountName: true,
 };
 const FROM_LINE_3: ImportPreviewView = {
@@ -160,5 +162,18 @@ describe('ImportPage', () => {
     expect(document.body.textContent).toMatch(/农历八月十五 → 农历八月十五，下次是 20\d\d-\d\d-\d\d/);
     expect(document.body.textContent).toContain('1200 → ¥12,000,000');
     expect(screen.getByText('文件中的值')).toBeTruthy();
+  });
+
+  it('reads another sheet of a workbook on request, its header row detected afresh', async () => {
+    const api = fakeApi({
+      'imports.mappings': async () => [],
+      'imports.preview': async (input) => ({ ...FROM_LINE_3, sheets: ['说明', '华东区'], source: (input as { sheet?: string }).sheet ?? '说明' }),
+    });
+    await renderWithApi(<ImportPage />, api);
+    await chooseFile('华东区.xlsx', 'x');
+    fireEvent.mouseDown(await screen.findByRole('combobox', { name: 'Sheet' }));
+    fireEvent.click(await screen.findByText('华东区', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(api['imports.preview']).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: '华东区' })));
+    expect(api['imports.preview']).toHaveBeenLastCalledWith(expect.not.objectContaining({ headerLine: expect.anything() }));
   });
 });

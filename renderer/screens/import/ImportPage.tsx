@@ -46,6 +46,7 @@ export function ImportPage() {
   const [file, setFile] = useState<PickedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
   const [headerLine, setHeaderLine] = useState<number | undefined>(undefined);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,7 +61,7 @@ export function ImportPage() {
   };
   const request = () =>
     file
-      ? { fileName: file.name, contentBase64: file.contentBase64, ...(mapping ? { mapping } : {}), ...(dateOrder ? { dateOrder } : {}), ...(headerLine ? { headerLine } : {}) }
+      ? { fileName: file.name, contentBase64: file.contentBase64, ...(mapping ? { mapping } : {}), ...(dateOrder ? { dateOrder } : {}), ...(headerLine ? { headerLine } : {}), ...(sheet ? { sheet } : {}) }
       : null;
 
   // Every change of file, mapping or date order runs the dry run again.
@@ -78,11 +79,12 @@ export function ImportPage() {
     return () => {
       live = false;
     };
-  }, [api, file, mapping, dateOrder, headerLine]);
+  }, [api, file, mapping, dateOrder, headerLine, sheet]);
 
   const pick = async (picked: File) => {
     setMapping(undefined);
     setHeaderLine(undefined);
+    setSheet(undefined);
     setPreview(null);
     if (picked.size > MAX_IMPORT_FILE_BYTES) {
       setFile(null);
@@ -116,6 +118,12 @@ export function ImportPage() {
   const chooseHeaderLine = (line: number) => {
     setMapping(undefined);
     setHeaderLine(line);
+  };
+  // Another sheet has its own header row and columns.
+  const chooseSheet = (name: string) => {
+    setMapping(undefined);
+    setHeaderLine(undefined);
+    setSheet(name);
   };
 
   return (
@@ -160,8 +168,14 @@ export function ImportPage() {
 
       {preview && (
         <>
-          <Card size="small" title={t('headerRow.label')}>
+          <Card size="small" title={preview.sheets.length > 1 ? t('headerRow.titleWithSheet') : t('headerRow.label')}>
             <Flex vertical gap={8}>
+              {preview.sheets.length > 1 && (
+                <Space align="center">
+                  <Typography.Text>{t('sheet.label')}</Typography.Text>
+                  <Select aria-label={t('sheet.label')} style={{ minWidth: 200 }} value={preview.source} onChange={(name: string) => chooseSheet(name)} options={preview.sheets.map((name) => ({ value: name, label: name }))} />
+                </Space>
+              )}
               <Select
                 aria-label={t('headerRow.label')}
                 style={{ maxWidth: 720 }}
