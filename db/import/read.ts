@@ -15,7 +15,7 @@ export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ReadOptions {
   maxBytes?: number;
-  /** the sheet of a workbook (default: the first) */
+  /** the sheet of a workbook (default: the first with rows) */
   sheet?: string;
   /** the line of the header row (1 = the first); detected when absent */
   headerLine?: number;
