@@ -11,11 +11,11 @@ import { fixBrowserClock } from './support/ui.js';
 const NOW = '2026-11-23T01:30:00.000Z';
 const LANGUAGES = [
   {
-    code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', demoLoaded: '演示数据已加载', name: '李雷', visitLog: '拜访记录', demoTitle: '这台电脑上有演示数据', removeDemo: '移除演示数据',
+    code: 'zh-CN', start: '开始使用巡访', loadDemo: '加载演示数据', demoLoaded: /已加载 \d+ 个客户|演示数据已加载/, name: '李雷', visitLog: '拜访记录', demoTitle: '这台电脑上有演示数据', removeDemo: '移除演示数据',
     importButton: '从 Excel/CSV 导入', sample: '前几行将这样读取', headerRow: '第 3 行：客户名称',
   },
   {
-    code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', demoLoaded: 'The demo data is loaded', name: 'Li Lei', visitLog: 'Visit log', demoTitle: 'Demo data on this laptop', removeDemo: 'Remove demo data',
+    code: 'en', start: 'Start using Rounds', loadDemo: 'Load demo data', demoLoaded: /Loaded \d+ accounts|The demo data is loaded/, name: 'Li Lei', visitLog: 'Visit log', demoTitle: 'Demo data on this laptop', removeDemo: 'Remove demo data',
     importButton: 'Import from Excel/CSV', sample: 'How the first rows will be read', headerRow: 'Line 3: 客户名称',
   },
 ] as const;
