@@ -105,7 +105,10 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
               title={t('planWeek.aTier', { due: a.due, planned: a.planned })}
             />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
-              {t('planWeek.aTierHelp')} {t('planWeek.within', { hours: workingHoursText(plan.hours, locale, tSettings), visit: plan.hours.visitMinutes, travel: plan.hours.travelMinutes })}
+              {t('planWeek.helpLine', {
+                definition: t('planWeek.aTierHelp'),
+                within: t('planWeek.within', { hours: workingHoursText(plan.hours, locale, tSettings), visit: plan.hours.visitMinutes, travel: plan.hours.travelMinutes }),
+              })}
             </Typography.Paragraph>
           </>
         )}
