@@ -4,6 +4,7 @@
  * seconds. It sits in the header's own row, so it never covers a screen's buttons. Undo runs the
  * action's reversal through the API (a synced change like any other) and says when it is done.
  * A newer action replaces the offer; hovering or focusing it keeps it until the pointer or focus leaves.
+ * While it is offered it takes the header's room first (a waiting reminder shrinks beside it).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,7 +96,7 @@ export function UndoInHeader() {
       onMouseLeave={() => hold(false)}
       onFocus={() => hold(true)}
       onBlur={() => hold(false)}
-      style={{ minWidth: 0, flex: '0 1 440px', lineHeight: 1.3, background: undone ? '#f6ffed' : '#f5f5f5', borderRadius: 6, padding: '2px 4px 2px 10px' }}
+      style={{ minWidth: 280, flex: '0 0.2 480px', lineHeight: 1.3, background: undone ? '#f6ffed' : '#f5f5f5', borderRadius: 6, padding: '2px 4px 2px 10px' }}
     >
       {undone ? <UndoOutlined aria-hidden style={{ color: '#389e0d' }} /> : <CheckCircleOutlined aria-hidden style={{ color: '#389e0d' }} />}
       <Typography.Text ellipsis style={{ minWidth: 0 }} title={state.offer.text}>
