@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import type { TFunction } from 'i18next';
+import type { CalendarExportChoices } from '../../core/api/contract.js';
 import { partsOfDay, todayIn } from '../../core/calendar/day.js';
 import { LANGUAGES } from '../../core/model/enums.js';
 import { customPeriod, PERIOD_PRESETS, presetPeriod, type ReportPeriod } from '../../core/reports/period.js';
@@ -29,6 +30,8 @@ const textOf = (t: TFunction) => ({
   badFormat: (kind: ExportKind, value: string) => t('export.badFormat', { kind, formats: FORMATS_OF[kind].join(', '), value }),
   badLanguage: (value: string) => t('export.badLanguage', { languages: LANGUAGES.join(', '), value }),
   badZone: (value: string) => t('export.badZone', { value }),
+  badInclude: (value: string) => t('export.badInclude', { choices: CALENDAR_CONTENTS.join(', '), value }),
+  calendarOnly: t('export.calendarOnly'),
   noDatabase: (file: string) => t('export.noDatabase', { file }),
   unknownRep: (rep: string) => t('export.unknownRep', { rep }),
   ambiguousRep: (rep: string) => t('export.ambiguousRep', { rep }),
@@ -103,11 +106,28 @@ function abortOnInterrupt(controller: AbortController): () => void {
   return () => process.removeListener('SIGINT', abort);
 }
 
+const CALENDAR_CONTENTS = ['visits', 'dates', 'festivals'] as const;
+
+/** `--include visits,dates` and `--per-rep`: a calendar's choices, as the app's calendar export dialog offers them. */
+function parseCalendarChoices(kind: ExportKind, values: OptionValues, text: Text): CalendarExportChoices | undefined {
+  const include = stringOption(values, 'include');
+  const perRep = values['per-rep'] === true;
+  if (kind !== 'calendar') {
+    if (include !== undefined || perRep) throw new UsageError(text.calendarOnly);
+    return undefined;
+  }
+  if (include === undefined && !perRep) return undefined;
+  const chosen = include === undefined ? [...CALENDAR_CONTENTS] : include.split(',').map((part) => part.trim());
+  if (chosen.length === 0 || chosen.some((part) => !(CALENDAR_CONTENTS as readonly string[]).includes(part))) throw new UsageError(text.badInclude(include ?? ''));
+  return { visits: chosen.includes('visits'), dates: chosen.includes('dates'), festivals: chosen.includes('festivals'), perRep };
+}
+
 export async function run({ values, args, dataDir, io }: CommandContext) {
   const text = textOf(cliText(io.env));
   const kind = parseKind(args, text);
   const period = periodOf(parseDay(values, 'from', text), parseDay(values, 'to', text), text);
   const format = parseFormat(kind, stringOption(values, 'format'), text);
+  const calendar = parseCalendarChoices(kind, values, text);
   const out = requiredOption(values, 'out', text);
   const timeZone = parseZone(stringOption(values, 'tz'), text);
   const file = databasePathIn(dataDir);
@@ -126,7 +146,7 @@ export async function run({ values, args, dataDir, io }: CommandContext) {
     }
     const now = io.now();
     // the same export the app's export job makes (db/jobs/exportWorker.ts): reps by their display names
-    const count = await exportToFile(db, kind, { period, today: todayIn(timeZone, now), timeZone, ...(ownerIds ? { ownerIds } : {}), language, format, out, now }, { signal: controller.signal });
+    const count = await exportToFile(db, kind, { period, today: todayIn(timeZone, now), timeZone, ...(ownerIds ? { ownerIds } : {}), ...(calendar ? { calendar } : {}), language, format, out, now }, { signal: controller.signal });
     io.stdout(`${text.done(count, kind, out)}\n`);
   } catch (error) {
     if (error instanceof ExportAbortedError) throw new CommandError(text.cancelled);

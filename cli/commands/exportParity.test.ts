@@ -12,6 +12,7 @@ import type { Db } from '../../db/connection.js';
 import { hostTimeZone } from '../../db/service/reports.js';
 import { createService } from '../../db/service/index.js';
 import { callApi } from '../../db/service/dispatch.js';
+import { readStoredZip } from '../../db/export/zip.js';
 import { useTempDir } from '../../db/testing/tempDir.js';
 import { openDataFolderDatabase } from '../database.js';
 import { runRounds } from '../testing.js';
@@ -84,6 +85,19 @@ describe('rounds export and the app export the same', () => {
     expect(text).toContain('王芳');
     expect(text).toContain('李雷 Lei');
     expect(text).not.toContain('f00d');
+  }, 60_000);
+
+  it('the calendar of the team’s planned visits and dates, one file per rep, as the app’s dialog makes it', async () => {
+    const fromCli = readStoredZip(fs.readFileSync(await cli('calendar', 'ics', ['--include', 'visits,dates', '--per-rep'])));
+    const calendar = { visits: true, dates: true, festivals: false, perRep: true };
+    const fromApp = readStoredZip(fs.readFileSync(await appExport(handlers, { kind: 'calendar', format: 'ics', period: year, language: 'zh-CN', calendar })));
+    expect(fromCli.map((file) => file.name).sort()).toEqual(['李雷 Lei, _East_.ics', '王芳.ics']);
+    expect(fromCli).toEqual(fromApp);
+    const wrong = await rounds(['export', 'calendar', '--data-dir', dataDir, '--from', '2026-01-01', '--to', '2026-01-31', '--include', 'visits,birthdays', '--out', path.join(tempDir(), 'x.ics')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--include takes one or more of visits, dates, festivals');
+    const notCalendar = await rounds(['export', 'visits', '--data-dir', dataDir, '--from', '2026-01-01', '--to', '2026-01-31', '--per-rep', '--out', path.join(tempDir(), 'x.csv')]);
+    expect(notCalendar.code).toBe(2);
   }, 60_000);
 
   it('the visit log (CSV) of one rep named by display name, byte for byte', async () => {
