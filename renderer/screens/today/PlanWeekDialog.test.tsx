@@ -101,4 +101,15 @@ describe('PlanWeekDialog', () => {
     expect(screen.getByTestId('a-tier-coverage').textContent).toContain('A 级到期 0 家，已排 0 家');
     expect(screen.getByRole('button', { name: '安排 1 次拜访' })).toBeTruthy();
   });
+
+  it('offers next week when no working time is left in this one', async () => {
+    const over: WeekPlan = { ...thisWeek, days: [], notPlaced: [{ account: acme, reason: 'no_time', day: null }], aTier: { due: 1, planned: 0 } };
+    const api = fakeApi({ 'plan.proposeWeek': async (input) => ((input as { week?: string } | undefined)?.week === 'next' ? nextWeek : over) });
+    await renderWithApi(<PlanWeekDialog onClose={() => {}} />, api, 'en');
+
+    expect(await screen.findByText('No working time is left this week.')).toBeTruthy();
+    expect(screen.getByText('no working time left this week')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Plan next week' }));
+    expect(await screen.findByRole('region', { name: 'Monday, Mar 16' })).toBeTruthy();
+  });
 });

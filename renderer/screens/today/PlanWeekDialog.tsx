@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Checkbox, Collapse, Empty, Flex, Modal, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Collapse, Empty, Flex, Modal, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import type { NotPlaced, PlanWeek, ProposedVisit } from '../../../core/agenda/weekPlan.js';
 import { clockOfMinute } from '../../../core/model/workingHours.js';
@@ -112,7 +112,15 @@ export function PlanWeekDialog({ onClose }: { onClose: () => void }) {
             </Typography.Paragraph>
           </>
         )}
-        {plan && proposed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />}
+        {plan && plan.week === 'this' && plan.days.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.weekOver')}>
+            <Button type="primary" onClick={() => setWeek('next')}>
+              {t('planWeek.planNext')}
+            </Button>
+          </Empty>
+        ) : (
+          plan && proposed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('planWeek.nothing')} />
+        )}
         {plan?.days
           .filter((day) => day.visits.length > 0 || day.planned.length > 0)
           .map(({ day, cities, visits, planned }) => (
