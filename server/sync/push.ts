@@ -138,18 +138,19 @@ async function decide(tx: SqlQueryable, session: SyncSession, planner: PushPlann
 }
 
 /**
- * `together`: every write in one statement at the end (the team's version lock is held only for it).
+ * `together`: every write in one statement at the end, then COMMIT (the team's version lock is held
+ * only for them); the rows of rejected mutations are read and the answer put together after the commit.
  * `one by one`: each mutation written as it is decided, under a savepoint; one the database refuses is
  * rolled back alone and recorded as rejected, and the rows the rest will touch are read afresh.
  */
 async function applyBatch(store: SqlClient, session: SyncSession, request: PushRequest, writes: 'together' | 'one by one', report: PushReport): Promise<PushResponse> {
   let lock: VersionLock = {};
-  const response = await store.transaction(async (tx) => {
+  const decided = await store.transaction(async (tx) => {
     lock = {};
     const processed = await lockClientCounter(tx, session, request.acknowledged);
     if (request.after !== undefined && processed < request.after) throw new ServerError('out_of_order', 'sync.server.outOfOrder');
     const fresh = request.mutations.filter((m) => m.mutationId > processed);
-    const retried = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
+    const retried: Map<number, Pick<MutationResult, 'reason' | 'message'>> = fresh.length < request.mutations.length ? await earlierRejections(tx, session.clientId, processed) : new Map();
     let planner = new PushPlanner(tx, session, await loadSnapshot(tx, session, fresh), lock);
     const outcomes = new Map<number, Outcome>();
     for (const [index, mutation] of fresh.entries()) {
@@ -175,26 +176,32 @@ async function applyBatch(store: SqlClient, session: SyncSession, request: PushR
     const last = fresh.at(-1)?.mutationId ?? processed;
     await tx.query('UPDATE client_mutations SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [session.clientId, last]);
     await planner.writePlanned();
-    const current = await currentRowsOf(tx, session, fresh.filter((m) => 'rejected' in outcomes.get(m.mutationId)!));
-    const results = request.mutations.map((mutation): MutationResult => {
-      const outcome = outcomes.get(mutation.mutationId);
-      if (!outcome) {
-        const rejection = retried.get(mutation.mutationId);
-        return rejection ? { mutationId: mutation.mutationId, status: 'rejected', ...rejection } : { mutationId: mutation.mutationId, status: 'duplicate' };
-      }
-      if ('rejected' in outcome) {
-        const row = current.get(rowKey(mutation.table, mutation.rowId));
-        return { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.rejected.reason, message: outcome.rejected.message, ...(row ? { current: row } : {}) };
-      }
-      const { applied, conflictCopy } = outcome;
-      const version = 'write' in applied ? applied.write.version : applied.unchangedVersion;
-      return { mutationId: mutation.mutationId, status: 'applied', version, ...(conflictCopy ? { conflictCopyId: conflictCopy.id } : {}) };
-    });
-    return { results, lastMutationId: last };
+    return { outcomes, retried, last };
   });
   if (lock.lastVersion !== undefined) {
     report.teamVersion = lock.lastVersion;
     report.versionLockMs = lock.heldInStatementMs! + (performance.now() - lock.statementEndedAt!);
   }
-  return response;
+  // Committed: the rows of rejected mutations are read as they are now, the team's lock released.
+  const { outcomes, retried, last } = decided;
+  const rejected = request.mutations.filter((m) => {
+    const outcome = outcomes.get(m.mutationId);
+    return outcome !== undefined && 'rejected' in outcome;
+  });
+  const current = await currentRowsOf(store, session, rejected);
+  const results = request.mutations.map((mutation): MutationResult => {
+    const outcome = outcomes.get(mutation.mutationId);
+    if (!outcome) {
+      const rejection = retried.get(mutation.mutationId);
+      return rejection ? { mutationId: mutation.mutationId, status: 'rejected', ...rejection } : { mutationId: mutation.mutationId, status: 'duplicate' };
+    }
+    if ('rejected' in outcome) {
+      const row = current.get(rowKey(mutation.table, mutation.rowId));
+      return { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.rejected.reason, message: outcome.rejected.message, ...(row ? { current: row } : {}) };
+    }
+    const { applied, conflictCopy } = outcome;
+    const version = 'write' in applied ? applied.write.version : applied.unchangedVersion;
+    return { mutationId: mutation.mutationId, status: 'applied', version, ...(conflictCopy ? { conflictCopyId: conflictCopy.id } : {}) };
+  });
+  return { results, lastMutationId: last };
 }
