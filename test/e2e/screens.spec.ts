@@ -127,6 +127,62 @@ for (const language of LANGUAGES) {
   });
 }
 
+/**
+ * Small laptop screens: at 1024×640 the navigation is icons only, and at both 1024×640 and 1366×768 the
+ * tallest form dialog (Log as done, with the visit's summary and a note) keeps its Save button inside the
+ * window; Esc on it once something is typed asks before discarding.
+ */
+const SMALL_SCREENS = [
+  { width: 1024, height: 640 },
+  { width: 1366, height: 768 },
+] as const;
+const DIALOG_TEXT = {
+  'zh-CN': { todaysVisits: '今日拜访', logVisit: '记录拜访', save: /^保\s?存$/, outcome: '结果', discard: /^放\s?弃$/, asks: /^放弃对“记为已完成：.+ 的拜访”的修改？$/ },
+  en: { todaysVisits: "Today's visits", logVisit: 'Log visit', save: /^Save$/, outcome: 'Outcome', discard: /^Discard$/, asks: /^Discard changes to “Log as done: the visit to .+”\?$/ },
+} as const;
+
+for (const language of LANGUAGES) {
+  for (const size of SMALL_SCREENS) {
+    test(`the log-as-done dialog fits ${size.width}×${size.height} (${language.code})`, async ({ browser }) => {
+      test.setTimeout(180_000);
+      const text = DIALOG_TEXT[language.code];
+      const app = await launchRounds(browser, { now: NOW, language: language.code });
+      try {
+        const { page } = app;
+        await page.setViewportSize(size);
+        await fixBrowserClock(page, NOW);
+        await page.reload();
+        await page.getByRole('textbox').first().fill(language.name);
+        await page.getByRole('button', { name: language.loadDemo }).click();
+        await expect(page.getByText(/60/).first()).toBeVisible({ timeout: 30_000 });
+        await page.getByRole('textbox').first().fill(language.name);
+        await page.getByRole('button', { name: language.start }).click();
+
+        await expect(page.locator('.ant-layout-sider-collapsed')).toHaveCount(size.width < 1200 ? 1 : 0);
+        const visits = page.locator('.ant-card', { hasText: text.todaysVisits });
+        await visits.getByRole('button', { name: text.logVisit }).first().click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog.getByTestId('dialog-subject')).toBeVisible();
+        await settle(page);
+        const save = dialog.getByRole('button', { name: text.save });
+        await expect(save).toBeInViewport({ ratio: 1 });
+        const box = (await save.boundingBox())!;
+        expect(box.y + box.height, 'Save button bottom edge').toBeLessThanOrEqual(size.height);
+        await page.screenshot({ path: `test-results/screens/${language.code}-log-as-done-${size.width}x${size.height}.png` });
+
+        await dialog.getByLabel(text.outcome).fill('…');
+        await page.keyboard.press('Escape');
+        await expect(page.locator('.ant-modal-confirm-title')).toHaveText(text.asks);
+        await page.screenshot({ path: `test-results/screens/${language.code}-discard-${size.width}x${size.height}.png` });
+        await page.getByRole('button', { name: text.discard }).click();
+        await expect(dialog).toHaveCount(0);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+}
+
 /** A customer list kept by hand: a title merged across the sheet, a blank row, then the headers. */
 async function titledWorkbook(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const { default: ExcelJS } = await import('exceljs');
