@@ -16,10 +16,10 @@ import { ServerError } from '../errors.js';
 import type { SqlClient } from '../store/sqlClient.js';
 import { pull } from '../sync/pull.js';
 import { push, type PushReport } from '../sync/push.js';
-import { TeamChanges, teamVersionOf } from '../sync/teamChanges.js';
+import { stillActiveSessions, TeamChanges, teamVersionOf } from '../sync/teamChanges.js';
 import { hasAdminKey, registerAdminRoutes } from './adminRoutes.js';
 import { lazySchemaCompilers } from './lazyCompilers.js';
-import { EventStreams } from './events.js';
+import { EventStreams, RETRY_MS } from './events.js';
 import { openApiDocument } from './openapi.js';
 
 export interface SyncServerOptions {
@@ -41,8 +41,8 @@ export interface SyncServerOptions {
   throttle?: ThrottleOptions;
   /** the reverse proxies whose `X-Forwarded-For` names the client (`trustedProxies.ts`); default none */
   trustedProxies?: string[];
-  /** the team event streams (`events.ts`): their heartbeat (15 s), streams per device (3), coalescing of a team's changes (25 ms) */
-  events?: { heartbeatMs?: number; maxPerDevice?: number; coalesceMs?: number };
+  /** the team event streams (`events.ts`): their heartbeat (15 s), streams per device (3) and per process (20,000), coalescing of a team's changes (25 ms) */
+  events?: { heartbeatMs?: number; maxPerDevice?: number; maxStreams?: number; coalesceMs?: number };
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -129,6 +129,9 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const streams = new EventStreams(changes, {
     heartbeatMs: options.events?.heartbeatMs,
     maxPerDevice: options.events?.maxPerDevice,
+    maxStreams: options.events?.maxStreams,
+    stillActive: (sessions) => stillActiveSessions(store, sessions),
+    onCheckFailed: (error) => app.log.warn({ err: error }, 'event streams: the revocation check failed'),
     headers: options.tls ? { 'strict-transport-security': 'max-age=31536000' } : {},
     now,
   });
@@ -224,6 +227,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     api.get('/v1/sync/events', async (request, reply) => {
       const session = authenticate(request);
       const version = await teamVersionOf(store, session);
+      if (!streams.hasRoomFor(session)) throw new TooManyAttempts(RETRY_MS / 1000);
       streams.open(request, reply, session, version);
       return reply;
     });

@@ -7,7 +7,11 @@
  * `TeamChanges`, and one timer for all streams that sends the pings and ends each stream whose access
  * token has expired (its laptop reconnects with a fresh one, and a revoked device is refused then).
  * A device holds at most `maxPerDevice` streams (its oldest is ended), so a leaking client cannot pile
- * them up; a stream whose reader stopped reading is ended rather than buffered without end. On
+ * them up, and a process at most `maxStreams` in all (one more is refused with 429 and Retry-After; a
+ * closed stream frees its place). Each heartbeat asks, in one query for all streams, whether their
+ * devices may still sync (`stillActive`): a stream of a device revoked, a user disabled or a password
+ * reset since it opened ends then, not when its token expires. A stream whose reader stopped reading is
+ * ended rather than buffered without end. On
  * shutdown every stream is ended, and the laptops reconnect (with jitter) to another process.
  */
 import type { ServerResponse } from 'node:http';
@@ -17,6 +21,8 @@ import type { SyncSession } from '../sync/session.js';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_STREAMS_PER_DEVICE = 3;
+/** Streams one process holds at most (about 10 kB of memory each). */
+export const DEFAULT_MAX_STREAMS = 20_000;
 /** What the laptop's EventSource waits before reconnecting after the stream ends. */
 export const RETRY_MS = 5000;
 /** A reader this far behind has stopped reading: its stream is ended. */
@@ -25,6 +31,11 @@ const MOST_UNSENT_BYTES = 64 * 1024;
 export interface EventStreamOptions {
   heartbeatMs?: number;
   maxPerDevice?: number;
+  maxStreams?: number;
+  /** which of these sessions may still sync (one query for all); a stream of any other is ended */
+  stillActive?: (sessions: readonly SyncSession[]) => Promise<(session: SyncSession) => boolean>;
+  /** the check failed (the streams are kept until the next one) */
+  onCheckFailed?: (error: unknown) => void;
   /** extra response headers (HSTS under TLS) */
   headers?: Record<string, string>;
   now?: () => Date;
@@ -43,6 +54,8 @@ export class EventStreams {
   private readonly byDevice = new Map<string, Set<Stream>>();
   private readonly timer: NodeJS.Timeout;
   private readonly maxPerDevice: number;
+  private readonly maxStreams: number;
+  private checking = false;
   private readonly now: () => Date;
 
   constructor(
@@ -50,6 +63,7 @@ export class EventStreams {
     private readonly options: EventStreamOptions = {},
   ) {
     this.maxPerDevice = options.maxPerDevice ?? DEFAULT_STREAMS_PER_DEVICE;
+    this.maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
     this.now = options.now ?? (() => new Date());
     this.timer = setInterval(() => this.beat(), options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     this.timer.unref();
@@ -57,6 +71,11 @@ export class EventStreams {
 
   get size(): number {
     return this.streams.size;
+  }
+
+  /** Whether one more stream may open (`maxStreams`); a device's own oldest makes room for it. */
+  hasRoomFor(session: SyncSession): boolean {
+    return this.streams.size < this.maxStreams || (this.byDevice.get(session.deviceId)?.size ?? 0) >= this.maxPerDevice;
   }
 
   /** Takes the request's connection over and streams the team's changes to it, starting from `version`. */
@@ -122,6 +141,24 @@ export class EventStreams {
     for (const stream of [...this.streams]) {
       if (stream.session.exp <= nowSeconds) this.end(stream);
       else this.send(stream, ': ping\n\n');
+    }
+    void this.endRevoked();
+  }
+
+  /** Ends the streams whose device, user or password changed since they opened (one check at a time). */
+  private async endRevoked(): Promise<void> {
+    const check = this.options.stillActive;
+    if (!check || this.checking || this.streams.size === 0) return;
+    this.checking = true;
+    // Only the streams open now are judged: one opened meanwhile was checked as it opened.
+    const streams = [...this.streams];
+    try {
+      const isActive = await check(streams.map((s) => s.session));
+      for (const stream of streams) if (this.streams.has(stream) && !isActive(stream.session)) this.end(stream);
+    } catch (error) {
+      this.options.onCheckFailed?.(error);
+    } finally {
+      this.checking = false;
     }
   }
 }

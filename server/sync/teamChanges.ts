@@ -163,3 +163,25 @@ export async function teamVersionOf(store: SqlClient, session: SyncSession): Pro
   requireActive(row?.active);
   return row!.last_version;
 }
+
+/**
+ * Which of these sessions may still sync (the same test as `activeDeviceSql`: device not revoked,
+ * user not disabled, password not reset since the token was issued), in one query for them all: the
+ * event streams' check on each heartbeat.
+ */
+export async function stillActiveSessions(store: SqlClient, sessions: readonly SyncSession[]): Promise<(session: SyncSession) => boolean> {
+  const devices = [...new Set(sessions.map((s) => s.deviceId).filter(isUuid))];
+  const rows =
+    devices.length === 0
+      ? []
+      : await store.query<{ id: string; user_id: string; session_generation: number }>(
+          `SELECT d.id, d.user_id, u.session_generation FROM devices d JOIN users u ON u.id = d.user_id
+            WHERE d.id = ANY($1::uuid[]) AND d.revoked_at IS NULL AND u.disabled_at IS NULL`,
+          [arrayParam(devices)],
+        );
+  const active = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+  return (session) => {
+    const row = active.get(session.deviceId.toLowerCase());
+    return row !== undefined && row.user_id.toLowerCase() === session.userId.toLowerCase() && Number(row.session_generation) === session.gen;
+  };
+}
