@@ -5,7 +5,7 @@ import type { Complaint } from '../../core/model/reminders.js';
 import { getAccount } from '../repo/accounts.js';
 import { getComplaint, insertComplaint, listComplaints, updateComplaint } from '../repo/complaints.js';
 import { getContact } from '../repo/contacts.js';
-import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
+import { assertUndoable, foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { currentSettings } from './settings.js';
 
 type ComplaintHandlers = Pick<ApiHandlers, 'complaints.create' | 'complaints.respond' | 'complaints.resolve' | 'complaints.revert' | 'complaints.list'>;
@@ -64,6 +64,13 @@ export function complaintHandlers(context: ServiceContext): ComplaintHandlers {
         const back = { firstRespondedAt: at(to.firstRespondedAt), response: to.response, resolvedAt: at(to.resolvedAt), resolution: to.resolution };
         const already = (Object.keys(back) as Array<keyof typeof back>).every((field) => complaint[field] === back[field]);
         if (complaint.updatedAt !== updatedAt || already) throw new ApiError('conflict', { params: { status: complaint.status } });
+        assertUndoable(complaint.updatedAt, context.now());
+        // Only a reply or a resolution is undone, so what it goes back to was not resolved, and was
+        // first answered then or not yet: an undo cannot invent an earlier first response time.
+        const notBefore = (path: string) => new ApiError('validation', { issues: [{ path: ['to', path], message: 'validation.invalid' }] });
+        if (back.resolvedAt !== null) throw notBefore('resolvedAt');
+        if (back.resolution !== null) throw notBefore('resolution');
+        if (back.firstRespondedAt !== null && back.firstRespondedAt !== complaint.firstRespondedAt) throw notBefore('firstRespondedAt');
         return updateComplaint(db, id, back, stamp());
       })(),
     'complaints.list': ({ breached, ...filter }) => {

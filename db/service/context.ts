@@ -41,6 +41,18 @@ export function contextOf(deps: ServiceDeps): ServiceContext {
 export const toUtc = (instant: string): string => new Date(instant).toISOString();
 
 /** The row acted on must exist. */
+/**
+ * How long after a one-click action its Undo is still taken: the header offers it for 6 s, longer while
+ * the pointer rests on it. Later an undo would delete history no other action deletes (a done visit
+ * and its note), so it is refused as too late.
+ */
+export const UNDO_WINDOW_MS = 15 * 60_000;
+
+/** Refuses an undo of a change made at `changedAt` once the undo window has passed. */
+export function assertUndoable(changedAt: string, now: Date): void {
+  if (now.getTime() - Date.parse(changedAt) > UNDO_WINDOW_MS) throw new ApiError('conflict', { messageKey: 'errors.undoTooLate' });
+}
+
 export function found<T>(row: T | undefined): T {
   if (row === undefined) throw new ApiError('not_found');
   return row;

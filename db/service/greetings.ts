@@ -4,12 +4,12 @@ import { getAccount } from '../repo/accounts.js';
 import { getContact } from '../repo/contacts.js';
 import { getDate } from '../repo/dates.js';
 import { getFamilyMember } from '../repo/family.js';
-import { deleteGreeting, insertGreeting, listGreetingsOfAccount } from '../repo/greetings.js';
-import { foreignReference, invalidReference, type ServiceContext } from './context.js';
+import { deleteGreeting, getGreeting, insertGreeting, listGreetingsOfAccount } from '../repo/greetings.js';
+import { assertUndoable, foreignReference, found, invalidReference, type ServiceContext } from './context.js';
 
 type GreetingHandlers = Pick<ApiHandlers, 'greetings.mark' | 'greetings.list' | 'greetings.undo'>;
 
-export function greetingHandlers({ db, stamp }: ServiceContext): GreetingHandlers {
+export function greetingHandlers({ db, stamp, now: clock }: ServiceContext): GreetingHandlers {
   return {
     'greetings.mark': (input) => {
       if (!getAccount(db, input.accountId)) throw invalidReference(['accountId']);
@@ -23,6 +23,7 @@ export function greetingHandlers({ db, stamp }: ServiceContext): GreetingHandler
     'greetings.list': ({ accountId }) => listGreetingsOfAccount(db, accountId),
     // Undo: the greeting's tombstone syncs like any delete, so the reminder comes back on every device.
     'greetings.undo': ({ id }) => {
+      assertUndoable(found(getGreeting(db, id)).greetedAt, clock());
       deleteGreeting(db, id, stamp());
       return { id };
     },

@@ -7,7 +7,7 @@ import { deleteNote, insertNote } from '../repo/notes.js';
 import { deleteVisit, editVisitRecord, getVisit, insertVisit, listPlannedBetween, updateVisit } from '../repo/visits.js';
 import { statement } from '../repo/table.js';
 import { listVisitRevisions } from '../synced/visitHistory.js';
-import { foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
+import { assertUndoable, foreignReference, found, invalidReference, toUtc, type ServiceContext } from './context.js';
 import { refreshAccountLifecycle } from './lifecycle.js';
 
 type VisitHandlers = Pick<
@@ -71,6 +71,7 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
   const unlogVisit = ({ id, updatedAt, plannedKind }: ApiParsedInput<'visits.unlog'>): ApiOutputs['visits.unlog'] => {
     const visit = found(getVisit(db, id));
     if (visit.status !== 'done' || visit.updatedAt !== updatedAt) throw new ApiError('conflict', { params: { status: visit.status } });
+    assertUndoable(visit.updatedAt, clock());
     const now = stamp();
     const noteIds = statement(db, 'SELECT id FROM notes WHERE visit_id = ? AND created_at = ? AND deleted_at IS NULL').pluck().all(id, updatedAt) as string[];
     for (const noteId of noteIds) deleteNote(db, noteId, now);
