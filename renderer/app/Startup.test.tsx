@@ -20,6 +20,22 @@ async function clickLoadDemo() {
 }
 
 describe('Startup', () => {
+  it('switches the whole first-run screen when the rep picks the other language, and keeps it', async () => {
+    const api = fakeApi({
+      'app.status': async (): Promise<AppStatus> => ({ state: 'ready' }),
+      'settings.get': async () => firstRun,
+      'demo.status': async () => ({ present: false, keptAccounts: [] }),
+    });
+    await renderWithApi(<Startup />, api);
+    await screen.findByRole('heading', { name: 'Welcome to Rounds' });
+    fireEvent.click(screen.getByRole('radio', { name: '中文' }));
+    expect(await screen.findByRole('heading', { name: '欢迎使用巡访' })).toBeTruthy();
+    // still Chinese once everything has settled: the stored setting (English) is not applied again
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('heading', { name: '欢迎使用巡访' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '开始使用巡访' })).toBeTruthy();
+  });
+
   it.each([
     ['zh-CN', 'en', '欢迎使用巡访'],
     ['zh-TW', 'en', '欢迎使用巡访'],

@@ -2,7 +2,7 @@
  * What the app shows first: the recovery screen when the database cannot be opened, onboarding on the
  * first run, otherwise the shell. The stored language setting drives the UI language from here.
  */
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Result, Spin } from 'antd';
 import { useQuery, useStatusVersion } from '../api/useQuery.js';
@@ -26,9 +26,14 @@ function ReadyApp() {
   const settings = useQuery((api) => api['settings.get']({}), []);
   // Before onboarding nothing is stored yet: the browser's language, when it is one of ours, comes first.
   const language = settings.data && (settings.data.onboarded ? settings.data.language : firstRunLanguage(settings.data.language));
-  // Before paint, so the first screen never flashes in the other language.
+  // Before paint, so the first screen never flashes in the other language. Applied when the setting
+  // changes, not on every render: react-i18next hands out a new `i18n` after each language change, and
+  // re-applying the stored language then would undo the language the rep just picked on onboarding.
+  const applied = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
-    if (language && language !== i18n.language) void i18n.changeLanguage(language);
+    if (!language || applied.current === language) return;
+    applied.current = language;
+    if (language !== i18n.language) void i18n.changeLanguage(language);
   }, [language, i18n]);
 
   if (!settings.data) return <Pending error={settings.error} onRetry={settings.reload} />;
