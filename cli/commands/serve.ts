@@ -84,7 +84,10 @@ export async function run(context: CommandContext) {
   const throttle = perAddressThrottle(io.env.ROUNDS_SIGNIN_PER_ADDRESS, t);
   const trustedProxies = trustedProxiesOf(values['trust-proxy'], t);
   const heartbeatMs = eventsHeartbeat(io.env.ROUNDS_EVENTS_HEARTBEAT_MS, t);
-  const location = commandStoreLocation(context);
+  const given = commandStoreLocation(context);
+  // Behind PgBouncer in transaction mode, the LISTEN connection goes to PostgreSQL (or a session-mode pool) itself.
+  const listenUrl = io.env.ROUNDS_LISTEN_DATABASE_URL;
+  const location = 'databaseUrl' in given && listenUrl ? { ...given, listenDatabaseUrl: listenUrl } : given;
   const embedded = 'dataDir' in location ? takeEmbeddedStore(location.dataDir, t) : undefined;
   let server: RunningServer;
   try {

@@ -1,7 +1,11 @@
 import { migrate } from './migrate.js';
 import type { SqlClient } from './sqlClient.js';
 
-export type StoreLocation = { databaseUrl: string } | { dataDir: string } | { memory: true };
+/**
+ * `listenDatabaseUrl`: where the one LISTEN connection goes when `databaseUrl` is a transaction-mode
+ * pool (PgBouncer), which cannot hold a LISTEN: PostgreSQL itself, or a session-mode pool.
+ */
+export type StoreLocation = { databaseUrl: string; listenDatabaseUrl?: string } | { dataDir: string } | { memory: true };
 
 /**
  * Opens the server's store (PostgreSQL by URL, else PGlite in a folder or in memory) and migrates it.
@@ -11,7 +15,7 @@ export type StoreLocation = { databaseUrl: string } | { dataDir: string } | { me
 export async function openStore(location: StoreLocation): Promise<SqlClient> {
   const client =
     'databaseUrl' in location
-      ? (await import('./postgres.js')).postgresClient(location.databaseUrl)
+      ? (await import('./postgres.js')).postgresClient(location.databaseUrl, { listenUrl: location.listenDatabaseUrl })
       : await (await import('./pglite.js')).pgliteClient('dataDir' in location ? location.dataDir : undefined);
   try {
     await migrate(client);

@@ -114,8 +114,12 @@ async function listenOn(databaseUrl: string, channel: string, handlers: Notifica
   };
 }
 
-/** A PostgreSQL server reached with node-postgres; `max` connections shared by all requests. */
-export function postgresClient(databaseUrl: string, options: { max?: number } = {}): SqlClient {
+/**
+ * A PostgreSQL server reached with node-postgres; `max` connections shared by all requests, and one
+ * more of its own for LISTEN, at `listenUrl` if given (the database itself when `databaseUrl` is a
+ * transaction-mode pool).
+ */
+export function postgresClient(databaseUrl: string, options: { max?: number; listenUrl?: string } = {}): SqlClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 20 });
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => undefined);
@@ -147,7 +151,7 @@ export function postgresClient(databaseUrl: string, options: { max?: number } = 
     async notify(channel, payloads) {
       if (payloads.length > 0) await direct.query(NOTIFY_ALL, [channel, arrayParam(payloads)]);
     },
-    listen: (channel, handlers) => listenOn(databaseUrl, channel, handlers),
+    listen: (channel, handlers) => listenOn(options.listenUrl ?? databaseUrl, channel, handlers),
     close: () => pool.end(),
   };
 }

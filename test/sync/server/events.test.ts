@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runRounds } from '../../../cli/testing.js';
 import { buildSyncServer, type SyncServerOptions } from '../../../server/http/app.js';
+import { openStore } from '../../../server/store/open.js';
 import type { SqlClient } from '../../../server/store/sqlClient.js';
 import { BACKENDS } from './backends.js';
 import { openEventStream, versionOf, type EventStreamReader, type ServerEvent } from './eventStream.js';
@@ -201,6 +202,25 @@ describe('team event streams across server processes on one PostgreSQL', () => {
     expect(listening).toBe(listeners);
     const later = await alice.push([alice.mutation('accounts', newId(), accountFields('Heard again'))]);
     await events.next(changedTo(later.results[0]!.version!));
+  });
+
+  it('the LISTEN connection goes to listenDatabaseUrl when given (PostgreSQL itself, behind a transaction-mode pool), the queries to databaseUrl', async () => {
+    const listenUrl = new URL(testServer.db.databaseUrl!);
+    listenUrl.searchParams.set('application_name', 'rounds_listen_direct');
+    const store = await openStore({ databaseUrl: testServer.db.databaseUrl!, listenDatabaseUrl: listenUrl.toString() });
+    try {
+      const server = await listeningServer(store);
+      const alice = await testServer.fixture.signIn('alice', server.app);
+      const events = await stream(server.url, alice.accessToken);
+      await events.next((e) => e.event === 'ready');
+      const sessions = await testServer.db.store.query<{ application_name: string; query: string }>(
+        `SELECT application_name, query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'rounds_listen_direct'`,
+      );
+      expect(sessions.map((s) => s.query)).toEqual(['LISTEN "rounds_team_changes"']);
+      await server.app.close();
+    } finally {
+      await store.close();
+    }
   });
 
   it('two rounds serve processes: a push on one reaches a stream on the other; SIGTERM ends the stream cleanly', async () => {
