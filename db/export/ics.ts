@@ -125,8 +125,23 @@ export function calendarOfRep(entries: CalendarEntries, ownerId: string | null):
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001F\u007F]/g;
 
-/** Names Windows keeps for devices, whatever the extension. */
-const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** Names Windows keeps for devices, whatever follows their first dot (`CON.txt` too). */
+const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+
+/** UTF-8 bytes a name keeps before ` (n).ics`: file systems allow 255 (ext4, APFS). */
+const MOST_NAME_BYTES = 200;
+
+/** The longest start of `text` within `most` UTF-8 bytes, never cutting a character (an emoji) in half. */
+function withinBytes(text: string, most: number): string {
+  let kept = '';
+  let size = 0;
+  for (const character of text) {
+    size += Buffer.byteLength(character, 'utf8');
+    if (size > most) break;
+    kept += character;
+  }
+  return kept;
+}
 
 /**
  * `王芳.ics`: each rep's file in the zip, by the rep's name made safe for every file system; a name
@@ -135,7 +150,7 @@ const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function repFileNames(names: readonly string[]): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const safe = name.replace(UNSAFE_IN_FILE_NAME, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 100) || '_';
+    const safe = withinBytes(name.replace(UNSAFE_IN_FILE_NAME, '_').replace(/^[\s.]+|[\s.]+$/g, ''), MOST_NAME_BYTES).replace(/[\s.]+$/, '') || '_';
     const base = RESERVED_ON_WINDOWS.test(safe) ? `_${safe}` : safe;
     let candidate = `${base}.ics`;
     for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${base} (${n}).ics`;
