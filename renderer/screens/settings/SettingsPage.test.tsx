@@ -81,7 +81,8 @@ describe('SettingsPage', () => {
     fireEvent.mouseDown(currency);
     const dropdown = document.querySelector<HTMLElement>('.ant-select-dropdown')!;
     fireEvent.click(await within(dropdown).findByTitle('Hong Kong Dollar (HK$)'));
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // the profile card's own Save (other cards have theirs)
+    fireEvent.click(within(currency.closest('form')!).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith(expect.objectContaining({ currency: 'HKD' })));
   });
 });
