@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { GridRow } from '../../core/import/headerRow.js';
 import type { ImportIssue } from '../../core/import/issues.js';
-import type { Cell } from '../../core/import/values.js';
+import { textOf, type Cell } from '../../core/import/values.js';
 import { ImportFileError } from './fileError.js';
 import { tableFromGrid, type ReadTable } from './table.js';
 
@@ -37,6 +37,13 @@ function readCell(value: ExcelJS.CellValue, address: string): CellRead {
   return { ok: true, value: null };
 }
 
+/**
+ * Columns read at most. A sheet's size on disk says little about its width: one value in its last
+ * column (XFD, the 16,384th) on each row makes a file of a few kilobytes a grid of tens of millions of
+ * cells. A value beyond refuses the file, naming its cell; empty (formatted) cells there are passed over.
+ */
+export const MOST_COLUMNS = 1000;
+
 export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: number): Promise<ReadTable> {
   // Loaded here, not at the top: exceljs takes about half a second to load, and whatever builds the
   // service (the app, `rounds agenda`) would pay it at start.
@@ -56,7 +63,20 @@ export async function readXlsx(buffer: Buffer, sheetName?: string, headerLine?: 
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     const unreadable: Array<{ column: number; issue: ImportIssue }> = [];
-    for (let column = 1; column <= row.cellCount; column += 1) {
+    let width = row.cellCount;
+    if (width > MOST_COLUMNS) {
+      width = 0;
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column <= MOST_COLUMNS) {
+          width = column;
+          return;
+        }
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const read = readCell(cell.value, cell.address);
+        if (!read.ok || textOf(read.value) !== null) throw new ImportFileError({ key: 'import.file.tooWide', params: { cell: cell.address, most: MOST_COLUMNS } });
+      });
+    }
+    for (let column = 1; column <= width; column += 1) {
       const cell = row.getCell(column);
       // A merged range (a title across the sheet) holds its value once, in its first cell; exceljs
       // repeats it in every cell of the range, which would make a title row look like a header row.
