@@ -131,3 +131,66 @@ test('Plan my week plans next week inside the working hours, and what was planne
   await expect(again.getByRole('checkbox', { name: new RegExp(`^Keep ${dropped} at`) })).toBeVisible();
   await expect(scheduledLine(again)).toHaveText(new RegExp(`^${scheduledBefore + proposed - 1} due account`));
 });
+
+test('Undo on Today reverses a greeting and a logged visit, away from the list’s buttons, and stays undone after a restart', async ({ browser }) => {
+  test.setTimeout(240_000);
+  app = await launchRounds(browser, { now: NOW, language: 'en' });
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  await fixBrowserClock(app.page, NOW);
+  await app.page.reload();
+  await app.page.getByLabel('Your name').fill('Li Lei');
+  await app.page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(app.page.getByText(/Loaded 60 accounts/)).toBeVisible({ timeout: 30_000 });
+  await app.page.getByRole('button', { name: 'Start using Rounds' }).click();
+  await openToday(app.page);
+  const page = app.page;
+
+  // The first date and the first planned visit of the day, whichever accounts they are.
+  const firstDate = page.getByRole('list', { name: 'Important dates', exact: true }).getByRole('listitem').first();
+  const dateAccount = await firstDate.getByRole('link').first().innerText();
+  const birthday = agendaRow(page, 'Important dates', dateAccount);
+  await birthday.getByRole('button', { name: /Mark greeted/ }).click();
+  const greeted = dialog(page, 'Mark greeted');
+  await greeted.getByRole('textbox', { name: 'Gift' }).fill('蛋糕');
+  await greeted.getByRole('button', { name: /Save|OK/ }).click();
+  await expect(greeted).toBeHidden();
+  await expect(birthday).toHaveCount(0);
+
+  // What was done and for whom, with Undo, in the header: it covers none of the agenda's buttons.
+  const bar = page.getByTestId('undo-bar');
+  await expect(bar).toContainText(new RegExp(`^Greeting marked: \\S+ · ${dateAccount.replace(/[()]/g, '\\$&')}`));
+  const covered = await page.evaluate(() => {
+    const bar = document.querySelector('[data-testid="undo-bar"]')!.getBoundingClientRect();
+    const main = document.querySelector('main')!.getBoundingClientRect();
+    return [...document.querySelectorAll('main button')].flatMap((button) => {
+      const box = button.getBoundingClientRect();
+      // Buttons scrolled out of the list's view are clipped, not covered.
+      if (box.bottom <= main.top || box.top >= main.bottom) return [];
+      const overlaps = box.left < bar.right && bar.left < box.right && box.top < bar.bottom && bar.top < box.bottom;
+      return overlaps ? [button.textContent ?? ''] : [];
+    });
+  });
+  expect(covered).toEqual([]);
+  await bar.getByRole('button', { name: 'Undo' }).click();
+  await expect(bar).toContainText('Undone: Greeting marked');
+  await expect(birthday).toHaveCount(1);
+
+  // Log one of today's planned visits, then undo: it is planned again.
+  const visitAccount = await page.getByRole('list', { name: "Today's visits", exact: true }).getByRole('listitem').last().getByRole('link').first().innerText();
+  const planned = agendaRow(page, "Today's visits", visitAccount);
+  await planned.getByRole('button', { name: /Log visit/ }).click();
+  const logVisit = page.getByRole('dialog').last();
+  await logVisit.getByLabel('Done at').fill('2026-11-23 09:15');
+  await logVisit.getByLabel('Done at').press('Enter');
+  if (await logVisit.getByRole('button', { name: 'Save' }).isVisible()) await logVisit.getByRole('button', { name: 'Save' }).click();
+  await expect(logVisit).toBeHidden();
+  await expect(planned).toHaveCount(0);
+  await expect(bar).toContainText(`Planned visit marked done: ${visitAccount}`);
+  await bar.getByRole('button', { name: 'Undo' }).click();
+  await expect(planned).toHaveCount(1);
+
+  await app.restart();
+  await openToday(app.page);
+  await expect(agendaRow(app.page, 'Important dates', dateAccount)).toHaveCount(1);
+  await expect(agendaRow(app.page, "Today's visits", visitAccount)).toHaveCount(1);
+});
