@@ -71,7 +71,7 @@ export function readCsv(buffer: Buffer, headerLine?: number): ReadTable {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportFileError({ key: 'import.file.empty' });
   let records: ParsedRecord[];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as ParsedRecord[];
+    records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true, raw: true }) as unknown as ParsedRecord[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     throw new ImportFileError({ key: 'import.file.badCsv', params: { line } });
