@@ -41,8 +41,8 @@ export interface SyncServerOptions {
   throttle?: ThrottleOptions;
   /** the reverse proxies whose `X-Forwarded-For` names the client (`trustedProxies.ts`); default none */
   trustedProxies?: string[];
-  /** the team event streams (`events.ts`): their heartbeat (15 s), streams per device (3) and per process (20,000), coalescing of a team's changes (25 ms) */
-  events?: { heartbeatMs?: number; maxPerDevice?: number; maxStreams?: number; coalesceMs?: number };
+  /** the team event streams (`events.ts`): their heartbeat (15 s), streams per device (3), per user (30: ten devices' worth) and per process (20,000), coalescing of a team's changes (25 ms) */
+  events?: { heartbeatMs?: number; maxPerDevice?: number; maxPerUser?: number; maxStreams?: number; coalesceMs?: number };
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -130,6 +130,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
     heartbeatMs: options.events?.heartbeatMs,
     maxPerDevice: options.events?.maxPerDevice,
     maxStreams: options.events?.maxStreams,
+    maxPerUser: options.events?.maxPerUser,
     stillActive: (sessions) => stillActiveSessions(store, sessions),
     onCheckFailed: (error) => app.log.warn({ err: error }, 'event streams: the revocation check failed'),
     headers: options.tls ? { 'strict-transport-security': 'max-age=31536000' } : {},

@@ -7,7 +7,7 @@
  * `TeamChanges`, and one timer for all streams that sends the pings and ends each stream whose access
  * token has expired (its laptop reconnects with a fresh one, and a revoked device is refused then).
  * A device holds at most `maxPerDevice` streams (its oldest is ended), so a leaking client cannot pile
- * them up, and a process at most `maxStreams` in all (one more is refused with 429 and Retry-After; a
+ * them up, a user's devices together at most `maxPerUser`, and a process at most `maxStreams` in all (one more is refused with 429 and Retry-After; a
  * closed stream frees its place). Each heartbeat asks, in one query for all streams, whether their
  * devices may still sync (`stillActive`): a stream of a device revoked, a user disabled or a password
  * reset since it opened ends then, not when its token expires. A stream whose reader stopped reading is
@@ -21,6 +21,8 @@ import type { SyncSession } from '../sync/session.js';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_STREAMS_PER_DEVICE = 3;
+/** Streams of one user's devices together, in devices' worth (a user signing in as ever new devices cannot take every place). */
+export const DEFAULT_DEVICES_PER_USER = 10;
 /** Streams one process holds at most (about 10 kB of memory each). */
 export const DEFAULT_MAX_STREAMS = 20_000;
 /** What the laptop's EventSource waits before reconnecting after the stream ends. */
@@ -32,6 +34,7 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   maxPerDevice?: number;
   maxStreams?: number;
+  maxPerUser?: number;
   /** which of these sessions may still sync (one query for all); a stream of any other is ended */
   stillActive?: (sessions: readonly SyncSession[]) => Promise<(session: SyncSession) => boolean>;
   /** the check failed (the streams are kept until the next one) */
@@ -55,6 +58,8 @@ export class EventStreams {
   private readonly timer: NodeJS.Timeout;
   private readonly maxPerDevice: number;
   private readonly maxStreams: number;
+  private readonly maxPerUser: number;
+  private readonly perUser = new Map<string, number>();
   private checking = false;
   private readonly now: () => Date;
 
@@ -64,6 +69,7 @@ export class EventStreams {
   ) {
     this.maxPerDevice = options.maxPerDevice ?? DEFAULT_STREAMS_PER_DEVICE;
     this.maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
+    this.maxPerUser = options.maxPerUser ?? DEFAULT_DEVICES_PER_USER * this.maxPerDevice;
     this.now = options.now ?? (() => new Date());
     this.timer = setInterval(() => this.beat(), options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     this.timer.unref();
@@ -73,9 +79,10 @@ export class EventStreams {
     return this.streams.size;
   }
 
-  /** Whether one more stream may open (`maxStreams`); a device's own oldest makes room for it. */
+  /** Whether one more stream may open (`maxStreams`, `maxPerUser`); a device's own oldest makes room for it. */
   hasRoomFor(session: SyncSession): boolean {
-    return this.streams.size < this.maxStreams || (this.byDevice.get(session.deviceId)?.size ?? 0) >= this.maxPerDevice;
+    if ((this.byDevice.get(session.deviceId)?.size ?? 0) >= this.maxPerDevice) return true;
+    return this.streams.size < this.maxStreams && (this.perUser.get(session.userId) ?? 0) < this.maxPerUser;
   }
 
   /** Takes the request's connection over and streams the team's changes to it, starting from `version`. */
@@ -105,11 +112,16 @@ export class EventStreams {
     const unsubscribe = this.changes.subscribe(session.teamId, (changed) => this.send(stream, changedEvent(changed)));
     stream.stop = () => {
       unsubscribe();
-      this.streams.delete(stream);
+      if (this.streams.delete(stream)) {
+        const left = (this.perUser.get(session.userId) ?? 1) - 1;
+        if (left > 0) this.perUser.set(session.userId, left);
+        else this.perUser.delete(session.userId);
+      }
       device.delete(stream);
       if (device.size === 0 && this.byDevice.get(session.deviceId) === device) this.byDevice.delete(session.deviceId);
     };
     this.streams.add(stream);
+    this.perUser.set(session.userId, (this.perUser.get(session.userId) ?? 0) + 1);
     device.add(stream);
     response.on('close', stream.stop);
     response.on('error', () => this.end(stream));

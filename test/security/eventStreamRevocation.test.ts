@@ -1,8 +1,8 @@
 /**
  * Sync server: an event stream (`GET /v1/sync/events`) opened before its device was revoked, its user
  * disabled or their password reset ends within a heartbeat or two and hears no more of the team's
- * pushes, rather than until its access token expires (15 minutes); and streams in all are capped per
- * server process, a place freed when a stream closes.
+ * pushes, rather than until its access token expires (15 minutes); and streams are capped per user
+ * (signing in as ever new devices) and per server process, a place freed when a stream closes.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,7 @@ describe.each(BACKENDS)('event streams after revocation on $name', (backend) => 
     ['carol', 'rep', 'north'],
     ['dave', 'rep', 'north'],
     ['lena', 'lead', 'north'],
+    ['erin', 'rep', 'north'],
   ]);
 
   const revocations: Array<[string, string, (store: SqlClient, clientId: string, userId: string) => Promise<unknown>]> = [
@@ -64,6 +65,27 @@ describe.each(BACKENDS)('event streams after revocation on $name', (backend) => 
     await lenaEvents.next((e) => e.event === 'changed');
     expect(lenaEvents.isEnded).toBe(false);
     expect(events.events.slice(seen).filter((e) => e.event === 'changed')).toEqual([]);
+  });
+
+  it('caps the streams of one user’s devices together: a user signing in as one more device is refused with 429; a closed stream frees its place', async () => {
+    const { app, url } = await listeningServer(testServer.db.store, { maxPerUser: 2 });
+    const devices = [await testServer.fixture.signIn('erin', app), await testServer.fixture.signIn('erin', app), await testServer.fixture.signIn('erin', app)];
+    const lena = await testServer.fixture.signIn('lena', app);
+    const [first, second] = [await stream(url, devices[0]!.accessToken), await stream(url, devices[1]!.accessToken)];
+    await Promise.all([first, second].map((s) => s.next((e) => e.event === 'ready')));
+    const refused = await stream(url, devices[2]!.accessToken);
+    expect(refused.status).toBe(429);
+    // another user still gets a stream
+    expect((await stream(url, lena.accessToken)).status).toBe(200);
+    first.close();
+    await first.ended;
+    let again: EventStreamReader | undefined;
+    for (let attempt = 0; attempt < 50 && again?.status !== 200; attempt++) {
+      again?.close();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      again = await stream(url, devices[2]!.accessToken);
+    }
+    expect(again!.status).toBe(200);
   });
 
   it('caps the streams a server process holds: one more is refused with 429 and Retry-After, and a closed stream frees its place', async () => {
