@@ -41,7 +41,13 @@ async function accountWithHistory(name: string) {
   const complaint = await h.call('complaints.create', { accountId: account.id, channel: 'phone', severity: 'high', description: '交货晚了', receivedAt: '2026-11-20T02:00:00.000Z' });
   await h.call('agenda.snooze', { key: `complaint:${complaint.id}`, untilDay: '2026-11-30' });
   await h.call('orders.record', { accountId: account.id, day: '2026-11-01', amount: 8000 });
-  return { account, contact, member, date, planned, done, note, complaint };
+  const greeting = await h.call('greetings.mark', { key: `date:${date.id}:2025-11-25`, accountId: account.id, dateId: date.id, occurrenceDay: '2025-11-25', channel: 'gift', gift: '蛋糕' });
+  const answered = await h.call('complaints.respond', {
+    id: (await h.call('complaints.create', { accountId: account.id, channel: 'email', severity: 'low', description: '少发了一箱', receivedAt: '2026-11-19T02:00:00.000Z' })).id,
+    respondedAt: '2026-11-19T06:00:00.000Z',
+    response: '明天补发',
+  });
+  return { account, contact, member, date, planned, done, note, complaint, greeting, answered };
 }
 
 type History = Awaited<ReturnType<typeof accountWithHistory>>;
@@ -52,10 +58,10 @@ const ACCOUNT_WRITES = [
   'contacts.create', 'contacts.update', 'contacts.delete',
   'family.create', 'family.update', 'family.delete',
   'dates.create', 'dates.update', 'dates.delete',
-  'visits.plan', 'visits.log', 'visits.cancel', 'visits.reschedule', 'visits.edit',
+  'visits.plan', 'visits.log', 'visits.cancel', 'visits.reschedule', 'visits.edit', 'visits.unlog',
   'notes.create', 'notes.update', 'notes.delete',
-  'agenda.snooze', 'agenda.unsnooze', 'greetings.mark',
-  'complaints.create', 'complaints.respond', 'complaints.resolve',
+  'agenda.snooze', 'agenda.unsnooze', 'greetings.mark', 'greetings.undo',
+  'complaints.create', 'complaints.respond', 'complaints.resolve', 'complaints.revert',
   'orders.record', 'tiers.accept', 'tiers.ignore', 'plan.acceptWeek', 'imports.apply',
 ] as const satisfies readonly ApiMethod[];
 type AccountWrite = (typeof ACCOUNT_WRITES)[number];
@@ -83,15 +89,18 @@ function writesTo(x: History): { [M in AccountWrite]: ApiInput<M> } {
     'visits.cancel': { id: x.planned.id },
     'visits.reschedule': { id: x.planned.id, plannedAt: '2026-11-27T02:00:00.000Z' },
     'visits.edit': { id: x.done.id, doneAt: '2026-11-22T03:00:00.000Z', outcome: '谈妥了交期' },
+    'visits.unlog': { id: x.done.id, updatedAt: x.done.updatedAt, plannedKind: null },
     'notes.create': { accountId, body: '新笔记' },
     'notes.update': { id: x.note.id, body: '改过的笔记' },
     'notes.delete': { id: x.note.id },
     'agenda.snooze': { key: `revisit:${accountId}:2026-11-20`, untilDay: '2026-11-30' },
     'agenda.unsnooze': { key: `complaint:${x.complaint.id}` },
     'greetings.mark': { key: `date:${x.date.id}:2026-11-25`, accountId, dateId: x.date.id, occurrenceDay: '2026-11-25', channel: 'wechat' },
+    'greetings.undo': { id: x.greeting.id },
     'complaints.create': { accountId, channel: 'email', severity: 'low', description: '发票错了', receivedAt: '2026-11-22T02:00:00.000Z' },
     'complaints.respond': { id: x.complaint.id, respondedAt: '2026-11-23T01:00:00.000Z', response: '已处理' },
     'complaints.resolve': { id: x.complaint.id, resolvedAt: '2026-11-23T01:00:00.000Z', resolution: '已补发' },
+    'complaints.revert': { id: x.answered.id, updatedAt: x.answered.updatedAt, to: { firstRespondedAt: null, response: null, resolvedAt: null, resolution: null } },
     'orders.record': { accountId, day: '2026-11-20', amount: 5000 },
     'tiers.accept': { accountIds: [accountId] },
     'tiers.ignore': { accountIds: [accountId] },
