@@ -19,7 +19,7 @@ describe('Shell', () => {
   it('has no conflicts entry for a rep using Rounds alone', async () => {
     await renderWithApi(<Shell />, fakeApi({ 'sync.status': async () => alone }), 'zh-CN');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('仅保存在本机'));
-    expect(navEntries()).toEqual(['今日', '客户', '日历', '团队', '设置']);
+    expect(navEntries()).toEqual(['今日', '客户', '投诉', '日历', '团队', '设置']);
   });
 
   it('narrows the navigation to icons in a 1024-pixel window, each named in a tooltip', async () => {

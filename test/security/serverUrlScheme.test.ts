@@ -21,10 +21,14 @@ describe('server address scheme', () => {
   });
 
   it('`rounds login --server` without a scheme says to write https://', async () => {
-    const run = await runRounds(['--data-dir', tempDir(), 'login', '--server', '127.0.0.1:9', '--user', 'wang'], { env: { ROUNDS_PASSWORD: 'secret' }, now: new Date() });
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('https://');
-    expect(run.stderr).toContain('服务器地址请以 https:// 开头');
-    expect(run.stderr).not.toContain('cannot be reached');
+    const login = (env: Record<string, string>) => runRounds(['--data-dir', tempDir(), 'login', '--server', '127.0.0.1:9', '--user', 'wang'], { env: { ROUNDS_PASSWORD: 'secret', ...env }, now: new Date() });
+    const english = await login({ LANG: 'en_US.UTF-8' });
+    expect(english.code).not.toBe(0);
+    expect(english.stderr).toContain('Start the server address with https://');
+    expect(english.stderr).not.toContain('cannot be reached');
+    // In the user's language, like every message of the command line.
+    const chinese = await login({ LANG: 'zh_CN.UTF-8' });
+    expect(chinese.code).not.toBe(0);
+    expect(chinese.stderr).toContain('服务器地址请以 https:// 开头');
   });
 });
