@@ -63,13 +63,15 @@ describe('SettingsPage', () => {
     await waitFor(() => expect((tierA as HTMLInputElement).value).toBe('14'));
     fireEvent.change(tierA, { target: { value: '400' } });
     fireEvent.blur(tierA);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // the profile card's own Save (other cards have theirs)
+    const save = within(tierA.closest('form')!).getByRole('button', { name: 'Save' });
+    fireEvent.click(save);
     expect(await screen.findByText('Between 1 and 365 days')).toBeTruthy();
     expect(api['settings.update']).not.toHaveBeenCalled();
 
     fireEvent.change(tierA, { target: { value: '10' } });
     fireEvent.blur(tierA);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(save);
     await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ repName: 'Li Wei', cadence: { A: 10, B: 30, C: 90 }, currency: 'CNY' }));
   });
 
