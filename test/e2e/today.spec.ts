@@ -48,42 +48,43 @@ test('Today ranks the demo agenda and remembers what the rep did', async ({ brow
   expect(order.every((index) => index >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   await expect(agendaRow(page, 'Complaints', '广州天成医疗科技有限责任公司')).toContainText(/hours? past target/);
-  await expect(agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司')).toContainText('337 days overdue');
-  await expect(agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司')).toContainText('袁志静');
+  await expect(agendaRow(page, 'Overdue revisits', '杭州汇丰物流有限责任公司')).toContainText('91 days overdue');
+  await expect(agendaRow(page, 'Important dates', '重庆盛世软件科技集团有限公司')).toContainText('何丽敏');
 
   // Mark a birthday greeted: WeChat and flowers.
-  await agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司').getByRole('button', { name: /Mark greeted/ }).click();
+  await agendaRow(page, 'Important dates', '重庆盛世软件科技集团有限公司').getByRole('button', { name: /Mark greeted/ }).click();
   const greeted = dialog(page, 'Mark greeted');
   await greeted.getByText('WeChat', { exact: true }).click();
   await greeted.getByRole('textbox', { name: 'Gift' }).fill('一束鲜花');
   await greeted.getByRole('button', { name: /Save|OK/ }).click();
   await expect(greeted).toBeHidden();
-  await expect(agendaRow(page, 'Important dates', '武汉卓越生物医药有限责任公司')).toHaveCount(0);
+  await expect(agendaRow(page, 'Important dates', '重庆盛世软件科技集团有限公司')).toHaveCount(0);
 
   // Snooze an overdue revisit until tomorrow.
-  await agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司').getByRole('button', { name: 'Snooze' }).click();
+  await agendaRow(page, 'Overdue revisits', '杭州汇丰物流有限责任公司').getByRole('button', { name: 'Snooze' }).click();
   await page.getByRole('menuitem', { name: 'Until tomorrow' }).click();
-  await expect(agendaRow(page, 'Overdue revisits', '启明精细化工有限责任公司')).toHaveCount(0);
+  await expect(agendaRow(page, 'Overdue revisits', '杭州汇丰物流有限责任公司')).toHaveCount(0);
 
   // Log one of today's planned visits as done.
-  await agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司').getByRole('button', { name: /Log visit/ }).click();
+  await agendaRow(page, "Today's visits", '正泰新能源股份有限公司').getByRole('button', { name: /Log visit/ }).click();
   const logVisit = page.getByRole('dialog').last();
   await logVisit.getByLabel('Outcome').fill('季度回访完成');
-  // It starts at the planned time, 10:45, still to come at 09:30: the rep says when it really took place.
-  await expect(logVisit.getByLabel('Done at')).toHaveValue('2026-11-23 10:45');
+  // It starts at the planned time, 11:00, still to come at 09:30: the rep says when it really took place.
+  await expect(logVisit.getByLabel('Done at')).toHaveValue('2026-11-23 11:00');
   await logVisit.getByLabel('Done at').fill('2026-11-23 09:15');
   await logVisit.getByLabel('Done at').press('Enter');
+  await logVisit.getByRole('button', { name: 'Save' }).click();
   await expect(logVisit).toBeHidden();
-  await expect(agendaRow(page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
+  await expect(agendaRow(page, "Today's visits", '正泰新能源股份有限公司')).toHaveCount(0);
 
   // After a restart the three stay done; the rest of the agenda is unchanged.
   await app.restart();
   await openToday(app.page);
-  await expect(agendaRow(app.page, 'Important dates', '通达工程咨询有限责任公司')).toContainText('宋超');
+  await expect(agendaRow(app.page, 'Important dates', '中国石油天然气股份有限公司重庆分公司')).toContainText('梁刚');
   await expect(agendaRow(app.page, 'Complaints', '广州天成医疗科技有限责任公司')).toBeVisible();
-  await expect(agendaRow(app.page, 'Important dates', '武汉卓越生物医药有限责任公司')).toHaveCount(0);
-  await expect(agendaRow(app.page, 'Overdue revisits', '启明精细化工有限责任公司')).toHaveCount(0);
-  await expect(agendaRow(app.page, "Today's visits", '重庆博远生物医药集团有限公司')).toHaveCount(0);
+  await expect(agendaRow(app.page, 'Important dates', '重庆盛世软件科技集团有限公司')).toHaveCount(0);
+  await expect(agendaRow(app.page, 'Overdue revisits', '杭州汇丰物流有限责任公司')).toHaveCount(0);
+  await expect(agendaRow(app.page, "Today's visits", '正泰新能源股份有限公司')).toHaveCount(0);
 });
 
 test('Plan my week plans next week inside the working hours, and what was planned stays planned', async ({ browser }) => {
