@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { i18n } from '../i18n/index.js';
 import type { DueNotificationView } from '../../core/api/contract.js';
 import { fakeApi, renderWithApi } from '../test/renderWithApi.js';
 import { fireDueNotifications, useBrowserNotifications, type ShownNotification } from './notifications.js';
@@ -57,6 +58,17 @@ describe('useBrowserNotifications', () => {
     fireEvent.click(screen.getByRole('button', { name: '关闭提醒' }));
     expect(screen.queryByRole('status')).toBeNull();
   });
+
+  it('says a waiting reminder in the language the rep switches to', async () => {
+    vi.stubGlobal('Notification', Object.assign(vi.fn(), { permission: 'default' }));
+    const api = fakeApi({ 'notifications.due': async () => [digest], 'notifications.fired': async () => ({ recorded: 1 }) });
+    await renderWithApi(<Poller />, api, 'en');
+    const reminder = await screen.findByRole('status', {}, { timeout: 3000 });
+    expect(reminder.textContent).toContain('Today: 3 things to do');
+    await act(() => i18n.changeLanguage('zh-CN'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('今日待办 3 项'));
+    expect(screen.getByRole('status').textContent).not.toContain('things to do');
+  });
 });
 
 const visit: DueNotificationView = {
@@ -79,7 +91,7 @@ describe('fireDueNotifications', () => {
     await fireDueNotifications(api, describeDue, { show }, shown);
 
     expect(show).toHaveBeenCalledTimes(1);
-    expect(show).toHaveBeenCalledWith(expect.objectContaining({ key: visit.key, body: 'Acme Trucks' }));
+    expect(show).toHaveBeenCalledWith(expect.objectContaining({ key: visit.key, body: 'Acme Trucks' }), visit);
     expect(api['notifications.fired']).toHaveBeenCalledTimes(1);
     expect(api['notifications.fired']).toHaveBeenCalledWith({ keys: [visit.key] });
   });

@@ -5,9 +5,10 @@
  * and record it with `notifications.fired` so it never fires again. In Electron the main process
  * notifies natively; here we only follow its "open this" requests.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { format } from 'date-fns';
+import type { TFunction } from 'i18next';
+import { format, type Locale } from 'date-fns';
 import type { DueNotificationView, RoundsApi } from '../../core/api/contract.js';
 import { useApi } from '../api/ApiContext.js';
 import { useDateFnsLocale } from '../i18n/index.js';
@@ -29,7 +30,17 @@ export interface ShownNotification {
 }
 
 export interface NotificationDisplay {
-  show: (notification: ShownNotification) => void;
+  /** `due` is what the host said is due; `notification` its words in the language of this moment */
+  show: (notification: ShownNotification, due: DueNotificationView) => void;
+}
+
+/** A due reminder in the user's words (the `reminders` namespace) and date-fns locale. */
+export function describeDue(due: DueNotificationView, t: TFunction, locale: Locale): ShownNotification {
+  if (due.kind === 'visit' && due.visit) {
+    return { key: due.key, title: t('notify.visitTitle', { time: format(new Date(due.visit.plannedAt), 'HH:mm', { locale }) }), body: due.visit.accountName, route: { name: 'account', id: due.visit.accountId } };
+  }
+  const d = due.digest ?? { total: 0, complaints: 0, visits: 0, overdue: 0, dates: 0 };
+  return { key: due.key, title: t('notify.digestTitle', { count: d.total }), body: t('notify.digestBody', d), route: { name: 'today' } };
 }
 
 /**
@@ -41,7 +52,7 @@ export async function fireDueNotifications(api: RoundsApi, describe: (due: DueNo
   if (due.length === 0) return;
   for (const notification of due) {
     shown.add(notification.key);
-    display.show(describe(notification));
+    display.show(describe(notification), notification);
   }
   await api['notifications.fired']({ keys: due.map((n) => n.key) });
 }
@@ -57,14 +68,17 @@ export interface InAppReminders {
 export function useBrowserNotifications(): InAppReminders {
   const api = useApi();
   const { navigate } = useNavigation();
-  const { t } = useTranslation('reminders');
+  const { t, i18n } = useTranslation('reminders');
   const locale = useDateFnsLocale();
   const shown = useRef(new Set<string>());
-  const [waiting, setWaiting] = useState<ShownNotification[]>([]);
+  // What waits is kept as the host said it, and put into words as it is drawn: a reminder that came
+  // before the rep switched language reads in the new one.
+  const [waitingDue, setWaitingDue] = useState<DueNotificationView[]>([]);
+  const waiting = useMemo(() => waitingDue.map((due) => describeDue(due, t, locale)), [waitingDue, t, locale, i18n.language]);
   // The latest translations and navigation without restarting the poll when they change.
   const latest = useRef({ navigate, t, locale });
   latest.current = { navigate, t, locale };
-  const dismiss = useCallback((key: string) => setWaiting((list) => list.filter((n) => n.key !== key)), []);
+  const dismiss = useCallback((key: string) => setWaitingDue((list) => list.filter((n) => n.key !== key)), []);
   const open = useCallback(
     (reminder: ShownNotification) => {
       dismiss(reminder.key);
@@ -82,16 +96,9 @@ export function useBrowserNotifications(): InAppReminders {
       };
     }
 
-    const describe = (due: DueNotificationView): ShownNotification => {
-      const { t: tr, locale: loc } = latest.current;
-      if (due.kind === 'visit' && due.visit) {
-        return { key: due.key, title: tr('notify.visitTitle', { time: format(new Date(due.visit.plannedAt), 'HH:mm', { locale: loc }) }), body: due.visit.accountName, route: { name: 'account', id: due.visit.accountId } };
-      }
-      const d = due.digest ?? { total: 0, complaints: 0, visits: 0, overdue: 0, dates: 0 };
-      return { key: due.key, title: tr('notify.digestTitle', { count: d.total }), body: tr('notify.digestBody', d), route: { name: 'today' } };
-    };
+    const describe = (due: DueNotificationView): ShownNotification => describeDue(due, latest.current.t, latest.current.locale);
     const display: NotificationDisplay = {
-      show: (n) => {
+      show: (n, due) => {
         if (webNotificationsAllowed()) {
           const web = new Notification(n.title, { body: n.body, tag: n.key });
           web.onclick = () => {
@@ -100,7 +107,7 @@ export function useBrowserNotifications(): InAppReminders {
           };
         } else {
           // In the header's row, not a floating toast: a toast sits on whatever buttons are beneath it.
-          setWaiting((list) => [n, ...list.filter((other) => other.key !== n.key)]);
+          setWaitingDue((list) => [due, ...list.filter((other) => other.key !== due.key)]);
         }
       },
     };
