@@ -170,6 +170,8 @@ export const apiInputs = {
   /** Undo of `visits.log`, while the visit is as that call left it (`updatedAt`): a planned visit it completed
    *  is planned again (of `plannedKind`), a visit it recorded is deleted; the note it wrote goes too. */
   'visits.unlog': z.object({ id: Id, updatedAt: Instant, plannedKind: z.enum(CONTACT_KINDS).nullable() }).strict(),
+  /** Undo of planning: the planned visit as `visits.plan` left it (`updatedAt`) is removed. */
+  'visits.unplan': z.object({ id: Id, updatedAt: Instant }).strict(),
   'visits.upcoming': z.object({ from: z.string().datetime({ offset: true }), days: z.number().int().min(1).max(366) }).strict(),
 
   'notes.create': NoteCreate,
@@ -387,6 +389,7 @@ export interface ApiOutputs {
   'visits.edit': Visit;
   'visits.revisions': VisitRevision[];
   'visits.unlog': { id: string; status: VisitStatus | 'deleted' };
+  'visits.unplan': { id: string };
   'visits.upcoming': Array<Visit & { accountName: string; tier: 'A' | 'B' | 'C' }>;
 
   'notes.create': Note;

@@ -37,6 +37,27 @@ describe('undo of a one-click action is itself a synced change', () => {
     expect(outboxFor(h.db, greeting.id)).toHaveLength(2);
   });
 
+  it('undoing the planning of a visit removes it (no cancelled visit left behind), only while it is as planned', async () => {
+    const a = await account('华东钢铁');
+    const planned = await h.call('visits.plan', { accountId: a.id, plannedAt: '2026-11-24T09:00:00+08:00', kind: 'routine', purpose: '续约' });
+    expect((await agenda('2026-11-24')).some((i) => i.kind === 'planned_visit' && i.accountId === a.id)).toBe(true);
+    expect(await h.call('visits.unplan', { id: planned.id, updatedAt: planned.updatedAt })).toEqual({ id: planned.id });
+    expect(outboxFor(h.db, planned.id).map((entry) => entry.op)).toEqual(['upsert', 'delete']);
+    expect((await h.call('accounts.timeline', { id: a.id })).some((entry) => entry.type === 'visit')).toBe(false);
+    expect((await agenda('2026-11-24')).some((i) => i.kind === 'planned_visit' && i.accountId === a.id)).toBe(false);
+
+    // Rescheduled since, or already done: not the rep's planning any more, refused and nothing written.
+    const again = await h.call('visits.plan', { accountId: a.id, plannedAt: '2026-11-24T09:00:00+08:00', kind: 'routine' });
+    h.setNow('2026-11-23T02:05:00.000Z');
+    const moved = await h.call('visits.reschedule', { id: again.id, plannedAt: '2026-11-25T09:00:00+08:00' });
+    const before = outboxFor(h.db, again.id).length;
+    expect((await h.fail('visits.unplan', { id: again.id, updatedAt: again.updatedAt })).code).toBe('conflict');
+    expect(outboxFor(h.db, again.id)).toHaveLength(before);
+    // And not a quarter of an hour later.
+    h.setNow('2026-11-23T02:30:00.000Z');
+    expect((await h.fail('visits.unplan', { id: moved.id, updatedAt: moved.updatedAt })).message).toBe('errors.undoTooLate');
+  });
+
   it('undoing a logged visit deletes it and its note; undoing a completed planned visit plans it again', async () => {
     const a = await account('华东钢铁');
     const logged = await h.call('visits.log', { accountId: a.id, doneAt: '2026-11-23T09:30:00+08:00', kind: 'routine', note: '谈了续约' });

@@ -12,7 +12,7 @@ import { refreshAccountLifecycle } from './lifecycle.js';
 
 type VisitHandlers = Pick<
   ApiHandlers,
-  'visits.plan' | 'visits.log' | 'visits.unlog' | 'visits.cancel' | 'visits.reschedule' | 'visits.edit' | 'visits.revisions' | 'visits.upcoming'
+  'visits.plan' | 'visits.log' | 'visits.unlog' | 'visits.unplan' | 'visits.cancel' | 'visits.reschedule' | 'visits.edit' | 'visits.revisions' | 'visits.upcoming'
 >;
 
 const DAY_MS = 86_400_000;
@@ -123,6 +123,15 @@ export function visitHandlers(context: ServiceContext): VisitHandlers {
     },
     'visits.log': (input) => db.transaction(logVisit)(input),
     'visits.unlog': (input) => db.transaction(unlogVisit)(input),
+    // Planning undone: removed, not cancelled, so no cancelled visit is left in the history.
+    'visits.unplan': ({ id, updatedAt }) =>
+      db.transaction(() => {
+        const visit = found(getVisit(db, id));
+        if (visit.status !== 'planned' || visit.updatedAt !== updatedAt) throw new ApiError('conflict', { params: { status: visit.status } });
+        assertUndoable(visit.updatedAt, clock());
+        deleteVisit(db, id, stamp());
+        return { id };
+      })(),
     'visits.cancel': ({ id }) => {
       const visit = found(getVisit(db, id));
       if (visit.status !== 'planned') throw new ApiError('conflict', { params: { status: visit.status } });

@@ -4,6 +4,7 @@ import { addDays, setHours, startOfHour } from 'date-fns';
 import { CONTACT_KINDS, type VisitKind } from '../../../core/model/enums.js';
 import { useMutation } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
+import { useUndoOffer } from '../undo/Undo.js';
 import { FormModal } from './FormModal.js';
 import { DateTimePicker } from '../dates/DatePicker.js';
 import { useDateText } from '../dates/useDateText.js';
@@ -32,13 +33,15 @@ export function PlanVisitDialog({ open, accountId, accountName, reason, onClose 
   const plannedAt = Form.useWatch('plannedAt', form);
   const kind = Form.useWatch('kind', form);
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
   const required = [{ required: true, message: tCommon('validation.required') }];
 
   const save = async (values: PlanVisitValues) => {
     try {
-      await mutate((api) =>
+      const planned = await mutate((api) =>
         api['visits.plan']({ accountId, kind: values.kind, plannedAt: values.plannedAt.toISOString(), purpose: values.purpose?.trim() || null }),
       );
+      offerUndo({ text: tCommon('undo.planned', { account: accountName }), undo: (api) => api['visits.unplan']({ id: planned.id, updatedAt: planned.updatedAt }) });
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);

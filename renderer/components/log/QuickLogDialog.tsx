@@ -12,6 +12,7 @@ import { useMutation, useQuery } from '../../api/useQuery.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
 import { useReadOnlyText } from '../readOnly.js';
 import { useDebouncedValue } from '../useDebouncedValue.js';
+import { useUndoOffer } from '../undo/Undo.js';
 import { FormModal } from './FormModal.js';
 import { VisitLogFields, visitLogDefaults, visitLogInput, type VisitLogValues } from './VisitLogFields.js';
 import { NoteFields, noteCreateInput, type NoteValues } from './NoteFields.js';
@@ -34,6 +35,7 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<QuickLogValues>();
   const mutate = useMutation();
+  const offerUndo = useUndoOffer();
   const [mode, setMode] = useState<Mode>('visit');
   const chosenAccountId = (Form.useWatch('accountId', form) as string | undefined) ?? accountId;
 
@@ -61,8 +63,17 @@ export function QuickLogDialog({ open, onClose, accountId }: QuickLogDialogProps
   const save = async (values: QuickLogValues) => {
     const target = values.accountId ?? accountId;
     try {
-      if (mode === 'visit') await mutate((api) => api['visits.log'](visitLogInput(target, values, completing ? planned.id : undefined)));
-      else await mutate((api) => api['notes.create'](noteCreateInput(target, values)));
+      const account = accountName ?? '';
+      if (mode === 'visit') {
+        const logged = await mutate((api) => api['visits.log'](visitLogInput(target, values, completing ? planned.id : undefined)));
+        offerUndo({
+          text: tCommon(completing ? 'undo.completed' : 'undo.logged', { account }),
+          undo: (api) => api['visits.unlog']({ id: logged.id, updatedAt: logged.updatedAt, plannedKind: completing ? planned.kind : null }),
+        });
+      } else {
+        const note = await mutate((api) => api['notes.create'](noteCreateInput(target, values)));
+        offerUndo({ text: tCommon('undo.noted', { account }), undo: (api) => api['notes.delete']({ id: note.id }) });
+      }
       onClose();
     } catch (error) {
       applyApiErrorToForm(form, error, tCommon);
