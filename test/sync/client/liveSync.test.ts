@@ -14,7 +14,8 @@ import { insertAccount } from '../../../db/repo/accounts.js';
 import { insertNote } from '../../../db/repo/notes.js';
 import { SyncController, type SyncControllerOptions } from '../../../db/sync/controller.js';
 import { SseParser, TeamEvents, type SseEvent, type UpdatesMode } from '../../../db/sync/events.js';
-import { SyncLoop, type Timers } from '../../../db/sync/loop.js';
+import { SyncLoop } from '../../../db/sync/loop.js';
+import { manualTimers } from './manualTimers.js';
 import { memoryTokenStore, type TokenStore } from '../../../db/sync/tokens.js';
 import { countPending } from '../../../db/synced/outbox.js';
 import { FakeEventsServer } from './fakeEvents.js';
@@ -23,30 +24,6 @@ import { FakeSyncServer } from './fakeServer.js';
 const NOW = '2026-11-23T02:00:00.000Z';
 const account = (name: string) =>
   ({ name, tier: 'A', tierSource: 'manual', status: 'active', industry: null, city: '上海', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }) as const;
-
-/** Timers a test fires by hand, found by their delay. */
-function manualTimers() {
-  const pending = new Map<number, { callback: () => void; ms: number }>();
-  let next = 0;
-  const timers: Timers = {
-    set: (callback, ms) => {
-      pending.set((next += 1), { callback, ms });
-      return next;
-    },
-    clear: (handle) => pending.delete(handle as number),
-  };
-  return {
-    timers,
-    delays: () => [...pending.values()].map((timer) => timer.ms),
-    /** fires the oldest pending timer whose delay matches */
-    fire(match: (ms: number) => boolean): void {
-      const entry = [...pending.entries()].find(([, timer]) => match(timer.ms));
-      if (!entry) throw new Error(`no such timer among ${[...pending.values()].map((timer) => timer.ms).join(', ')}`);
-      pending.delete(entry[0]);
-      entry[1].callback();
-    },
-  };
-}
 
 /** A seeded pseudo-random sequence (mulberry32), so that a jitter test is the same on every run. */
 function seeded(seed: number): () => number {

@@ -1,29 +1,7 @@
 /** When the sync loop runs: never two at once, backoff with jitter after failures, /health before retrying. */
 import { describe, expect, it } from 'vitest';
-import { SyncLoop, type Timers } from '../../../db/sync/loop.js';
-
-/** Timers a test fires by hand. */
-function manualTimers() {
-  const pending = new Map<number, { callback: () => void; ms: number }>();
-  let next = 0;
-  const timers: Timers = {
-    set: (callback, ms) => {
-      pending.set((next += 1), { callback, ms });
-      return next;
-    },
-    clear: (handle) => pending.delete(handle as number),
-  };
-  return {
-    timers,
-    delays: () => [...pending.values()].map((timer) => timer.ms),
-    async fire() {
-      const [id, timer] = [...pending.entries()][0]!;
-      pending.delete(id);
-      timer.callback();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
-  };
-}
+import { SyncLoop } from '../../../db/sync/loop.js';
+import { manualTimers } from './manualTimers.js';
 
 const deferred = () => {
   let resolve!: () => void;
@@ -66,11 +44,11 @@ describe('SyncLoop', () => {
     loop.start();
     await loop.syncNow();
     expect(clock.delays()).toEqual([1_000]);
-    await clock.fire(); // /health does not answer: no sync is attempted
+    await clock.fireAndSettle(); // /health does not answer: no sync is attempted
     expect(runs).toBe(1);
     expect(clock.delays()).toEqual([2_000]);
-    await clock.fire();
-    await clock.fire();
+    await clock.fireAndSettle();
+    await clock.fireAndSettle();
     expect(clock.delays()).toEqual([8_000]); // capped
     reachable = true;
     failing = false;
