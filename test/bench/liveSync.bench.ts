@@ -13,6 +13,8 @@
  */
 import fs from 'node:fs';
 import { uuidv7 } from 'uuidv7';
+import { EVENTS_DEFAULTS, reconnectDelay } from '../../db/sync/events.js';
+import { RETRY_MS as SERVER_RETRY_MS } from '../../server/http/events.js';
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../core/sync/protocol.js';
 import { signAccessToken } from '../../server/auth/tokens.js';
 import { openStore } from '../../server/store/open.js';
@@ -228,16 +230,16 @@ export const liveSyncBench: BenchModule = {
       const reconnecting = dropped.map(async (laptop) => {
         await laptop.stream!.ended;
         endedAt.set(laptop.index, performance.now());
-        let pause = 1000 + Math.random() * 9000;
-        for (let attempt = 0; attempt < 10; attempt += 1) {
-          await sleep(pause);
+        // The app's own policy (db/sync/events.ts), with the `retry:` the server's stream sent.
+        for (let failures = 1; failures <= EVENTS_DEFAULTS.maxFailures; failures += 1) {
+          await sleep(reconnectDelay(failures, { ...EVENTS_DEFAULTS, serverRetryMs: SERVER_RETRY_MS, random: Math.random }));
           const live = urls();
           try {
             await openStream(laptop, live[Math.floor(Math.random() * live.length)]!);
             reconnectedAt.set(laptop.index, performance.now());
             return;
           } catch {
-            pause = Math.min(pause * 2, 30_000) * (0.5 + Math.random() / 2);
+            // refused or not up yet: the next wait doubles its ceiling
           }
         }
       });
@@ -283,7 +285,7 @@ export const liveSyncBench: BenchModule = {
         { name: 'version lock held per push: p50', value: percentile(lockMs, 50), unit: 'ms', note: `p99 ${percentile(lockMs, 99).toFixed(2)} ms (Server-Timing)` },
         { name: 'one team, 19 laptops back to back: lock held p99', value: percentile(contendedLock, 99), unit: 'ms', note: `p50 ${percentile(contendedLock, 50).toFixed(2)} ms; push p50 ${percentile(contendedPush, 50).toFixed(0)} ms, p99 ${percentile(contendedPush, 99).toFixed(0)} ms; ${(contendedPush.length / 10).toFixed(0)} pushes/s` },
         { name: `restart one server: last of ${dropped.length} laptops reconnected`, value: Math.max(...reconnectMs) / 1000, unit: 's', max: 30, note: `${notReconnected} never; the server was back in ${(restartMs / 1000).toFixed(1)} s` },
-        { name: 'reconnects: busiest second (no thundering herd)', value: peak, unit: '×', note: `spread over ${(spread / 1000).toFixed(1)} s, ${(times.length / Math.max(1, spread / 1000)).toFixed(0)}/s on average; jitter 1–10 s, doubling after a refusal` },
+        { name: 'reconnects: busiest second (no thundering herd)', value: peak, unit: '×', note: `spread over ${(spread / 1000).toFixed(1)} s, ${(times.length / Math.max(1, spread / 1000)).toFixed(0)}/s on average; the app's reconnect policy: full jitter within the server's retry (${SERVER_RETRY_MS / 1000} s), doubling after a refusal` },
       ];
       return results;
     } finally {
