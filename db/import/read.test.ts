@@ -142,6 +142,14 @@ describe('readImportFile', () => {
     expect((await readImportFile(write('semicolon.csv', '华东区客户\n客户名称;城市\n华东精密;苏州\n'))).rows).toEqual([{ line: 3, cells: ['华东精密', '苏州'] }]);
   });
 
+  it('names every column uniquely, even when a header already reads like a numbered copy', async () => {
+    // Column names key the mapping: two columns under one name would map as one.
+    const table = await readImportFile(write('phones.csv', 'Phone,Phone,Phone (2),,(4)\n1,2,3,4,5\n'));
+    expect(table.headers).toEqual(['Phone', 'Phone (2)', 'Phone (2) (2)', '(4)', '(4) (2)']);
+    expect(new Set(table.headers).size).toBe(5);
+    expect(table.rows).toEqual([{ line: 2, cells: [1, 2, 3, 4, 5].map(String) }]);
+  });
+
   it('reads from the header row the user picks, and refuses a row that is not in the file', async () => {
     const csv = write('pick.csv', 'Customer list,,\nName,Town,Notes\nAcme,Shanghai,x\n');
     const table = await readImportFile(csv, { headerLine: 2 });

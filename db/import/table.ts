@@ -19,12 +19,14 @@ export interface ReadTable extends SourceTable {
 
 /** Headers as keys of a mapping: a blank header becomes `(3)`, a repeated one `Phone (2)`. */
 export function uniqueHeaders(raw: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>();
   return raw.map((header, index) => {
     const base = header.trim() || `(${index + 1})`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base} (${count})`;
+    let name = base;
+    // "Phone, Phone, Phone (2)": the second column's "Phone (2)" is taken when the third comes.
+    for (let copy = 2; taken.has(name); copy += 1) name = `${base} (${copy})`;
+    taken.add(name);
+    return name;
   });
 }
 
