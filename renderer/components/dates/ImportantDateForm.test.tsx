@@ -28,7 +28,9 @@ afterEach(() => {
 describe('ImportantDateForm', () => {
   it('shows the next Gregorian day of a lunar leap-month date as the user enters it', async () => {
     const api = fakeApi({ 'dates.create': async () => lunarBirthday() });
-    await renderWithApi(<ImportantDateForm open owner={owner} onClose={() => {}} />, api, 'zh-CN');
+    await renderWithApi(<ImportantDateForm open owner={owner} ownerName="王建国" onClose={() => {}} />, api, 'zh-CN');
+    // The dialog says whose date it is.
+    expect(screen.getByText('为王建国新建重要日期')).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('农历'));
     await choose('月', '六月');
@@ -58,7 +60,8 @@ describe('ImportantDateForm', () => {
 
   it('falls back to the regular month in a year without that leap month', async () => {
     vi.setSystemTime(new Date(2025, 6, 26, 9, 0)); // just after 闰六月初一 of 2025
-    await renderWithApi(<ImportantDateForm open owner={owner} date={lunarBirthday()} onClose={() => {}} />, fakeApi({}), 'en');
+    await renderWithApi(<ImportantDateForm open owner={owner} ownerName="王建国" date={lunarBirthday()} onClose={() => {}} />, fakeApi({}), 'en');
+    expect(screen.getByText("Edit 王建国's important date")).toBeTruthy();
     // 2026 has no leap sixth month: the date falls on 六月初一 = 2026-07-14.
     expect((await screen.findByTestId('next-occurrence')).textContent).toBe('Next: Jul 14, 2026 (in 353 days)');
   });
@@ -66,7 +69,7 @@ describe('ImportantDateForm', () => {
   it('refuses a leap month the given lunar year does not have, with a translated message, and saves nothing', async () => {
     const api = fakeApi({});
     await renderWithApi(
-      <ImportantDateForm open owner={owner} date={lunarBirthday({ month: 5, year: 2025 })} onClose={() => {}} />,
+      <ImportantDateForm open owner={owner} ownerName="王建国" date={lunarBirthday({ month: 5, year: 2025 })} onClose={() => {}} />,
       api,
       'en',
     );
@@ -81,11 +84,11 @@ describe('ImportantDateForm', () => {
   it('accepts 29 February without a year but refuses it in a common year', async () => {
     const api = fakeApi({});
     const leapDay = lunarBirthday({ calendar: 'gregorian', month: 2, day: 29, isLeapMonth: false });
-    await renderWithApi(<ImportantDateForm open owner={owner} date={leapDay} onClose={() => {}} />, api, 'zh-CN');
+    await renderWithApi(<ImportantDateForm open owner={owner} ownerName="王建国" date={leapDay} onClose={() => {}} />, api, 'zh-CN');
     expect((await screen.findByTestId('next-occurrence')).textContent).toContain('2026年2月28日');
     cleanup();
 
-    await renderWithApi(<ImportantDateForm open owner={owner} date={{ ...leapDay, year: 2023 }} onClose={() => {}} />, api, 'zh-CN');
+    await renderWithApi(<ImportantDateForm open owner={owner} ownerName="王建国" date={{ ...leapDay, year: 2023 }} onClose={() => {}} />, api, 'zh-CN');
     expect(await screen.findByText('日期无效')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -95,7 +98,7 @@ describe('ImportantDateForm', () => {
   it('requires a label for a custom date', async () => {
     const api = fakeApi({});
     await renderWithApi(
-      <ImportantDateForm open owner={owner} date={lunarBirthday({ kind: 'custom', label: null })} onClose={() => {}} />,
+      <ImportantDateForm open owner={owner} ownerName="王建国" date={lunarBirthday({ kind: 'custom', label: null })} onClose={() => {}} />,
       api,
       'en',
     );

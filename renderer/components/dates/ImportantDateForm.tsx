@@ -62,11 +62,13 @@ export interface ImportantDateFormProps {
   open: boolean;
   onClose: () => void;
   owner: DateOwner;
+  /** whose date it is (the account, contact or family member), named in the title */
+  ownerName: string;
   /** the date to edit; omitted to create a new one */
   date?: ImportantDate;
 }
 
-export function ImportantDateForm({ open, onClose, owner, date }: ImportantDateFormProps) {
+export function ImportantDateForm({ open, onClose, owner, ownerName, date }: ImportantDateFormProps) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<DateFormValues>();
@@ -122,7 +124,7 @@ export function ImportantDateForm({ open, onClose, owner, date }: ImportantDateF
   return (
     <FormModal<DateFormValues>
       open={open}
-      title={t(date ? 'dates.editTitle' : 'dates.newTitle')}
+      title={t(date ? 'dates.editTitleOf' : 'dates.newTitleFor', { name: ownerName })}
       form={form}
       initialValues={initialValues}
       onClose={onClose}

@@ -31,6 +31,13 @@ export type AccountDialog =
 
 export type OpenDialog = (dialog: AccountDialog) => void;
 
+/** Whose a date is, by name: a family member's, a contact's, or else the account's own. */
+function nameOfOwner(owner: DateOwner, detail: AccountDetail): string {
+  if (owner.familyMemberId) return detail.family.find((m) => m.id === owner.familyMemberId)?.name ?? detail.account.name;
+  if (owner.contactId) return detail.contacts.find((c) => c.id === owner.contactId)?.name ?? detail.account.name;
+  return detail.account.name;
+}
+
 export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: AccountDialog | null; detail: AccountDetail; visits: readonly Visit[]; onClose: () => void }) {
   if (!dialog) return null;
   const accountId = detail.account.id;
@@ -55,8 +62,8 @@ export function AccountDialogs({ dialog, detail, visits, onClose }: { dialog: Ac
     case 'contact':
       return <ContactForm open accountId={accountId} accountName={accountName} contact={dialog.contact} onClose={onClose} />;
     case 'family':
-      return <FamilyMemberForm open contactId={dialog.contactId} member={dialog.member} onClose={onClose} />;
+      return <FamilyMemberForm open contactId={dialog.contactId} contactName={nameOfOwner({ accountId, contactId: dialog.contactId }, detail)} member={dialog.member} onClose={onClose} />;
     case 'date':
-      return <ImportantDateForm open owner={dialog.owner} date={dialog.date} onClose={onClose} />;
+      return <ImportantDateForm open owner={dialog.owner} ownerName={nameOfOwner(dialog.owner, detail)} date={dialog.date} onClose={onClose} />;
   }
 }

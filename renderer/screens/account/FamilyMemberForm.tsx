@@ -12,7 +12,8 @@ interface FamilyValues {
   notes?: string | null;
 }
 
-export function FamilyMemberForm({ open, contactId, member, onClose }: { open: boolean; contactId: string; member?: FamilyMember; onClose: () => void }) {
+/** `contactName`: whose family member is added, named in the title. */
+export function FamilyMemberForm({ open, contactId, contactName, member, onClose }: { open: boolean; contactId: string; contactName: string; member?: FamilyMember; onClose: () => void }) {
   const { t } = useTranslation('account');
   const { t: tCommon } = useTranslation('common');
   const [form] = Form.useForm<FamilyValues>();
@@ -33,7 +34,7 @@ export function FamilyMemberForm({ open, contactId, member, onClose }: { open: b
   return (
     <FormModal<FamilyValues>
       open={open}
-      title={t(member ? 'family.editTitle' : 'family.newTitle')}
+      title={member ? t('family.edit', { name: member.name }) : t('family.newTitleFor', { name: contactName })}
       form={form}
       initialValues={member ?? { relation: 'spouse' }}
       onClose={onClose}
