@@ -31,6 +31,23 @@ describe('ReminderSettingsCard', () => {
     expect(await screen.findByRole('status')).toBeTruthy();
   });
 
+  it('sets how many days after a reply an unresolved complaint comes back, from 1 to 60', async () => {
+    const api = fakeApi({ 'settings.get': async () => settings, 'settings.update': async () => settings });
+    await renderWithApi(<ReminderSettingsCard />, api, 'zh-CN');
+
+    const followUp = await screen.findByRole('spinbutton', { name: /^已回复投诉的跟进间隔/ });
+    await waitFor(() => expect((followUp as HTMLInputElement).value).toBe('2'));
+    fireEvent.change(followUp, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存提醒设置' }));
+    expect(await screen.findByText('请输入 1 到 60 之间的整数天数')).toBeTruthy();
+    expect(api['settings.update']).not.toHaveBeenCalled();
+
+    fireEvent.change(followUp, { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存提醒设置' }));
+    await waitFor(() => expect(api['settings.update']).toHaveBeenCalled());
+    expect((api['settings.update'].mock.calls[0]![0] as { reminders: Settings['reminders'] }).reminders.complaintFollowUpDays).toBe(5);
+  });
+
   it('refuses a maximum gap beyond 365 days', async () => {
     const api = fakeApi({ 'settings.get': async () => settings, 'settings.update': async () => settings });
     await renderWithApi(<ReminderSettingsCard />, api, 'en');

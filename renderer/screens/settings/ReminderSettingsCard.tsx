@@ -89,6 +89,9 @@ export function ReminderSettingsCard() {
           <Form.Item name="complaintTargetHours" label={t('settings.complaintTargetHours')} rules={[{ required: true, type: 'number', min: 0.5, max: 720, message: tCommon('validation.targetHoursRange') }]}>
             <InputNumber<number> style={{ width: 140 }} />
           </Form.Item>
+          <Form.Item name="complaintFollowUpDays" label={t('settings.complaintFollowUpDays')} rules={[{ type: 'integer', required: true, min: 1, max: 60, message: t('settings.followUpRange') }]} tooltip={t('settings.complaintFollowUpHelp')}>
+            <InputNumber<number> precision={0} style={{ width: 140 }} suffix={t('settings.days')} />
+          </Form.Item>
         </Space>
 
         <Divider titlePlacement="start" plain>{t('settings.datesSection')}</Divider>
