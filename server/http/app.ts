@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, SYNC_LIMITS, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol.js';
+import { encodePullPage, PULL_COLUMNS_TYPE } from '../../core/sync/pullEncoding.js';
 import { listDevices, login, logout, refresh, requireActiveSession, restoreDevice, revokeDevice } from '../auth/sessions.js';
 import { DEFAULT_THROTTLE, FailedSignIns, HashGate, TooManyAttempts, type ThrottleOptions } from '../auth/throttle.js';
 import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
@@ -62,6 +63,14 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
     );
   }
   return result.data;
+}
+
+/** Whether an `Accept` header names the media type (with any parameters, and not refused with q=0). */
+export function acceptsMediaType(accept: string | undefined, type: string): boolean {
+  return (accept ?? '').split(',').some((range) => {
+    const [name, ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    return name === type && !parameters.some((parameter) => /^q=0(\.0*)?$/.test(parameter));
+  });
 }
 
 /** An old (or newer) client is told to update before its request is even read. */
@@ -232,10 +241,15 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
       streams.open(request, reply, session, version);
       return reply;
     });
-    api.post('/v1/sync/pull', async (request) => {
+    // A client that accepts it gets the page in its compact form (`core/sync/pullEncoding.ts`), any other today's JSON.
+    api.post('/v1/sync/pull', async (request, reply) => {
       checkProtocolVersion(request.body);
       const session = authenticate(request);
-      return pull(store, session, parse(PullRequest, request.body));
+      const page = await pull(store, session, parse(PullRequest, request.body));
+      void reply.header('vary', 'accept');
+      if (!acceptsMediaType(request.headers.accept, PULL_COLUMNS_TYPE)) return page;
+      void reply.type(PULL_COLUMNS_TYPE);
+      return encodePullPage(page);
     });
 
     api.get('/v1/admin/devices', async (request) => ({ devices: await listDevices(store, { teamId: (await requireAdmin(request)).teamId }) }));

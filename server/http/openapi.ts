@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LoginRequest, PullRequest, PushRequest, RefreshRequest, REJECTION_REASONS, SYNCED_TABLES, SYNC_PROTOCOL_VERSION, USER_ROLES } from '../../core/sync/protocol.js';
+import { PULL_COLUMNS_TYPE } from '../../core/sync/pullEncoding.js';
 import { ADMIN_KEY_HEADER, AdminNewUser, AdminPassword, AdminShare } from './adminRoutes.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -96,6 +97,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
     lastMutationId: { type: 'integer' },
     resetRequired: { type: 'boolean' },
     total: { type: 'integer', description: 'asked with `withTotal`: rows the whole pull (all pages from the request cursor) brings' },
+    priority: { const: true, description: 'an answer to `priority` (a first sync\'s priority phase): `cursor` goes in the next request\'s `priority.after`' },
     owners: { type: 'array', items: object({ id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' } }), description: "display names of this page's row owners" },
   }, ['rows', 'cursor', 'hasMore', 'lastMutationId', 'resetRequired', 'owners']),
   Device: object({
@@ -148,7 +150,13 @@ export function openApiDocument(): JsonSchema {
           summary: 'rows changed since the cursor, tombstones included, one consistent snapshot',
           security: bearer,
           requestBody: { required: true, ...json(ref('PullRequest')) },
-          responses: { 200: { description: 'one page', ...json(ref('PullResponse')) }, ...errors(400, 401, 403, 409, 413, 426) },
+          responses: {
+            200: {
+              description: `one page; in its compact form (${PULL_COLUMNS_TYPE}: rows grouped by table in columns, see core/sync/pullEncoding.ts) when the Accept header names it`,
+              content: { 'application/json': { schema: ref('PullResponse') }, [PULL_COLUMNS_TYPE]: { schema: { type: 'object', description: 'PullResponse with `rows` as { owners, runs, versions, groups }' } } },
+            },
+            ...errors(400, 401, 403, 409, 413, 426),
+          },
         },
       },
       '/v1/sync/events': {
