@@ -1,58 +1,67 @@
+/**
+ * `rounds sync` (and `rounds login`): the app's own sync use cases (`sync.now`, `sync.signIn` in
+ * db/service/sync.ts) on the data folder's database, held under its lock (the app must not sync it at
+ * the same time). The command parses its arguments and puts the answer in the user's words.
+ */
 import fs from 'node:fs';
 import type { TFunction } from 'i18next';
+import type { ApiHandlers, ApiInput, ApiOutputs, SyncFailureView, SyncRunView } from '../../core/api/contract.js';
+import { ApiError } from '../../core/api/errors.js';
 import { databasePathIn } from '../../db/paths.js';
-import { SyncController } from '../../db/sync/controller.js';
-import { SyncError } from '../../db/sync/http.js';
-import { fileTokenStore } from '../../db/sync/tokens.js';
+import { contextOf } from '../../db/service/context.js';
+import { callApi } from '../../db/service/dispatch.js';
+import { syncHandlers } from '../../db/service/sync.js';
 import { acquireDataDirLock } from '../../host/lock.js';
 import { CommandError, type CommandContext } from '../command.js';
-import type { SyncReport } from '../../db/sync/run.js';
+import type { CliIo } from '../io.js';
 import { openDataFolderDatabase } from '../database.js';
 import { cliText } from '../text.js';
 
 /**
- * What `rounds login` and `rounds sync` say, from the locale resources: a sync error in the app's words
- * (`sync:errors.*`), except where the command line has its own next step (`cli:sync.errors.*`).
+ * What `rounds login` and `rounds sync` say, from the locale resources: a sync failure in the app's
+ * words (`sync:errors.*`), except where the command line has its own next step (`cli:sync.errors.*`).
  */
 export const syncText = (t: TFunction) => ({
   noDatabase: (file: string) => t('sync.noDatabase', { file }),
   signedIn: (user: string, team: string, server: string) => t('sync.signedIn', { user, team, server }),
-  report: (report: SyncReport) => t(report.reset ? 'sync.reportReset' : 'sync.report', { ...report }),
-  /** the command's failure in plain words; anything but a SyncError is unexpected and rethrown */
-  failure: (error: unknown): CommandError => {
-    if (error instanceof SyncError && error.code === 'too_many_attempts' && error.retryAfterSeconds !== undefined) {
-      return new CommandError(t('sync:errors.too_many_attempts_wait', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }));
-    }
-    if (error instanceof SyncError) {
-      const message = t([`sync.errors.${error.code}`, `sync:errors.${error.code}`]);
-      return new CommandError(error.message !== error.code ? t('sync.detail', { message, detail: error.message }) : message);
-    }
-    throw error;
+  report: (run: SyncRunView) => t(run.reset ? 'sync.reportReset' : 'sync.report', { ...run }),
+  failure: (failure: SyncFailureView): string => {
+    const message = t([`sync.errors.${failure.code}`, failure.message], failure.params ?? {});
+    return failure.detail === undefined ? message : t('sync.detail', { message, detail: failure.detail });
   },
 });
 
+type SyncMethod = 'sync.now' | 'sync.signIn';
+
 /**
- * Opens the data folder's database under its lock (the app must not sync it at the same time);
- * `create` makes a new one where there is none (signing in on a fresh laptop).
+ * Calls one sync use case of the service on the data folder, as the app calls it; `create` makes the
+ * database where there is none (signing in on a fresh laptop). A refused call ends the command with
+ * the service's error; an unexpected one is printed with its stack.
  */
-export async function withSyncController<T>(dataDir: string, work: (controller: SyncController) => Promise<T>, options: { create?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<T> {
-  const text = syncText(cliText(options.env ?? process.env));
+export async function callSyncService<M extends SyncMethod>(dataDir: string, io: CliIo, method: M, input: ApiInput<M>, options: { create?: boolean } = {}): Promise<ApiOutputs[M]> {
   const file = databasePathIn(dataDir);
   if (options.create) fs.mkdirSync(dataDir, { recursive: true });
-  else if (!fs.existsSync(file)) throw new CommandError(text.noDatabase(file));
+  else if (!fs.existsSync(file)) throw new CommandError(syncText(cliText(io.env)).noDatabase(file));
   const lock = acquireDataDirLock(dataDir);
-  const db = openDataFolderDatabase(dataDir);
   try {
-    return await work(new SyncController({ db, tokens: fileTokenStore(dataDir), autoSync: false }));
-  } catch (error) {
-    throw text.failure(error);
+    const db = openDataFolderDatabase(dataDir, io.env, (line) => io.stderr(`${line}\n`));
+    try {
+      // The service's sync handlers alone: the CLI syncs when told, so its controller runs no loop.
+      const handlers = syncHandlers(contextOf({ db, dataDir, host: 'browser', version: 'cli', now: io.now, sync: { autoSync: false } }));
+      const result = await callApi(handlers as ApiHandlers, method, input, (message, error) => io.stderr(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+      if (!result.ok) throw ApiError.fromBody(result.error);
+      return result.value as ApiOutputs[M];
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
     lock.release();
   }
 }
 
 export async function run({ dataDir, io }: CommandContext) {
-  const report = await withSyncController(dataDir, (controller) => controller.runOnce(), { env: io.env });
-  io.stdout(`${syncText(cliText(io.env)).report(report)}\n`);
+  const text = syncText(cliText(io.env));
+  const { run: done, failure } = await callSyncService(dataDir, io, 'sync.now', {});
+  if (failure) throw new CommandError(text.failure(failure));
+  if (done) io.stdout(`${text.report(done)}\n`);
 }

@@ -427,7 +427,7 @@ export interface ApiOutputs {
   'sync.status': SyncStatusView;
   'sync.signIn': SyncStatusView;
   'sync.signOut': SyncStatusView;
-  'sync.now': SyncStatusView;
+  'sync.now': SyncNowView;
   'sync.conflicts': { notes: NoteConflictView[]; rejected: RejectedChangeView[] };
   'sync.resolveConflict': { noteId: string };
   'sync.dismissRejected': { id: number };
@@ -581,6 +581,37 @@ export interface SyncStatusView {
   conflicts: number;
   /** this database file got a new client identity (a backup put back, a copy from elsewhere): sign in again */
   identityReset?: IdentityReset;
+}
+
+/** What one sync did: changes sent and received, and what the server refused. */
+export interface SyncRunView {
+  pushed: number;
+  pulled: number;
+  /** received rows that brought something new to this laptop */
+  changed: number;
+  /** changes of this laptop the server refused in this sync (now in the conflicts inbox) */
+  rejected: number;
+  /** unresolved note conflicts after it */
+  conflicts: number;
+  /** the server asked for a full resync, and got it */
+  reset: boolean;
+}
+
+/** Why a sync failed, in the words the app and `rounds sync` show. */
+export interface SyncFailureView {
+  /** `offline`, `signed_out`, `device_revoked`, `forbidden`, `upgrade_required`, `server`, `disk_full`, … */
+  code: string;
+  /** i18n key of the message (`sync:errors.<code>`, or `common:errors.disk_full`) */
+  message: string;
+  params?: Record<string, string | number>;
+  /** what the connection or the server said besides, when it said more than the code */
+  detail?: string;
+}
+
+/** The status after a "sync now", with what that sync did (`run`) or why it failed (`failure`); both null when none ran. */
+export interface SyncNowView extends SyncStatusView {
+  run: SyncRunView | null;
+  failure: SyncFailureView | null;
 }
 
 export interface NoteConflictView {

@@ -46,6 +46,9 @@ export interface SyncControllerOptions {
   autoSync?: boolean;
 }
 
+/** What one sync did, or why it failed (a `SyncError` for a failure the user can act on). */
+export type SyncOutcome = { report: SyncReport; error?: undefined } | { report?: undefined; error: unknown };
+
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_POLL_INTERVAL_MS = 30_000;
 
@@ -65,6 +68,8 @@ export class SyncController {
   /** the highest team version the change stream announced */
   private announced: number | null = null;
   private dataVersion = 0;
+  /** how the last sync (or the probe before it) ended; null while none has since `syncNowWithOutcome` asked */
+  private outcome: SyncOutcome | null = null;
 
   constructor(private readonly options: SyncControllerOptions) {
     this.db = options.db;
@@ -207,6 +212,16 @@ export class SyncController {
     return this.status();
   }
 
+  /**
+   * "Sync now" asked by someone who waits for the answer (the app's button, `rounds sync`): runs (or
+   * joins) a sync and says what it did, or why it failed — the loop itself only records a failure.
+   */
+  async syncNowWithOutcome(): Promise<SyncOutcome> {
+    this.outcome = null;
+    await this.loop.syncNow();
+    return this.outcome ?? { error: new SyncError('offline') };
+  }
+
   /** The OS reports a network again. */
   async online(): Promise<SyncStatusView> {
     await this.loop.online();
@@ -216,7 +231,11 @@ export class SyncController {
   /** One sync for callers that want its report (the CLI); throws on failure. */
   async runOnce(): Promise<SyncReport> {
     const connection = this.connection();
-    if (!connection) throw new SyncError('signed_out');
+    if (!connection) {
+      const error = new SyncError('signed_out');
+      this.outcome = { error };
+      throw error;
+    }
     this.progress = { done: 0 };
     this.phase = null;
     // What the stream had announced before this sync's pull began is covered by it.
@@ -231,8 +250,10 @@ export class SyncController {
       this.reachable = true;
       if (covering !== null) this.pulledThrough = Math.max(this.pulledThrough ?? covering, covering);
       if (report.changed > 0 || report.rejected > 0 || report.reset) this.dataVersion += 1;
+      this.outcome = { report };
       return report;
     } catch (error) {
+      this.outcome = { error };
       if (error instanceof SyncError && error.code === 'offline') this.reachable = false;
       if (error instanceof SyncError && error.code === 'database_copied') {
         renewAfterStaleCopy(this.db);
@@ -247,7 +268,10 @@ export class SyncController {
   }
 
   private async probe(): Promise<boolean> {
-    this.reachable = (await this.connection()?.health()) ?? false;
+    const connection = this.connection();
+    this.reachable = (await connection?.health()) ?? false;
+    // The loop skips a sync the probe found pointless (after a failure): that sync failed as offline.
+    if (!this.reachable) this.outcome = { error: new SyncError(connection ? 'offline' : 'signed_out') };
     return this.reachable;
   }
 

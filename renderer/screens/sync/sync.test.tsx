@@ -214,7 +214,7 @@ describe('SyncSettingsCard', () => {
   });
 
   it('shows who is signed in and syncs now', async () => {
-    const api = fakeApi({ 'sync.status': async () => online, 'sync.now': async () => online, 'demo.status': noDemo });
+    const api = fakeApi({ 'sync.status': async () => online, 'sync.now': async () => ({ ...online, run: { pushed: 0, pulled: 3, changed: 3, rejected: 0, conflicts: 0, reset: false }, failure: null }), 'demo.status': noDemo });
     await renderWithApi(<SyncSettingsCard />, api);
     expect(await screen.findByText('王伟 (wang)')).toBeTruthy();
     expect(screen.getByText('Team lead')).toBeTruthy();

@@ -94,6 +94,23 @@ describe('sync API', () => {
     expect(await call('sync.now', { trigger: 'online' })).toMatchObject({ state: 'online', pending: 0, lastError: null });
   });
 
+  it('sync now says what the sync sent and received, or why it failed, as the app and rounds sync show it', async () => {
+    expect(await call('sync.now', {})).toMatchObject({ run: null, failure: { code: 'signed_out', message: 'sync:errors.signed_out' } });
+    await call('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'secret' });
+    await call('sync.now', {});
+    await call('accounts.create', account);
+    await call('accounts.create', { ...account, name: '华北电力' });
+    expect(await call('sync.now', {})).toMatchObject({ pending: 0, failure: null, run: { pushed: 2, pulled: expect.any(Number), rejected: 0, conflicts: 0, reset: false } });
+    server.online = false;
+    await call('accounts.create', { ...account, name: '华南电力' });
+    const offline = { run: null, failure: { code: 'offline', message: 'sync:errors.offline' }, pending: 1 };
+    expect(await call('sync.now', {})).toMatchObject(offline);
+    // the next attempt only asks whether the server answers: still offline, still said
+    expect(await call('sync.now', {})).toMatchObject(offline);
+    server.online = true;
+    expect(await call('sync.now', {})).toMatchObject({ failure: null, run: { pushed: 1 }, pending: 0 });
+  });
+
   it('lists note conflicts in the inbox and resolves them', async () => {
     await call('sync.signIn', { serverUrl: server.url, username: 'wang', password: 'secret' });
     const acc = await call('accounts.create', account);

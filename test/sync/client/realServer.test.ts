@@ -22,7 +22,8 @@ import { memoryTokenStore } from '../../../db/sync/tokens.js';
 import { buildSyncServer } from '../../../server/http/app.js';
 import { openStore } from '../../../server/store/open.js';
 import type { SqlClient } from '../../../server/store/sqlClient.js';
-import { addUser } from '../../../server/users.js';
+import { revokeDevice } from '../../../server/auth/sessions.js';
+import { addUser, listUserDevices } from '../../../server/users.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -192,6 +193,39 @@ describe('sync client against the real server', () => {
       }).then((response) => response.json() as Promise<{ previousLastMutationId?: number }>);
     expect((await login('wang')).previousLastMutationId).toBeGreaterThanOrEqual(1);
     expect((await login('li')).previousLastMutationId).toBe(0);
+  }, 60_000);
+
+  it('rounds sync prints what went each way, in the user’s language, and why it failed when it did (exit code 1)', async () => {
+    await addUser(store, { username: 'zhao', role: 'rep', teamName: 'West', password: PASSWORD });
+    const signIn = async (dir: string) => expect(await main(['--data-dir', dir, 'login', '--server', url, '--user', 'zhao'], capture({ ROUNDS_PASSWORD: PASSWORD }))).toBe(0);
+    const sync = async (dir: string, env: NodeJS.ProcessEnv = {}) => {
+      const io = capture(env);
+      const code = await main(['--data-dir', dir, 'sync'], io);
+      return { code, out: io.out.join(''), err: io.err.join('') };
+    };
+    const [first, second] = [dataDir(), dataDir()];
+    await signIn(first);
+    const db = openDataFolderDatabase(first);
+    for (const name of ['西部电网', '成都机械']) {
+      insertAccount(db, { name, tier: 'B', tierSource: 'manual', status: 'active', industry: null, city: '成都', address: null, longTermContract: false, strategic: false, annualRevenue: null, cadenceDays: null, interests: null, notes: null, externalId: null }, NOW);
+    }
+    db.close();
+    expect(await sync(first)).toEqual({ code: 0, out: 'Synced: 2 sent, 2 received, 0 note conflicts, 0 refused.\n', err: '' });
+    await signIn(second);
+    expect(await sync(second, { LANG: 'zh_CN.UTF-8' })).toEqual({ code: 0, out: '同步完成：发送 0 条，接收 2 条，笔记冲突 0 条，被拒绝 0 条。\n', err: '' });
+
+    // An administrator revokes the first laptop: its sync ends with the next step, its sign-in says why.
+    const devices = await listUserDevices(store, 'zhao');
+    expect(devices).toHaveLength(2);
+    for (const device of devices) await revokeDevice(store, device.id);
+    expect(await sync(first)).toMatchObject({ code: 1, out: '', err: expect.stringContaining('Not signed in, or the session ended. Run `rounds login') });
+    const again = capture({ ROUNDS_PASSWORD: PASSWORD, LANG: 'zh_CN.UTF-8' });
+    expect(await main(['--data-dir', first, 'login', '--server', url, '--user', 'zhao'], again)).toBe(1);
+    expect(again.err.join('')).toContain('管理员已撤销此设备');
+    // A folder never signed in: nothing to sync with.
+    const fresh = dataDir();
+    openDataFolderDatabase(fresh).close();
+    expect(await sync(fresh)).toMatchObject({ code: 1, err: expect.stringContaining('Not signed in') });
   }, 60_000);
 
   it('fails rounds sync with exit code 1 when the server is unreachable', async () => {

@@ -10,6 +10,7 @@ import { useTempDir } from '../../../db/testing/tempDir.js';
 import { syncText } from '../../../cli/commands/sync.js';
 import { translator } from '../../../core/i18n/translator.js';
 import { SyncError } from '../../../db/sync/http.js';
+import { syncFailure } from '../../../db/service/sync.js';
 
 const tempDir = useTempDir();
 
@@ -41,13 +42,14 @@ describe('too many sign-in attempts', () => {
     expect(refused.issues).toEqual([{ path: ['password'], message: 'sync:errors.too_many_attempts' }]);
   });
 
-  it('rounds login and rounds sync say it in both languages', () => {
+  it('rounds sync says it in both languages, without the server’s log key', () => {
     const [en, zh] = [syncText(translator('en', 'cli')), syncText(translator('zh-CN', 'cli'))];
-    expect(en.failure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840)).message).toMatch(/Wait 14 min/);
-    expect(zh.failure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840)).message).toContain('14 分钟');
-    expect(en.failure(new SyncError('too_many_attempts')).message).toMatch(/Wait a few minutes/);
-    expect(zh.failure(new SyncError('too_many_attempts')).message).toBe(translator('zh-CN', 'sync')('errors.too_many_attempts'));
+    const throttled = syncFailure(new SyncError('too_many_attempts', 'sync.server.tooManyAttempts', 840));
+    expect(en.failure(throttled)).toBe('Too many sign-in attempts. Wait 14 min, then try again.');
+    expect(zh.failure(throttled)).toBe(translator('zh-CN', 'sync')('errors.too_many_attempts_wait', { minutes: 14 }));
+    expect(en.failure(syncFailure(new SyncError('too_many_attempts')))).toMatch(/Wait a few minutes/);
+    expect(zh.failure(syncFailure(new SyncError('too_many_attempts')))).toBe(translator('zh-CN', 'sync')('errors.too_many_attempts'));
     // the command line's own next step where the app's would point at a screen
-    expect(en.failure(new SyncError('signed_out')).message).toContain('rounds login');
+    expect(en.failure(syncFailure(new SyncError('signed_out')))).toContain('rounds login');
   });
 });
