@@ -4,6 +4,7 @@
  */
 import { TIERS } from '../../core/model/enums.js';
 import type { AccountCoverage, CoverageCounts, CoverageReport } from '../../core/reports/coverage.js';
+import { averageGapFigure, hoursFigure } from '../../core/reports/figures.js';
 import type { Column, RepNamer, Section } from './columns.js';
 import type { ExportLabels } from './wording.js';
 
@@ -15,9 +16,6 @@ interface CountsRow {
 /** Rows listed in the overdue section: a report is read, not searched; the visit log has them all. */
 export const OVERDUE_ROWS_LISTED = 200;
 
-const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-/** Minutes as hours with one decimal, the unit the Team screen shows durations in. */
-const hours = (minutes: number | null) => (minutes === null ? null : oneDecimal(minutes / 60));
 
 function countsColumns(labels: ExportLabels): Array<Column<CountsRow>> {
   const header = labels.report.columns;
@@ -29,7 +27,7 @@ function countsColumns(labels: ExportLabels): Array<Column<CountsRow>> {
     { header: header.coverage, type: 'percent', width: 10, value: (row) => coverageRatio(row.counts) },
     { header: header.overdue, type: 'number', width: 10, value: (row) => row.counts.overdue },
     { header: header.visitsDone, type: 'number', width: 12, value: (row) => row.counts.visitsDone },
-    { header: header.averageGap, type: 'number', width: 14, value: (row) => oneDecimal(row.counts.averageGapDays) },
+    { header: header.averageGap, type: 'number', width: 14, value: (row) => averageGapFigure(row.counts.averageGapDays) },
   ];
 }
 
@@ -90,7 +88,7 @@ export function reportSections(report: CoverageReport, labels: ExportLabels, rep
         { label: columns.opened, value: report.complaints.opened },
         { label: columns.answeredWithinTarget, value: report.complaints.answeredWithinTarget },
         { label: columns.resolved, value: report.complaints.resolved },
-        { label: columns.medianResponse, value: hours(report.complaints.medianResponseMinutes) },
+        { label: columns.medianResponse, value: hoursFigure(report.complaints.medianResponseMinutes) },
       ]),
     },
     lifecycle: {

@@ -10,6 +10,7 @@ import { format, parseISO } from 'date-fns';
 import type { CoverageView, ReportPeriodRequest } from '../../../core/api/contract.js';
 import { TIERS, type Tier } from '../../../core/model/enums.js';
 import type { CoverageCounts } from '../../../core/reports/coverage.js';
+import { averageGapFigure, hoursFigure } from '../../../core/reports/figures.js';
 import { useQuery } from '../../api/useQuery.js';
 import { AccountLink } from '../../components/AccountLink.js';
 import { TierTag } from '../../components/TierTag.js';
@@ -48,7 +49,7 @@ function CountsTable({ caption, rows, note }: { caption: string; rows: CountsRow
     },
     { key: 'overdue', title: t('coverage.overdue'), align: 'right', render: (_, row) => row.counts.overdue },
     { key: 'visits', title: t('coverage.visitsDone'), align: 'right', render: (_, row) => row.counts.visitsDone },
-    { key: 'gap', title: t('coverage.averageGap'), align: 'right', render: (_, row) => (row.counts.averageGapDays === null ? '–' : t('coverage.days', { count: Math.round(row.counts.averageGapDays) })) },
+    { key: 'gap', title: t('coverage.averageGap'), align: 'right', render: (_, row) => (row.counts.averageGapDays === null ? '–' : t('coverage.days', { count: averageGapFigure(row.counts.averageGapDays) })) },
   ];
   return (
     <Table<CountsRow>
@@ -127,7 +128,7 @@ export function CoverageTab({ period }: { period: ReportPeriodRequest }) {
         <Descriptions.Item label={t('coverage.answeredWithinTarget')}>{report.complaints.answeredWithinTarget}</Descriptions.Item>
         <Descriptions.Item label={t('coverage.resolved')}>{report.complaints.resolved}</Descriptions.Item>
         <Descriptions.Item label={t('coverage.medianResponse')}>
-          {report.complaints.medianResponseMinutes === null ? '–' : t('coverage.hours', { count: Math.round((report.complaints.medianResponseMinutes / 60) * 10) / 10 })}
+          {report.complaints.medianResponseMinutes === null ? '–' : t('coverage.hours', { count: hoursFigure(report.complaints.medianResponseMinutes) })}
         </Descriptions.Item>
         <Descriptions.Item label={t('coverage.lapsed')}>{report.lifecycle.lapsed}</Descriptions.Item>
         <Descriptions.Item label={t('coverage.wonBack')}>{report.lifecycle.wonBack}</Descriptions.Item>

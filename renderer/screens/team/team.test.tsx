@@ -69,6 +69,14 @@ describe('Team screen', () => {
     expect(within(trend).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['50%', '–', '100%']);
   });
 
+  it('shows the average gap to a tenth of a day, as the report export does (2.25 → 2.3, 2.35 → 2.4, 10.05 → 10.1)', async () => {
+    const byTier = { A: counts({ averageGapDays: 2.25 }), B: counts({ averageGapDays: 2.35 }), C: counts({ averageGapDays: 10.05 }) };
+    await renderWithApi(<TeamPage />, teamApi({ 'reports.coverage': async () => ({ ...coverage, byTier }) }));
+    const table = (await screen.findByText('By tier')).closest('.ant-table-wrapper') as HTMLElement;
+    const gaps = within(table).getAllByRole('row').slice(1).map((row) => row.lastElementChild?.textContent);
+    expect(gaps.slice(0, 3)).toEqual(['2.3 days', '2.4 days', '10.1 days']);
+  });
+
   it('draws charts on a y-axis with its unit and week labels that do not run into each other', async () => {
     const weeks = Array.from({ length: 14 }, (_, index) => format(addDays(parseISO('2025-12-29'), 7 * index), 'yyyy-MM-dd'));
     const api = teamApi({ 'reports.visitsPerWeek': async () => ({ weeks, reps: [{ ownerId: REP, counts: weeks.map((_, index) => index % 4) }] }) });
