@@ -6,7 +6,7 @@
  * so the two stores (SQLite on the laptop, PostgreSQL on the server) can differ in layout.
  */
 import { z } from 'zod';
-import { StorableText } from '../model/primitives.js';
+import { CalendarDay, StorableText } from '../model/primitives.js';
 
 /** Bumped on any incompatible change; the server refuses other versions with `426 upgrade_required`. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -104,6 +104,29 @@ export interface PushResponse {
   lastMutationId: number;
 }
 
+/** How far ahead the priority phase looks by default (important dates, planned visits). */
+export const PRIORITY_DAYS = 30;
+
+/**
+ * The priority phase of a first sync: instead of rows in version order, the rows a rep needs today —
+ * every account, each account's latest completed visit of each kind (its cadence) and latest order,
+ * planned visits from `day` on, open complaints, important dates whose next occurrence falls within
+ * `days` (or the date's own lead time, when longer) with their people, key contacts of A-tier accounts
+ * (whom Today's festival greetings go to by default), and greetings of the past year. Paged with a cursor of
+ * its own (`after`: the previous answer's `cursor`); the answer says `priority: true`. The full pull
+ * from a null cursor follows and brings everything, these rows again included.
+ */
+export const PullPriority = z
+  .object({
+    /** the laptop's today, in its own time zone */
+    day: CalendarDay,
+    days: z.number().int().min(1).max(92).default(PRIORITY_DAYS),
+    /** the `cursor` of the previous priority answer; null for the first page */
+    after: z.string().max(200).nullable().default(null),
+  })
+  .strict();
+export type PullPriority = z.infer<typeof PullPriority>;
+
 export const PullRequest = z
   .object({
     protocolVersion: z.number().int(),
@@ -119,6 +142,11 @@ export const PullRequest = z
      * that database and is refused with `stale_copy` (the copy then signs in as a new device).
      */
     acknowledged: z.number().int().nonnegative().optional(),
+    /**
+     * A first sync's priority phase (see `PullPriority`): the rows the laptop's Today needs, before the
+     * full pull. Optional and only sent by newer clients; a server without it refuses the request (400).
+     */
+    priority: PullPriority.optional(),
   })
   .strict();
 export type PullRequest = z.infer<typeof PullRequest>;
@@ -140,8 +168,10 @@ export interface PullResponse {
   lastMutationId: number;
   /** the cursor is older than the tombstone purge window: drop local synced data and pull from null */
   resetRequired: boolean;
-  /** when asked (`withTotal`): how many rows this whole pull (all pages from the request's cursor) returns, for a progress bar */
+  /** when asked (`withTotal`): how many rows this whole pull (all pages from the request's cursor; of a priority phase, all its pages) returns, for a progress bar */
   total?: number;
+  /** an answer to `PullRequest.priority`: `cursor` continues the priority phase, not the pull (a server that ignores the field answers a plain first page) */
+  priority?: true;
   /** optional: display names of the owners of the rows on this page (a lead's app shows whose account it is); a lead's pull also names every active rep of the team */
   owners?: Array<{ id: string; displayName: string }>;
 }

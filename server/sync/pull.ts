@@ -4,14 +4,16 @@
  * mutation id. Team versions commit in order (see `apply.ts`), so everything up to the team's
  * `last_version` in this snapshot is visible in it: the cursor can safely move there. Each page names the
  * owners of its rows (a lead's app shows whose account it is) and says how many rows the whole pull brings.
+ * A first sync may ask for its priority phase first (`priority.ts`): the same answer, other rows.
  */
 import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import { refuseStaleCopy } from './session.js';
-import { arrayParam, type SqlClient } from '../store/sqlClient.js';
+import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { priorityPage } from './priority.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 
 export interface RowRecord {
@@ -59,6 +61,21 @@ async function confirmAcknowledged(store: SqlClient, session: SyncSession, ackno
   if (row) refuseStaleCopy(acknowledged, Number(row.before));
 }
 
+/**
+ * The owners of a page's rows by name. A lead's reports have a row for every rep of the team, a rep who
+ * never synced too: besides the owners of the page's rows, a lead's pull names the team's active reps.
+ */
+async function ownersOf(tx: SqlQueryable, session: SyncSession, ownerIds: readonly string[]): Promise<Array<{ id: string; displayName: string }>> {
+  const wholeTeam = readsWholeTeam(session);
+  if (ownerIds.length === 0 && !wholeTeam) return [];
+  return tx.query<{ id: string; displayName: string }>(
+    `SELECT id, display_name AS "displayName" FROM users
+     WHERE id = ANY($1::uuid[]) OR ($2 AND team_id = $3 AND role = 'rep' AND disabled_at IS NULL)
+     ORDER BY display_name, id`,
+    [arrayParam(ownerIds), wholeTeam, session.teamId],
+  );
+}
+
 export async function pull(store: SqlClient, session: SyncSession, request: PullRequest): Promise<PullResponse> {
   if (request.clientId !== session.clientId) throw new ServerError('forbidden', 'sync.server.foreignClientId');
   const cursor = request.cursor === null ? null : decodeCursor(request.cursor);
@@ -75,6 +92,11 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
     if (cursor && (cursor.teamId !== session.teamId || cursor.version < team!.purge_horizon)) {
       return { rows: [], cursor: encodeCursor({ teamId: session.teamId, version: 0 }), hasMore: false, lastMutationId, resetRequired: true };
     }
+    if (request.priority) {
+      const page = await priorityPage(tx, session, request.priority, request.limit, request.withTotal);
+      const { ownerIds, ...answer } = page;
+      return { ...answer, lastMutationId, resetRequired: false, priority: true, owners: await ownersOf(tx, session, ownerIds) };
+    }
     const after = cursor?.version ?? 0;
     const rows = await tx.query<RowRecord>(
       `SELECT ${PULLED_COLUMNS} FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4 ORDER BY r.version LIMIT $5`,
@@ -89,19 +111,7 @@ export async function pull(store: SqlClient, session: SyncSession, request: Pull
       : hasMore
         ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r WHERE ${READABLE_ROWS} AND r.version > $4`, [session.teamId, session.userId, readsWholeTeam(session), after]))[0]!.n
         : page.length;
-    const ownerIds = [...new Set(page.map((row) => row.owner_id))];
-    // A lead's reports have a row for every rep of the team, a rep who never synced too: besides the
-    // owners of the page's rows, a lead's pull names the team's active reps.
-    const wholeTeam = readsWholeTeam(session);
-    const owners =
-      ownerIds.length === 0 && !wholeTeam
-        ? []
-        : await tx.query<{ id: string; displayName: string }>(
-            `SELECT id, display_name AS "displayName" FROM users
-             WHERE id = ANY($1::uuid[]) OR ($2 AND team_id = $3 AND role = 'rep' AND disabled_at IS NULL)
-             ORDER BY display_name, id`,
-            [arrayParam(ownerIds), wholeTeam, session.teamId],
-          );
+    const owners = await ownersOf(tx, session, [...new Set(page.map((row) => row.owner_id))]);
     return {
       rows: page.map(pulledRow),
       cursor: encodeCursor({ teamId: session.teamId, version: Math.max(after, reached) }),
