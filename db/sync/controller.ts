@@ -245,6 +245,8 @@ export class SyncController {
       const report = await syncOnce(this.db, connection, {
         now: this.options.now,
         onProgress: (progress) => (this.progress = progress),
+        // A first sync's priority rows are in: open screens reload and Today shows them while the rest arrives.
+        onPriorityApplied: () => (this.dataVersion += 1),
         onPhase: (phase) => (this.phase = phase),
       });
       this.reachable = true;

@@ -1,20 +1,31 @@
 /**
  * Pull: rows changed since the cursor, page by page, each page applied in one transaction together
  * with the new cursor (a crash mid-pull resumes from the last whole page). How a pulled row is applied
- * (never over a field a pending local change is about to push, no outbox entry) is db/synced's.
+ * (never over a field a pending local change is about to push, never over a newer version this laptop
+ * already holds, no outbox entry) is db/synced's.
+ *
+ * A first sync (null cursor) starts with its priority phase (`PullPriority`): the rows Today needs, in
+ * pages of their own with the phase's cursor saved in each page's transaction, then "done" with the last
+ * one. The full pull from null follows and brings every row, those again included: the same version
+ * applied twice changes nothing, and a row edited here meanwhile keeps its edit (pending fields are
+ * never overwritten; a pushed edit holds a newer server version than the page). A server from before
+ * the phase refuses the field (400) or ignores it (a plain first page): the pull then goes on as before.
  */
-import { SYNC_LIMITS } from '../../core/sync/protocol.js';
+import { todayIn, type CalendarDay } from '../../core/calendar/day.js';
+import { SYNC_LIMITS, type PullResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { trimProcessed } from '../synced/outbox.js';
 import { applyPulledRow, dropSyncedRows, readPageState, withoutForeignKeys } from '../synced/remoteRows.js';
 import { SyncError, type SyncConnection } from './http.js';
 import { refuseIfBehindServer } from './identity.js';
-import { readSyncState, saveAcknowledged, saveCursor, saveOwnerNames } from './state.js';
+import { readPriorityState, readSyncState, saveAcknowledged, saveCursor, saveOwnerNames, savePriorityState } from './state.js';
 
 export interface PullProgress {
   done: number;
-  /** when the server says how many rows the whole pull brings */
+  /** when the server says how many rows the whole pull (or the phase) brings */
   total?: number;
+  /** a first sync's phase: the rows Today needs (`today`), then everything (`all`) */
+  phase?: 'today' | 'all';
 }
 
 export interface PullReport {
@@ -23,11 +34,19 @@ export interface PullReport {
   changed: number;
   /** the server asked for a full resync (our cursor was older than its tombstone purge window) */
   reset: boolean;
+  /** rows of a first sync's priority phase applied by this pull (also counted in `changed`, not in `pulled`) */
+  prioritized: number;
 }
 
 export interface PullOptions {
   pageSize?: number;
   onProgress?: (progress: PullProgress) => void;
+  /** a first sync's priority phase (default on; a server without it is handled either way) */
+  priority?: boolean;
+  /** the laptop's today, which the priority phase looks ahead from (default: the runtime's zone) */
+  today?: () => CalendarDay;
+  /** the priority phase's rows are all applied: Today can show them while the rest arrives */
+  onPriorityApplied?: (report: PullReport) => void;
 }
 
 /**
@@ -52,18 +71,90 @@ function bulkWriting(db: Db): () => void {
 
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
   let endBulkWriting: (() => void) | undefined;
+  const manyPages = () => (endBulkWriting ??= bulkWriting(db));
   try {
-    return await pullPages(db, connection, options, () => (endBulkWriting ??= bulkWriting(db)));
+    const report: PullReport = { pulled: 0, changed: 0, reset: false, prioritized: 0 };
+    let first: PullResponse | undefined;
+    if (options.priority !== false && readSyncState(db).cursor === null && !readPriorityState(db).done) {
+      const phase = await pullPriority(db, connection, options, report, manyPages);
+      if (phase.supported) options.onPriorityApplied?.(report);
+      else first = phase.first;
+    }
+    return await pullPages(db, connection, options, manyPages, report, first);
   } finally {
     endBulkWriting?.();
   }
 }
 
-async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, manyPages: () => void): Promise<PullReport> {
-  const report: PullReport = { pulled: 0, changed: 0, reset: false };
+/**
+ * Applies one page in one transaction: what the server has processed of our outbox, the rows, their
+ * owners' names, and `saveProgress` (the cursor the page brings us to).
+ */
+function applyPage(db: Db, page: PullResponse, report: PullReport, saveProgress: () => void): void {
+  // Before the outbox is trimmed to what the server has processed: see `refuseIfBehindServer`.
+  refuseIfBehindServer(db, page.lastMutationId);
+  withoutForeignKeys(db, () => {
+    // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
+    trimProcessed(db, page.lastMutationId);
+    saveAcknowledged(db, page.lastMutationId);
+    const state = readPageState(db, page.rows);
+    for (const row of page.rows) {
+      // Our own change coming back has the version its push already recorded here.
+      const known = state.locals.get(`${row.table}/${row.id}`)?.server_version === row.version;
+      if (applyPulledRow(db, row, state) && !known) report.changed += 1;
+    }
+    if (page.owners) saveOwnerNames(db, page.owners);
+    saveProgress();
+  });
+}
+
+/**
+ * The priority phase, from where a killed sync left it. A server without it either refuses the field
+ * or ignores it and answers a plain first page, which the full pull then applies as its own (`first`).
+ */
+async function pullPriority(
+  db: Db,
+  connection: SyncConnection,
+  options: PullOptions,
+  report: PullReport,
+  manyPages: () => void,
+): Promise<{ supported: true } | { supported: false; first?: PullResponse }> {
+  const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
+  const day = (options.today ?? (() => todayIn()))();
+  let after = readPriorityState(db).cursor;
+  let total: number | undefined;
+  let done = 0;
+  for (;;) {
+    let page: PullResponse;
+    try {
+      page = await connection.pull(null, pageSize, { withTotal: total === undefined, priority: { day, after } });
+    } catch (error) {
+      // A server from before the phase refuses the unknown field: the full pull brings everything, as it always did.
+      if (!(error instanceof SyncError && error.code === 'invalid')) throw error;
+      savePriorityState(db, { cursor: null, done: true });
+      return { supported: false };
+    }
+    if (page.priority !== true) {
+      savePriorityState(db, { cursor: null, done: true });
+      return { supported: false, first: page };
+    }
+    manyPages();
+    total ??= page.total;
+    applyPage(db, page, report, () => savePriorityState(db, page.hasMore ? { cursor: page.cursor, done: false } : { cursor: null, done: true }));
+    done += page.rows.length;
+    report.prioritized += page.rows.length;
+    options.onProgress?.({ done, ...(total === undefined ? {} : { total }), phase: 'today' });
+    if (!page.hasMore) return { supported: true };
+    after = page.cursor;
+  }
+}
+
+async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, manyPages: () => void, report: PullReport, first?: PullResponse): Promise<PullReport> {
   let total: number | undefined;
   const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
-  let request = connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
+  // A first sync's pages say which phase they are; a later sync's few rows need no such word.
+  const phase = readSyncState(db).cursor === null && options.priority !== false ? ({ phase: 'all' } as const) : {};
+  let request = first ? Promise.resolve(first) : connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
   for (;;) {
     const page = await request;
     if (page.resetRequired) {
@@ -88,23 +179,9 @@ async function pullPages(db: Db, connection: SyncConnection, options: PullOption
       await new Promise((resolve) => setImmediate(resolve));
     }
     total ??= page.total;
-    // Before the outbox is trimmed to what the server has processed: see `refuseIfBehindServer`.
-    refuseIfBehindServer(db, page.lastMutationId);
-    withoutForeignKeys(db, () => {
-      // Mutations the server has processed are part of this snapshot: their fields no longer need protecting.
-      trimProcessed(db, page.lastMutationId);
-      saveAcknowledged(db, page.lastMutationId);
-      const state = readPageState(db, page.rows);
-      for (const row of page.rows) {
-        // Our own change coming back has the version its push already recorded here.
-        const known = state.locals.get(`${row.table}/${row.id}`)?.server_version === row.version;
-        if (applyPulledRow(db, row, state) && !known) report.changed += 1;
-      }
-      if (page.owners) saveOwnerNames(db, page.owners);
-      saveCursor(db, page.cursor);
-    });
+    applyPage(db, page, report, () => saveCursor(db, page.cursor));
     report.pulled += page.rows.length;
-    options.onProgress?.(total === undefined ? { done: report.pulled } : { done: report.pulled, total });
+    options.onProgress?.({ done: report.pulled, ...(total === undefined ? {} : { total }), ...phase });
     if (!page.hasMore) return report;
   }
 }

@@ -1,4 +1,5 @@
 /** One sync: push, pull, push again (what the pull's snapshot did not yet include goes out at once). */
+import { todayIn } from '../../core/calendar/day.js';
 import type { Db } from '../connection.js';
 import { isDiskFull } from '../diskFull.js';
 import { countNoteConflicts } from './conflicts.js';
@@ -25,6 +26,8 @@ export interface SyncOnceOptions {
   now?: () => Date;
   pageSize?: number;
   onProgress?: (progress: PullProgress) => void;
+  /** a first sync's priority phase has applied the rows Today needs (`PullOptions.onPriorityApplied`) */
+  onPriorityApplied?: () => void;
   /** what the sync is doing now: sending the outbox, or receiving the team's changes */
   onPhase?: (phase: SyncPhase) => void;
 }
@@ -42,7 +45,12 @@ export async function syncOnce(db: Db, connection: SyncConnection, options: Sync
     sending();
     const first = await pushOutbox(db, connection, stamp);
     options.onPhase?.('receiving');
-    const pulled = await pullChanges(db, connection, { pageSize: options.pageSize, onProgress: options.onProgress });
+    const pulled = await pullChanges(db, connection, {
+      pageSize: options.pageSize,
+      onProgress: options.onProgress,
+      today: () => todayIn(undefined, now()),
+      onPriorityApplied: options.onPriorityApplied,
+    });
     sending();
     const second = await pushOutbox(db, connection, stamp);
     saveOutcome(db, { syncedAt: stamp() });

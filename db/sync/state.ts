@@ -1,6 +1,6 @@
 /**
- * The sync client's local bookkeeping (migration 005): who this installation syncs as, the pull cursor,
- * the last outcome, the changes the server rejected, and the display names of row owners.
+ * The sync client's local bookkeeping (migration 005): who this installation syncs as, the pull cursor
+ * (and a first sync's priority phase, migration 011), the last outcome, the changes the server rejected, and the display names of row owners.
  */
 import { uuidv7 } from 'uuidv7';
 import type { RejectedChangeView } from '../../core/api/contract.js';
@@ -68,6 +68,7 @@ export function saveSignIn(db: Db, serverUrl: string, user: SessionUser): void {
     `UPDATE sync_state SET server_url = ?, user_id = ?, username = ?, display_name = ?, role = ?, team_id = ?, team_name = ?,
        cursor = CASE WHEN ? THEN cursor ELSE NULL END, last_error = NULL WHERE id = 1`,
   ).run(serverUrl, user.id, user.username, user.displayName, user.role, user.teamId, user.teamName, sameAccount ? 1 : 0);
+  if (!sameAccount) saveCursor(db, null);
   saveOwnerNames(db, [{ id: user.id, displayName: user.displayName }]);
 }
 
@@ -76,8 +77,26 @@ export function saveSignOut(db: Db): void {
   statement(db, 'UPDATE sync_state SET server_url = NULL, last_error = NULL WHERE id = 1').run();
 }
 
+/** A null cursor starts a full pull again, and with it the priority phase. */
 export function saveCursor(db: Db, cursor: string | null): void {
-  statement(db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+  if (cursor === null) statement(db, 'UPDATE sync_state SET cursor = NULL, priority_cursor = NULL, priority_done = 0 WHERE id = 1').run();
+  else statement(db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+}
+
+/** A first sync's priority phase (migration 011): where it got to (`cursor`), and whether it is over. */
+export interface PriorityState {
+  cursor: string | null;
+  done: boolean;
+}
+
+export function readPriorityState(db: Db): PriorityState {
+  readSyncState(db);
+  const row = statement(db, 'SELECT priority_cursor, priority_done FROM sync_state WHERE id = 1').get() as { priority_cursor: string | null; priority_done: number };
+  return { cursor: row.priority_cursor, done: row.priority_done === 1 };
+}
+
+export function savePriorityState(db: Db, state: PriorityState): void {
+  statement(db, 'UPDATE sync_state SET priority_cursor = ?, priority_done = ? WHERE id = 1').run(state.cursor, state.done ? 1 : 0);
 }
 
 export function saveAcknowledged(db: Db, lastMutationId: number): void {
