@@ -571,8 +571,11 @@ export interface SyncStatusView {
   /** local changes not yet on the server */
   pending: number;
   lastSyncedAt: string | null;
-  /** rows pulled so far by the running sync (`total` when the server says) */
-  progress: { done: number; total?: number } | null;
+  /**
+   * rows pulled so far by the running sync (`total` when the server says); a first sync says its phase:
+   * the rows Today needs (`today`), then everything (`all`)
+   */
+  progress: { done: number; total?: number; phase?: 'today' | 'all' } | null;
   /** i18n key of the last failure (`sync:errors.*`); null after a success */
   lastError: string | null;
   serverUrl: string | null;

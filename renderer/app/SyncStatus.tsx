@@ -37,7 +37,7 @@ function StateIcon({ shown }: { shown: Shown }) {
 
 /** `status` comes from the Shell's `useSyncStatus()`, which also feeds the conflicts badge. */
 export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const locale = useDateFnsLocale();
   if (!status) return null;
   if (isSoloUse(status)) {
@@ -55,7 +55,8 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
     signedOut: () => t('status.signedOut'),
     offline: () => t('status.offline'),
     sending: () => (status.pending > 0 ? t('status.sendingCount', { count: status.pending }) : t('status.sending')),
-    receiving: () => t('status.receivingChanges'),
+    // A first sync says its phase: Today's rows first, then the rest while the rep already works.
+    receiving: () => t(status.progress?.phase === 'today' ? 'status.receivingToday' : status.progress?.phase === 'all' ? 'status.receivingRest' : 'status.receivingChanges'),
     syncing: () => t('status.syncing'),
     toSend: () => t('status.pending', { count: status.pending }),
     failed: () => t('status.failed'),
@@ -75,13 +76,17 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
       t('status.signedOutHelp')
     ) : (
       <>
-        {[lastSynced, status.lastError ? t(status.lastError) : null, updates].filter((line) => line !== null).map((line) => (
+        {[progress?.phase ? t('status.firstSyncHelp') : null, lastSynced, status.lastError ? t(status.lastError) : null, updates].filter((line) => line !== null).map((line) => (
           <div key={line}>{line}</div>
         ))}
       </>
     );
   // A bar only for a pull worth watching (a first sync), not the few rows of a live update.
-  const bigPull = progress !== null && (progress.total ?? progress.done) >= 100;
+  const bigPull = progress !== null && (progress.phase !== undefined || (progress.total ?? progress.done) >= 100);
+  const count = new Intl.NumberFormat(i18n.language);
+  const received = progress?.total
+    ? t('status.receiving', { done: count.format(progress.done), total: count.format(progress.total) })
+    : t('status.receivingSome', { done: count.format(progress?.done ?? 0) });
   const warn = shown === 'offline' || shown === 'failed' || shown === 'attention' || status.conflicts > 0;
 
   return (
@@ -93,16 +98,17 @@ export function SyncStatus({ status }: { status: SyncStatusView | undefined }) {
         {showPending && <Typography.Text type="secondary">{t('status.pending', { count: status.pending })}</Typography.Text>}
         {status.conflicts > 0 && <Typography.Text type="warning">{t('status.attention', { count: status.conflicts })}</Typography.Text>}
         {progress && bigPull && (
-          <Flex align="center" gap={4} style={{ width: 180 }}>
+          <Flex align="center" gap={6}>
             <Progress
               size="small"
               showInfo={false}
+              style={{ width: 120, margin: 0 }}
               status="active"
               percent={progress.total ? Math.round((100 * progress.done) / progress.total) : 100}
-              aria-label={progress.total ? t('status.receiving', { done: progress.done, total: progress.total }) : t('status.receivingSome', { done: progress.done })}
+              aria-label={received}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {progress.total ? t('status.receiving', { done: progress.done, total: progress.total }) : t('status.receivingSome', { done: progress.done })}
+              {received}
             </Typography.Text>
           </Flex>
         )}

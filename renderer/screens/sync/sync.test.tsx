@@ -46,8 +46,27 @@ describe('SyncStatus', () => {
     await renderWithApi(<SyncStatus status={{ ...online, running: true, progress: { done: 1200, total: 4800 } }} />, fakeApi({}));
     expect(screen.getByRole('status').textContent).toContain('Syncing…');
     expect(screen.getByText('2 to send')).toBeTruthy();
-    expect(screen.getByText('Receiving 1200 of 4800')).toBeTruthy();
+    expect(screen.getByText('Receiving 1,200 of 4,800')).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+  });
+
+  it('a new laptop’s first sync says its phase — Today’s rows first, then the rest — with done / total, in both languages', async () => {
+    const cases: Array<[SyncStatusView['progress'], string[], string[]]> = [
+      [{ phase: 'today', done: 1200, total: 8400 }, ['Getting Today ready…', 'Receiving 1,200 of 8,400'], ['正在准备今日待办…', '正在接收 1,200 / 8,400']],
+      [{ phase: 'all', done: 60000, total: 182000 }, ['Today is ready · receiving the rest…', 'Receiving 60,000 of 182,000'], ['今日待办已就绪 · 正在接收其余数据…', '正在接收 60,000 / 182,000']],
+      // Even a phase of a few rows shows its bar: the rep is waiting for Today.
+      [{ phase: 'today', done: 20, total: 40 }, ['Getting Today ready…', 'Receiving 20 of 40'], ['正在准备今日待办…', '正在接收 20 / 40']],
+    ];
+    for (const [progress, en, zh] of cases) {
+      for (const [language, expected] of [['en', en], ['zh-CN', zh]] as const) {
+        await renderWithApi(<SyncStatus status={{ ...online, pending: 0, running: true, activity: 'receiving', progress }} />, fakeApi({}), language);
+        for (const words of expected) expect(screen.getByRole('status').textContent).toContain(words);
+        expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(Math.round((100 * progress!.done) / progress!.total!)));
+        fireEvent.mouseEnter(screen.getByRole('status'));
+        expect(await screen.findByText(language === 'en' ? /A new computer gets what Today needs first/ : /新电脑会先接收“今日”所需的数据/)).toBeTruthy();
+        cleanup();
+      }
+    }
   });
 
   it('says offline in plain words, in Chinese too', async () => {
