@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Entry } from '@napi-rs/keyring';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../core/api/errors.js';
 import { openDatabase } from '../db/openDatabase.js';
@@ -7,8 +8,9 @@ import { newDatabaseKey } from '../db/encryption.js';
 import { useTempDir } from '../db/testing/tempDir.js';
 import { databaseKeys, keyFilePathFor, keyFileVault, keyringVault, memoryKeyVault, nodeKeyVaults, type KeyVault } from './databaseKey.js';
 
-const keyringEntries = vi.hoisted(() => [] as unknown[][]);
-vi.mock('@napi-rs/keyring', () => ({
+const keyringEntries: unknown[][] = [];
+/** The keyring addon's stand-in: records how each entry is asked for, and holds no password. */
+const fakeKeyring = () => ({
   Entry: class {
     constructor(...args: unknown[]) {
       keyringEntries.push(args);
@@ -16,8 +18,8 @@ vi.mock('@napi-rs/keyring', () => ({
     getPassword() {
       return null;
     }
-  },
-}));
+  } as unknown as typeof Entry,
+});
 
 /** The OS keyring of a headless machine, as @napi-rs/keyring behaves there: nothing stored, nothing storable. */
 const headlessKeyring: KeyVault = {
@@ -51,7 +53,7 @@ describe('database keys', () => {
 
   it('asks only the Secret Service on Linux: the kernel keyring fallback would forget the key at reboot', () => {
     const dataDir = tempDir();
-    expect(keyringVault(dataDir).load()).toBeNull();
+    expect(keyringVault(dataDir, fakeKeyring).load()).toBeNull();
     expect(keyringEntries.at(-1)).toEqual(['Rounds database key', path.resolve(dataDir), { linux: { store: 'secret-service' } }]);
   });
 

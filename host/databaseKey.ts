@@ -5,8 +5,9 @@
  * a file readable by the user alone beside the data folder, for machines with no keyring (headless Linux).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Entry } from '@napi-rs/keyring';
+import type * as Keyring from '@napi-rs/keyring';
 import { ApiError } from '../core/api/errors.js';
 import { translator } from '../core/i18n/translator.js';
 import { isPlainDatabaseFile, newDatabaseKey, DATABASE_KEY_BYTES, type DatabaseKey } from '../db/encryption.js';
@@ -30,12 +31,18 @@ function asKey(hex: string | null): DatabaseKey | null {
 }
 
 /**
+ * The keyring's native addon, loaded when a keyring is first asked: a command run with
+ * `ROUNDS_KEY_STORE=file` (CI, a headless server) never loads it (about 10 ms of `rounds` start-up).
+ */
+const nativeKeyring = (): Pick<typeof Keyring, 'Entry'> => createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
+
+/**
  * The OS keyring, one entry per data folder (its absolute path). On Linux only the Secret Service: the
  * library's fallback, the kernel keyring, lives in memory and would lose the key at the next reboot (or
- * with the login session) — and the database with it.
+ * with the login session) — and the database with it. `keyring`: the addon (tests pass a stand-in).
  */
-export function keyringVault(dataDir: string): KeyVault {
-  const entry = () => new Entry(KEYRING_SERVICE, path.resolve(dataDir), { linux: { store: 'secret-service' } });
+export function keyringVault(dataDir: string, keyring: () => Pick<typeof Keyring, 'Entry'> = nativeKeyring): KeyVault {
+  const entry = () => new (keyring().Entry)(KEYRING_SERVICE, path.resolve(dataDir), { linux: { store: 'secret-service' } });
   return {
     name: 'keyring',
     load: () => asKey(entry().getPassword() ?? null),

@@ -59,27 +59,41 @@ export function agendaLine(item: AgendaItem): AgendaLine {
 const agendaText = (lang: CalendarLanguage) => translator(lang, 'cli');
 const HEADINGS = ['kind', 'tier', 'account', 'contact', 'date', 'source'] as const;
 
-function sourceText(line: AgendaLine, lang: CalendarLanguage): string {
+/** `translate(key)` remembered: a day of a rep's agenda has hundreds of rows with a handful of different words. */
+function remembered<K>(translate: (key: K) => string): (key: K) => string {
+  const known = new Map<K, string>();
+  return (key) => {
+    let text = known.get(key);
+    if (text === undefined) known.set(key, (text = translate(key)));
+    return text;
+  };
+}
+
+function sourceText(line: AgendaLine, lang: CalendarLanguage, overdue: (days: number) => string): string {
   if (line.festivalId) return line.festivalId;
   if (line.source) {
     const { calendar, month, day, isLeapMonth, year } = line.source;
     const text = calendar === 'lunar' ? formatLunarDate({ month, day, isLeapMonth }, lang) : `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     return year === null ? text : `${year} ${text}`;
   }
-  return line.daysOverdue > 0 ? agendaText(lang)('agenda.overdue', { count: line.daysOverdue }) : '';
+  return line.daysOverdue > 0 ? overdue(line.daysOverdue) : '';
 }
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
+  if (ASCII.test(text)) return text.length;
   let columns = 0;
-  for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  for (const char of text) columns += WIDE.test(char) ? 2 : 1;
   return columns;
 }
 
-const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
-
 export function agendaTable(days: readonly AgendaDay[], lang: CalendarLanguage): string {
   const t = agendaText(lang);
+  const kindName = remembered((kind: AgendaItemKind) => t(`today:kind.${kind}`));
+  const overdue = remembered((count: number) => t('agenda.overdue', { count }));
   const headings = HEADINGS.map((heading) => t(`agenda.heading.${heading}`));
   const out: string[] = [];
   for (const { day, items } of days) {
@@ -88,9 +102,10 @@ export function agendaTable(days: readonly AgendaDay[], lang: CalendarLanguage):
       out.push(t('agenda.nothing'), '');
       continue;
     }
-    const rows = items.map(agendaLine).map((line) => [t(`today:kind.${line.kind}`), line.tier, line.accountName, line.contactName ?? '', line.occurrenceDate, sourceText(line, lang)]);
-    const widths = headings.map((heading, column) => Math.max(width(heading), ...rows.map((row) => width(row[column] ?? ''))));
-    for (const row of [headings, ...rows]) out.push(row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd());
+    const rows = items.map(agendaLine).map((line) => [kindName(line.kind), line.tier, line.accountName, line.contactName ?? '', line.occurrenceDate, sourceText(line, lang, overdue)]);
+    const cellWidths = [headings, ...rows].map((row) => row.map(width));
+    const widths = headings.map((_, column) => Math.max(...cellWidths.map((row) => row[column] ?? 0)));
+    [headings, ...rows].forEach((row, index) => out.push(row.map((cell, column) => cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - (cellWidths[index]?.[column] ?? 0)))).join('  ').trimEnd()));
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -4,28 +4,10 @@ import type { Account, AccountFields } from '../../core/model/schemas.js';
 import { searchKeysFor } from '../../core/text/pinyin.js';
 import type { Db } from '../connection.js';
 import { insertSynced, updateSynced } from '../synced/localWrites.js';
-import { readLive, statement, type TableSpec } from './table.js';
+import { ACCOUNTS } from './accountRecord.js';
+import { readLive, statement } from './table.js';
 
-export const ACCOUNTS: TableSpec = {
-  table: 'accounts',
-  fields: {
-    name: 'value',
-    tier: 'value',
-    tierSource: 'value',
-    status: 'value',
-    industry: 'value',
-    city: 'value',
-    address: 'value',
-    longTermContract: 'bool',
-    strategic: 'bool',
-    annualRevenue: 'value',
-    cadenceDays: 'value',
-    interests: 'value',
-    notes: 'value',
-    externalId: 'value',
-    archivedAt: 'value',
-  },
-};
+export { ACCOUNTS } from './accountRecord.js';
 
 /** The pinyin columns that make a name searchable by pinyin and initials. */
 export function nameSearchColumns(name: string): { name_pinyin: string; name_initials: string } {

@@ -6,7 +6,7 @@
 import { diffDays, type CalendarDay } from '../../core/calendar/day.js';
 import { statusAfterInactivity } from '../../core/cadence/index.js';
 import type { AccountStatus } from '../../core/model/enums.js';
-import { updateAccount } from '../repo/accounts.js';
+import { setAccountStatus } from '../repo/accountRecord.js';
 import { accountActivity } from '../repo/agendaInput.js';
 import type { ServiceContext } from './context.js';
 import { currentSettings } from './settings.js';
@@ -28,7 +28,7 @@ export function refreshLifecycle(context: ServiceContext, accounts: readonly Lif
   if (changed.length > 0) {
     const now = context.stamp();
     context.db.transaction(() => {
-      for (const account of changed) updateAccount(context.db, account.id, { status: account.status }, now);
+      for (const account of changed) setAccountStatus(context.db, account.id, account.status, now);
     })();
   }
   return changed;
