@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findUnstorableText } from '../text/storable.js';
 import { SYNC_LIMITS, SYNCED_TABLES, type PullResponse, type PulledRow } from './protocol.js';
-import { decodePullPage, decodeRows, encodePullPage, encodeRows, PullPageError, type EncodedPullPage } from './pullEncoding.js';
+import { decodePullPage, decodeRows, encodePullPage, encodeRows, isoInstantMs, PullPageError, type EncodedPullPage } from './pullEncoding.js';
 
 /** As on the wire: what JSON carries (an `undefined` field is left out). */
 const overTheWire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
@@ -86,6 +86,36 @@ describe('the compact pull page', () => {
     expect(decodePullPage(overTheWire(encodePullPage(page)))).toEqual(overTheWire(page));
   });
 
+  it('reads and writes instants exactly as Date does, for every instant with a four-digit year', () => {
+    // 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z
+    const fourDigitYears = fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 });
+    fc.assert(
+      fc.property(fourDigitYears, fourDigitYears, (createdMs, updatedMs) => {
+        expect(isoInstantMs(iso(createdMs))).toBe(createdMs);
+        const row: PulledRow = { table: 'visits', id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', version: 1, ownerId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', data: { createdAt: iso(createdMs), doneAt: iso(updatedMs), plannedAt: iso(createdMs) } };
+        const encoded = encodeRows([row]);
+        expect(encoded.groups[0]!.columns.map((column) => column.kind)).toEqual(['instant', 'instant', 'instant']);
+        expect(decodeRows(overTheWire(encoded))).toEqual([row]);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const [text, ms] of [
+      ['1970-01-01T00:00:00.000Z', 0],
+      ['0000-01-01T00:00:00.000Z', -62_167_219_200_000],
+      ['9999-12-31T23:59:59.999Z', 253_402_300_799_999],
+      ['2024-02-29T12:00:00.000Z', Date.UTC(2024, 1, 29, 12)],
+      ['2000-02-29T00:00:00.000Z', Date.UTC(2000, 1, 29)],
+    ] as const) {
+      expect(isoInstantMs(text)).toBe(ms);
+    }
+    // Anything toISOString() would not have written goes as text, unchanged.
+    for (const text of ['2026-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-11-31T00:00:00.000Z', '2026-11-23T24:00:00.000Z', '2026-11-23T09:60:00.000Z', '2026-11-23T09:15:00Z', '2026-11-23T09:15:00.000z', '2026-11-23 09:15:00.000Z', '+002026-11-23T09:15:00.000Z', '2026-11-23T09:15:00.000+00:00', '２０２６-11-23T09:15:00.000Z', '2026-00-10T09:15:00.000Z', '2026-11-00T09:15:00.000Z', '2026-11-23T09:15:0a.000Z']) {
+      expect(isoInstantMs(text), text).toBeNull();
+      const row: PulledRow = { table: 'notes', id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', version: 1, ownerId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', data: { createdAt: text } };
+      expect(roundTrip([row])).toEqual([row]);
+    }
+  });
+
   it('sends a server row without repeating its id, its owner or its time', () => {
     const createdMs = Date.UTC(2026, 10, 23, 9, 15);
     const id = uuidv7At(createdMs, 'abcdef0123456789ab');
@@ -155,7 +185,7 @@ describe('a hostile or broken compact page is refused whole, naming where', () =
     refused((p) => ((p as Record<string, unknown>).rows = []), /^rows: not an object/);
     refused((p) => ((p as Record<string, unknown>).hasMore = 'yes'), /^hasMore: not true or false/);
     refused((p) => ((p as Record<string, unknown>).cursor = 12), /^cursor: not text/);
-    refused((p) => ((p.rows.groups[0]!.columns[0] as { kind: string }).kind = 'date'), /^rows\.groups\[0\]\.columns\[0\]\.kind: not value, instant or uuid/);
+    refused((p) => ((p.rows.groups[0]!.columns[0] as { kind: string }).kind = 'date'), /^rows\.groups\[0\]\.columns\[0\]\.kind: not value, instant, uuid or uuids/);
     refused((p) => (p.rows.groups[0]!.columns[0]!.values[0] = '2026-11-23T09:15:00.000Z'), /columns\[0\]\.values\[0\]: not a whole number of milliseconds/);
     refused((p) => (p.rows.groups[0]!.ids[0] = 'not-a-uuid'), /^rows\.groups\[0\]\.ids\[0\]: not a UUID in hex digits/);
     refused((p) => (p.rows.groups[0]!.ids[0] = 'ABCDEF0123456789ABCDEF0123456789'), /ids\[0\]: not a UUID/);

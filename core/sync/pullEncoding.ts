@@ -24,9 +24,10 @@ export const PULL_COLUMNS_TYPE = 'application/vnd.rounds.pull-columns+json';
 
 /**
  * `value`: the JSON values as they are; `instant`: canonical ISO instants (`toISOString()`) as
- * millisecond differences; `uuid`: lower-case UUIDs as hex digits.
+ * millisecond differences; `uuid`: lower-case UUIDs as hex digits; `uuids`: lists of them (a visit's
+ * contacts met), each as 32 hex digits.
  */
-export type ColumnKind = 'value' | 'instant' | 'uuid';
+export type ColumnKind = 'value' | 'instant' | 'uuid' | 'uuids';
 
 export interface EncodedColumn {
   /** the field of `PulledRow.data` */
@@ -79,34 +80,127 @@ function formatPath(path: ReadonlyArray<string | number>): string {
 /** The field every instant of a row is told relative to (and which is told relative to the row before). */
 const ANCHOR = 'createdAt';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX32 = /^[0-9a-f]{32}$/;
-const HEX20 = /^[0-9a-f]{20}$/;
 /** The range of a JavaScript Date (±100,000,000 days from 1970). */
 const MAX_INSTANT_MS = 8.64e15;
-/** Instants sent as numbers lie within ±2^52 ms (±142,000 years), so any difference of two is a safe integer; others go as text. */
-const NUMBERED_INSTANT_MS = 2 ** 52;
 /** Below 2^48 ms (the year 10889) an instant is the 12 hex digits a UUIDv7 starts with. */
 const UUID_TIME_LIMIT = 2 ** 48;
 const TABLES: ReadonlySet<string> = new Set(SYNCED_TABLES);
 
-function compactUuid(uuid: string, anchorHex: string | null): string {
-  const hex = uuid.slice(0, 8) + uuid.slice(9, 13) + uuid.slice(14, 18) + uuid.slice(19, 23) + uuid.slice(24);
-  return anchorHex !== null && hex.startsWith(anchorHex) ? hex.slice(12) : hex;
+// ---------------------------------------------------------------------------------------------------
+// Instants and UUIDs, by hand: a first sync has ~600,000 instants and ~800,000 UUIDs, and `Date.parse`
+// with `toISOString()` on each costs more than the rest of the encoding together.
+
+const DAY_MS = 86_400_000;
+const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const HEX2 = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** 0000-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z: the instants `toISOString()` writes with four-digit years. */
+const FOUR_DIGIT_YEARS = [-62_167_219_200_000, 253_402_300_800_000] as const;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
-function expandUuid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** `YYYY-MM-DDT` of a day since 1970-01-01 (H. Hinnant's civil_from_days), for years 0–9999. */
+function civilPrefix(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m5 = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * m5 + 2) / 5) + 1;
+  const month = m5 < 10 ? m5 + 3 : m5 - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${PAD2[Math.floor(year / 100)]}${PAD2[year % 100]}-${PAD2[month]}-${PAD2[day]}T`;
 }
 
-function anchorHexOf(ms: number | null): string | null {
-  return ms !== null && ms >= 0 && ms < UUID_TIME_LIMIT ? ms.toString(16).padStart(12, '0') : null;
+/** Two digits at `at` as a number, or NaN. */
+function digits2(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
 }
 
-/** The instant's milliseconds when the text is exactly what `toISOString()` gives for them, else null. */
-function canonicalInstantMs(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length < 24 || value.charCodeAt(value.length - 1) !== 90 /* Z */) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) || Math.abs(ms) >= NUMBERED_INSTANT_MS || new Date(ms).toISOString() !== value ? null : ms;
+/**
+ * The milliseconds of an instant written exactly as `toISOString()` writes it with a four-digit year
+ * (`2026-11-23T09:15:00.000Z`), else null: only such text goes as a number, so it comes back the same.
+ */
+export function isoInstantMs(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length !== 24) return null;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || value.charCodeAt(19) !== 46 || value.charCodeAt(23) !== 90) return null;
+  const year = digits2(value, 0) * 100 + digits2(value, 2);
+  const month = digits2(value, 5);
+  const day = digits2(value, 8);
+  const hours = digits2(value, 11);
+  const minutes = digits2(value, 14);
+  const seconds = digits2(value, 17);
+  const millis = digits2(value, 20) * 10 + value.charCodeAt(22) - 48;
+  const millisLast = value.charCodeAt(22) - 48;
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && hours <= 23 && minutes <= 59 && seconds <= 59 && millisLast >= 0 && millisLast <= 9 && millis >= 0)) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return null;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+}
+
+/** Writes instants as `toISOString()` does, remembering the last day's date (instants of a column come in runs of days). */
+class InstantWriter {
+  private day = Number.NaN;
+  private prefix = '';
+
+  write(ms: number): string {
+    if (!(ms >= FOUR_DIGIT_YEARS[0] && ms < FOUR_DIGIT_YEARS[1])) return new Date(ms).toISOString();
+    const day = Math.floor(ms / DAY_MS);
+    if (day !== this.day) {
+      this.day = day;
+      this.prefix = civilPrefix(day);
+    }
+    const time = ms - day * DAY_MS;
+    const seconds = Math.floor(time / 1000);
+    const minutes = Math.floor(seconds / 60);
+    return `${this.prefix}${PAD2[Math.floor(minutes / 60)]}:${PAD2[minutes % 60]}:${PAD2[seconds % 60]}.${PAD3[time % 1000]}Z`;
+  }
+}
+
+/** The 12 hex digits a UUIDv7 made at `ms` starts with; null outside 0 ≤ ms < 2^48. */
+function timeHex(ms: number): string | null {
+  if (!(ms >= 0 && ms < UUID_TIME_LIMIT)) return null;
+  const high = Math.floor(ms / 0x1_0000_0000);
+  const low = ms - high * 0x1_0000_0000;
+  return HEX2[high >>> 8]! + HEX2[high & 0xff]! + HEX2[Math.floor(low / 0x100_0000)]! + HEX2[(low >>> 16) & 0xff]! + HEX2[(low >>> 8) & 0xff]! + HEX2[low & 0xff]!;
+}
+
+/** Only the digits 0–9 and a–f (a loop: quicker than a regular expression on ~800,000 short strings a first sync). */
+function isHex(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function isUuidList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!isUuid(item)) return false;
+  return true;
+}
+
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 36 && UUID.test(value);
+}
+
+/** A UUID's 32 hex digits, 20 when it starts with `prefix` (the row's `createdAt` in a UUIDv7's 12 hex digits). */
+function compactUuid(uuid: string, prefix: string | null): string {
+  if (prefix !== null && uuid.startsWith(prefix.slice(0, 8)) && uuid.charCodeAt(8) === 45 && uuid.startsWith(prefix.slice(8), 9)) {
+    return uuid.slice(14, 18) + uuid.slice(19, 23) + uuid.slice(24);
+  }
+  return uuid.slice(0, 8) + uuid.slice(9, 13) + uuid.slice(14, 18) + uuid.slice(19, 23) + uuid.slice(24);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -128,10 +222,11 @@ export function encodeRows(rows: readonly PulledRow[]): EncodedRows {
   const groups: GroupBuilder[] = [];
   const groupIndex = new Map<string, number>();
   const runs: number[] = [];
-  const versions: number[] = [];
+  const versions: number[] = new Array(rows.length);
   let previousVersion = 0;
-  for (const row of rows) {
-    if (!UUID.test(row.id)) throw new Error(`row id ${JSON.stringify(row.id)} is not a lower-case UUID`);
+  let lastGroup = -1;
+  rows.forEach((row, i) => {
+    if (!isUuid(row.id)) throw new Error(`row id ${JSON.stringify(row.id)} is not a lower-case UUID`);
     let group = groupIndex.get(row.table);
     if (group === undefined) {
       group = groups.length;
@@ -139,85 +234,112 @@ export function encodeRows(rows: readonly PulledRow[]): EncodedRows {
       groups.push({ table: row.table, rows: [] });
     }
     groups[group]!.rows.push(row);
-    if (runs.length > 0 && runs[runs.length - 2] === group) runs[runs.length - 1]! += 1;
+    if (group === lastGroup) runs[runs.length - 1]! += 1;
     else runs.push(group, 1);
-    versions.push(row.version - previousVersion);
+    lastGroup = group;
+    versions[i] = row.version - previousVersion;
     previousVersion = row.version;
     if (!ownerIndex.has(row.ownerId)) {
-      if (!UUID.test(row.ownerId)) throw new Error(`owner id ${JSON.stringify(row.ownerId)} is not a lower-case UUID`);
+      if (!isUuid(row.ownerId)) throw new Error(`owner id ${JSON.stringify(row.ownerId)} is not a lower-case UUID`);
       ownerIndex.set(row.ownerId, owners.length);
       owners.push(row.ownerId);
     }
-  }
+  });
   return { owners, runs, versions, groups: groups.map((group) => encodeGroup(group, ownerIndex)) };
 }
 
 function encodeGroup({ table, rows }: GroupBuilder, ownerIndex: ReadonlyMap<string, number>): EncodedGroup {
-  const idInData = rows.every((row) => Object.hasOwn(row.data, 'id') && row.data.id === row.id);
+  const size = rows.length;
+  let idInData = true;
   const names: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    for (const name of Object.keys(row.data)) {
-      if (seen.has(name) || (idInData && name === 'id')) continue;
-      seen.add(name);
-      names.push(name);
+    if (idInData && !(Object.hasOwn(row.data, 'id') && row.data.id === row.id)) idInData = false;
+    for (const name in row.data) {
+      if (!seen.has(name) && Object.hasOwn(row.data, name)) {
+        seen.add(name);
+        names.push(name);
+      }
     }
   }
+  if (idInData) names.splice(names.indexOf('id'), 1);
   // The anchor first: every other instant and UUID of a row is told relative to it.
   const anchorAt = names.indexOf(ANCHOR);
   if (anchorAt > 0) names.unshift(...names.splice(anchorAt, 1));
-  const anchors = anchorAt >= 0 && rows.every((row) => row.data[ANCHOR] === undefined || row.data[ANCHOR] === null || canonicalInstantMs(row.data[ANCHOR]) !== null);
-  const anchorMs = rows.map((row) => (anchors ? canonicalInstantMs(row.data[ANCHOR]) : null));
-  const anchorHex = anchorMs.map(anchorHexOf);
-  return {
-    table,
-    ids: rows.map((row, i) => compactUuid(row.id, anchorHex[i]!)),
-    owners: rows.map((row) => ownerIndex.get(row.ownerId)!),
-    idInData,
-    columns: names.map((name) => encodeColumn(name, rows, name === ANCHOR && anchors, anchorMs, anchorHex)),
-  };
-}
-
-function kindOf(name: string, rows: readonly PulledRow[], isAnchor: boolean): ColumnKind {
-  if (isAnchor) return 'instant';
-  let instants = true;
-  let uuids = true;
-  let any = false;
-  for (const row of rows) {
-    const value = row.data[name];
-    if (value === undefined || value === null) continue;
-    any = true;
-    if (uuids && !(typeof value === 'string' && UUID.test(value))) uuids = false;
-    if (instants && canonicalInstantMs(value) === null) instants = false;
-    if (!uuids && !instants) return 'value';
+  const anchor = anchorAt >= 0 ? encodeColumn(ANCHOR, rows, null) : null;
+  const anchorMs = anchor?.kind === 'instant' ? anchor.ms : null;
+  const prefixes: Array<string | null> = new Array(size);
+  for (let r = 0; r < size; r += 1) prefixes[r] = anchorMs === null ? null : timeHex(anchorMs[r]!);
+  const ownersOfRows: number[] = new Array(size);
+  const ids: string[] = new Array(size);
+  for (let r = 0; r < size; r += 1) {
+    ownersOfRows[r] = ownerIndex.get(rows[r]!.ownerId)!;
+    ids[r] = compactUuid(rows[r]!.id, prefixes[r]!);
   }
-  return !any ? 'value' : uuids ? 'uuid' : 'instant';
+  const columns = names.map((name) => (anchor && name === ANCHOR ? anchor.column : encodeColumn(name, rows, { ms: anchorMs, prefixes }).column));
+  return { table, ids, owners: ownersOfRows, idInData, columns };
 }
 
-function encodeColumn(name: string, rows: readonly PulledRow[], isAnchor: boolean, anchorMs: ReadonlyArray<number | null>, anchorHex: ReadonlyArray<string | null>): EncodedColumn {
-  const kind = kindOf(name, rows, isAnchor);
-  const values: unknown[] = new Array(rows.length);
+/**
+ * One field of every row of a group. `anchor` null: this is the anchor (`createdAt`), each instant
+ * relative to the previous row's; otherwise instants relative to the row's anchor, UUIDs compacted by it.
+ */
+function encodeColumn(name: string, rows: readonly PulledRow[], anchor: { ms: Float64Array | null; prefixes: ReadonlyArray<string | null> } | null): { column: EncodedColumn; kind: ColumnKind; ms: Float64Array } {
+  const size = rows.length;
+  const raw: unknown[] = new Array(size);
+  const ms = new Float64Array(size).fill(Number.NaN);
   const absent: number[] = [];
-  let previous = 0;
-  rows.forEach((row, i) => {
-    const value = Object.hasOwn(row.data, name) ? row.data[name] : undefined;
+  // A field named like something every object inherits (`toString`) is read only when the row has it.
+  const inherited = name in Object.prototype;
+  let uuids = true;
+  let lists = true;
+  let instants = true;
+  let any = false;
+  for (let r = 0; r < size; r += 1) {
+    const data = rows[r]!.data;
+    const value = inherited && !Object.hasOwn(data, name) ? undefined : data[name];
     if (value === undefined) {
-      // `undefined` in data is what JSON leaves out: the field is absent.
-      absent.push(i);
-      values[i] = null;
-    } else if (value === null || kind === 'value') {
-      values[i] = value;
-    } else if (kind === 'uuid') {
-      values[i] = compactUuid(value as string, anchorHex[i]!);
-    } else if (isAnchor) {
-      const ms = anchorMs[i]!;
-      values[i] = ms - previous;
-      previous = ms;
-    } else {
-      values[i] = canonicalInstantMs(value)! - (anchorMs[i] ?? 0);
+      // `undefined` in data is what JSON leaves out: the field is absent (also when it is a key).
+      absent.push(r);
+      raw[r] = null;
+      continue;
     }
-  });
-  return absent.length > 0 ? { name, kind, values, absent } : { name, kind, values };
+    raw[r] = value;
+    if (value === null) continue;
+    any = true;
+    if (uuids && !isUuid(value)) uuids = false;
+    if (lists && !isUuidList(value)) lists = false;
+    if (instants) {
+      const at = isoInstantMs(value);
+      if (at === null) instants = false;
+      else ms[r] = at;
+    }
+  }
+  const kind: ColumnKind = anchor === null ? (instants ? 'instant' : uuids && any ? 'uuid' : 'value') : !any ? 'value' : uuids ? 'uuid' : instants ? 'instant' : lists ? 'uuids' : 'value';
+  let values = raw;
+  if (kind === 'uuid') {
+    values = new Array(size);
+    for (let r = 0; r < size; r += 1) values[r] = raw[r] === null ? null : compactUuid(raw[r] as string, anchor?.prefixes[r] ?? null);
+  } else if (kind === 'uuids') {
+    values = new Array(size);
+    for (let r = 0; r < size; r += 1) values[r] = raw[r] === null ? null : (raw[r] as string[]).map((uuid) => compactUuid(uuid, null));
+  } else if (kind === 'instant') {
+    values = new Array(size);
+    let previous = 0;
+    for (let r = 0; r < size; r += 1) {
+      const at = ms[r]!;
+      if (Number.isNaN(at)) values[r] = null;
+      else if (anchor === null) {
+        values[r] = at - previous;
+        previous = at;
+      } else {
+        const base = anchor.ms?.[r];
+        values[r] = at - (base === undefined || Number.isNaN(base) ? 0 : base);
+      }
+    }
+  }
+  const column: EncodedColumn = absent.length > 0 ? { name, kind, values, absent } : { name, kind, values };
+  return { column, kind, ms };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -269,28 +391,35 @@ function uuidAt(value: unknown, path: Path): string {
 }
 
 /**
- * A JSON value of a field: text and keys storable, not nested deeper than a request may be. The path
- * is only made when something is wrong (a page has ~50,000 values).
+ * A JSON value of a field (`values[row]` of the column at `path`): text and keys storable, not nested
+ * deeper than a request may be. Paths are made only when something is wrong (a page has ~50,000 values).
  */
-function checkValue(value: unknown, path: () => Path): void {
+function checkValue(value: unknown, path: Path, row: number): void {
   if (value === null || typeof value === 'boolean') return;
   if (typeof value === 'string') {
+    if (!isStorableText(value)) refuse([...path, 'values', row], UNSTORABLE);
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) refuse([...path, 'values', row], 'not a finite number');
+  } else if (typeof value === 'object') {
+    if (nestsDeeperThan(value, SYNC_LIMITS.bodyDepth)) refuse([...path, 'values', row], `nested deeper than ${SYNC_LIMITS.bodyDepth}`);
+    checkNested(value, () => [...path, 'values', row]);
+  } else refuse([...path, 'values', row], 'not a JSON value');
+}
+
+/** Inside an array or object value (its depth already checked). */
+function checkNested(value: unknown, path: () => Path): void {
+  if (typeof value === 'string') {
     if (!isStorableText(value)) refuse(path(), UNSTORABLE);
-    return;
-  }
-  if (typeof value === 'number') {
+  } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) refuse(path(), 'not a finite number');
-    return;
-  }
-  if (typeof value !== 'object') refuse(path(), 'not a JSON value');
-  if (nestsDeeperThan(value, SYNC_LIMITS.bodyDepth)) refuse(path(), `nested deeper than ${SYNC_LIMITS.bodyDepth}`);
-  if (Array.isArray(value)) value.forEach((inner, index) => checkValue(inner, () => [...path(), index]));
-  else {
+  } else if (Array.isArray(value)) {
+    value.forEach((inner, index) => checkNested(inner, () => [...path(), index]));
+  } else if (typeof value === 'object' && value !== null) {
     for (const [key, inner] of Object.entries(value)) {
       if (!isStorableText(key)) refuse(path(), 'has a key no store can keep');
-      checkValue(inner, () => [...path(), key]);
+      checkNested(inner, () => [...path(), key]);
     }
-  }
+  } else if (value !== null && typeof value !== 'boolean') refuse(path(), 'not a JSON value');
 }
 
 const ENVELOPE: ReadonlySet<string> = new Set(['rows', 'cursor', 'hasMore', 'lastMutationId', 'resetRequired', 'total', 'owners']);
@@ -378,84 +507,144 @@ function decodeGroup(value: unknown, path: Path, size: number, owners: readonly 
   seenTables.add(table);
   const idInData = booleanAt(group.idInData, [...path, 'idInData']);
   const ownerIndexes = arrayAt(group.owners, [...path, 'owners'], size);
-  const rowOwners = ownerIndexes.map((index, i) => owners[countAt(index, [...path, 'owners', i], owners.length - 1)]!);
-  const columns = arrayAt(group.columns, [...path, 'columns']);
-  const data: Array<Record<string, unknown>> = Array.from({ length: size }, () => ({}));
-  const names = new Set<string>();
-  let anchorMs: Array<number | null> = new Array<number | null>(size).fill(null);
+  const rowOwners: string[] = new Array(size);
+  for (let r = 0; r < size; r += 1) {
+    const index = ownerIndexes[r];
+    rowOwners[r] = typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < owners.length ? owners[index]! : refuse([...path, 'owners', r], `not a whole number from 0 to ${owners.length - 1}`);
+  }
+  const columnsIn = arrayAt(group.columns, [...path, 'columns']);
+  const names: string[] = [];
+  const columns: unknown[][] = [];
+  const absents: Array<Uint8Array | null> = [];
   // The anchor column comes first when there is one (`encodeGroup`): later ones are relative to it.
-  columns.forEach((column, c) => {
+  let anchor: Anchor | null = null;
+  for (let c = 0; c < columnsIn.length; c += 1) {
     const at = [...path, 'columns', c];
-    const record = recordAt(column, at);
+    const record = recordAt(columnsIn[c], at);
     const name = textAt(record.name, [...at, 'name'], 64);
-    if (name === '__proto__' || names.has(name) || (idInData && name === 'id')) refuse([...at, 'name'], `${JSON.stringify(name)} cannot be a field here`);
-    names.add(name);
+    if (name === '__proto__' || names.includes(name) || (idInData && name === 'id')) refuse([...at, 'name'], `${JSON.stringify(name)} cannot be a field here`);
     const isAnchor = c === 0 && name === ANCHOR && record.kind === 'instant';
-    const decoded = decodeColumn(record, at, size, isAnchor, anchorMs);
-    if (isAnchor) anchorMs = decoded.ms;
-    const absent = record.absent === undefined ? [] : arrayAt(record.absent, [...at, 'absent']);
-    let previous = -1;
-    absent.forEach((index, i) => {
-      if (typeof index !== 'number' || !Number.isInteger(index) || index <= previous || index >= size) refuse([...at, 'absent', i], 'not a row of the group, in order');
-      if (decoded.values[index] !== null) refuse([...at, 'values', index], 'a value for an absent field');
-      previous = index;
-    });
-    let skip = 0;
-    for (let r = 0; r < size; r += 1) {
-      if (absent[skip] === r) skip += 1;
-      else data[r]![name] = decoded.values[r];
+    const decoded = decodeColumn(record, at, size, isAnchor, anchor);
+    if (isAnchor) anchor = decoded.anchor;
+    names.push(name);
+    columns.push(decoded.values);
+    absents.push(record.absent === undefined ? null : absentRows(record.absent, decoded.values, at, size));
+  }
+  const idsIn = arrayAt(group.ids, [...path, 'ids'], size);
+  const ids: string[] = new Array(size);
+  for (let r = 0; r < size; r += 1) {
+    const id = uuidFrom(idsIn[r], anchor, r);
+    ids[r] = id ?? refuse([...path, 'ids', r], NOT_HEX_UUID);
+  }
+  const data: Array<Record<string, unknown>> = new Array(size);
+  for (let r = 0; r < size; r += 1) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c += 1) {
+      if (absents[c]?.[r] !== 1) row[names[c]!] = columns[c]![r];
     }
-  });
-  const ids = arrayAt(group.ids, [...path, 'ids'], size).map((id, r) => {
-    const hex = uuidHex(id, anchorMs[r]!);
-    if (hex === undefined) refuse([...path, 'ids', r], NOT_HEX_UUID);
-    const uuid = expandUuid(hex);
-    if (idInData) data[r]!.id = uuid;
-    return uuid;
-  });
+    if (idInData) row.id = ids[r];
+    data[r] = row;
+  }
   return { table: table as SyncedTable, ids, owners: rowOwners, data };
 }
 
-const NOT_HEX_UUID = 'not a UUID in hex digits';
-
-/** The 32 hex digits of a compact UUID (see `compactUuid`); undefined when it is not one. */
-function uuidHex(value: unknown, anchorMs: number | null): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (value.length === 32 && HEX32.test(value)) return value;
-  if (value.length !== 20 || !HEX20.test(value)) return undefined;
-  const prefix = anchorHexOf(anchorMs);
-  return prefix === null ? undefined : prefix + value;
+/** Which rows lack the field: listed in order, in range, each with a null value. */
+function absentRows(value: unknown, values: readonly unknown[], path: Path, size: number): Uint8Array {
+  const absent = arrayAt(value, [...path, 'absent']);
+  const rows = new Uint8Array(size);
+  let previous = -1;
+  absent.forEach((index, i) => {
+    if (typeof index !== 'number' || !Number.isInteger(index) || index <= previous || index >= size) refuse([...path, 'absent', i], 'not a row of the group, in order');
+    if (values[index] !== null) refuse([...path, 'values', index], 'a value for an absent field');
+    rows[index] = 1;
+    previous = index;
+  });
+  return rows;
 }
 
-function decodeColumn(column: Record<string, unknown>, path: Path, size: number, isAnchor: boolean, anchorMs: ReadonlyArray<number | null>): { values: unknown[]; ms: Array<number | null> } {
+/** A group's `createdAt` per row: milliseconds (NaN for none), its text, and the start of a UUIDv7 made then (`xxxxxxxx-xxxx-`), made when first needed. */
+interface Anchor {
+  ms: Float64Array;
+  texts: unknown[];
+  prefixes: Array<string | null | undefined>;
+}
+
+const NOT_HEX_UUID = 'not a UUID in hex digits';
+/** The most UUIDs a list field may hold (far more than any row names). */
+const MAX_LIST = 10_000;
+
+/** The UUID a compact one stands for (see `compactUuid`); undefined when it is not one. */
+function uuidFrom(value: unknown, anchor: Anchor | null, row: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (value.length === 32) {
+    if (!isHex(value)) return undefined;
+    return `${value.slice(0, 8)}-${value.slice(8, 12)}-${value.slice(12, 16)}-${value.slice(16, 20)}-${value.slice(20)}`;
+  }
+  if (value.length !== 20 || anchor === null || !isHex(value)) return undefined;
+  let prefix = anchor.prefixes[row];
+  if (prefix === undefined) {
+    const hex = timeHex(anchor.ms[row]!);
+    prefix = anchor.prefixes[row] = hex === null ? null : `${hex.slice(0, 8)}-${hex.slice(8)}-`;
+  }
+  return prefix === null ? undefined : `${prefix}${value.slice(0, 4)}-${value.slice(4, 8)}-${value.slice(8)}`;
+}
+
+/** One column's values as `PulledRow.data` has them; the anchor column (`createdAt`) is read first, and its anchor is returned. */
+function decodeColumn(column: Record<string, unknown>, path: Path, size: number, isAnchor: boolean, anchor: Anchor | null): { values: unknown[]; anchor: Anchor | null } {
   const values = arrayAt(column.values, [...path, 'values'], size);
-  const ms = new Array<number | null>(size).fill(null);
   switch (column.kind) {
-    case 'value':
-      values.forEach((value, r) => checkValue(value, () => [...path, 'values', r]));
-      return { values, ms };
+    case 'value': {
+      // The column's text checked in one go (joined by a newline, which is storable and splits no pair); the culprit found only if it fails.
+      const texts: string[] = [];
+      for (let r = 0; r < size; r += 1) {
+        const value = values[r];
+        if (typeof value === 'string') texts.push(value);
+        else checkValue(value, path, r);
+      }
+      if (!isStorableText(texts.join('\n'))) values.forEach((value, r) => checkValue(value, path, r));
+      return { values, anchor: null };
+    }
     case 'uuid': {
-      const uuids = values.map((value, r) => {
-        if (value === null) return null;
-        const hex = uuidHex(value, anchorMs[r]!);
-        return hex === undefined ? refuse([...path, 'values', r], NOT_HEX_UUID) : expandUuid(hex);
-      });
-      return { values: uuids, ms };
+      const uuids: unknown[] = new Array(size);
+      for (let r = 0; r < size; r += 1) {
+        const value = values[r];
+        uuids[r] = value === null ? null : (uuidFrom(value, anchor, r) ?? refuse([...path, 'values', r], NOT_HEX_UUID));
+      }
+      return { values: uuids, anchor: null };
+    }
+    case 'uuids': {
+      const lists: unknown[] = new Array(size);
+      for (let r = 0; r < size; r += 1) {
+        const value = values[r];
+        if (value === null) lists[r] = null;
+        else if (!Array.isArray(value) || value.length > MAX_LIST) refuse([...path, 'values', r], `not a list of at most ${MAX_LIST} UUIDs`);
+        else lists[r] = value.map((item, i) => (typeof item === 'string' && item.length === 32 ? uuidFrom(item, null, r) : undefined) ?? refuse([...path, 'values', r, i], NOT_HEX_UUID));
+      }
+      return { values: lists, anchor: null };
     }
     case 'instant': {
+      const writer = new InstantWriter();
+      const texts: unknown[] = new Array(size);
+      const ms = new Float64Array(size).fill(Number.NaN);
       let previous = 0;
-      const decoded = values.map((value, r) => {
-        if (value === null) return null;
+      for (let r = 0; r < size; r += 1) {
+        const value = values[r];
+        if (value === null) {
+          texts[r] = null;
+          continue;
+        }
         if (typeof value !== 'number' || !Number.isSafeInteger(value)) refuse([...path, 'values', r], 'not a whole number of milliseconds');
-        const instant = (isAnchor ? previous : (anchorMs[r] ?? 0)) + value;
+        const base = isAnchor ? previous : (anchor?.ms[r] ?? Number.NaN);
+        const instant = (Number.isNaN(base) ? 0 : base) + value;
         if (!(Math.abs(instant) <= MAX_INSTANT_MS)) refuse([...path, 'values', r], 'an instant beyond the calendar');
         if (isAnchor) previous = instant;
         ms[r] = instant;
-        return new Date(instant).toISOString();
-      });
-      return { values: decoded, ms };
+        // The same instant as the row's createdAt (an untouched row's updatedAt): the same text.
+        texts[r] = !isAnchor && value === 0 && anchor !== null && anchor.ms[r] === instant ? anchor.texts[r] : writer.write(instant);
+      }
+      return { values: texts, anchor: isAnchor ? { ms, texts, prefixes: new Array(size) } : null };
     }
     default:
-      refuse([...path, 'kind'], 'not value, instant or uuid');
+      refuse([...path, 'kind'], 'not value, instant, uuid or uuids');
   }
 }

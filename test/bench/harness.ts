@@ -6,7 +6,7 @@ export interface Measurement {
   name: string;
   value: number;
   /** `×` for ratios (e.g. a speed-up beside another system) */
-  unit: 'ms' | 's' | 'MB' | '×';
+  unit: 'ms' | 's' | 'MB' | 'B' | '×';
   /** the most the figure may be */
   max?: number;
   /** the least the figure may be (a speed-up); without `max` or `min` the figure is reported only */

@@ -149,6 +149,8 @@ export const syncClientBenchmark: BenchModule = {
       return [
         { name: `upload: laptop A pushes ${enqueued.toLocaleString('en')} rows`, value: upload.ms / 1000, unit: 's', note: `${megabytes(upload.bytes).toFixed(1)} MB on the wire` },
         { name: 'first sync to a new laptop (pull everything)', value: firstSync.ms / 1000, unit: 's', max: 10, note: `${megabytes(firstSync.bytes).toFixed(1)} MB on the wire` },
+        // Both directions, headers included, per row of the data set the new laptop ends up with.
+        { name: 'first sync: bytes per row on the wire', value: (firstSync.bytes.sent + firstSync.bytes.received) / enqueued, unit: 'B', max: 60, note: `${enqueued.toLocaleString('en')} rows` },
         { name: `${NEW_NOTES} new notes: one sync round on A (push + pull)`, value: round.ms, unit: 'ms', max: 300, note: `${(megabytes(round.bytes) * 1000).toFixed(0)} kB` },
         { name: `${NEW_NOTES} new notes: laptop B's pull that brings them`, value: bringing.ms, unit: 'ms', note: `${bringing.result.pulled} rows, ${(megabytes(bringing.bytes) * 1000).toFixed(0)} kB` },
       ] satisfies Measurement[];
