@@ -10,6 +10,7 @@
  * (~0.5 ms each), so a table takes about 6 ms once.
  */
 import { dayFromParts, dayOfEpochDay, epochDayOf, partsOfDay, type CalendarDay } from './day.js';
+import { LUNAR_YEAR_CODES } from './lunarYears.js';
 import { newMoonDayNear } from './newMoon.js';
 
 export interface LunarDate {
@@ -33,7 +34,7 @@ interface LunarMonth {
   length: LunarMonthLength;
 }
 
-interface LunarYearTable {
+export interface LunarYearTable {
   year: number;
   /** epoch day of 正月初一 */
   start: number;
@@ -87,7 +88,12 @@ function monthStartOf(epochDay: number): number {
   return epochDay - (icuLunarDay(epochDay).day - 1);
 }
 
-function buildYearTable(year: number): LunarYearTable {
+/**
+ * A lunar year's table read from ICU and the new moons, as described above. The tables of
+ * 1899–2101 are kept, computed, in lunarYears.ts (a test computes them again): reading them costs
+ * nothing, where computing a year takes milliseconds of ICU calls and new-moon searches.
+ */
+export function computeLunarYearTable(year: number): LunarYearTable {
   // 20 January lies in the 11th or 12th month of the previous lunar year: walk to this year's 正月.
   let start = monthStartOf(epochDayOf(dayFromParts(year, 1, 20)));
   let current = icuLunarDay(start);
@@ -135,15 +141,38 @@ function nextMonthStart(monthStart: number): number {
   return icuLunarDay(monthStart + 29).day === 1 ? monthStart + 29 : monthStart + 30;
 }
 
+/**
+ * A year's table in one number: the days from 1 January to 正月初一 (bits 0–5), the leap month (bits
+ * 6–9, 0 for none) and which of its 12 or 13 months have 30 days (bit 10 + i for the i-th month).
+ */
+export function encodeLunarYear(table: LunarYearTable): number {
+  const offset = table.start - epochDayOf(dayFromParts(table.year, 1, 1));
+  const longMonths = table.months.reduce((bits, month, i) => (month.length === 30 ? bits | (1 << i) : bits), 0);
+  return offset | (table.leapMonth << 6) | (longMonths << 10);
+}
+
+export function decodeLunarYear(year: number, code: number): LunarYearTable {
+  const leapMonth = (code >> 6) & 0b1111;
+  const start = epochDayOf(dayFromParts(year, 1, 1)) + (code & 0b111111);
+  const months: LunarMonth[] = [];
+  let monthStart = start;
+  for (let i = 0; i < (leapMonth === 0 ? 12 : 13); i++) {
+    const month = leapMonth !== 0 && i >= leapMonth ? i : i + 1;
+    const length: LunarMonthLength = (code >> (10 + i)) & 1 ? 30 : 29;
+    months.push({ month, isLeapMonth: leapMonth !== 0 && i === leapMonth, start: monthStart, length });
+    monthStart += length;
+  }
+  return { year, start, end: monthStart, leapMonth, months };
+}
+
 const yearTables = new Map<number, LunarYearTable>();
 
 function yearTable(year: number): LunarYearTable {
   let table = yearTables.get(year);
   if (!table) {
-    if (!isWithinTables(year)) {
-      throw new RangeError(`lunar year ${year} is outside ${FIRST_LUNAR_YEAR}–${LAST_LUNAR_YEAR}`);
-    }
-    table = buildYearTable(year);
+    const code = isWithinTables(year) ? LUNAR_YEAR_CODES[year - FIRST_LUNAR_YEAR] : undefined;
+    if (code === undefined) throw new RangeError(`lunar year ${year} is outside ${FIRST_LUNAR_YEAR}–${LAST_LUNAR_YEAR}`);
+    table = decodeLunarYear(year, code);
     yearTables.set(year, table);
   }
   return table;
