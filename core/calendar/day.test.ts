@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   dayFromParts,
@@ -81,4 +81,29 @@ describe('calendar days', () => {
     expect(todayIn()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(() => dayOfInstant('not a date', 'UTC')).toThrow(RangeError);
   });
+});
+
+describe('the day of an instant in the runtime’s own zone', () => {
+  const zoneBefore = process.env.TZ;
+  afterEach(() => {
+    if (zoneBefore === undefined) delete process.env.TZ;
+    else process.env.TZ = zoneBefore;
+  });
+
+  // Zones whose day boundary moves: DST at midnight (Santiago), half-hour DST (Lord Howe), half-hour offset (Kolkata), none (Shanghai), Europe.
+  it.each(['America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Shanghai', 'Europe/Berlin', 'America/New_York'])(
+    'is the day the zone’s formatter names, across its transitions (%s)',
+    (zone) => {
+      process.env.TZ = zone;
+      const mismatches: string[] = [];
+      // Every 15 minutes through 2024 and 1990 (older rules) around each zone's change-over months.
+      for (const [from, to] of [['1990-03-01', '1990-05-01'], ['1990-09-01', '1990-11-01'], ['2024-03-25', '2024-04-10'], ['2024-09-01', '2024-11-05']]) {
+        for (let ms = Date.parse(`${from}T00:00:00Z`); ms < Date.parse(`${to}T00:00:00Z`); ms += 15 * 60_000) {
+          const iso = new Date(ms).toISOString();
+          if (dayOfInstant(iso) !== dayOfInstant(iso, zone)) mismatches.push(iso);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 });

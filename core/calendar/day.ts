@@ -103,6 +103,9 @@ function dayFormatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
 
 function dayOfDateIn(instant: Date, timeZone: string | undefined): CalendarDay {
   if (Number.isNaN(instant.getTime())) throw new RangeError('invalid instant');
+  // The runtime's own zone: the Date's local fields say it without a formatter, about ten times faster
+  // (the agenda turns thousands of stored instants into days). The same time zone data answers both.
+  if (timeZone === undefined) return dayFromParts(instant.getFullYear(), instant.getMonth() + 1, instant.getDate());
   const parts = dayFormatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return dayFromParts(part('year'), part('month'), part('day'));
