@@ -6,6 +6,7 @@
  * so the two stores (SQLite on the laptop, PostgreSQL on the server) can differ in layout.
  */
 import { z } from 'zod';
+import { CONTACT_KINDS, TIERS } from '../model/enums.js';
 import { CalendarDay, StorableText } from '../model/primitives.js';
 
 /** Bumped on any incompatible change; the server refuses other versions with `426 upgrade_required`. */
@@ -109,10 +110,11 @@ export const PRIORITY_DAYS = 30;
 
 /**
  * The priority phase of a first sync: instead of rows in version order, the rows a rep needs today —
- * every account, each account's latest completed visit of each kind (its cadence) and latest order,
- * planned visits from `day` on, open complaints, important dates whose next occurrence falls within
- * `days` (or the date's own lead time, when longer) with their people, key contacts of A-tier accounts
- * (whom Today's festival greetings go to by default), and greetings of the past year. Paged with a cursor of
+ * every account, each account's latest completed visit (of any kind, and of the kinds its cadence
+ * counts) and latest order, planned visits from `day` on, open complaints, important dates whose next
+ * occurrence falls within `days` (or the date's own lead time, when longer) with their people, key
+ * contacts of A-tier accounts (whom Today's festival greetings go to), and the past year's greetings
+ * of those dates and contacts and any greeted today. Paged with a cursor of
  * its own (`after`: the previous answer's `cursor`); the answer says `priority: true`. The full pull
  * from a null cursor follows and brings everything, these rows again included.
  */
@@ -123,6 +125,13 @@ export const PullPriority = z
     days: z.number().int().min(1).max(92).default(PRIORITY_DAYS),
     /** the `cursor` of the previous priority answer; null for the first page */
     after: z.string().max(200).nullable().default(null),
+    /**
+     * The visit kinds the laptop's cadence counts (a setting of the laptop): each account's latest
+     * completed visit of these kinds comes besides its latest of any kind. Absent: the latest of each kind.
+     */
+    countingKinds: z.array(z.enum(CONTACT_KINDS)).min(1).max(CONTACT_KINDS.length).optional(),
+    /** whose key contacts the laptop greets at festivals: accounts of these tiers (default A) */
+    keyContactTiers: z.array(z.enum(TIERS)).max(TIERS.length).default(['A']),
   })
   .strict();
 export type PullPriority = z.infer<typeof PullPriority>;

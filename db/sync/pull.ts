@@ -12,8 +12,11 @@
  * the phase refuses the field (400) or ignores it (a plain first page): the pull then goes on as before.
  */
 import { todayIn, type CalendarDay } from '../../core/calendar/day.js';
+import { TIERS, type Tier, type VisitKind } from '../../core/model/enums.js';
+import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../core/model/reminders.js';
 import { SYNC_LIMITS, type PullResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
+import { readSettings } from '../repo/settings.js';
 import { trimProcessed } from '../synced/outbox.js';
 import { applyPulledRow, dropSyncedRows, readPageState, withoutForeignKeys } from '../synced/remoteRows.js';
 import { SyncError, type SyncConnection } from './http.js';
@@ -109,6 +112,23 @@ function applyPage(db: Db, page: PullResponse, report: PullReport, saveProgress:
 }
 
 /**
+ * What of the laptop's reminder settings decides which rows its Today needs: the visit kinds its cadence
+ * counts, and whose key contacts it greets at festivals (a stored value that does not validate: its default).
+ */
+function todaysChoices(db: Db): { countingKinds: VisitKind[]; keyContactTiers: Tier[] } {
+  const stored = readSettings(db).reminders as Record<string, unknown> | undefined;
+  const setting = <K extends keyof ReminderSettings>(key: K): ReminderSettings[K] => {
+    const parsed = ReminderSettings.shape[key].safeParse(stored?.[key]);
+    return parsed.success ? (parsed.data as ReminderSettings[K]) : DEFAULT_REMINDER_SETTINGS[key];
+  };
+  const recipients = setting('festivalRecipients');
+  return {
+    countingKinds: setting('countingKinds'),
+    keyContactTiers: recipients === 'all_key_contacts' ? [...TIERS] : recipients === 'chosen_contacts' ? [] : setting('festivalTiers'),
+  };
+}
+
+/**
  * The priority phase, from where a killed sync left it. A server without it either refuses the field
  * or ignores it and answers a plain first page, which the full pull then applies as its own (`first`).
  */
@@ -121,13 +141,15 @@ async function pullPriority(
 ): Promise<{ supported: true } | { supported: false; first?: PullResponse }> {
   const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
   const day = (options.today ?? (() => todayIn()))();
-  let after = readPriorityState(db).cursor;
+  const choices = todaysChoices(db);
+  const ask = (after: string | null, withTotal: boolean) => connection.pull(null, pageSize, { withTotal, priority: { day, after, ...choices } });
+  let request = ask(readPriorityState(db).cursor, true);
   let total: number | undefined;
   let done = 0;
   for (;;) {
     let page: PullResponse;
     try {
-      page = await connection.pull(null, pageSize, { withTotal: total === undefined, priority: { day, after } });
+      page = await request;
     } catch (error) {
       // A server from before the phase refuses the unknown field: the full pull brings everything, as it always did.
       if (!(error instanceof SyncError && error.code === 'invalid')) throw error;
@@ -139,13 +161,18 @@ async function pullPriority(
       return { supported: false, first: page };
     }
     manyPages();
+    if (page.hasMore) {
+      // As in the full pull: the server reads the next page while this one is written here.
+      request = ask(page.cursor, false);
+      request.catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     total ??= page.total;
     applyPage(db, page, report, () => savePriorityState(db, page.hasMore ? { cursor: page.cursor, done: false } : { cursor: null, done: true }));
     done += page.rows.length;
     report.prioritized += page.rows.length;
     options.onProgress?.({ done, ...(total === undefined ? {} : { total }), phase: 'today' });
     if (!page.hasMore) return { supported: true };
-    after = page.cursor;
   }
 }
 

@@ -3,16 +3,18 @@
  * Today needs, before the full pull brings everything in version order. Each query reads only rows the
  * caller may read (`READABLE_ROWS`, as a pull) and only live ones (a first sync has nothing to delete).
  *
- * The phase is a list of (table, id) in a fixed order — parents' tables first, then by id — worked out
- * again for each page inside the page's snapshot; the cursor is the last (table, id) sent. A row that
- * joins the list behind the cursor meanwhile (a date that comes into the window at midnight) is simply
- * left to the full pull, which brings every row anyway.
+ * The phase is a list of (table, id) in a fixed order — parents' tables first, then by id — and the
+ * cursor is the last (table, id) sent. The first page works the list out in its snapshot; this process
+ * keeps it for the pages after (a couple of minutes), and another process works it out again. Either
+ * way each page reads its rows, with the read permission checked again, in its own snapshot. A row that
+ * joins the list meanwhile (a date that comes into the window at midnight) is simply left to the full
+ * pull, which brings every row anyway.
  */
 import { addDays } from '../../core/calendar/day.js';
-import { datesDueWithin, type PriorityDate } from '../../core/sync/priority.js';
+import { dateSignaturesWithin, datesDueWithin, type PriorityDate } from '../../core/sync/priority.js';
 import type { PullPriority, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import { ServerError } from '../errors.js';
-import { arrayParam, type SqlQueryable } from '../store/sqlClient.js';
+import { arrayParam, type SqlParam, type SqlQueryable } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
 import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
@@ -46,52 +48,47 @@ function decodePriorityCursor(text: string, teamId: string): Key {
   return { table, id: match[3]! };
 }
 
-/** Live rows of `table` the caller may read, matching `condition` (over alias `r`, extra params from `$4`). */
-async function idsOf(tx: SqlQueryable, session: SyncSession, table: SyncedTable, condition: string, params: readonly (string | number | boolean)[] = []): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT r.id FROM sync_rows r WHERE r.table_name = '${table}' AND ${READABLE_ROWS} AND r.deleted_at IS NULL AND (${condition})`,
+/** Live rows of `table` the caller may read (`r`), matching `condition` (extra params from `$4`): the selected columns. */
+function readableLive<Row>(tx: SqlQueryable, session: SyncSession, table: SyncedTable, columns: string, condition: string, params: readonly SqlParam[] = [], tail = ''): Promise<Row[]> {
+  return tx.query<Row>(
+    `SELECT ${columns} FROM sync_rows r WHERE r.table_name = '${table}' AND ${READABLE_ROWS} AND r.deleted_at IS NULL AND (${condition}) ${tail}`,
     [session.teamId, session.userId, readsWholeTeam(session), ...params],
   );
-  return rows.map((row) => String(row.id));
 }
 
 /** Every (table, id) of the priority phase, in phase order. */
 async function priorityKeys(tx: SqlQueryable, session: SyncSession, priority: PullPriority): Promise<Key[]> {
-  const readable = [session.teamId, session.userId, readsWholeTeam(session)] as const;
-  const accounts = await tx.query<{ id: string; tier: string | null }>(
-    `SELECT r.id, r.data->>'tier' AS tier FROM sync_rows r WHERE r.table_name = 'accounts' AND ${READABLE_ROWS} AND r.deleted_at IS NULL`,
-    readable,
-  );
-  const aTier = accounts.filter((account) => account.tier === 'A').map((account) => String(account.id));
+  const accounts = await readableLive<{ id: string; tier: string | null }>(tx, session, 'accounts', `r.id, r.data->>'tier' AS tier`, 'true');
+  const greetsKeyContactsOf = new Set<string>(priority.keyContactTiers);
+  const keyContactAccounts = accounts.filter((account) => account.tier !== null && greetsKeyContactsOf.has(account.tier)).map((account) => String(account.id));
 
-  // Important dates: which fall in the window is calendar arithmetic (lunar dates too), done here.
-  // (Whom else a rep greets at festivals is a setting of the laptop: the default, key contacts of A-tier accounts, comes first.)
-  const dateRows = await tx.query<{ id: string; contact_id: string | null; family_member_id: string | null; data: Record<string, unknown> }>(
-    `SELECT r.id, r.data->>'contactId' AS contact_id, r.data->>'familyMemberId' AS family_member_id,
-       jsonb_build_object('calendar', r.data->'calendar', 'month', r.data->'month', 'day', r.data->'day', 'isLeapMonth', r.data->'isLeapMonth', 'year', r.data->'year', 'leadDays', r.data->'leadDays') AS data
-     FROM sync_rows r WHERE r.table_name = 'important_dates' AND ${READABLE_ROWS} AND r.deleted_at IS NULL`,
-    readable,
+  // Important dates: the query passes over those that cannot fall in the window; which do is calendar
+  // arithmetic (lunar dates too), done here. A date reminded of earlier than the window is looked at too.
+  const dateRows = await readableLive<{ id: string; contact_id: string | null; family_member_id: string | null; date: Record<string, unknown> }>(
+    tx,
+    session,
+    'important_dates',
+    `r.id, r.data->>'contactId' AS contact_id, r.data->>'familyMemberId' AS family_member_id,
+     jsonb_build_object('calendar', r.data->'calendar', 'month', r.data->'month', 'day', r.data->'day', 'isLeapMonth', r.data->'isLeapMonth', 'year', r.data->'year', 'leadDays', r.data->'leadDays') AS date`,
+    `(r.data->>'calendar') || ':' || (r.data->>'month') || ':' || (r.data->>'day') = ANY($4::text[]) OR coalesce((r.data->>'leadDays')::int, 0) > $5`,
+    [arrayParam(dateSignaturesWithin(priority.day, priority.days)), priority.days],
   );
   const dates = new Map(dateRows.map((row) => [String(row.id), row]));
   const dueDates = datesDueWithin(
     dateRows.map((row): PriorityDate => ({
       id: String(row.id),
-      calendar: row.data.calendar === 'lunar' ? 'lunar' : 'gregorian',
-      month: Number(row.data.month),
-      day: Number(row.data.day),
-      isLeapMonth: row.data.isLeapMonth === true,
-      year: typeof row.data.year === 'number' ? row.data.year : null,
-      leadDays: typeof row.data.leadDays === 'number' ? row.data.leadDays : null,
+      calendar: row.date.calendar === 'lunar' ? 'lunar' : 'gregorian',
+      month: Number(row.date.month),
+      day: Number(row.date.day),
+      isLeapMonth: row.date.isLeapMonth === true,
+      year: typeof row.date.year === 'number' ? row.date.year : null,
+      leadDays: typeof row.date.leadDays === 'number' ? row.date.leadDays : null,
     })),
     priority.day,
     priority.days,
   );
 
-  const complaints = await tx.query<{ id: string; contact_id: string | null }>(
-    `SELECT r.id, r.data->>'contactId' AS contact_id FROM sync_rows r
-     WHERE r.table_name = 'complaints' AND ${READABLE_ROWS} AND r.deleted_at IS NULL AND r.data->>'resolvedAt' IS NULL`,
-    readable,
-  );
+  const complaints = await readableLive<{ id: string; contact_id: string | null }>(tx, session, 'complaints', `r.id, r.data->>'contactId' AS contact_id`, `r.data->>'resolvedAt' IS NULL`);
 
   const namedContacts = new Set<string>();
   const familyMembers = new Set<string>();
@@ -102,46 +99,82 @@ async function priorityKeys(tx: SqlQueryable, session: SyncSession, priority: Pu
   }
   for (const complaint of complaints) if (complaint.contact_id) namedContacts.add(complaint.contact_id);
 
-  const contacts = await idsOf(
+  const contacts = await readableLive<{ id: string }>(
     tx,
     session,
     'contacts',
+    'r.id',
     `r.id = ANY($4::uuid[]) OR (r.data->>'isKey' = 'true' AND r.account_id = ANY($5::uuid[]))`,
-    [arrayParam([...namedContacts]), arrayParam(aTier)],
+    [arrayParam([...namedContacts]), arrayParam(keyContactAccounts)],
   );
-  const members = familyMembers.size === 0 ? [] : await idsOf(tx, session, 'family_members', 'r.id = ANY($4::uuid[])', [arrayParam([...familyMembers])]);
+  const members = familyMembers.size === 0 ? [] : await readableLive<{ id: string }>(tx, session, 'family_members', 'r.id', 'r.id = ANY($4::uuid[])', [arrayParam([...familyMembers])]);
 
-  // Each account's latest completed visit of each kind: the cadence clock counts the kinds the rep
-  // chose (a setting of the laptop), and the latest of any kind is the account's last contact.
-  const latestVisits = await tx.query<{ id: string }>(
-    `SELECT DISTINCT ON (r.account_id, r.data->>'kind') r.id FROM sync_rows r
-     WHERE r.table_name = 'visits' AND ${READABLE_ROWS} AND r.deleted_at IS NULL AND r.data->>'status' = 'done'
-     ORDER BY r.account_id, r.data->>'kind', r.data->>'doneAt' DESC NULLS LAST`,
-    readable,
-  );
+  // Each account's latest completed visit — of any kind (its last contact, which also sets the laptop's
+  // last_visit_at), and of the kinds its cadence counts — picked in one pass without sorting the visits.
+  const latest = `(max(ARRAY[r.data->>'doneAt', r.id::text]))[2]`;
+  const done = `r.data->>'status' = 'done' AND r.data->>'doneAt' IS NOT NULL`;
+  const latestVisits = priority.countingKinds
+    ? await readableLive<{ latest: string; counted: string | null }>(
+        tx,
+        session,
+        'visits',
+        `${latest} AS latest, (max(ARRAY[r.data->>'doneAt', r.id::text]) FILTER (WHERE r.data->>'kind' = ANY($4::text[])))[2] AS counted`,
+        done,
+        [arrayParam(priority.countingKinds)],
+        'GROUP BY r.account_id',
+      )
+    : await readableLive<{ latest: string; counted: null }>(tx, session, 'visits', `${latest} AS latest, NULL AS counted`, done, [], `GROUP BY r.account_id, r.data->>'kind'`);
   // Planned from the day before on: an instant of the laptop's today may still be yesterday in UTC.
-  const planned = await idsOf(tx, session, 'visits', `r.data->>'status' = 'planned' AND r.data->>'plannedAt' >= $4`, [addDays(priority.day, -1)]);
-  const latestOrders = await tx.query<{ id: string }>(
-    `SELECT DISTINCT ON (r.account_id) r.id FROM sync_rows r
-     WHERE r.table_name = 'orders' AND ${READABLE_ROWS} AND r.deleted_at IS NULL
-     ORDER BY r.account_id, r.data->>'day' DESC NULLS LAST`,
-    readable,
+  const planned = await readableLive<{ id: string }>(tx, session, 'visits', 'r.id', `r.data->>'status' = 'planned' AND r.data->>'plannedAt' >= $4`, [addDays(priority.day, -1)]);
+  const latestOrders = await readableLive<{ id: string }>(tx, session, 'orders', `(max(ARRAY[r.data->>'day', r.id::text]))[2] AS id`, `r.data->>'day' IS NOT NULL`, [], 'GROUP BY r.account_id');
+  // Greetings of the dates and festival contacts above (greeted already this time? how last time?), and any greeted today.
+  const greetings = await readableLive<{ id: string }>(
+    tx,
+    session,
+    'greetings',
+    'r.id',
+    `r.data->>'occurrenceDay' >= $4 AND (r.data->>'dateId' = ANY($5::text[]) OR (r.data->>'festivalId' IS NOT NULL AND r.data->>'contactId' = ANY($6::text[])) OR r.data->>'greetedAt' >= $7)`,
+    [addDays(priority.day, -GREETINGS_BACK_DAYS), arrayParam(dueDates), arrayParam(contacts.map((row) => String(row.id))), addDays(priority.day, -1)],
   );
-  const greetings = await idsOf(tx, session, 'greetings', `r.data->>'occurrenceDay' >= $4`, [addDays(priority.day, -GREETINGS_BACK_DAYS)]);
 
   const keys: Key[] = [];
-  const add = (table: SyncedTable, ids: Iterable<string>) => {
-    for (const id of ids) keys.push({ table, id: String(id) });
+  const add = (table: SyncedTable, ids: Iterable<string | null>) => {
+    for (const id of new Set(ids)) if (id !== null) keys.push({ table, id: String(id) });
   };
   add('accounts', accounts.map((row) => row.id));
-  add('contacts', contacts);
-  add('family_members', members);
+  add('contacts', contacts.map((row) => row.id));
+  add('family_members', members.map((row) => row.id));
   add('important_dates', dueDates);
-  add('visits', new Set([...latestVisits.map((row) => String(row.id)), ...planned]));
+  add('visits', [...latestVisits.flatMap((row) => [row.latest, row.counted]), ...planned.map((row) => row.id)]);
   add('complaints', complaints.map((row) => row.id));
   add('orders', latestOrders.map((row) => row.id));
-  add('greetings', greetings);
+  add('greetings', greetings.map((row) => row.id));
   return keys.sort(compareKeys);
+}
+
+/** Phases worked out by this process, for their next pages: by client and request, a few minutes, a few hundred at most. */
+const KEPT_MS = 2 * 60_000;
+const KEPT_PHASES = 200;
+const keptPhases = new Map<string, { keys: Key[]; at: number }>();
+
+function phaseId(session: SyncSession, priority: PullPriority): string {
+  const { after: _after, ...request } = priority;
+  return `${session.clientId}:${session.userId}:${JSON.stringify(request)}`;
+}
+
+async function phaseKeys(tx: SqlQueryable, session: SyncSession, priority: PullPriority): Promise<Key[]> {
+  const id = phaseId(session, priority);
+  const now = Date.now();
+  const kept = keptPhases.get(id);
+  if (priority.after !== null && kept && now - kept.at < KEPT_MS) return kept.keys;
+  const keys = await priorityKeys(tx, session, priority);
+  keptPhases.delete(id);
+  keptPhases.set(id, { keys, at: now });
+  for (const [old, phase] of keptPhases) {
+    if (keptPhases.size <= KEPT_PHASES && now - phase.at < KEPT_MS) break;
+    keptPhases.delete(old);
+  }
+  return keys;
 }
 
 export interface PriorityPage {
@@ -157,26 +190,36 @@ export interface PriorityPage {
 /** One page of the priority phase, read in the caller's snapshot. */
 export async function priorityPage(tx: SqlQueryable, session: SyncSession, priority: PullPriority, limit: number, withTotal: boolean): Promise<PriorityPage> {
   const after = priority.after === null ? null : decodePriorityCursor(priority.after, session.teamId);
-  const keys = await priorityKeys(tx, session, priority);
+  const keys = await phaseKeys(tx, session, priority);
   const start = after === null ? 0 : keys.findIndex((key) => compareKeys(key, after) > 0);
   const remaining = start < 0 ? [] : keys.slice(start);
   const wanted = remaining.slice(0, limit);
   const hasMore = remaining.length > limit;
-  const records =
-    wanted.length === 0
-      ? []
-      : await tx.query<RowRecord>(
-          `SELECT ${PULLED_COLUMNS} FROM sync_rows r
-           WHERE (r.table_name, r.id) IN (SELECT * FROM unnest($4::text[], $5::uuid[])) AND ${READABLE_ROWS}`,
-          [session.teamId, session.userId, readsWholeTeam(session), arrayParam(wanted.map((key) => key.table)), arrayParam(wanted.map((key) => key.id))],
-        );
+  const idsByTable = new Map<SyncedTable, string[]>();
+  for (const key of wanted) {
+    const ids = idsByTable.get(key.table);
+    if (ids) ids.push(key.id);
+    else idsByTable.set(key.table, [key.id]);
+  }
+  const records: RowRecord[] = [];
+  for (const [table, ids] of idsByTable) {
+    // By the primary key, one table at a time; readable rows only, as always.
+    records.push(
+      ...(await tx.query<RowRecord>(`SELECT ${PULLED_COLUMNS} FROM sync_rows r WHERE r.table_name = $4 AND r.id = ANY($5::uuid[]) AND ${READABLE_ROWS}`, [
+        session.teamId,
+        session.userId,
+        readsWholeTeam(session),
+        table,
+        arrayParam(ids),
+      ])),
+    );
+  }
   const byKey = new Map(records.map((record) => [`${record.table_name}/${String(record.id)}`, record]));
   const page = wanted.flatMap((key) => byKey.get(`${key.table}/${key.id}`) ?? []);
-  const last = wanted.at(-1) ?? after;
   return {
     rows: page.map(pulledRow),
     ownerIds: [...new Set(page.map((record) => record.owner_id))],
-    cursor: encodePriorityCursor(session.teamId, last ?? BEFORE_ALL),
+    cursor: encodePriorityCursor(session.teamId, wanted.at(-1) ?? after ?? BEFORE_ALL),
     hasMore,
     ...(withTotal ? { total: remaining.length } : {}),
   };
