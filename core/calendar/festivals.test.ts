@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FESTIVAL_IDS, festivalsBetween, festivalsInYear, type FestivalId } from './festivals.js';
-import { qingmingDay } from './solarTerms.js';
+import { FIRST_QINGMING_YEAR, LAST_QINGMING_YEAR, qingmingDay } from './solarTerms.js';
+import { computeQingmingDay } from './solarTermsCompute.js';
 
 /** Hand-checked against published calendars (中国日历 / 香港天文台). */
 const TRADITIONAL_DAYS: Record<number, Partial<Record<FestivalId, string>>> = {
@@ -67,6 +68,12 @@ describe('qingmingDay', () => {
       if (qingmingDay(year) !== expected) disagreements.push(`${year}: ${qingmingDay(year)} vs ${expected}`);
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('keeps the days astronomy-engine computes, 1900–2100, and no other year', () => {
+    const years = Array.from({ length: LAST_QINGMING_YEAR - FIRST_QINGMING_YEAR + 1 }, (_, i) => FIRST_QINGMING_YEAR + i);
+    expect(years.map(qingmingDay)).toEqual(years.map(computeQingmingDay));
+    expect(() => qingmingDay(2101)).toThrow(RangeError);
   });
 
   it('knows published dates, including the rare 6 April', () => {

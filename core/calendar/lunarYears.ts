@@ -1,6 +1,6 @@
 /**
- * The Chinese lunar calendar's years 1899–2101 as lunar.ts computes them from ICU and the new moons
- * (`computeLunarYearTable`), one number a year from 1899 (`encodeLunarYear`: the days from 1 January to
+ * The Chinese lunar calendar's years 1899–2101 as lunarCompute.ts computes them from ICU and the new
+ * moons (`computeLunarYearTable`), one number a year from 1899 (`encodeLunarYear`: the days from 1 January to
  * 正月初一, the leap month, which months have 30 days). Kept rather than computed at each start: a year
  * costs milliseconds of ICU calls and new-moon searches, and a rep's first agenda needs two or three.
  * lunarYears.test.ts computes every year again and says what to put here if they differ.

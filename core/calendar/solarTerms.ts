@@ -1,23 +1,25 @@
 /**
  * The day of 清明 (Pure Brightness), the solar term at which the Sun's apparent ecliptic longitude
- * reaches 15°, in Chinese civil time (see chinaTime.ts).
- *
- * The moment comes from astronomy-engine (SearchSunLongitude: the Sun's apparent longitude of date,
- * ΔT by Espenak & Meeus), e.g. 2024-04-04 15:02 CST as published. It replaced Meeus's low-accuracy
- * solar series (ch. 25, without ΔT), which strayed up to 12 minutes from it over 1900–2100, while the
- * closest calls are 8 minutes after midnight (1910, Beijing mean time), then 10–11 minutes (2071, 1943).
- * Over 1901–2099 the day agrees with the published 寿星 formula every year (see the tests).
+ * reaches 15°, for 1900–2100: kept as computed with astronomy-engine (solarTermsCompute.ts, where the
+ * method and its accuracy are described; a test computes every year again), so that a festival costs
+ * no astronomy at start.
  */
-import { AstroTime, SearchSunLongitude } from 'astronomy-engine';
-import { EPOCH_DAYS_AT_J2000, chinaCivilDayOf } from './chinaTime.js';
-import { dayFromParts, dayOfEpochDay, epochDayOf, type CalendarDay } from './day.js';
+import { dayFromParts, type CalendarDay } from './day.js';
 
-const QINGMING_LONGITUDE = 15;
+export const FIRST_QINGMING_YEAR = 1900;
+export const LAST_QINGMING_YEAR = 2100;
+
+/** The day of April of 清明, one digit a year from 1900. */
+const QINGMING_APRIL_DAYS =
+  '55665566556655565556555655565556555655565556555555' +
+  '55555555555555555555555555455545554555455545554555' +
+  '45554555445544554455445544554455445544554445444544' +
+  '45444544454445444544454444444444444444444444444444' +
+  '5';
 
 /** The Gregorian day of 清明 in `year` (4 or 5 April, occasionally 6 April in the early 20th century). */
 export function qingmingDay(year: number): CalendarDay {
-  const firstOfApril = new AstroTime(epochDayOf(dayFromParts(year, 4, 1)) - EPOCH_DAYS_AT_J2000);
-  const found = SearchSunLongitude(QINGMING_LONGITUDE, firstOfApril, 10);
-  if (!found) throw new RangeError(`no 清明 found in April ${year}`);
-  return dayOfEpochDay(chinaCivilDayOf(found.ut + EPOCH_DAYS_AT_J2000));
+  const day = Number.isInteger(year) ? QINGMING_APRIL_DAYS[year - FIRST_QINGMING_YEAR] : undefined;
+  if (day === undefined) throw new RangeError(`清明 is kept for ${FIRST_QINGMING_YEAR}–${LAST_QINGMING_YEAR}, not ${year}`);
+  return dayFromParts(year, 4, Number(day));
 }
