@@ -13,6 +13,10 @@ describe('defaultLanguage', () => {
     expect(defaultLanguage({ LANG: 'C.UTF-8' }, 'zh-Hans-CN')).toBe('zh-CN');
     expect(defaultLanguage({}, 'fr-FR')).toBe('en');
   });
+
+  it('without a locale in the environment, reads the one every Intl service of the runtime has', () => {
+    expect(defaultLanguage({ LANG: 'C.UTF-8' })).toBe(/^zh/.test(Intl.DateTimeFormat().resolvedOptions().locale) ? 'zh-CN' : 'en');
+  });
 });
 
 describe('clockFromEnv', () => {
