@@ -126,7 +126,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    migrate(db, version, readMigrations(options.migrationsDir));
+    // Up to date (every open but the first after an update): the migration files are not even read.
+    if (version < SCHEMA_VERSION) migrate(db, version, readMigrations(options.migrationsDir));
     // Before anything can write: a restored or copied file must not issue a mutation id under the
     // client identity of the file it came from (db/sync/identity.ts).
     confirmPlacement(db, { databasePath: file, ...(options.machineId ? { machineId: options.machineId } : {}) });

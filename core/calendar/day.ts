@@ -53,10 +53,20 @@ export function partsOfDay(day: CalendarDay): DayParts {
   throw new RangeError(`"${day}" is not a YYYY-MM-DD calendar day`);
 }
 
+/** Days already counted: an agenda asks about the same few thousand days again and again. */
+const epochDays = new Map<CalendarDay, number>();
+const EPOCH_DAYS_KEPT = 50_000;
+
 /** Whole days since 1970-01-01 (negative before it). */
 export function epochDayOf(day: CalendarDay): number {
-  const { year, month, day: dayOfMonth } = partsOfDay(day);
-  return utcEpochDay(year, month, dayOfMonth);
+  let epochDay = epochDays.get(day);
+  if (epochDay === undefined) {
+    const { year, month, day: dayOfMonth } = partsOfDay(day);
+    epochDay = utcEpochDay(year, month, dayOfMonth);
+    if (epochDays.size >= EPOCH_DAYS_KEPT) epochDays.clear();
+    epochDays.set(day, epochDay);
+  }
+  return epochDay;
 }
 
 function utcEpochDay(year: number, month: number, day: number): number {
