@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { BarChartOutlined, CalendarOutlined, EditOutlined, HomeOutlined, InboxOutlined, SearchOutlined, SettingOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { primaryShortcutLabel, usePrimaryHotkey } from '../components/useHotkey.js';
-import { useWindowWidth } from '../components/useWindowWidth.js';
+import { NARROW_WINDOW, useWindowSize } from '../components/useWindowSize.js';
 import { QuickLogDialog } from '../components/log/QuickLogDialog.js';
 import { AccountPage } from '../screens/account/AccountPage.js';
 import { AccountsPage } from '../screens/accounts/AccountsPage.js';
@@ -29,9 +29,6 @@ import { ReminderInHeader } from './ReminderInHeader.js';
 import { SearchPalette } from './SearchPalette.js';
 import { SyncStatus } from './SyncStatus.js';
 import { UndoInHeader, UndoProvider } from '../components/undo/Undo.js';
-
-/** Narrower windows than this show the navigation as icons only. */
-const NARROW_WINDOW = 1200;
 
 type Section = 'today' | 'accounts' | 'complaints' | 'calendar' | 'team' | 'conflicts' | 'settings';
 
@@ -53,7 +50,7 @@ export function Shell() {
   const reminders = useBrowserNotifications();
   const accountInView = route.name === 'account' ? route.id : undefined;
   const sync = useSyncStatus();
-  const narrow = useWindowWidth() < NARROW_WINDOW;
+  const narrow = useWindowSize().width < NARROW_WINDOW;
 
   // Used alone (or before the status is known) there is nothing to reconcile: no conflicts entry.
   const items = [

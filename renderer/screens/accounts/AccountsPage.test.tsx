@@ -62,6 +62,21 @@ describe('AccountsPage', () => {
     expect(within(second).getByText('Never visited')).toBeTruthy();
   });
 
+  it.each([
+    [1024, ['Name', 'Tier', 'Status', 'City', 'Key account', 'Last visit']],
+    [1366, ['Name', 'Tier', 'Status', 'City', 'Industry', 'Key account', 'Last visit', 'Contacts']],
+  ])('at a %i px wide window, shows the columns that fit, the last visit always (no sideways scrolling at 1024 px)', async (width, headers) => {
+    const before = window.innerWidth;
+    window.innerWidth = width;
+    try {
+      await renderWithApi(<AccountsPage />, listApi());
+      await screen.findByRole('link', { name: 'Acme Trading' });
+      expect(screen.getAllByRole('columnheader').map((header) => header.textContent?.trim()).filter(Boolean)).toEqual(headers);
+    } finally {
+      window.innerWidth = before;
+    }
+  });
+
   it('shows no owner column on a book never synced', async () => {
     await renderWithApi(<AccountsPage />, listApi());
     await screen.findByRole('link', { name: 'Acme Trading' });

@@ -15,7 +15,7 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import { TierTag } from '../../components/TierTag.js';
 import { useDebouncedValue } from '../../components/useDebouncedValue.js';
-import { useWindowHeight } from '../../components/useWindowHeight.js';
+import { NARROW_WINDOW, useWindowSize } from '../../components/useWindowSize.js';
 import { AccountForm } from './AccountForm.js';
 import { GettingStarted } from './GettingStarted.js';
 
@@ -34,7 +34,7 @@ export function AccountsPage() {
   const { t } = useTranslation('accounts');
   const { t: tCommon } = useTranslation('common');
   const { navigate } = useNavigation();
-  const windowHeight = useWindowHeight();
+  const { width: windowWidth, height: windowHeight } = useWindowSize();
   const [typed, setTyped] = useState('');
   const [tiers, setTiers] = useState<Tier[]>([]);
   const [statuses, setStatuses] = useState<AccountStatus[]>([]);
@@ -61,8 +61,12 @@ export function AccountsPage() {
   const rows = list.data?.rows ?? [];
   // Owners mean something once the book is synced with a team (a lead's app lists the team's accounts).
   const showOwner = rows.some((row) => row.ownerName);
+  // A narrow window leaves out the columns a rep reads least, so the last visit stays in view (with a
+  // lead's owner column, the key-account tags too).
+  const narrow = windowWidth < NARROW_WINDOW;
+  const leftOut = new Set(narrow ? ['industry', 'contacts', ...(showOwner ? ['keyAccount'] : [])] : []);
   const sortOrder = (key: AccountSort) => (sorting.sort === key ? (sorting.direction === 'asc' ? 'ascend' : 'descend') : null);
-  const columns: TableProps<AccountListRow>['columns'] = [
+  const allColumns: NonNullable<TableProps<AccountListRow>['columns']> = [
     {
       key: 'name',
       title: t('field.name'),
@@ -120,6 +124,9 @@ export function AccountsPage() {
     },
     { key: 'contacts', title: t('field.contactCount'), width: 90, align: 'right', dataIndex: 'contactCount' },
   ];
+  const columns = allColumns.filter((column) => !leftOut.has(String(column.key)));
+  // A virtual table needs its width: the columns' own.
+  const tableWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   const onTableChange: TableProps<AccountListRow>['onChange'] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -206,7 +213,7 @@ export function AccountsPage() {
             dataSource={rows}
             loading={list.loading && !list.data}
             pagination={false}
-            scroll={{ x: showOwner ? 1310 : 1160, y: Math.max(240, windowHeight - CHROME_HEIGHT) }}
+            scroll={{ x: tableWidth, y: Math.max(240, windowHeight - CHROME_HEIGHT) }}
             onChange={onTableChange}
             locale={{ emptyText: t('noMatch') }}
           />
