@@ -36,8 +36,13 @@ interface SyncStateRow {
 
 /** The state row, created on first use with a fresh client id (one per installation, kept across sign-ins). */
 export function readSyncState(db: Db): SyncState {
-  statement(db, 'INSERT OR IGNORE INTO sync_state (id, client_id) VALUES (1, ?)').run(uuidv7());
-  const row = statement(db, 'SELECT * FROM sync_state WHERE id = 1').get() as SyncStateRow;
+  const read = () => statement(db, 'SELECT * FROM sync_state WHERE id = 1').get() as SyncStateRow | undefined;
+  let row = read();
+  if (!row) {
+    // Only the first time: no write, and no random id drawn, on every read after it.
+    statement(db, 'INSERT OR IGNORE INTO sync_state (id, client_id) VALUES (1, ?)').run(uuidv7());
+    row = read()!;
+  }
   return {
     clientId: row.client_id,
     serverUrl: row.server_url,
