@@ -1,4 +1,5 @@
 /** One sync: push, pull, push again (what the pull's snapshot did not yet include goes out at once). */
+import type { SyncRunView } from '../../core/api/contract.js';
 import { todayIn } from '../../core/calendar/day.js';
 import type { Db } from '../connection.js';
 import { isDiskFull } from '../diskFull.js';
@@ -9,18 +10,8 @@ import { listOutbox } from '../synced/outbox.js';
 import { pushOutbox } from './push.js';
 import { saveOutcome } from './state.js';
 
-export interface SyncReport {
-  pushed: number;
-  pulled: number;
-  /** pulled rows that brought something new to this laptop (see `PullReport.changed`) */
-  changed: number;
-  /** changes the server refused in this run (now in the conflicts inbox) */
-  rejected: number;
-  /** unresolved note conflict copies after this run */
-  conflicts: number;
-  /** the server asked for a full resync */
-  reset: boolean;
-}
+/** What one run did: the app's view of a sync is the run's report as it is. */
+export type SyncReport = SyncRunView;
 
 export interface SyncOnceOptions {
   now?: () => Date;
