@@ -107,6 +107,9 @@ export interface PushResponse {
 
 /** How far ahead the priority phase looks by default (important dates, planned visits). */
 export const PRIORITY_DAYS = 30;
+/** The laptop's today a priority phase accepts: the window (up to 92 days) stays inside the lunar tables. */
+export const PRIORITY_FIRST_DAY = '1901-01-01';
+export const PRIORITY_LAST_DAY = '2100-12-31';
 
 /**
  * The priority phase of a first sync: instead of rows in version order, the rows a rep needs today —
@@ -120,8 +123,11 @@ export const PRIORITY_DAYS = 30;
  */
 export const PullPriority = z
   .object({
-    /** the laptop's today, in its own time zone */
-    day: CalendarDay,
+    /**
+     * the laptop's today, in its own time zone: a day the calendar's tables cover (lunar years
+     * 1899–2101), so the server can tell which lunar dates fall in the window rather than fail
+     */
+    day: CalendarDay.refine((day) => day >= PRIORITY_FIRST_DAY && day <= PRIORITY_LAST_DAY, { message: 'validation.invalidDate' }),
     days: z.number().int().min(1).max(92).default(PRIORITY_DAYS),
     /** the `cursor` of the previous priority answer; null for the first page */
     after: z.string().max(200).nullable().default(null),

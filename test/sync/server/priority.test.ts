@@ -209,6 +209,15 @@ describe.each(BACKENDS)('priority phase on $name', (backend) => {
     expect(badDay).toMatchObject({ status: 400, body: { error: 'invalid', issues: [{ path: ['priority', 'day'] }] } });
   });
 
+  it('refuses a today the calendar cannot place (before 1901, after 2100) with a 400 naming the day, not a server error', async () => {
+    for (const day of ['0001-01-01', '1800-06-01', '2150-01-01', '9999-12-31']) {
+      const answer = await alice.post('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: null, limit: 10, priority: { day, after: null } });
+      expect(answer).toMatchObject({ status: 400, body: { error: 'invalid', issues: expect.arrayContaining([expect.objectContaining({ path: ['priority', 'day'] })]) } });
+    }
+    const last = await alice.post<PullResponse>('/v1/sync/pull', { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: alice.clientId, cursor: null, limit: 10, priority: { day: '2100-12-31', days: 92, after: null } });
+    expect(last).toMatchObject({ status: 200, body: { priority: true } });
+  });
+
   it('a pull without it is the pull it always was', async () => {
     const plain = await alice.pull(null, 5000);
     expect(plain.priority).toBeUndefined();
