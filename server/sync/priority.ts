@@ -152,27 +152,53 @@ async function priorityKeys(tx: SqlQueryable, session: SyncSession, priority: Pu
   return keys.sort(compareKeys);
 }
 
-/** Phases worked out by this process, for their next pages: by client and request, a few minutes, a few hundred at most. */
+/**
+ * Phases worked out by this process, for their next pages: a couple of minutes, one per client (a
+ * client asking again with other settings replaces its own), and at most so many phases and keys in all
+ * (a lead's phase names every row Today needs of the whole team), the oldest dropped first — so neither
+ * many clients nor one that keeps asking for new phases and never finishes grows the process.
+ */
 const KEPT_MS = 2 * 60_000;
-const KEPT_PHASES = 200;
-const keptPhases = new Map<string, { keys: Key[]; at: number }>();
+const keptLimits = { phases: 200, keys: 500_000 };
+const keptPhases = new Map<string, { request: string; keys: Key[]; at: number }>();
+let keptKeys = 0;
 
-function phaseId(session: SyncSession, priority: PullPriority): string {
-  const { after: _after, ...request } = priority;
-  return `${session.clientId}:${session.userId}:${JSON.stringify(request)}`;
+/** What this process keeps (for tests): how many phases and keys in all. */
+export function keptPriorityPhases(): { phases: number; keys: number } {
+  return { phases: keptPhases.size, keys: keptKeys };
+}
+
+/** Sets how many phases and keys this process keeps at most (tests); returns the limits before. */
+export function limitKeptPriorityPhases(limits: { phases: number; keys: number }): { phases: number; keys: number } {
+  const before = { ...keptLimits };
+  Object.assign(keptLimits, limits);
+  return before;
+}
+
+function forgetPhase(client: string): void {
+  const kept = keptPhases.get(client);
+  if (!kept) return;
+  keptKeys -= kept.keys.length;
+  keptPhases.delete(client);
 }
 
 async function phaseKeys(tx: SqlQueryable, session: SyncSession, priority: PullPriority): Promise<Key[]> {
-  const id = phaseId(session, priority);
+  const client = `${session.clientId}:${session.userId}`;
+  const { after: _after, ...asked } = priority;
+  const request = JSON.stringify(asked);
   const now = Date.now();
-  const kept = keptPhases.get(id);
-  if (priority.after !== null && kept && now - kept.at < KEPT_MS) return kept.keys;
+  const kept = keptPhases.get(client);
+  if (priority.after !== null && kept && kept.request === request && now - kept.at < KEPT_MS) return kept.keys;
   const keys = await priorityKeys(tx, session, priority);
-  keptPhases.delete(id);
-  keptPhases.set(id, { keys, at: now });
+  forgetPhase(client);
+  if (keys.length <= keptLimits.keys) {
+    keptPhases.set(client, { request, keys, at: now });
+    keptKeys += keys.length;
+  }
+  // Oldest first (insertion order): drop the stale, then as many as the limits say.
   for (const [old, phase] of keptPhases) {
-    if (keptPhases.size <= KEPT_PHASES && now - phase.at < KEPT_MS) break;
-    keptPhases.delete(old);
+    if (keptPhases.size <= keptLimits.phases && keptKeys <= keptLimits.keys && now - phase.at < KEPT_MS) break;
+    forgetPhase(old);
   }
   return keys;
 }
