@@ -3,7 +3,7 @@
  * Today needs, before the full pull brings everything in version order. Each query reads only rows the
  * caller may read (`READABLE_ROWS`, as a pull) and only live ones (a first sync has nothing to delete).
  *
- * The phase is a list of (table, id) in a fixed order — parents' tables first, then by id — and the
+ * The phase is a list of (table, id) in a fixed order — by table, accounts last, then by id — and the
  * cursor is the last (table, id) sent. The first page works the list out in its snapshot; this process
  * keeps it for the pages after (a couple of minutes), and another process works it out again. Either
  * way each page reads its rows, with the read permission checked again, in its own snapshot. A row that
@@ -19,8 +19,13 @@ import { READABLE_ROWS } from './access.js';
 import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 
-/** Parents before children, so a page can be applied in order (the client does not check references while it applies one anyway). */
-const PRIORITY_TABLES: readonly SyncedTable[] = ['accounts', 'contacts', 'family_members', 'important_dates', 'visits', 'complaints', 'orders', 'greetings'];
+/**
+ * Accounts last: Today lists nothing of an account until the account is there, so while the phase's
+ * pages arrive it never shows a half-arrived state (every account "never visited" because its visits
+ * are still coming). An account arriving after its visits takes its last visit from them (schema 12),
+ * and the client does not check references while it applies a page.
+ */
+const PRIORITY_TABLES: readonly SyncedTable[] = ['contacts', 'family_members', 'important_dates', 'visits', 'complaints', 'orders', 'greetings', 'accounts'];
 
 /** Greetings this far back: this year's occurrence greeted or not, and how last year's was (the agenda shows it). */
 const GREETINGS_BACK_DAYS = 400;
@@ -31,7 +36,7 @@ interface Key {
 }
 
 /** Where a phase with nothing to send ends: before every key. */
-const BEFORE_ALL: Key = { table: 'accounts', id: '00000000-0000-0000-0000-000000000000' };
+const BEFORE_ALL: Key = { table: PRIORITY_TABLES[0]!, id: '00000000-0000-0000-0000-000000000000' };
 
 const compareKeys = (x: Key, y: Key): number => PRIORITY_TABLES.indexOf(x.table) - PRIORITY_TABLES.indexOf(y.table) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 

@@ -287,6 +287,26 @@ describe('a new laptop’s first sync', () => {
   }, 60_000);
 });
 
+describe('an account that arrives after its visits', () => {
+  it('takes its last visit from them (an account edited after its visits comes after them in version order)', async () => {
+    const user = await newUser();
+    const a = await laptop(user);
+    const account = await a.h.call('accounts.create', { name: '后到的客户', tier: 'B', city: '上海' });
+    await a.h.call('visits.log', { accountId: account.id, doneAt: '2026-11-02T03:00:00.000Z', kind: 'routine' });
+    await a.h.call('accounts.update', { id: account.id, patch: { city: '苏州' } });
+    await pushOutbox(a.h.db, a.connection(), () => NOW);
+    const lastVisit = (device: Laptop) => device.h.db.prepare('SELECT last_visit_at FROM accounts WHERE id = ?').pluck().get(account.id);
+    expect(lastVisit(a)).toBe('2026-11-02T03:00:00.000Z');
+    const b = await laptop(user);
+    b.beforeAnswer = (_asked, answer) => {
+      // The plain pull's order: the visit, then the account's newer version.
+      if (answer && !answer.priority) expect(answer.rows.map((row) => row.table).indexOf('accounts')).toBeGreaterThan(answer.rows.map((row) => row.table).indexOf('visits'));
+    };
+    await pullChanges(b.h.db, b.connection(), { priority: false });
+    expect(lastVisit(b)).toBe('2026-11-02T03:00:00.000Z');
+  }, 60_000);
+});
+
 /** The same data folder opened again (a restart), its session kept. */
 async function laptopAgain(before: Laptop, dir: string): Promise<Laptop> {
   const h = createHarness(dir, NOW);
