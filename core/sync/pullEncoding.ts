@@ -427,11 +427,43 @@ const ENVELOPE: ReadonlySet<string> = new Set(['rows', 'cursor', 'hasMore', 'las
 /** Decodes and checks a compact page into the `PullResponse` the rest of the client uses. */
 export function decodePullPage(body: unknown): PullResponse {
   const page = recordAt(body, []);
+  return withEnvelope(page, decodeRows(page.rows));
+}
+
+/**
+ * Checks a page in the plain form (what an older server answers, or a proxy that drops the compact
+ * form) as strictly as a compact one — every row a synced table's, ids and owners lower-case UUIDs,
+ * versions whole numbers, field names and values storable and not too deep — so that answering plain
+ * JSON is no way around the checks. Refused whole with a `PullPageError` naming where.
+ */
+export function checkPlainPullPage(body: unknown): PullResponse {
+  const page = recordAt(body, []);
+  const rowsIn = arrayAt(page.rows, ['rows']);
+  if (rowsIn.length > SYNC_LIMITS.pullPageMax) refuse(['rows'], `more than ${SYNC_LIMITS.pullPageMax} rows`);
+  const rows = rowsIn.map((value, i): PulledRow => {
+    const row = recordAt(value, ['rows', i]);
+    const table = row.table;
+    if (typeof table !== 'string' || !TABLES.has(table)) refuse(['rows', i, 'table'], `not a synced table (${JSON.stringify(table)?.slice(0, 40)})`);
+    const id = uuidAt(row.id, ['rows', i, 'id']);
+    const version = countAt(row.version, ['rows', i, 'version']);
+    const ownerId = uuidAt(row.ownerId, ['rows', i, 'ownerId']);
+    const data = recordAt(row.data, ['rows', i, 'data']);
+    for (const [name, field] of Object.entries(data)) {
+      if (name === '__proto__' || name.length > 64 || !isStorableText(name)) refuse(['rows', i, 'data'], `${JSON.stringify(name.slice(0, 64))} cannot be a field here`);
+      if (typeof field === 'object' && field !== null && nestsDeeperThan(field, SYNC_LIMITS.bodyDepth)) refuse(['rows', i, 'data', name], `nested deeper than ${SYNC_LIMITS.bodyDepth}`);
+      checkNested(field, () => ['rows', i, 'data', name]);
+    }
+    return { table: table as SyncedTable, id, version, ownerId, data };
+  });
+  return withEnvelope(page, rows);
+}
+
+/** The answer around a page's rows: cursor, counts, owners, and plain values a newer server adds. */
+function withEnvelope(page: Record<string, unknown>, rows: PulledRow[]): PullResponse {
   const cursor = textAt(page.cursor, ['cursor'], 200);
   const hasMore = booleanAt(page.hasMore, ['hasMore']);
   const lastMutationId = countAt(page.lastMutationId, ['lastMutationId']);
   const resetRequired = booleanAt(page.resetRequired, ['resetRequired']);
-  const rows = decodeRows(page.rows);
   const response: PullResponse = { rows, cursor, hasMore, lastMutationId, resetRequired };
   // Fields a newer server adds (an answer's `priority: true`) pass as they are when they are plain values.
   for (const [key, extra] of Object.entries(page)) {

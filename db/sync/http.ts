@@ -14,7 +14,7 @@ import {
   type PushResponse,
   type SyncErrorBody,
 } from '../../core/sync/protocol.js';
-import { decodePullPage, PULL_COLUMNS_TYPE, PullPageError } from '../../core/sync/pullEncoding.js';
+import { checkPlainPullPage, decodePullPage, PULL_COLUMNS_TYPE, PullPageError } from '../../core/sync/pullEncoding.js';
 import type { SyncTokens, TokenStore } from './tokens.js';
 
 export type SyncErrorCode =
@@ -179,9 +179,9 @@ export class SyncConnection {
       ...this.acknowledged(),
     };
     const { body, type } = await this.authorizedAnswer<unknown>('/v1/sync/pull', request, PULL_ACCEPT);
-    if (!type.startsWith(PULL_COLUMNS_TYPE)) return body as PullResponse;
     try {
-      return decodePullPage(body);
+      // A plain page (an older server, a proxy that dropped the compact form) is checked as strictly.
+      return type.startsWith(PULL_COLUMNS_TYPE) ? decodePullPage(body) : checkPlainPullPage(body);
     } catch (error) {
       if (error instanceof PullPageError) throw new SyncError('server', `pull page refused: ${error.message}`);
       throw error;

@@ -104,7 +104,7 @@ describe('compact pull pages between laptops', () => {
     await syncOnce(a.db, a.connection());
     const before = JSON.stringify([syncedRows(b), readSyncState(b.db).cursor]);
     const breakages: Array<[string, (page: EncodedPullPage) => void]> = [
-      ['NUL in a note', (page) => (page.rows.groups.find((g) => g.table === 'notes')!.columns.find((c) => c.name === 'body')!.values[0] = 'met the buyer\u0000')],
+      ['NUL in a name', (page) => (page.rows.groups.find((g) => g.table === 'notes')!.columns.find((c) => c.name === 'body')!.values[0] = 'met the buyer\u0000')],
       ['a lone surrogate', (page) => (page.rows.groups[0]!.columns.find((c) => c.name === 'name')!.values[0] = 'broken \ud83d')],
       ['an unknown table', (page) => ((page.rows.groups[0] as { table: string }).table = 'users')],
       ['a missing id', (page) => page.rows.groups[0]!.ids.pop()],
@@ -124,6 +124,50 @@ describe('compact pull pages between laptops', () => {
     // The same page, untouched, is taken.
     tamper = null;
     await pullChanges(b.db, b.connection());
+    expect(syncedRows(b)).toEqual(syncedRows(a));
+  }, 60_000);
+
+  it('refuses as whole a plain JSON page from a proxy that drops the compact form, or relabels a compact page: no way around the checks', async () => {
+    const a = await createDevice({ url, fetch }, 'wang', PASSWORD);
+    // The proxy asks the server for the plain form, breaks it (or not), and answers it as JSON.
+    let breakPlain: ((page: { rows: Array<Record<string, unknown> & { data: Record<string, unknown> }> }) => void) | null = null;
+    let relabel = false;
+    const proxy: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('/v1/sync/pull')) return fetch(input, init);
+      const headers = { ...(init?.headers as Record<string, string>) };
+      if (!relabel) delete headers.accept;
+      const response = await fetch(input, { ...init, headers });
+      const page = (await response.json()) as { rows: Array<Record<string, unknown> & { data: Record<string, unknown> }> };
+      breakPlain?.(page);
+      return new Response(JSON.stringify(page), { status: response.status, headers: { 'content-type': 'application/json' } });
+    };
+    const b = await createDevice({ url, fetch: proxy }, 'wang', PASSWORD);
+    writeSome(a, 5);
+    await syncOnce(a.db, a.connection());
+    const before = JSON.stringify([syncedRows(b), readSyncState(b.db).cursor]);
+    const breakages: Array<[string, typeof breakPlain, boolean]> = [
+      ['NUL in a name', (page) => (page.rows[0]!.data.name = 'met the buyer\u0000'), false],
+      ['a lone surrogate', (page) => (page.rows[0]!.data.name = 'broken \ud83d'), false],
+      ['an unknown table', (page) => (page.rows[0]!.table = 'users'), false],
+      ['a made-up id', (page) => (page.rows[0]!.id = '../accounts'), false],
+      ['a huge version', (page) => (page.rows[0]!.version = 2 ** 60), false],
+      ['a compact page labelled JSON', null, true],
+    ];
+    for (const [what, breakage, relabelled] of breakages) {
+      breakPlain = breakage;
+      relabel = relabelled;
+      const error = await pullChanges(b.db, b.connection(), { priority: false }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, what).toBeInstanceOf(SyncError);
+      expect([(error as SyncError).code, (error as SyncError).message], what).toEqual(['server', expect.stringMatching(/^pull page refused: /)]);
+      expect(JSON.stringify([syncedRows(b), readSyncState(b.db).cursor]), what).toBe(before);
+    }
+    // The same plain pages, untouched, are taken.
+    breakPlain = null;
+    relabel = false;
+    await pullChanges(b.db, b.connection(), { priority: false });
     expect(syncedRows(b)).toEqual(syncedRows(a));
   }, 60_000);
 });
