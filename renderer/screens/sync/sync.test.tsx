@@ -6,6 +6,7 @@ import type { NoteConflictView, RejectedChangeView, SyncStatusView } from '../..
 import { ApiError } from '../../../core/api/errors.js';
 import { useQuery } from '../../api/useQuery.js';
 import { SyncStatus } from '../../app/SyncStatus.js';
+import { GettingStarted } from '../accounts/GettingStarted.js';
 import { fakeApi, renderWithApi } from '../../test/renderWithApi.js';
 import { ConflictsPage } from './ConflictsPage.js';
 import { SyncSettingsCard } from './SyncSettingsCard.js';
@@ -66,6 +67,23 @@ describe('SyncStatus', () => {
         expect(await screen.findByText(language === 'en' ? /A new computer gets what Today needs first/ : /新电脑会先接收“今日”所需的数据/)).toBeTruthy();
         cleanup();
       }
+    }
+  });
+
+  it('an empty Today or account list says the team’s accounts are on their way while a first sync brings them, and offers to begin otherwise', async () => {
+    const firstSync = { ...online, pending: 0, lastSyncedAt: null, running: true, activity: 'receiving' as const, progress: { phase: 'today' as const, done: 5000, total: 10882 } };
+    for (const [language, arriving] of [['en', 'Your team’s accounts are on their way'], ['zh-CN', '团队的客户数据正在接收中']] as const) {
+      await renderWithApi(<GettingStarted onCreate={() => undefined} onImport={() => undefined} />, fakeApi({ 'sync.status': async () => firstSync }), language);
+      expect(await screen.findByText(arriving)).toBeTruthy();
+      expect(screen.queryByRole('button', { name: language === 'en' ? 'Load demo data' : '加载演示数据' })).toBeNull();
+      cleanup();
+    }
+    // Synced before (an empty team), or not signed in: the ways to begin.
+    for (const status of [{ ...firstSync, running: false, lastSyncedAt: '2026-12-03T02:00:00.000Z' }, signedOut]) {
+      await renderWithApi(<GettingStarted onCreate={() => undefined} onImport={() => undefined} />, fakeApi({ 'sync.status': async () => status }));
+      expect(await screen.findByText('No accounts yet')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Load demo data' })).toBeTruthy();
+      cleanup();
     }
   });
 
