@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findUnstorableText } from '../text/storable.js';
 import { SYNC_LIMITS, SYNCED_TABLES, type PullResponse, type PulledRow } from './protocol.js';
-import { decodePullPage, decodeRows, encodePullPage, encodeRows, isoInstantMs, PullPageError, type EncodedPullPage } from './pullEncoding.js';
+import { checkPlainPullPage, decodePullPage, decodeRows, encodePullPage, encodeRows, isoInstantMs, PullPageError, type EncodedPullPage } from './pullEncoding.js';
 
 /** As on the wire: what JSON carries (an `undefined` field is left out). */
 const overTheWire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
@@ -218,6 +218,15 @@ describe('a hostile or broken compact page is refused whole, naming where', () =
     refused((p) => (p.rows.groups[0]!.columns[1]!.name = '__proto__'), /columns\[1\]\.name: "__proto__" cannot be a field here/);
     refused((p) => (p.rows.groups[0]!.columns[2]!.name = 'body'), /columns\[2\]\.name: "body" cannot be a field here/);
     refused((p) => (p.rows.groups[0]!.columns[2]!.name = 'id'), /columns\[2\]\.name: "id" cannot be a field here/);
+  });
+
+  it('refuses a row twice in one page, in either form', () => {
+    const page = decodePullPage(validPage());
+    page.rows.push({ ...page.rows[0]!, version: page.rows.at(-1)!.version + 1 });
+    const where = new RegExp(`^rows\\[${page.rows.length - 1}\\]: ${page.rows[0]!.table}/${page.rows[0]!.id} a second time`);
+    expect(() => decodePullPage(overTheWire(encodePullPage(page)))).toThrow(where);
+    expect(() => checkPlainPullPage(overTheWire(page))).toThrow(where);
+    expect(checkPlainPullPage(overTheWire(decodePullPage(validPage())))).toEqual(decodePullPage(validPage()));
   });
 
   it('refuses absent markers out of order, out of range or beside a value', () => {

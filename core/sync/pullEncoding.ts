@@ -460,6 +460,13 @@ export function checkPlainPullPage(body: unknown): PullResponse {
 
 /** The answer around a page's rows: cursor, counts, owners, and plain values a newer server adds. */
 function withEnvelope(page: Record<string, unknown>, rows: PulledRow[]): PullResponse {
+  // A row twice in one page (the server has one row per id) would fail the laptop's write midway.
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const key = `${row.table}/${row.id}`;
+    if (seen.has(key)) refuse(['rows', i], `${key} a second time`);
+    seen.add(key);
+  });
   const cursor = textAt(page.cursor, ['cursor'], 200);
   const hasMore = booleanAt(page.hasMore, ['hasMore']);
   const lastMutationId = countAt(page.lastMutationId, ['lastMutationId']);

@@ -130,14 +130,15 @@ describe('compact pull pages between laptops', () => {
   it('refuses as whole a plain JSON page from a proxy that drops the compact form, or relabels a compact page: no way around the checks', async () => {
     const a = await createDevice({ url, fetch }, 'wang', PASSWORD);
     // The proxy asks the server for the plain form, breaks it (or not), and answers it as JSON.
-    let breakPlain: ((page: { rows: Array<Record<string, unknown> & { data: Record<string, unknown> }> }) => void) | null = null;
+    type PlainPage = { rows: Array<Record<string, unknown> & { data: Record<string, unknown> }> };
+    let breakPlain: ((page: PlainPage) => void) | null = null;
     let relabel = false;
     const proxy: typeof fetch = async (input, init) => {
       if (!String(input).endsWith('/v1/sync/pull')) return fetch(input, init);
       const headers = { ...(init?.headers as Record<string, string>) };
       if (!relabel) delete headers.accept;
       const response = await fetch(input, { ...init, headers });
-      const page = (await response.json()) as { rows: Array<Record<string, unknown> & { data: Record<string, unknown> }> };
+      const page = (await response.json()) as PlainPage;
       breakPlain?.(page);
       return new Response(JSON.stringify(page), { status: response.status, headers: { 'content-type': 'application/json' } });
     };
@@ -145,12 +146,13 @@ describe('compact pull pages between laptops', () => {
     writeSome(a, 5);
     await syncOnce(a.db, a.connection());
     const before = JSON.stringify([syncedRows(b), readSyncState(b.db).cursor]);
-    const breakages: Array<[string, typeof breakPlain, boolean]> = [
+    const breakages: Array<[string, ((page: PlainPage) => void) | null, boolean]> = [
       ['NUL in a name', (page) => (page.rows[0]!.data.name = 'met the buyer\u0000'), false],
       ['a lone surrogate', (page) => (page.rows[0]!.data.name = 'broken \ud83d'), false],
       ['an unknown table', (page) => (page.rows[0]!.table = 'users'), false],
       ['a made-up id', (page) => (page.rows[0]!.id = '../accounts'), false],
       ['a huge version', (page) => (page.rows[0]!.version = 2 ** 60), false],
+      ['a row twice', (page) => page.rows.push({ ...page.rows[0]!, version: Number(page.rows[0]!.version) + 1 }), false],
       ['a compact page labelled JSON', null, true],
     ];
     for (const [what, breakage, relabelled] of breakages) {
