@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
-import type { SyncStatusView } from '../../../core/api/contract.js';
+import type { SyncRunView, SyncStatusView } from '../../../core/api/contract.js';
 import { useMutation, useQuery } from '../../api/useQuery.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { applyApiErrorToForm } from '../../i18n/errors.js';
@@ -73,10 +73,14 @@ function SignedIn({ status }: { status: SyncStatusView }) {
   const { t } = useTranslation('sync');
   const mutate = useMutation();
   const [busy, setBusy] = useState<'sync' | 'signOut' | null>(null);
+  // What the last "Sync now" pressed here did; a failure shows as the status's last error.
+  const [lastRun, setLastRun] = useState<SyncRunView | null>(null);
   const run = async (which: 'sync' | 'signOut') => {
     setBusy(which);
+    setLastRun(null);
     try {
-      await mutate((api) => (which === 'sync' ? api['sync.now']({}) : api['sync.signOut']({})));
+      if (which === 'sync') setLastRun((await mutate((api) => api['sync.now']({}))).run);
+      else await mutate((api) => api['sync.signOut']({}));
     } finally {
       setBusy(null);
     }
@@ -99,6 +103,7 @@ function SignedIn({ status }: { status: SyncStatusView }) {
         <Descriptions.Item label={t('settings.lastSynced')}>{status.lastSyncedAt ? <RelativeTime at={status.lastSyncedAt} /> : t('status.neverSynced')}</Descriptions.Item>
       </Descriptions>
       {status.lastError && <Alert type="warning" showIcon message={t(status.lastError)} />}
+      {lastRun && !status.lastError && <Alert type="success" showIcon role="status" message={t('settings.lastRun', { pushed: lastRun.pushed, pulled: lastRun.pulled, rejected: lastRun.rejected })} />}
       <Space>
         <Button type="primary" onClick={() => void run('sync')} loading={busy === 'sync' || status.running}>
           {t('settings.syncNow')}

@@ -257,6 +257,8 @@ describe('SyncSettingsCard', () => {
     expect(screen.getByText('Team lead')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(api['sync.now']).toHaveBeenCalledWith({}));
+    // It says what the sync did.
+    expect(await screen.findByText('This sync: 0 sent, 3 received, 0 refused')).toBeTruthy();
   });
 });
 
