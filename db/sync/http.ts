@@ -306,7 +306,10 @@ export class SyncConnection {
 
   private bodyOf<T>(response: { status: number; body: T | SyncErrorBody | null }): T {
     if (response.status >= 200 && response.status < 300) return response.body as T;
-    const detail = (response.body as SyncErrorBody | null)?.message;
+    // The server's message is a key of its log (`sync.server.*`), never words for the user: any other
+    // text (a hostile or broken server's, a proxy's) is dropped — it could lure, or carry a terminal's escapes.
+    const said = (response.body as SyncErrorBody | null)?.message;
+    const detail = typeof said === 'string' && /^sync\.server\.[A-Za-z.]{1,100}$/.test(said) ? said : undefined;
     if (response.status === 401) throw new SyncError('signed_out', detail);
     if (response.status === 403) throw new SyncError('forbidden', detail);
     if (response.status === 409) throw new SyncError((response.body as SyncErrorBody | null)?.error === 'stale_copy' ? 'database_copied' : 'out_of_order', detail);
