@@ -32,6 +32,8 @@ export type SyncErrorCode =
   | 'database_copied'
   /** a server address without http:// or https://: never guessed (it would mean plain HTTP) */
   | 'scheme_required'
+  /** a server address with a user name or password in it: they would be stored and logged with the address */
+  | 'credentials_in_url'
   /** the server refuses sign-in for a while (429): too many failed attempts for the user, or from this address */
   | 'too_many_attempts'
   | 'server';
@@ -75,13 +77,16 @@ const EXPIRY_MARGIN_MS = 30_000;
 /**
  * Accepts `https://host`, `http://host:8080/`, … and returns the base URL without a trailing slash.
  * An address without a scheme is refused (`scheme_required`) rather than taken as plain `http://`,
- * which would send the password unencrypted to whoever answers.
+ * which would send the password unencrypted to whoever answers. An address with a user name or password
+ * in it (`https://wang:secret@host`) is refused too: the address is kept in settings and shown.
  */
 export function normalizeServerUrl(input: string): string {
   const trimmed = input.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw new SyncError('scheme_required', trimmed);
   const url = new URL(trimmed);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SyncError('invalid', `unsupported scheme ${url.protocol}`);
+  // The detail names neither: it is logged.
+  if (url.username || url.password) throw new SyncError('credentials_in_url', 'user name or password in the server address');
   return url.toString().replace(/\/+$/, '');
 }
 

@@ -20,6 +20,20 @@ describe('server address scheme', () => {
     expect(normalizeServerUrl(' https://sync.example.com ')).toBe('https://sync.example.com');
   });
 
+  it('refuses an address with a user name or password in it, and names neither in the error', () => {
+    for (const withCredentials of ['https://wang:secret@sync.example.com', 'http://wang@127.0.0.1:8080', 'https://:secret@sync.example.com/']) {
+      let refused: unknown;
+      try {
+        normalizeServerUrl(withCredentials);
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(SyncError);
+      expect((refused as SyncError).messageKey).toBe('sync:errors.credentials_in_url');
+      expect((refused as SyncError).message).not.toMatch(/secret|wang/);
+    }
+  });
+
   it('`rounds login --server` without a scheme says to write https://', async () => {
     const login = (env: Record<string, string>) => runRounds(['--data-dir', tempDir(), 'login', '--server', '127.0.0.1:9', '--user', 'wang'], { env: { ROUNDS_PASSWORD: 'secret', ...env }, now: new Date() });
     const english = await login({ LANG: 'en_US.UTF-8' });
