@@ -16,7 +16,7 @@ import type { PullPriority, PulledRow, SyncedTable } from '../../core/sync/proto
 import { ServerError } from '../errors.js';
 import { arrayParam, type SqlParam, type SqlQueryable } from '../store/sqlClient.js';
 import { READABLE_ROWS } from './access.js';
-import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
+import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pulledRows.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 
 /**

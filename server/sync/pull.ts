@@ -6,7 +6,7 @@
  * owners of its rows (a lead's app shows whose account it is) and says how many rows the whole pull brings.
  * A first sync may ask for its priority phase first (`priority.ts`): the same answer, other rows.
  */
-import type { PullRequest, PullResponse, PulledRow, SyncedTable } from '../../core/sync/protocol.js';
+import type { PullRequest, PullResponse } from '../../core/sync/protocol.js';
 import { activeDeviceSql, requireActive } from '../auth/sessions.js';
 import { ServerError } from '../errors.js';
 import { refuseStaleCopy } from './session.js';
@@ -14,37 +14,8 @@ import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClien
 import { READABLE_ROWS } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { priorityPage } from './priority.js';
+import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pulledRows.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
-
-export interface RowRecord {
-  table_name: SyncedTable;
-  id: string;
-  version: number;
-  owner_id: string;
-  data: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
-}
-
-/** Select-list (over alias `r`) of a `RowRecord`. */
-export const PULLED_COLUMNS = 'r.table_name, r.id, r.version, r.owner_id, r.data, r.created_at, r.updated_at, r.deleted_at';
-
-export function pulledRow(row: RowRecord): PulledRow {
-  return {
-    table: row.table_name,
-    id: row.id,
-    version: row.version,
-    ownerId: row.owner_id,
-    data: {
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-      ...row.data,
-      id: row.id,
-      deletedAt: row.deleted_at?.toISOString() ?? null,
-    },
-  };
-}
 
 /**
  * Records how far the client has taken the server's answers as processed (never past what was

@@ -16,7 +16,7 @@ import { arrayParam, type SqlClient, type SqlQueryable } from '../store/sqlClien
 import { toStorableJson } from '../../core/text/storable.js';
 import { PushPlanner, reject, type Outcome, type Rejection } from './apply.js';
 import { READABLE_ROWS } from './access.js';
-import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pull.js';
+import { PULLED_COLUMNS, pulledRow, type RowRecord } from './pulledRows.js';
 import { refuseStaleCopy } from './session.js';
 import { readsWholeTeam, type SyncSession } from './session.js';
 import { loadSnapshot, rowKey } from './snapshot.js';
