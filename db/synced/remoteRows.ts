@@ -99,6 +99,9 @@ export function applyPulledRow(db: Db, row: PulledRow, page?: PageState): boolea
     statement(db, `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(columns));
   } else {
     const names = Object.keys(sets);
+    // A row sent again exactly as this laptop holds it (a first sync's priority rows come again in its
+    // full pull) writes nothing: no update, no trigger, no history entry.
+    if (names.every((name) => sets[name] === local[name])) return false;
     statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
   }
   const textArrived = row.table === 'notes' && fields.includes('body') && (local?.body !== data.body || (deletedAt !== null && local?.deleted_at === null));
