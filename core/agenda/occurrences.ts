@@ -31,22 +31,46 @@ export function leadDaysOf(date: AgendaDate, options: Pick<AgendaOptions, 'leadD
 /** (calendar, month, day) as one number: a set of numbers is far cheaper than one of built strings over 20,000 dates. */
 const signature = (calendar: AgendaDate['calendar'], month: number, day: number) => (calendar === 'lunar' ? 1000 : 0) + month * 32 + day;
 
-/** Signatures (calendar, month, day) of dates that may fall in `from`…`to`; null when the window is too long to be worth it. */
-function signaturesIn(from: CalendarDay, to: CalendarDay): Set<number> | null {
-  const PAYS_OFF_UP_TO_DAYS = 92;
+/** A window longer than this is not worth narrowing: its (month, day)s are most of a year's. */
+const PAYS_OFF_UP_TO_DAYS = 92;
+
+/**
+ * (calendar, month, day) of every date that may fall from `from` to `to`, once each; null when the
+ * window is too long to be worth it. Also what the database reads a short agenda's dates by
+ * (db/repo/agendaInput.ts), so the dates it passes over are exactly the ones passed over here.
+ */
+export function dateSignaturesBetween(from: CalendarDay, to: CalendarDay): Array<[calendar: AgendaDate['calendar'], month: number, day: number]> | null {
   const length = diffDays(to, from) + 1;
   if (length > PAYS_OFF_UP_TO_DAYS) return null;
-  const signatures = new Set<number>();
+  const seen = new Set<number>();
+  const found: Array<[AgendaDate['calendar'], number, number]> = [];
+  const add = (calendar: AgendaDate['calendar'], month: number, day: number) => {
+    const key = signature(calendar, month, day);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push([calendar, month, day]);
+  };
   for (let i = 0; i < length; i++) {
     const day = addDays(from, i);
     const gregorian = partsOfDay(day);
-    signatures.add(signature('gregorian', gregorian.month, gregorian.day));
-    if (gregorian.month === 2 && gregorian.day === 28) signatures.add(signature('gregorian', 2, 29));
+    add('gregorian', gregorian.month, gregorian.day);
+    if (gregorian.month === 2 && gregorian.day === 28) add('gregorian', 2, 29);
     const lunar = gregorianToLunar(day);
-    signatures.add(signature('lunar', lunar.month, lunar.day));
-    if (lunar.day === 29) signatures.add(signature('lunar', lunar.month, 30));
+    add('lunar', lunar.month, lunar.day);
+    if (lunar.day === 29) add('lunar', lunar.month, 30);
   }
-  return signatures;
+  return found;
+}
+
+/** Signatures of dates that may fall in `from`…`to`; null when the window is too long to be worth it. */
+function signaturesIn(from: CalendarDay, to: CalendarDay): Set<number> | null {
+  const found = dateSignaturesBetween(from, to);
+  return found && new Set(found.map(([calendar, month, day]) => signature(calendar, month, day)));
+}
+
+/** The longest lead time the options give a date that has none of its own. */
+export function longestDefaultLeadDays(options: Pick<AgendaOptions, 'leadDaysByKind' | 'defaultLeadDays'>): number {
+  return Math.max(options.defaultLeadDays, ...Object.values(options.leadDaysByKind).filter((days): days is number => days !== undefined));
 }
 
 /** Occurrences of every date from `from` to `to` plus the longest lead time, so every day of the range sees what lies ahead. */

@@ -119,6 +119,29 @@ describe('agenda.today on a hand-built database', () => {
     expect(days[1]!.items.some((item) => item.kind.startsWith('complaint'))).toBe(false);
   });
 
+  // Today reads only the dates its days can show; a later request for other days must not get Today's.
+  it('after Today, a range of later days shows the dates of its own days, and Today still only its own', async () => {
+    const founded = await account('己 founded', 'B');
+    const foundingDay = await h.call('dates.create', { accountId: founded.id, kind: 'founding_day', calendar: 'gregorian', month: 3, day: 10, year: 2001 });
+    const dateIds = (items: readonly AgendaItem[]) => items.flatMap((item) => (item.kind === 'important_date' ? [item.dateId] : []));
+    expect(dateIds((await h.call('agenda.today', undefined)).items)).toEqual([]);
+    const march = await h.call('agenda.range', { from: '2027-03-08', days: 3 });
+    expect(march.map((day) => dateIds(day.items))).toEqual([[foundingDay.id], [foundingDay.id], [foundingDay.id]]);
+    expect(march[2]!.items.find((item) => item.kind === 'important_date')).toMatchObject({ occurrenceDay: '2027-03-10', daysUntil: 0, years: 26 });
+    expect(dateIds((await h.call('agenda.today', undefined)).items)).toEqual([]);
+  });
+
+  it('reminds of a kind of date as early as the settings say for that kind', async () => {
+    const book = await handBuiltBook();
+    const contact = await h.call('contacts.create', { accountId: book.dueB.id, name: '赵敏' });
+    // 25 days ahead: past the default 3 days' lead, within the 30 set for birthdays.
+    const birthday = await h.call('dates.create', { accountId: book.dueB.id, contactId: contact.id, kind: 'birthday', calendar: 'gregorian', month: 12, day: 18 });
+    const shown = async () => (await h.call('agenda.today', undefined)).items.find((item): item is ImportantDateItem => item.kind === 'important_date' && item.dateId === birthday.id);
+    expect(await shown()).toBeUndefined();
+    await h.call('settings.update', { reminders: { leadDaysByKind: { birthday: 30 } } });
+    expect(await shown()).toMatchObject({ occurrenceDay: '2026-12-18', daysUntil: 25, contactName: '赵敏' });
+  });
+
   it('counts phone calls toward cadence only when the settings say so', async () => {
     const called = await account('电 called', 'A');
     await visitDone(called.id, '2026-10-01T03:00:00.000Z');

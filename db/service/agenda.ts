@@ -6,11 +6,11 @@
  * the service starts and when the day changes (`keepLifecyclesCurrent`), and after a visit or an order.
  */
 import type { ApiHandlers } from '../../core/api/contract.js';
-import { agendaForRange, type AgendaDay } from '../../core/agenda/index.js';
-import type { CalendarDay } from '../../core/calendar/day.js';
+import { agendaForRange, longestDefaultLeadDays, type AgendaDay } from '../../core/agenda/index.js';
+import { addDays, type CalendarDay } from '../../core/calendar/day.js';
 import type { Settings } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
-import { readAgendaInput, type AgendaData } from '../repo/agendaInput.js';
+import { datesWindowCovers, readAgendaDates, readAgendaInput, type AgendaData, type DatesWindow } from '../repo/agendaInput.js';
 import { demoRowIds } from '../repo/demo.js';
 import { removeSnooze, setSnooze } from '../repo/snoozes.js';
 import { assertAccountWritable, readOnlyAccountIds } from '../repo/readOnly.js';
@@ -22,7 +22,8 @@ import { currentSettings } from './settings.js';
 
 type AgendaHandlers = Pick<ApiHandlers, 'agenda.today' | 'agenda.range' | 'agenda.snooze' | 'agenda.unsnooze'>;
 
-const cache = new WeakMap<Db, { version: string; data: AgendaData }>();
+/** The agenda input read at `version`, with the important dates of `dates` (null: every date). */
+const cache = new WeakMap<Db, { version: string; data: AgendaData; dates: DatesWindow | null }>();
 
 function databaseVersion(db: Db, settings: Settings): string {
   const ownChanges = statement(db, 'SELECT total_changes()').pluck().get() as number;
@@ -30,15 +31,30 @@ function databaseVersion(db: Db, settings: Settings): string {
   return `${othersCommits}:${ownChanges}:${settings.reminders.countingKinds.join(',')}`;
 }
 
-/** The agenda input of the user's own accounts (cached while the database is unchanged). */
-export function agendaData(context: ServiceContext, settings: Settings): AgendaData {
+/**
+ * The agenda input of the user's own accounts (cached while the database is unchanged), with the
+ * important dates an agenda of `dates` can show, or every date. Asked for dates the cached input
+ * lacks, only the dates (and their family members) are read again.
+ */
+export function agendaData(context: ServiceContext, settings: Settings, dates?: DatesWindow): AgendaData {
   const { db } = context;
   const version = databaseVersion(db, settings);
   const cached = cache.get(db);
-  if (cached?.version === version) return cached.data;
-  const data = withoutAccounts(readAgendaInput(db, { countingKinds: settings.reminders.countingKinds }), readOnlyAccountIds(db));
-  cache.set(db, { version, data });
+  const wanted = dates ?? null;
+  if (cached?.version === version) {
+    if (datesWindowCovers(cached.dates, wanted)) return cached.data;
+    const data = { ...cached.data, ...readAgendaDates(db, new Set(cached.data.accounts.map((account) => account.id)), dates) };
+    cache.set(db, { version, data, dates: wanted });
+    return data;
+  }
+  const data = withoutAccounts(readAgendaInput(db, { countingKinds: settings.reminders.countingKinds, dates }), readOnlyAccountIds(db));
+  cache.set(db, { version, data, dates: wanted });
   return data;
+}
+
+/** The dates window of an agenda of `days` days from `from` under the user's lead times. */
+function agendaWindow(settings: Settings, from: CalendarDay, days: number): DatesWindow {
+  return { from, to: addDays(from, Math.max(0, days - 1)), leadDays: longestDefaultLeadDays(settings.reminders) };
 }
 
 /** How often the day is checked: a laptop that slept through midnight catches up within this. */
@@ -59,7 +75,9 @@ function keepLifecyclesCurrent(context: ServiceContext): void {
       // Demo accounts keep their statuses: an automatic change is not the rep's work, and would make
       // "remove demo data" keep (and upload) the account as the rep's own.
       const demo = demoRowIds(context.db, 'accounts');
-      const accounts = agendaData(context, settings).accounts.filter((account) => !demo.has(account.id));
+      // Lifecycles need no dates: Today's are read with the accounts, as Today (the app's first screen,
+      // and `rounds agenda`) asks for them next and finds them here.
+      const accounts = agendaData(context, settings, agendaWindow(settings, today, 1)).accounts.filter((account) => !demo.has(account.id));
       refreshLifecycle(context, accounts, settings.reminders.lapseThresholdDays);
       currentFor = today;
     } catch {
@@ -93,7 +111,7 @@ function withoutAccounts(data: AgendaData, excluded: ReadonlySet<string>): Agend
 /** Each day's agenda from `from`, as the app, the CLI and the notifications see it. */
 export function agendaDays(context: ServiceContext, from: CalendarDay, days: number): AgendaDay[] {
   const settings = currentSettings(context);
-  const data = agendaData(context, settings);
+  const data = agendaData(context, settings, agendaWindow(settings, from, days));
   const tiers = new Map(data.accounts.map((account) => [account.id, account.tier]));
   const recipients = festivalRecipientIds(settings.reminders, data.contacts, (id) => tiers.get(id));
   return agendaForRange(data, from, days, agendaSettingsOf(settings, context.now(), recipients));
