@@ -1,14 +1,15 @@
 /**
  * Reader/writer functions for notes. Notes keep their history: every create, edit and delete
  * appends a `note_revisions` row (db/synced/noteHistory.ts) and bumps `revision`, in the same
- * transaction as the change.
+ * transaction as the change. A note pulled with its one text has no rows: an edit or delete first
+ * writes that text as revision 1 (`keepFirstText`), then the new one.
  */
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../core/api/errors.js';
 import type { Note, NoteRevision } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { insertSynced, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
-import { appendRevision, nextRevision } from '../synced/noteHistory.js';
+import { appendRevision, keepFirstText, nextRevision, readHistory } from '../synced/noteHistory.js';
 import { fromRow, readLive, statement, type SqlRow, type TableSpec } from './table.js';
 
 export const NOTES: TableSpec = {
@@ -32,6 +33,7 @@ export function updateNoteBody(db: Db, id: string, body: string, now: string): N
     const current = getNote(db, id);
     if (!current) throw new ApiError('not_found');
     if (current.body === body) return current;
+    keepFirstText(db, id);
     const note = updateSynced<Note>(db, NOTES, id, { body, revision: nextRevision(db, id) }, now);
     appendRevision(db, id, note.revision, body, false, now);
     return note;
@@ -43,6 +45,7 @@ export function deleteNote(db: Db, id: string, now: string): void {
   db.transaction(() => {
     const current = getNote(db, id);
     if (current) {
+      keepFirstText(db, id);
       const revision = nextRevision(db, id);
       updateSynced<Note>(db, NOTES, id, { revision }, now);
       appendRevision(db, id, revision, current.body, true, now);
@@ -62,12 +65,5 @@ export function listNotesOfAccount(db: Db, accountId: string): Note[] {
 
 /** Every revision of a note (deleted notes included), newest first. Empty for an unknown note. */
 export function listRevisions(db: Db, noteId: string): NoteRevision[] {
-  const sql = 'SELECT note_id, revision, body, deleted, created_at FROM note_revisions WHERE note_id = ? ORDER BY revision DESC';
-  return (statement(db, sql).all(noteId) as SqlRow[]).map((row) => ({
-    noteId: row.note_id as string,
-    revision: row.revision as number,
-    body: row.body as string,
-    createdAt: row.created_at as string,
-    deleted: row.deleted === 1,
-  }));
+  return readHistory(db, noteId);
 }

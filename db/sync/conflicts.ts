@@ -9,6 +9,7 @@ import type { Note } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
 import { deleteNote, getNote, insertNote, updateNoteBody } from '../repo/notes.js';
 import { requeueRow, tombstoneSynced, updateSynced } from '../synced/localWrites.js';
+import { keepFirstText } from '../synced/noteHistory.js';
 import { countEntriesOf } from '../synced/outbox.js';
 import { fromRow, statement, type SqlRow } from '../repo/table.js';
 import { dismissRejected, listRejected, type RejectedChange } from './state.js';
@@ -110,6 +111,8 @@ export function retryRejected(db: Db, id: number, now: string): void {
     else {
       // A note's text (and its revision number) change through its writer, which keeps the note's history.
       const others = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !isNote || (field !== 'body' && field !== 'revision')));
+      // A note with only the text it arrived with keeps that text, at its time, before the row changes.
+      if (isNote) keepFirstText(db, change.rowId);
       if (isNote && typeof change.fields.body === 'string') updateNoteBody(db, change.rowId, change.fields.body, now);
       updateSynced(db, spec, change.rowId, others, now);
       if (countEntriesOf(db, change.table, change.rowId) === queuedBefore) requeueRow(db, spec, change.rowId, now, Object.keys(change.fields));
@@ -142,6 +145,8 @@ export function countConflicts(db: Db): number {
 /** Makes the copy an ordinary note (optionally with another text): used when both texts stay. */
 function promoteCopy(db: Db, copy: Note, now: string, body?: string): void {
   if (body !== undefined) updateNoteBody(db, copy.id, body, now);
+  // A copy as it arrived has no history rows: its text keeps the time it arrived with (noteHistory.ts).
+  keepFirstText(db, copy.id);
   updateSynced(db, SYNCED_NOTES, copy.id, { conflictOf: null }, now);
 }
 

@@ -7,7 +7,7 @@ import type { VisitRecord } from '../../core/model/schemas.js';
 import type { PulledRow, SyncedTable } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { columnOf, fromRow, statement, toSqlValue, type ColumnKind, type SqlRow } from '../repo/table.js';
-import { recordSyncedText } from './noteHistory.js';
+import { keepFirstText, recordSyncedText } from './noteHistory.js';
 import { NOTHING_PENDING, pendingChangesOf, type PendingChanges } from './outbox.js';
 import { isSyncedTable, SYNCED_SPECS, SYNCED_TABLE_ORDER } from './tables.js';
 import { recordSyncedVisit } from './visitHistory.js';
@@ -104,10 +104,14 @@ export function applyPulledRow(db: Db, row: PulledRow, page?: PageState): boolea
     if (names.every((name) => sets[name] === local[name])) return false;
     statement(db, `UPDATE ${spec.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(sets), row.id);
   }
-  const textArrived = row.table === 'notes' && fields.includes('body') && (local?.body !== data.body || (deletedAt !== null && local?.deleted_at === null));
-  if (textArrived) {
-    // A note new to this laptop has no local history yet (a full resync drops the history with the note).
-    recordSyncedText(db, row.id, String(data.body), { deleted: deletedAt !== null, at: typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString(), first: !local });
+  // A note new to this laptop writes no history (a first sync's 97,175 notes): the text it arrives with is
+  // its history's implicit first text (noteHistory.ts). A note already here keeps the text it had as
+  // revision 1 before a second text joins, or before any other change moves the time that text shows.
+  if (row.table === 'notes' && local) {
+    const textArrived = fields.includes('body') && (local.body !== data.body || (deletedAt !== null && local.deleted_at === null));
+    const at = typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString();
+    if (textArrived) recordSyncedText(db, row.id, String(data.body), { deleted: deletedAt !== null, at, before: local });
+    else keepFirstText(db, row.id, local);
   }
   // A visit corrected on another device: the new record joins the history of a visit corrected here.
   if (row.table === 'visits' && local && deletedAt === null) {
