@@ -13,7 +13,7 @@ import { applyKey, type DatabaseKey } from './encryption.js';
 export type Db = Database.Database;
 
 /** The schema this build of the app writes; equals the highest migration number. */
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
 
 const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const MIGRATION_FILE = /^(\d{3})_[\w-]+\.sql$/;

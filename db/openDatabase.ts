@@ -10,6 +10,7 @@ import { connect, isDamagedDatabaseError, readMigrations, SCHEMA_VERSION, type D
 import { isDiskFull } from './diskFull.js';
 import { encryptPlainDatabase, isPlainDatabaseFile, type DatabaseKey } from './encryption.js';
 import { confirmPlacement } from './sync/identity.js';
+import { INDEXES_SET_ASIDE_SINCE, rebuildIndexesSetAside } from './synced/indexesSetAside.js';
 
 export interface OpenOptions {
   /** path to a better-sqlite3 native addon built for another runtime (Electron) */
@@ -126,6 +127,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    // A first sync killed while its indexes were set aside: they are back before anything reads or migrates.
+    if (version >= INDEXES_SET_ASIDE_SINCE) rebuildIndexesSetAside(db);
     // Up to date (every open but the first after an update): the migration files are not even read.
     if (version < SCHEMA_VERSION) migrate(db, version, readMigrations(options.migrationsDir));
     // Before anything can write: a restored or copied file must not issue a mutation id under the

@@ -9,6 +9,7 @@ import type { GreetingChannel } from '../../core/model/enums.js';
 import { addDays, dayOfInstant, type CalendarDay } from '../../core/calendar/day.js';
 import type { AccountStatus, CalendarKind, DateKind, Tier, VisitKind } from '../../core/model/enums.js';
 import type { Db } from '../connection.js';
+import { indexedBy } from '../synced/indexesSetAside.js';
 import { statement } from './table.js';
 
 /** An agenda account with what "plan my week" and the festival rule also need. */
@@ -227,7 +228,7 @@ type LastContact = { doneAt: string; kind: VisitKind };
 function lastContactsByAccount(db: Db, countingKinds: readonly VisitKind[]): { lastCounted: Map<string, LastContact>; lastAny: Map<string, LastContact> } {
   const rows = statement(
     db,
-    `SELECT account_id, kind, max(done_at) AS done_at FROM visits INDEXED BY visits_done_by_account
+    `SELECT account_id, kind, max(done_at) AS done_at FROM visits ${indexedBy(db, 'visits_done_by_account')}
      WHERE status = 'done' AND deleted_at IS NULL GROUP BY account_id, kind`,
   ).all() as Array<{ account_id: string; kind: VisitKind; done_at: string | null }>;
   const counting = new Set(countingKinds);

@@ -24,6 +24,7 @@ import { occurrenceMemo } from './calendar.js';
 import { ownerFilter } from './owners.js';
 import { listReps } from './reps.js';
 import { readSettings } from '../repo/settings.js';
+import { indexedBy } from '../synced/indexesSetAside.js';
 
 export interface CoverageQuery {
   from: CalendarDay;
@@ -58,10 +59,10 @@ export function loadCoverageInput(db: Db, query: CoverageQuery): CoverageInput {
   // report (other reps', archived) are dropped below rather than joined away in SQL, for the same reason.
   const visitRows = db
     .prepare(
-      `SELECT account_id AS accountId, done_at AS doneAt, kind FROM visits INDEXED BY visits_done_report
+      `SELECT account_id AS accountId, done_at AS doneAt, kind FROM visits ${indexedBy(db, 'visits_done_report')}
        WHERE status = 'done' AND deleted_at IS NULL AND done_at >= ? AND done_at < ?
        UNION ALL
-       SELECT account_id, max(done_at), kind FROM visits INDEXED BY visits_done_by_account
+       SELECT account_id, max(done_at), kind FROM visits ${indexedBy(db, 'visits_done_by_account')}
        WHERE status = 'done' AND deleted_at IS NULL AND done_at < ?
        GROUP BY account_id, kind`,
     )

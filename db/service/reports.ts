@@ -15,6 +15,7 @@ import { cadencePolicyOf, coverageFromDb } from '../reports/coverage.js';
 import { ownerFilter } from '../reports/owners.js';
 import { listReps } from '../reports/reps.js';
 import { visitLogPage, type VisitLogSort } from '../reports/visitLog.js';
+import { indexedBy } from '../synced/indexesSetAside.js';
 import type { ServiceContext } from './context.js';
 
 type ReportHandlers = Pick<ApiHandlers, 'reports.reps' | 'reports.visitLog' | 'reports.coverage' | 'reports.coverageTrend' | 'reports.visitsPerWeek'>;
@@ -92,7 +93,7 @@ function visitsPerWeek(db: Db, period: ReportPeriod, today: CalendarDay, ownerId
   const groups = db
     .prepare(
       `SELECT a.owner_id AS ownerId, a.status, v.kind, substr(v.done_at, 1, 13) AS hour, count(*) AS visits
-       FROM visits v INDEXED BY visits_done_report JOIN accounts a ON a.id = v.account_id
+       FROM visits v ${indexedBy(db, 'visits_done_report')} JOIN accounts a ON a.id = v.account_id
        WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.done_at >= ? AND v.done_at < ?
          AND a.deleted_at IS NULL AND a.archived_at IS NULL AND ${owners.sql}
        GROUP BY a.owner_id, a.status, v.kind, hour`,

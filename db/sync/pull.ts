@@ -17,6 +17,7 @@ import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../core/model/re
 import { SYNC_LIMITS, type PullResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { readSettings } from '../repo/settings.js';
+import { rebuildIndexesSetAside, setIndexesAside } from '../synced/indexesSetAside.js';
 import { trimProcessed } from '../synced/outbox.js';
 import { applyPulledRow, dropSyncedRows, readPageState, withoutForeignKeys } from '../synced/remoteRows.js';
 import { SyncError, type SyncConnection } from './http.js';
@@ -72,20 +73,38 @@ function bulkWriting(db: Db): () => void {
   };
 }
 
+/** How a pull writes many pages: `manyPages` as soon as it has more than one, `wholeTables` when they fill empty tables. */
+interface Loading {
+  manyPages(): void;
+  wholeTables(): void;
+}
+
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
   let endBulkWriting: (() => void) | undefined;
-  const manyPages = () => (endBulkWriting ??= bulkWriting(db));
+  let indexesAside = false;
+  const loading: Loading = {
+    manyPages: () => void (endBulkWriting ??= bulkWriting(db)),
+    wholeTables: () => {
+      if (!indexesAside) setIndexesAside(db);
+      indexesAside = true;
+    },
+  };
   try {
     const report: PullReport = { pulled: 0, changed: 0, reset: false, prioritized: 0 };
     let first: PullResponse | undefined;
     if (options.priority !== false && readSyncState(db).cursor === null && !readPriorityState(db).done) {
-      const phase = await pullPriority(db, connection, options, report, manyPages);
+      const phase = await pullPriority(db, connection, options, report, loading);
       if (phase.supported) options.onPriorityApplied?.(report);
       else first = phase.first;
     }
-    return await pullPages(db, connection, options, manyPages, report, first);
+    return await pullPages(db, connection, options, loading, report, first);
   } finally {
-    endBulkWriting?.();
+    try {
+      // Also after a failed page: the app goes on with its indexes (a throw here leaves the record for the next open).
+      if (indexesAside) rebuildIndexesSetAside(db);
+    } finally {
+      endBulkWriting?.();
+    }
   }
 }
 
@@ -137,7 +156,7 @@ async function pullPriority(
   connection: SyncConnection,
   options: PullOptions,
   report: PullReport,
-  manyPages: () => void,
+  loading: Loading,
 ): Promise<{ supported: true } | { supported: false; first?: PullResponse }> {
   const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
   const day = (options.today ?? (() => todayIn()))();
@@ -160,7 +179,7 @@ async function pullPriority(
       savePriorityState(db, { cursor: null, done: true });
       return { supported: false, first: page };
     }
-    manyPages();
+    loading.manyPages();
     if (page.hasMore) {
       // As in the full pull: the server reads the next page while this one is written here.
       request = ask(page.cursor, false);
@@ -176,9 +195,11 @@ async function pullPriority(
   }
 }
 
-async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, manyPages: () => void, report: PullReport, first?: PullResponse): Promise<PullReport> {
+async function pullPages(db: Db, connection: SyncConnection, options: PullOptions, loading: Loading, report: PullReport, first?: PullResponse): Promise<PullReport> {
   let total: number | undefined;
   const pageSize = options.pageSize ?? SYNC_LIMITS.pullPageMax;
+  // From the start (a first sync, a resync): the pages fill the synced tables (the priority phase's few rows aside).
+  let fromStart = readSyncState(db).cursor === null;
   // A first sync's pages say which phase they are; a later sync's few rows need no such word.
   const phase = readSyncState(db).cursor === null && options.priority !== false ? ({ phase: 'all' } as const) : {};
   let request = first ? Promise.resolve(first) : connection.pull(readSyncState(db).cursor, pageSize, { withTotal: true });
@@ -192,11 +213,13 @@ async function pullPages(db: Db, connection: SyncConnection, options: PullOption
         saveCursor(db, null);
       });
       report.reset = true;
+      fromStart = true;
       request = connection.pull(null, pageSize, { withTotal: true });
       continue;
     }
     if (page.hasMore) {
-      manyPages();
+      loading.manyPages();
+      if (fromStart) loading.wholeTables();
       // The next page is read on the server while this one is written here. If writing fails, the
       // request's outcome is ignored (the cursor saved with the last whole page is where the next pull starts).
       request = connection.pull(page.cursor, pageSize);

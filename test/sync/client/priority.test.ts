@@ -102,6 +102,8 @@ async function newUser(): Promise<string> {
   return username;
 }
 
+/** Every index of the database, as SQLite keeps it. */
+const indexes = (db: Db) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
 const counts = (db: Db) => Object.fromEntries(SYNCED.map((table) => [table, db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
 
 /** Laptop A's book: every kind of Today item on 2026-11-23, and older history Today does not need. */
@@ -159,12 +161,21 @@ describe('a new laptop’s first sync', () => {
       };
     };
     let appliedAt: number | undefined;
+    // While the full pull fills the tables their secondary indexes are set aside, and Today still answers the same.
+    let duringLoad: { indexes: number; today: Promise<unknown> } | undefined;
     const report = await pullChanges(b.h.db, b.connection(), {
       pageSize: 5,
       today: () => TODAY,
-      onProgress: (p) => progress.push(`${p.phase}:${p.done}/${p.total}`),
+      onProgress: (p) => {
+        progress.push(`${p.phase}:${p.done}/${p.total}`);
+        if (p.phase === 'all' && !duringLoad) duringLoad = { indexes: indexes(b.h.db).length, today: b.h.call('agenda.today', undefined) };
+      },
       onPriorityApplied: () => (appliedAt = progress.length),
     });
+    expect(duringLoad!.indexes).toBeLessThan(indexes(a.h.db).length - 10);
+    expect(await duringLoad!.today).toEqual(expected);
+    expect(indexes(b.h.db)).toEqual(indexes(a.h.db));
+    expect(b.h.db.prepare('SELECT count(*) FROM indexes_set_aside').pluck().get()).toBe(0);
     expect(atPriority).toBeDefined();
     expect(atPriority!.today).toEqual(expected);
     // Only what Today needs had arrived: no notes, the latest visit of each kind per account, the planned one.
