@@ -264,6 +264,8 @@ describe('a new laptop’s first sync', () => {
     } else {
       expect(saved).toEqual({ priority: { cursor: null, done: true }, cursor: expect.any(String) });
     }
+    // The indexes set aside for the full pull are back although it failed.
+    expect(indexes(b.h.db)).toEqual(indexes(a.h.db));
     const applied = counts(b.h.db);
     b.h.db.close();
 
