@@ -139,6 +139,32 @@ describe('the compact pull page', () => {
     expect(group!.columns[1]!.values).toEqual([0, 0]);
     expect(group!.columns[2]!.values).toEqual(['0190a1b2c3d47e5f8a6b7c8d9e0f1a2b', '0190a1b2c3d47e5f8a6b7c8d9e0f1a2b']);
   });
+
+  it('sends as UUIDs exactly the lower-case UUIDs (checked by hand, not by the pattern), and the rest as they are', () => {
+    const pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const uuid = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
+    const nearly = [
+      uuid,
+      uuid.toUpperCase(),
+      uuid.replace('a', 'g'),
+      uuid.replace('7', '\uff17'), // a full-width digit
+      uuid.replace('7', '\u0137'), // a code unit whose low byte is '7'
+      `${uuid.slice(0, 7)}-${uuid.slice(7, 8)}${uuid.slice(9)}`, // a dash one place early
+      `${uuid}\n`,
+      uuid.slice(0, 35),
+      uuid.replaceAll('-', 'x'),
+      '/'.repeat(8) + uuid.slice(8),
+      ':'.repeat(8) + uuid.slice(8),
+      '`'.repeat(8) + uuid.slice(8),
+      'g'.repeat(8) + uuid.slice(8),
+    ];
+    for (const value of nearly) {
+      const rows: PulledRow[] = [0, 1].map((i) => ({ table: 'visits', id: uuidv7At(Date.UTC(2026, 0, 1) + i, 'abcdef0123456789ab'), version: i + 1, ownerId: uuid, data: { contactId: i === 0 ? uuid : value, contactIds: [uuid, value] } }));
+      const [group] = encodeRows(rows).groups;
+      expect([value, group!.columns.map((c) => c.kind)]).toEqual([value, pattern.test(value) ? ['uuid', 'uuids'] : ['value', 'value']]);
+      expect(roundTrip(rows)).toEqual(rows);
+    }
+  });
 });
 
 /** A small valid page to break in one place at a time. */
