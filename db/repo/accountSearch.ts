@@ -15,6 +15,7 @@
 import type { z } from 'zod';
 import type { AccountListQuery, AccountListRow } from '../../core/model/schemas.js';
 import type { Db } from '../connection.js';
+import { searchIndexAside } from '../synced/indexesSetAside.js';
 import { isReadOnlyOwner, restrictedToUser } from './readOnly.js';
 import { escapeLike, statement, type SqlRow } from './table.js';
 
@@ -28,8 +29,19 @@ interface Condition {
   params: unknown[];
 }
 
-/** One word against the account's own fields (name, pinyin, initials, city). */
-function accountWordCondition(text: string): Condition {
+/**
+ * One word against the account's own fields (name, pinyin, initials, city). `indexed`: the search index
+ * is up to date; while a first sync has it set aside, a long word is a LIKE substring over the same fields.
+ */
+function accountWordCondition(text: string, indexed: boolean): Condition {
+  if ([...text].length >= TRIGRAM && !indexed) {
+    const phrases = [...new Set([text, text.replace(/\s+/g, '')])].map((phrase) => `%${escapeLike(phrase)}%`);
+    const fields = ['a.name', 'a.city', 'a.name_pinyin', 'a.name_initials'];
+    return {
+      sql: `(${phrases.flatMap(() => fields.map((field) => `${field} LIKE ? ESCAPE '\\'`)).join(' OR ')})`,
+      params: phrases.flatMap((phrase) => fields.map(() => phrase)),
+    };
+  }
   if ([...text].length >= TRIGRAM) {
     // A quoted FTS5 string is matched as a substring by the trigram tokenizer (case-insensitive).
     // Pinyin is stored without spaces, so "zhong guo" is also tried as "zhongguo".
@@ -85,21 +97,22 @@ function wordSets(text: string): string[][] {
  * some field. `contacts` adds the contacts' names to the fields (the accounts list; quick search lists
  * contacts on their own).
  */
-function searchCondition(rawText: string, contacts: boolean): Condition | null {
+function searchCondition(rawText: string, contacts: boolean, indexed: boolean): Condition | null {
   const text = rawText.trim();
   if (text === '') return null;
-  const wordCondition = (word: string) => (contacts ? anyOf([accountWordCondition(word), contactWordCondition(word)]) : accountWordCondition(word));
+  const accountWord = (word: string) => accountWordCondition(word, indexed);
+  const wordCondition = (word: string) => (contacts ? anyOf([accountWord(word), contactWordCondition(word)]) : accountWord(word));
   return anyOf([wordCondition(text), ...wordSets(text).map((words) => allOf(words.map(wordCondition)))]);
 }
 
 const inList = (column: string, values: readonly string[] | undefined): Condition | null =>
   values && values.length > 0 ? { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] } : null;
 
-function whereClause(query: ParsedAccountListQuery, contacts: boolean): Condition {
+function whereClause(query: ParsedAccountListQuery, contacts: boolean, indexed: boolean): Condition {
   const conditions = [
     { sql: 'a.deleted_at IS NULL', params: [] },
     query.includeArchived ? null : { sql: 'a.archived_at IS NULL', params: [] },
-    searchCondition(query.search ?? '', contacts),
+    searchCondition(query.search ?? '', contacts, indexed),
     inList('a.tier', query.tiers),
     inList('a.status', query.statuses),
     inList('a.city', query.cities),
@@ -124,7 +137,7 @@ function orderBy(query: ParsedAccountListQuery): string {
 
 /** `matchContacts: false` searches the accounts' own fields only (quick search shows contacts apart). */
 export function listAccounts(db: Db, query: ParsedAccountListQuery, { matchContacts = true } = {}): { rows: AccountListRow[]; total: number } {
-  const where = whereClause(query, matchContacts);
+  const where = whereClause(query, matchContacts, !(query.search && searchIndexAside(db)));
   const total = statement(db, `SELECT count(*) FROM accounts a WHERE ${where.sql}`).pluck().get(...where.params) as number;
   // Page first, then count contacts for the page's rows only.
   const order = orderBy(query);

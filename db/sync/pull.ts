@@ -17,7 +17,7 @@ import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../core/model/re
 import { SYNC_LIMITS, type PullResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
 import { readSettings } from '../repo/settings.js';
-import { rebuildIndexesSetAside, setIndexesAside } from '../synced/indexesSetAside.js';
+import { rebuildIndexesSetAside, setIndexesAside, setSearchIndexAside } from '../synced/indexesSetAside.js';
 import { trimProcessed } from '../synced/outbox.js';
 import { applyPulledRow, dropSyncedRows, readPageState, withoutForeignKeys } from '../synced/remoteRows.js';
 import { SyncError, type SyncConnection } from './http.js';
@@ -73,20 +73,31 @@ function bulkWriting(db: Db): () => void {
   };
 }
 
-/** How a pull writes many pages: `manyPages` as soon as it has more than one, `wholeTables` when they fill empty tables. */
+/**
+ * How a pull writes many pages: `manyPages` as soon as it has more than one, `wholeTables` when they fill
+ * empty tables (indexes set aside), `searchIndex` during a priority phase (the accounts' search index set aside).
+ */
 interface Loading {
   manyPages(): void;
   wholeTables(): void;
+  searchIndex(): void;
 }
 
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
   let endBulkWriting: (() => void) | undefined;
-  let indexesAside = false;
+  // Something is set aside and is rebuilt when the pull ends; the full pull's indexes are.
+  let rebuildAtEnd = false;
+  let tablesAside = false;
   const loading: Loading = {
     manyPages: () => void (endBulkWriting ??= bulkWriting(db)),
     wholeTables: () => {
-      if (!indexesAside) setIndexesAside(db);
-      indexesAside = true;
+      if (tablesAside) return;
+      setIndexesAside(db);
+      tablesAside = rebuildAtEnd = true;
+    },
+    searchIndex: () => {
+      setSearchIndexAside(db);
+      rebuildAtEnd = true;
     },
   };
   try {
@@ -101,7 +112,7 @@ export async function pullChanges(db: Db, connection: SyncConnection, options: P
   } finally {
     try {
       // Also after a failed page: the app goes on with its indexes (a throw here leaves the record for the next open).
-      if (indexesAside) rebuildIndexesSetAside(db);
+      if (rebuildAtEnd) rebuildIndexesSetAside(db);
     } finally {
       endBulkWriting?.();
     }
@@ -180,6 +191,7 @@ async function pullPriority(
       return { supported: false, first: page };
     }
     loading.manyPages();
+    loading.searchIndex();
     if (page.hasMore) {
       // As in the full pull: the server reads the next page while this one is written here.
       request = ask(page.cursor, false);

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../connection.js';
 import { openDatabase } from '../openDatabase.js';
 import { useTempDir } from '../testing/tempDir.js';
-import { rebuildIndexesSetAside, setIndexesAside } from './indexesSetAside.js';
+import { createHarness } from '../testing/harness.js';
+import { rebuildIndexesSetAside, searchIndexAside, setIndexesAside, setSearchIndexAside } from './indexesSetAside.js';
 
 const tempDir = useTempDir();
-const indexes = (db: Db) => db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all() as Array<{ name: string; tbl_name: string; sql: string | null }>;
+const indexes = (db: Db) => db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all() as Array<{ name: string; tbl_name: string; sql: string | null }>;
 
 describe('indexes set aside', () => {
   it('are the synced tables’ secondary indexes but those enforcing uniqueness or read by the last-visit triggers, and are rebuilt exactly', () => {
@@ -49,5 +50,27 @@ describe('a query that names its index', () => {
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('indexesSetAside.ts'))
       .flatMap((file) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/INDEXED BY \w+/g)].map((match) => `${file}: ${match[0]}`));
     expect(named).toEqual([]);
+  });
+});
+
+describe('the accounts’ search index set aside', () => {
+  it('is rebuilt from the accounts as they are, with its triggers, also after a kill', async () => {
+    const dir = tempDir();
+    const h = createHarness(dir);
+    await h.call('accounts.create', { name: '华东医药集团', tier: 'A', city: '杭州' });
+    const before = indexes(h.db);
+    setSearchIndexAside(h.db);
+    expect(searchIndexAside(h.db)).toBe(true);
+    // Written while it is aside: found all the same (LIKE), by name, city and pinyin.
+    await h.call('accounts.create', { name: '上海精密机械有限公司', tier: 'B', city: '上海' });
+    for (const search of ['精密机械', '医药集', 'jingmi', 'shjmjx', '杭州']) expect((await h.call('accounts.list', { search })).total).toBe(1);
+    // Killed: the connection ends without the rebuild.
+    h.db.close();
+    const reopened = openDatabase(path.join(dir, 'rounds.sqlite'));
+    expect(indexes(reopened)).toEqual(before);
+    expect(searchIndexAside(reopened)).toBe(false);
+    const match = (text: string) => reopened.prepare('SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH ?').pluck().get(`"${text}"`);
+    expect([match('精密机械'), match('医药集'), match('jingmi')]).toEqual([1, 1, 1]);
+    reopened.close();
   });
 });

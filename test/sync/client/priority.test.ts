@@ -102,8 +102,10 @@ async function newUser(): Promise<string> {
   return username;
 }
 
-/** Every index of the database, as SQLite keeps it. */
-const indexes = (db: Db) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+/** Every index and trigger of the database, as SQLite keeps them. */
+const indexes = (db: Db) => db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+/** The accounts a search finds, by name. */
+const found = async (laptop: Laptop, search: string) => (await laptop.h.call('accounts.list', { search })).rows.map((row) => row.name);
 const counts = (db: Db) => Object.fromEntries(SYNCED.map((table) => [table, db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
 
 /** Laptop A's book: every kind of Today item on 2026-11-23, and older history Today does not need. */
@@ -148,12 +150,14 @@ describe('a new laptop’s first sync', () => {
     );
 
     const b = await laptop(user);
-    let atPriority: { today: unknown; notes: number; visits: number; progress: string[] } | undefined;
+    let atPriority: { search: string[][]; today: unknown; notes: number; visits: number; progress: string[] } | undefined;
     const progress: string[] = [];
     b.beforeAnswer = async (asked) => {
       // The first page of the full pull: the priority phase is over and applied.
       if (asked.priority || asked.cursor !== null || atPriority) return;
       atPriority = {
+        // The accounts' search index is set aside until the pull ends: search answers all the same.
+        search: [await found(b, 'overdue'), await found(b, 'due B'), await found(b, '上海')],
         today: await b.h.call('agenda.today', undefined),
         notes: counts(b.h.db).notes!,
         visits: counts(b.h.db).visits!,
@@ -176,6 +180,12 @@ describe('a new laptop’s first sync', () => {
     expect(await duringLoad!.today).toEqual(expected);
     expect(indexes(b.h.db)).toEqual(indexes(a.h.db));
     expect(b.h.db.prepare('SELECT count(*) FROM indexes_set_aside').pluck().get()).toBe(0);
+    const searches = [await found(a, 'overdue'), await found(a, 'due B'), await found(a, '上海')];
+    expect(searches[0]).toEqual(['甲 overdue A']);
+    expect(atPriority!.search).toEqual(searches);
+    expect([await found(b, 'overdue'), await found(b, 'due B'), await found(b, '上海')]).toEqual(searches);
+    // The rebuilt index answers (FTS), and keeps up with the next edit (its triggers are back).
+    expect(b.h.db.prepare("SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH '\"overdue\"'").pluck().get()).toBe(1);
     expect(atPriority).toBeDefined();
     expect(atPriority!.today).toEqual(expected);
     // Only what Today needs had arrived: no notes, the latest visit of each kind per account, the planned one.
