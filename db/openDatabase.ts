@@ -128,7 +128,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     // A first sync killed while its indexes were set aside: they are back before anything reads or migrates.
-    if (version >= INDEXES_SET_ASIDE_SINCE) rebuildIndexesSetAside(db);
+    if (version >= INDEXES_SET_ASIDE_SINCE) rebuildAtOpen(db);
     // Up to date (every open but the first after an update): the migration files are not even read.
     if (version < SCHEMA_VERSION) migrate(db, version, readMigrations(options.migrationsDir));
     // Before anything can write: a restored or copied file must not issue a mutation id under the
@@ -142,6 +142,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   recordCleanCloseOnClose(db, file);
   return db;
+}
+
+/**
+ * Rebuilds what a killed first sync set aside — unless the disk is full: the app answers without them
+ * meanwhile (scans), and the next open or pull builds them. Never a reason not to open.
+ */
+function rebuildAtOpen(db: Db): void {
+  try {
+    rebuildIndexesSetAside(db);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+  }
 }
 
 function checkVersion(version: number): number {

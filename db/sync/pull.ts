@@ -16,6 +16,7 @@ import { TIERS, type Tier, type VisitKind } from '../../core/model/enums.js';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../core/model/reminders.js';
 import { SYNC_LIMITS, type PullResponse } from '../../core/sync/protocol.js';
 import type { Db } from '../connection.js';
+import { isDiskFull } from '../diskFull.js';
 import { readSettings } from '../repo/settings.js';
 import { rebuildIndexesSetAside, setIndexesAside, setSearchIndexAside } from '../synced/indexesSetAside.js';
 import { trimProcessed } from '../synced/outbox.js';
@@ -85,37 +86,50 @@ interface Loading {
 
 export async function pullChanges(db: Db, connection: SyncConnection, options: PullOptions = {}): Promise<PullReport> {
   let endBulkWriting: (() => void) | undefined;
-  // Something is set aside and is rebuilt when the pull ends; the full pull's indexes are.
-  let rebuildAtEnd = false;
   let tablesAside = false;
   const loading: Loading = {
     manyPages: () => void (endBulkWriting ??= bulkWriting(db)),
     wholeTables: () => {
       if (tablesAside) return;
       setIndexesAside(db);
-      tablesAside = rebuildAtEnd = true;
+      tablesAside = true;
     },
-    searchIndex: () => {
-      setSearchIndexAside(db);
-      rebuildAtEnd = true;
-    },
+    searchIndex: () => setSearchIndexAside(db),
   };
+  let report: PullReport;
   try {
-    const report: PullReport = { pulled: 0, changed: 0, reset: false, prioritized: 0 };
-    let first: PullResponse | undefined;
-    if (options.priority !== false && readSyncState(db).cursor === null && !readPriorityState(db).done) {
-      const phase = await pullPriority(db, connection, options, report, loading);
-      if (phase.supported) options.onPriorityApplied?.(report);
-      else first = phase.first;
-    }
-    return await pullPages(db, connection, options, loading, report, first);
+    report = await pullPhases(db, connection, options, loading);
+  } catch (error) {
+    finishLoading(db, endBulkWriting, { failed: true });
+    throw error;
+  }
+  finishLoading(db, endBulkWriting, { failed: false });
+  return report;
+}
+
+async function pullPhases(db: Db, connection: SyncConnection, options: PullOptions, loading: Loading): Promise<PullReport> {
+  const report: PullReport = { pulled: 0, changed: 0, reset: false, prioritized: 0 };
+  let first: PullResponse | undefined;
+  if (options.priority !== false && readSyncState(db).cursor === null && !readPriorityState(db).done) {
+    const phase = await pullPriority(db, connection, options, report, loading);
+    if (phase.supported) options.onPriorityApplied?.(report);
+    else first = phase.first;
+  }
+  return pullPages(db, connection, options, loading, report, first);
+}
+
+/**
+ * After a pull, failed or not: what it set aside (or an earlier one left, on a full disk) is rebuilt,
+ * then SQLite's settings for many pages are undone and the WAL checkpointed.
+ */
+function finishLoading(db: Db, endBulkWriting: (() => void) | undefined, { failed }: { failed: boolean }): void {
+  try {
+    rebuildIndexesSetAside(db);
+  } catch (error) {
+    // The rows are here; the indexes follow at the next pull or open. A failed pull reports its own error.
+    if (!failed && !isDiskFull(error)) throw error;
   } finally {
-    try {
-      // Also after a failed page: the app goes on with its indexes (a throw here leaves the record for the next open).
-      if (rebuildAtEnd) rebuildIndexesSetAside(db);
-    } finally {
-      endBulkWriting?.();
-    }
+    endBulkWriting?.();
   }
 }
 

@@ -74,3 +74,29 @@ describe('the accounts’ search index set aside', () => {
     reopened.close();
   });
 });
+
+describe('rebuilding what was set aside', () => {
+  it('leaves an index another process has already rebuilt as it is (the app ending its load while `rounds agenda` opened the file)', () => {
+    const db = openDatabase(path.join(tempDir(), 'rounds.sqlite'));
+    const before = indexes(db);
+    const visitsPlanned = before.find((index) => index.name === 'visits_planned')!;
+    // Recorded, but already there again.
+    db.prepare('INSERT INTO indexes_set_aside (name, sql) VALUES (?, ?)').run(visitsPlanned.name, visitsPlanned.sql);
+    expect(rebuildIndexesSetAside(db)).toBe(1);
+    expect(indexes(db)).toEqual(before);
+    db.close();
+  });
+
+  it('runs only statements that rebuild an index, one each', () => {
+    const db = openDatabase(path.join(tempDir(), 'rounds.sqlite'));
+    const record = db.prepare('INSERT INTO indexes_set_aside (name, sql) VALUES (?, ?)');
+    record.run('a_drop', 'DROP TABLE notes');
+    record.run('b_two', "CREATE INDEX b_two ON notes(body); DELETE FROM settings");
+    db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
+    expect(rebuildIndexesSetAside(db)).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('notes', 'b_two')").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM indexes_set_aside').pluck().get()).toBe(0);
+    db.close();
+  });
+});

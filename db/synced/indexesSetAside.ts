@@ -13,6 +13,7 @@
  * rebuilds from it (db/openDatabase.ts) before anything else runs.
  */
 import type { Db } from '../connection.js';
+import { isDiskFull } from '../diskFull.js';
 import { statement } from '../repo/table.js';
 import { SYNCED_TABLE_ORDER } from './tables.js';
 
@@ -35,7 +36,7 @@ export function setIndexesAside(db: Db): number {
     for (const { name, sql } of indexes) {
       if (READ_BY_TRIGGERS.has(name)) continue;
       record.run(name, sql);
-      db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+      db.prepare(`DROP INDEX "${name.replaceAll('"', '""')}"`).run();
       count += 1;
     }
     return count;
@@ -50,6 +51,8 @@ export function setIndexesAside(db: Db): number {
  * the accounts list searches with LIKE (`searchIndexAside`).
  */
 const SEARCH_INDEX = 'accounts_fts';
+/** The record of its rebuild (a name no schema object has; it sorts before the triggers' names). */
+const SEARCH_INDEX_REBUILD = `${SEARCH_INDEX} rebuild`;
 const SEARCH_TRIGGERS = ['accounts_fts_ai', 'accounts_fts_ad', 'accounts_fts_au'];
 
 export function setSearchIndexAside(db: Db): void {
@@ -59,30 +62,52 @@ export function setSearchIndexAside(db: Db): void {
       JSON.stringify(SEARCH_TRIGGERS),
     ) as Array<{ name: string; sql: string }>;
     const record = statement(db, 'INSERT INTO indexes_set_aside (name, sql) VALUES (?, ?)');
-    record.run(SEARCH_INDEX, `INSERT INTO ${SEARCH_INDEX}(${SEARCH_INDEX}) VALUES ('rebuild')`);
+    record.run(SEARCH_INDEX_REBUILD, `INSERT INTO ${SEARCH_INDEX}(${SEARCH_INDEX}) VALUES ('rebuild')`);
     for (const { name, sql } of triggers) {
       record.run(name, sql);
-      db.exec(`DROP TRIGGER "${name}"`);
+      db.prepare(`DROP TRIGGER "${name}"`).run();
     }
   })();
 }
 
 /** Whether the accounts' search index is set aside (and so out of date). */
 export function searchIndexAside(db: Db): boolean {
-  return statement(db, 'SELECT 1 FROM indexes_set_aside WHERE name = ?').pluck().get(SEARCH_INDEX) !== undefined;
+  return statement(db, 'SELECT 1 FROM indexes_set_aside WHERE name = ?').pluck().get(SEARCH_INDEX_REBUILD) !== undefined;
 }
 
-/** Builds again every index set aside (none: one read of an empty table); returns how many. */
+/** What a record may hold: a statement creating an index or trigger, or the search index's rebuild. */
+const REBUILDING = /^(CREATE (INDEX|TRIGGER) |INSERT INTO accounts_fts\(accounts_fts\) VALUES \('rebuild'\)$)/;
+
+/**
+ * Builds again every index set aside; returns how many records there were. Nothing set aside costs one
+ * read of an empty table (every open, every pull). The records are read again under the write lock:
+ * another process (the app ending a first sync, `rounds agenda` opening meanwhile) may have rebuilt them
+ * since, and what already exists is left as it is. Each record runs as one statement, and only one that
+ * rebuilds an index (the file is this app's, but a record is never a way to run anything else).
+ */
+function rebuild(db: Db, sql: string): void {
+  try {
+    db.prepare(sql).run();
+  } catch (error) {
+    // A full disk keeps the records for the next try. Any other failure (a record that is not one
+    // statement) leaves that index out: queries still run without it, and nothing else is run.
+    if (isDiskFull(error)) throw error;
+  }
+}
+
 export function rebuildIndexesSetAside(db: Db): number {
-  const indexes = statement(db, 'SELECT name, sql FROM indexes_set_aside ORDER BY name').all() as Array<{ name: string; sql: string }>;
-  if (indexes.length === 0) return 0;
-  db.transaction(() => {
-    // The statements are the indexes' own, as SQLite kept them in this database's schema (the search
-    // index's `'rebuild'` sorts before its triggers: it reads the accounts as they are now).
-    for (const { sql } of indexes) db.exec(sql);
-    statement(db, 'DELETE FROM indexes_set_aside').run();
-  })();
-  return indexes.length;
+  if (statement(db, 'SELECT 1 FROM indexes_set_aside LIMIT 1').get() === undefined) return 0;
+  return db
+    .transaction(() => {
+      const records = statement(db, 'SELECT name, sql FROM indexes_set_aside ORDER BY name').all() as Array<{ name: string; sql: string }>;
+      for (const { name, sql } of records) {
+        const exists = statement(db, 'SELECT 1 FROM sqlite_schema WHERE name = ?').get(name) !== undefined;
+        if (!exists && REBUILDING.test(sql)) rebuild(db, sql);
+      }
+      statement(db, 'DELETE FROM indexes_set_aside').run();
+      return records.length;
+    })
+    .immediate();
 }
 
 /**
