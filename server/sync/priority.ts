@@ -61,6 +61,24 @@ function readableLive<Row>(tx: SqlQueryable, session: SyncSession, table: Synced
   );
 }
 
+/**
+ * The latest completed visit of each of `accountIds` (readable live accounts of the caller: their visits
+ * are readable), of any kind and of the `countingKinds`. Ties on the time go to the greater id, as a
+ * pull's `max(ARRAY[doneAt, id])` would.
+ */
+function latestDoneVisits(tx: SqlQueryable, session: SyncSession, accountIds: readonly string[], countingKinds: readonly string[]): Promise<Array<{ latest: string; counted: string | null }>> {
+  const latest = (kinds: string) => `SELECT v.id::text FROM sync_rows v
+    WHERE v.table_name = 'visits' AND v.account_id = a.id AND v.team_id = $1 AND v.deleted_at IS NULL
+      AND v.data->>'status' = 'done' AND v.data->>'doneAt' IS NOT NULL ${kinds}
+    ORDER BY v.data->>'doneAt' DESC, v.id DESC LIMIT 1`;
+  return tx.query<{ latest: string; counted: string | null }>(
+    `SELECT l.id AS latest, c.id AS counted FROM unnest($2::uuid[]) AS a(id)
+     CROSS JOIN LATERAL (${latest('')}) l(id)
+     LEFT JOIN LATERAL (${latest("AND v.data->>'kind' = ANY($3::text[])")}) c(id) ON true`,
+    [session.teamId, arrayParam(accountIds), arrayParam(countingKinds)],
+  );
+}
+
 /** Every (table, id) of the priority phase, in phase order. */
 async function priorityKeys(tx: SqlQueryable, session: SyncSession, priority: PullPriority): Promise<Key[]> {
   const accounts = await readableLive<{ id: string; tier: string | null }>(tx, session, 'accounts', `r.id, r.data->>'tier' AS tier`, 'true');
@@ -115,20 +133,21 @@ async function priorityKeys(tx: SqlQueryable, session: SyncSession, priority: Pu
   const members = familyMembers.size === 0 ? [] : await readableLive<{ id: string }>(tx, session, 'family_members', 'r.id', 'r.id = ANY($4::uuid[])', [arrayParam([...familyMembers])]);
 
   // Each account's latest completed visit — of any kind (its last contact, which also sets the laptop's
-  // last_visit_at), and of the kinds its cadence counts — picked in one pass without sorting the visits.
-  const latest = `(max(ARRAY[r.data->>'doneAt', r.id::text]))[2]`;
+  // last_visit_at), and of the kinds its cadence counts. A client that names those kinds: one seek per
+  // readable account in the index of completed visits, newest first (schema 4). One that does not (it
+  // counts by kind itself): the latest of each kind, picked in one pass without sorting the visits.
   const done = `r.data->>'status' = 'done' AND r.data->>'doneAt' IS NOT NULL`;
   const latestVisits = priority.countingKinds
-    ? await readableLive<{ latest: string; counted: string | null }>(
+    ? await latestDoneVisits(tx, session, accounts.map((account) => String(account.id)), priority.countingKinds)
+    : await readableLive<{ latest: string; counted: null }>(
         tx,
         session,
         'visits',
-        `${latest} AS latest, (max(ARRAY[r.data->>'doneAt', r.id::text]) FILTER (WHERE r.data->>'kind' = ANY($4::text[])))[2] AS counted`,
+        `(max(ARRAY[r.data->>'doneAt', r.id::text]))[2] AS latest, NULL AS counted`,
         done,
-        [arrayParam(priority.countingKinds)],
-        'GROUP BY r.account_id',
-      )
-    : await readableLive<{ latest: string; counted: null }>(tx, session, 'visits', `${latest} AS latest, NULL AS counted`, done, [], `GROUP BY r.account_id, r.data->>'kind'`);
+        [],
+        `GROUP BY r.account_id, r.data->>'kind'`,
+      );
   // Planned from the day before on: an instant of the laptop's today may still be yesterday in UTC.
   const planned = await readableLive<{ id: string }>(tx, session, 'visits', 'r.id', `r.data->>'status' = 'planned' AND r.data->>'plannedAt' >= $4`, [addDays(priority.day, -1)]);
   const latestOrders = await readableLive<{ id: string }>(tx, session, 'orders', `(max(ARRAY[r.data->>'day', r.id::text]))[2] AS id`, `r.data->>'day' IS NOT NULL`, [], 'GROUP BY r.account_id');
