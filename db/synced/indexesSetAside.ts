@@ -72,19 +72,16 @@ export function setSearchIndexAside(db: Db): void {
 
 /** Whether the accounts' search index is set aside (and so out of date). */
 export function searchIndexAside(db: Db): boolean {
-  return statement(db, 'SELECT 1 FROM indexes_set_aside WHERE name = ?').pluck().get(SEARCH_INDEX_REBUILD) !== undefined;
+  return isAside(db, SEARCH_INDEX_REBUILD);
 }
+
+/** Whether the record named so is kept (the index or its rebuild waits for the end of a load). */
+const isAside = (db: Db, name: string): boolean => statement(db, 'SELECT 1 FROM indexes_set_aside WHERE name = ?').get(name) !== undefined;
 
 /** What a record may hold: a statement creating an index or trigger, or the search index's rebuild. */
 const REBUILDING = /^(CREATE (INDEX|TRIGGER) |INSERT INTO accounts_fts\(accounts_fts\) VALUES \('rebuild'\)$)/;
 
-/**
- * Builds again every index set aside; returns how many records there were. Nothing set aside costs one
- * read of an empty table (every open, every pull). The records are read again under the write lock:
- * another process (the app ending a first sync, `rounds agenda` opening meanwhile) may have rebuilt them
- * since, and what already exists is left as it is. Each record runs as one statement, and only one that
- * rebuilds an index (the file is this app's, but a record is never a way to run anything else).
- */
+/** Runs one record's statement. */
 function rebuild(db: Db, sql: string): void {
   try {
     db.prepare(sql).run();
@@ -95,6 +92,13 @@ function rebuild(db: Db, sql: string): void {
   }
 }
 
+/**
+ * Builds again every index set aside; returns how many records there were. Nothing set aside costs one
+ * read of an empty table (every open, every pull). The records are read again under the write lock:
+ * another process (the app ending a first sync, `rounds agenda` opening meanwhile) may have rebuilt them
+ * since, and what already exists is left as it is. Each record runs as one statement, and only one that
+ * rebuilds an index (the file is this app's, but a record is never a way to run anything else).
+ */
 export function rebuildIndexesSetAside(db: Db): number {
   if (statement(db, 'SELECT 1 FROM indexes_set_aside LIMIT 1').get() === undefined) return 0;
   return db
@@ -116,6 +120,5 @@ export function rebuildIndexesSetAside(db: Db): number {
  * missing, and during a load the app still answers, the planner finding its own way.
  */
 export function indexedBy(db: Db, name: string): string {
-  const aside = statement(db, 'SELECT 1 FROM indexes_set_aside WHERE name = ?').pluck().get(name) !== undefined;
-  return aside ? '' : `INDEXED BY ${name}`;
+  return isAside(db, name) ? '' : `INDEXED BY ${name}`;
 }
